@@ -1,0 +1,136 @@
+package io.leadstream.app.cli;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.demo.MalformedRecords;
+import io.leadstream.app.demo.MalformedRecords.RawRecord;
+import io.leadstream.app.demo.SampleLeads;
+import io.leadstream.app.io.LeadFileReader.LeadLine;
+import io.leadstream.app.io.LeadProducer;
+import io.leadstream.app.observe.LeadTable;
+import io.leadstream.app.observe.Outcome;
+import io.leadstream.app.observe.OutcomeReader;
+import io.leadstream.app.observe.OutcomeWaiter;
+import io.leadstream.app.observe.RunSummary;
+import io.leadstream.app.runtime.EmbeddedPipeline;
+import io.leadstream.schema.PrioritizedLead;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.CommonClientConfigs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Runs the whole pipeline in this JVM on the bundled sample leads and shows what comes out. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Start an embedded Kafka broker and LeadStream, send the bundled sample leads "
+        + "(plus a few malformed records), print each outcome as it arrives, then a ranked table "
+        + "and a summary. Exits by itself unless --follow is given.",
+        "In the live rows: tier X<Y means the lead moved from Y to X; * after the trend means the text "
+            + "was unchanged and not read again."})
+final class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--samples", paramLabel = "FILE",
+      description = "Leads to send (.jsonl or .csv) instead of the bundled samples.")
+  Path samples;
+
+  @Option(names = "--model-bundle", paramLabel = "DIR|classpath:…",
+      description = "Model bundle to score with (default: ${DEFAULT-VALUE}).",
+      defaultValue = LeadStreamConfig.MODEL_BUNDLE_DEFAULT)
+  String modelBundle;
+
+  @Option(names = "--partitions", defaultValue = "2", description = "Partitions of the demo topics (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--top", defaultValue = "15", description = "Rows in the final ranked table (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--follow", description = "Keep running after the samples, printing outcomes of leads sent by others (Ctrl-C to stop).")
+  boolean follow;
+
+  @Option(names = "--timeout", defaultValue = "PT3M", description = "Longest wait for all outcomes (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any LeadStream or Kafka Streams setting. Repeatable.")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    List<LeadLine> lines = SampleLeads.read(samples);
+    List<RawRecord> malformed = samples == null ? MalformedRecords.all() : List.of();
+    out.println("Starting an embedded Kafka broker and LeadStream (model bundle " + modelBundle + ") ...");
+    out.flush();
+    try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(this::config, partitions);
+         OutcomeReader reader = new OutcomeReader(pipeline.config());
+         LeadProducer producer = new LeadProducer(pipeline.config())) {
+      out.printf("Broker at %s, model %s. Sending %d records to %s ...%n%n", pipeline.bootstrapServers(),
+          pipeline.app().modelVersion(), lines.size() + malformed.size(), pipeline.config().rawTopic());
+      long startMs = System.currentTimeMillis();
+      int inputs = send(producer, lines, malformed, spec.commandLine().getErr());
+
+      LeadTable table = new LeadTable(out);
+      RunSummary summary = new RunSummary();
+      Map<String, PrioritizedLead> latest = new HashMap<>();
+      table.header();
+      OutcomeWaiter.await(reader, inputs, timeout, outcome -> {
+        summary.add(outcome);
+        show(outcome, table, out, latest, summary.total());
+      });
+      table.ranked(latest, top);
+      table.summary(summary, inputs, startMs);
+      if (follow) {
+        out.printf("%nFollowing %s; send leads with `leadstream produce -b %s FILE`. Ctrl-C to stop.%n",
+            pipeline.config().rawTopic(), pipeline.bootstrapServers());
+        out.flush();
+        OutcomeWaiter.await(reader, Integer.MAX_VALUE, Duration.ofDays(365), outcome ->
+            show(outcome, table, out, latest, 0));
+      }
+      return summary.total() == inputs ? 0 : 1;
+    }
+  }
+
+  private LeadStreamConfig config(String bootstrap) {
+    Map<String, Object> props = new HashMap<>(overrides);
+    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(LeadStreamConfig.MODEL_BUNDLE_CONFIG, modelBundle);
+    props.putIfAbsent("application.id", "leadstream-demo");
+    return new LeadStreamConfig(props);
+  }
+
+  private static int send(LeadProducer producer, List<LeadLine> lines, List<RawRecord> malformed, PrintWriter err) {
+    int sent = 0;
+    for (LeadLine line : lines) {
+      if (line.ok()) {
+        producer.send(line.lead());
+        sent++;
+      } else {
+        err.printf("sample line %d skipped: %s%n", line.lineNumber(), line.error());
+      }
+    }
+    for (RawRecord record : malformed) {
+      producer.sendRaw(record.key(), record.value());
+      sent++;
+    }
+    producer.flushAndCount();
+    return sent;
+  }
+
+  private static void show(Outcome outcome, LeadTable table, PrintWriter out, Map<String, PrioritizedLead> latest, int n) {
+    if (outcome instanceof Outcome.Scored scored) {
+      latest.put(scored.lead().getLeadId(), scored.lead());
+      table.row(Integer.toString(n), scored.lead());
+    } else if (outcome instanceof Outcome.DeadLettered dead) {
+      out.printf("%-4d DEAD LETTER  %-16s %s: %s%n", n, dead.source(), dead.reason(), dead.detail());
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.leadstream.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code leadstream} command line: run, demo, produce, train, bench, generate. */
+@Command(name = "leadstream", mixinStandardHelpOptions = true, version = "LeadStream 0.1.0",
+    description = "Real-time sales-lead prioritization on Kafka Streams.",
+    subcommands = {DemoCommand.class, RunCommand.class, ProduceCommand.class,
+        CommandLine.HelpCommand.class})
+public final class LeadStreamCli {
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns its exit code; errors are printed as one clear line. */
+  public static int execute(String... args) {
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
+    CommandLine cli = new CommandLine(new LeadStreamCli());
+    cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+      commandLine.getErr().println(commandLine.getColorScheme().errorText("Error: " + message(exception)));
+      org.slf4j.LoggerFactory.getLogger(LeadStreamCli.class).debug("Command failed", exception);
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  private static String message(Throwable exception) {
+    String message = exception.getMessage();
+    return message == null ? exception.getClass().getSimpleName() : message;
+  }
+}

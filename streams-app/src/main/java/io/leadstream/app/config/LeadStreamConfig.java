@@ -1,0 +1,156 @@
+package io.leadstream.app.config;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * LeadStream's own settings, all under the {@code leadstream.} prefix. Every other key is a Kafka
+ * Streams or Kafka client setting and passes through untouched (see {@link #streamsProperties()}).
+ */
+public final class LeadStreamConfig extends AbstractConfig {
+
+  public static final String PREFIX = "leadstream.";
+
+  private static final String TOPICS_GROUP = "Topics";
+  private static final String MODEL_GROUP = "Models";
+  private static final String VALIDATION_GROUP = "Validation";
+
+  public static final String TOPIC_RAW_CONFIG = PREFIX + "topic.raw";
+  private static final String TOPIC_RAW_DOC = "Input topic of raw CRM lead events (Avro LeadEvent, key = leadId).";
+  public static final String TOPIC_RAW_DEFAULT = "leads.raw";
+
+  public static final String TOPIC_PRIORITIZED_CONFIG = PREFIX + "topic.prioritized";
+  private static final String TOPIC_PRIORITIZED_DOC = "Output topic of every scored lead event (Avro PrioritizedLead).";
+  public static final String TOPIC_PRIORITIZED_DEFAULT = "leads.prioritized";
+
+  public static final String TOPIC_HOT_CONFIG = PREFIX + "topic.hot";
+  private static final String TOPIC_HOT_DOC = "Output topic of leads entering the HOT tier, for notification services.";
+  public static final String TOPIC_HOT_DEFAULT = "leads.hot";
+
+  public static final String TOPIC_DLQ_CONFIG = PREFIX + "topic.dlq";
+  private static final String TOPIC_DLQ_DOC = "Dead-letter topic: original bytes of every rejected record, with headers saying why and where from.";
+  public static final String TOPIC_DLQ_DEFAULT = "leads.dlq";
+
+  public static final String MODEL_BUNDLE_CONFIG = PREFIX + "model.bundle";
+  private static final String MODEL_BUNDLE_DOC = "Model bundle to score with: a folder holding manifest.json, or classpath:bundles/<name> for a bundle shipped in the jar.";
+  public static final String MODEL_BUNDLE_DEFAULT = "classpath:bundles/default";
+
+  public static final String TEXT_MAX_BYTES_CONFIG = PREFIX + "text.max.bytes";
+  private static final String TEXT_MAX_BYTES_DOC = "Largest notes or last-message text accepted, in UTF-8 bytes; longer records are dead-lettered.";
+  public static final int TEXT_MAX_BYTES_DEFAULT = 16 * 1024;
+
+  public static final String TOPIC_PARTITIONS_CONFIG = PREFIX + "topic.partitions";
+  private static final String TOPIC_PARTITIONS_DOC = "Partitions of the topics LeadStream creates when they are missing; -1 takes the broker's default. More partitions allow more instances.";
+  public static final int TOPIC_PARTITIONS_DEFAULT = -1;
+
+  public static final String TOPIC_REPLICATION_CONFIG = PREFIX + "topic.replication.factor";
+  private static final String TOPIC_REPLICATION_DOC = "Replication factor of the topics LeadStream creates when they are missing; -1 takes the broker's default.";
+  public static final int TOPIC_REPLICATION_DEFAULT = -1;
+
+  private static final ConfigDef CONFIG_DEF = new ConfigDef()
+      .define(TOPIC_RAW_CONFIG, Type.STRING, TOPIC_RAW_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH, TOPIC_RAW_DOC, TOPICS_GROUP, 1, ConfigDef.Width.MEDIUM, "raw leads topic")
+      .define(TOPIC_PRIORITIZED_CONFIG, Type.STRING, TOPIC_PRIORITIZED_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH, TOPIC_PRIORITIZED_DOC, TOPICS_GROUP, 2, ConfigDef.Width.MEDIUM, "prioritized topic")
+      .define(TOPIC_HOT_CONFIG, Type.STRING, TOPIC_HOT_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH, TOPIC_HOT_DOC, TOPICS_GROUP, 3, ConfigDef.Width.MEDIUM, "hot topic")
+      .define(TOPIC_DLQ_CONFIG, Type.STRING, TOPIC_DLQ_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH, TOPIC_DLQ_DOC, TOPICS_GROUP, 4, ConfigDef.Width.MEDIUM, "dead-letter topic")
+      .define(TOPIC_PARTITIONS_CONFIG, Type.INT, TOPIC_PARTITIONS_DEFAULT, Range.between(-1, 10_000), Importance.MEDIUM, TOPIC_PARTITIONS_DOC, TOPICS_GROUP, 5, ConfigDef.Width.SHORT, "partitions")
+      .define(TOPIC_REPLICATION_CONFIG, Type.INT, TOPIC_REPLICATION_DEFAULT, Range.between(-1, 100), Importance.MEDIUM, TOPIC_REPLICATION_DOC, TOPICS_GROUP, 6, ConfigDef.Width.SHORT, "replication factor")
+      .define(MODEL_BUNDLE_CONFIG, Type.STRING, MODEL_BUNDLE_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH, MODEL_BUNDLE_DOC, MODEL_GROUP, 1, ConfigDef.Width.LONG, "model bundle")
+      .define(TEXT_MAX_BYTES_CONFIG, Type.INT, TEXT_MAX_BYTES_DEFAULT, Range.between(64, 1024 * 1024), Importance.MEDIUM, TEXT_MAX_BYTES_DOC, VALIDATION_GROUP, 1, ConfigDef.Width.SHORT, "max text bytes");
+
+  /** Kafka Streams settings LeadStream sets unless the user sets them. */
+  private static final Map<String, Object> STREAMS_DEFAULTS = Map.of(
+      StreamsConfig.APPLICATION_ID_CONFIG, "leadstream",
+      StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
+      StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+          "io.leadstream.app.streams.errors.DeadLetterHandler",
+      StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true,
+      StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+
+  private final Map<String, Object> originals;
+
+  public LeadStreamConfig(Map<String, ?> props) {
+    super(CONFIG_DEF, props, false);
+    this.originals = new HashMap<>(props);
+  }
+
+  /** Logs LeadStream's effective settings once at start; Kafka's own clients log theirs. */
+  public void logSettings() {
+    org.slf4j.LoggerFactory.getLogger(LeadStreamConfig.class).info("LeadStream settings: {}", values());
+  }
+
+  public static ConfigDef configDef() {
+    return CONFIG_DEF;
+  }
+
+  public String rawTopic() {
+    return getString(TOPIC_RAW_CONFIG);
+  }
+
+  public String prioritizedTopic() {
+    return getString(TOPIC_PRIORITIZED_CONFIG);
+  }
+
+  public String hotTopic() {
+    return getString(TOPIC_HOT_CONFIG);
+  }
+
+  public String deadLetterTopic() {
+    return getString(TOPIC_DLQ_CONFIG);
+  }
+
+  public int topicPartitions() {
+    return getInt(TOPIC_PARTITIONS_CONFIG);
+  }
+
+  public short topicReplicationFactor() {
+    return getInt(TOPIC_REPLICATION_CONFIG).shortValue();
+  }
+
+  public String modelBundle() {
+    return getString(MODEL_BUNDLE_CONFIG);
+  }
+
+  public int textMaxBytes() {
+    return getInt(TEXT_MAX_BYTES_CONFIG);
+  }
+
+  /**
+   * The properties to start Kafka Streams with: LeadStream's defaults, then every key the user
+   * gave (Kafka client settings such as security.protocol or sasl.jaas.config included). The
+   * {@code leadstream.} keys stay in, so that handlers configured by Streams can read them.
+   */
+  public Map<String, Object> streamsProperties() {
+    Map<String, Object> props = new HashMap<>(STREAMS_DEFAULTS);
+    props.putAll(originals);
+    return props;
+  }
+
+  /**
+   * The user's Kafka client settings (bootstrap servers, security, SASL, SSL, ...) without
+   * LeadStream's and Streams' own keys, for the admin, producer and consumer clients that the CLI
+   * commands open beside Streams.
+   */
+  public Map<String, Object> clientProperties() {
+    Set<String> clientKeys = new HashSet<>(AdminClientConfig.configNames());
+    clientKeys.addAll(ProducerConfig.configNames());
+    clientKeys.addAll(ConsumerConfig.configNames());
+    Map<String, Object> props = new HashMap<>();
+    originals.forEach((key, value) -> {
+      if (clientKeys.contains(key)) {
+        props.put(key, value);
+      }
+    });
+    return props;
+  }
+}

@@ -1,0 +1,45 @@
+package io.leadstream.app.demo;
+
+import io.leadstream.app.io.LeadFileReader;
+import io.leadstream.app.io.LeadFileReader.Format;
+import io.leadstream.app.io.LeadFileReader.LeadLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The sample leads that ship in the jar: synthetic B2B leads, some of them deliberately invalid. */
+public final class SampleLeads {
+
+  /** Class-path location of the bundled sample file. */
+  public static final String RESOURCE = "/samples/demo-leads.jsonl";
+
+  private SampleLeads() {}
+
+  /** Reads a sample file, or the bundled one when {@code file} is null. */
+  public static List<LeadLine> read(Path file) {
+    List<LeadLine> lines = new ArrayList<>();
+    try {
+      if (file != null) {
+        LeadFileReader.read(file, Format.of(file), lines::add);
+        return lines;
+      }
+      try (InputStream in = SampleLeads.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IOException(RESOURCE + " is missing from the class path");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+          LeadFileReader.read(reader, Format.JSONL, lines::add);
+        }
+      }
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read sample leads: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.leadstream.app.streams;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.streams.processors.ParseLeadProcessor;
+import io.leadstream.app.streams.processors.ReadTextProcessor;
+import io.leadstream.app.streams.processors.ScoreLeadProcessor;
+import io.leadstream.app.streams.processors.TrackLeadProcessor;
+import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.schema.Tier;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * LeadStream's topology: raw leads are parsed and validated, their text is read, they are scored
+ * and tracked; every scored event goes to the prioritized topic and leads entering HOT also to
+ * the hot topic. Records that fail anywhere go to the dead-letter topic through
+ * {@link io.leadstream.app.streams.errors.DeadLetterHandler}. Keyed by leadId throughout, so one
+ * lead's events stay ordered on one partition and no repartitioning is needed.
+ */
+public final class LeadStreamTopology {
+
+  public static final String SOURCE = "leads-raw-source";
+  public static final String PARSE = "parse-validate";
+  public static final String READ_TEXT = "read-text";
+  public static final String SCORE = "score";
+  public static final String TRACK = "track";
+  public static final String PRIORITIZED_SINK = "leads-prioritized-sink";
+  public static final String ENTERS_HOT = "enters-hot";
+  public static final String HOT_SINK = "leads-hot-sink";
+
+  private LeadStreamTopology() {}
+
+  public static Topology build(LeadStreamConfig config, ActiveModel model) {
+    Topics topics = Topics.from(config);
+    StreamsBuilder builder = new StreamsBuilder();
+
+    KStream<String, PrioritizedLead> prioritized = builder
+        .stream(topics.raw().name(),
+            Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde()).withName(SOURCE))
+        .process(ParseLeadProcessor.supplier(config.textMaxBytes()), Named.as(PARSE))
+        .process(ReadTextProcessor.supplier(model), Named.as(READ_TEXT))
+        .process(ScoreLeadProcessor.supplier(model), Named.as(SCORE))
+        .process(TrackLeadProcessor.supplier(), Named.as(TRACK));
+
+    prioritized.to(topics.prioritized().name(),
+        Produced.with(topics.prioritized().keySerde(), topics.prioritized().valueSerde())
+            .withName(PRIORITIZED_SINK));
+    prioritized
+        .filter((leadId, lead) -> entersHot(lead), Named.as(ENTERS_HOT))
+        .to(topics.hot().name(),
+            Produced.with(topics.hot().keySerde(), topics.hot().valueSerde()).withName(HOT_SINK));
+
+    return builder.build();
+  }
+
+  /** A lead enters HOT when it is HOT now and was not before; rescoring a HOT lead does not notify again. */
+  static boolean entersHot(PrioritizedLead lead) {
+    return lead.getTier() == Tier.HOT && lead.getPreviousTier() != Tier.HOT;
+  }
+}

@@ -1,0 +1,31 @@
+package io.leadstream.app.streams;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.schema.PrioritizedLead;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * LeadStream's topics with their serdes, named by configuration. Every record is keyed by leadId.
+ * {@code raw} carries bytes: decoding is a processing step, so that undecodable records reach the
+ * dead-letter topic with their original bytes.
+ */
+public record Topics(
+    Topic<String, byte[]> raw,
+    Topic<String, PrioritizedLead> prioritized,
+    Topic<String, PrioritizedLead> hot,
+    Topic<byte[], byte[]> deadLetters) {
+
+  public static Topics from(LeadStreamConfig config) {
+    return new Topics(
+        new Topic<>(config.rawTopic(), Serdes.String(), Serdes.ByteArray()),
+        new Topic<>(config.prioritizedTopic(), Serdes.String(), LeadSerdes.prioritizedLead()),
+        new Topic<>(config.hotTopic(), Serdes.String(), LeadSerdes.prioritizedLead()),
+        new Topic<>(config.deadLetterTopic(), Serdes.ByteArray(), Serdes.ByteArray()));
+  }
+
+  public List<String> names() {
+    return List.of(raw.name(), prioritized.name(), hot.name(), deadLetters.name());
+  }
+}

@@ -1,0 +1,27 @@
+package io.leadstream.app.streams.errors;
+
+/** Why a record went to the dead-letter topic; the value of the {@code leadstream.dlq.reason} header. */
+public enum DeadLetterReason {
+  /** The record has no value (a tombstone or an empty payload). */
+  EMPTY_RECORD,
+  /** The bytes do not start with the Avro single-object marker C3 01. */
+  NOT_AVRO,
+  /** Avro single-object encoding, but written with a schema LeadStream does not know. */
+  UNKNOWN_SCHEMA,
+  /** The bytes claim to be a LeadEvent but cannot be decoded (truncated or corrupt). */
+  UNDECODABLE,
+  /** The event has no leadId. */
+  MISSING_LEAD_ID,
+  /** The event has no eventId. */
+  MISSING_EVENT_ID,
+  /** The record key is not the event's leadId, so the lead's events would not stay on one partition. */
+  KEY_MISMATCH,
+  /** A field holds an absurd value, such as a negative budget or a purchase intent of 9. */
+  INVALID_FIELD,
+  /** The notes or last message exceed the configured size cap. */
+  TEXT_TOO_LONG,
+  /** A text field held byte sequences that are not valid UTF-8. */
+  BAD_UTF8,
+  /** An unexpected failure while processing a valid-looking record. */
+  PROCESSING_ERROR
+}

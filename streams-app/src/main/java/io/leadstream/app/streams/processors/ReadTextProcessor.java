@@ -1,0 +1,94 @@
+package io.leadstream.app.streams.processors;
+
+import io.leadstream.app.streams.ActiveModel;
+import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.app.streams.state.LeadTextMemo;
+import io.leadstream.models.bundle.LeadScorer;
+import io.leadstream.models.scoring.LeadText;
+import io.leadstream.models.scoring.TextSignal;
+import io.leadstream.schema.LeadEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Reads a lead's free text into p(opportunity) with the text encoder and opportunity head. Most
+ * CRM events only update fields, so the text's hash is kept per lead and an unchanged text (read
+ * by the same bundle) reuses the previous reading instead of running the encoder again.
+ */
+public final class ReadTextProcessor extends ContextualProcessor<String, LeadEvent, String, EnrichedLead> {
+
+  /** Per-lead memo of the last text read: its hash and what the model read from it. */
+  public static final String STORE = "lead-text-store";
+
+  private final ScorerSession session;
+  private KeyValueStore<String, LeadTextMemo> memos;
+
+  private ReadTextProcessor(ActiveModel model) {
+    this.session = new ScorerSession(model);
+  }
+
+  public static ProcessorSupplier<String, LeadEvent, String, EnrichedLead> supplier(ActiveModel model) {
+    return new ProcessorSupplier<>() {
+      @Override
+      public ReadTextProcessor get() {
+        return new ReadTextProcessor(model);
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(STORE), Serdes.String(), LeadSerdes.textMemo()));
+      }
+    };
+  }
+
+  @Override
+  public void init(ProcessorContext<String, EnrichedLead> context) {
+    super.init(context);
+    memos = context.getStateStore(STORE);
+  }
+
+  @Override
+  public void process(Record<String, LeadEvent> record) {
+    LeadScorer scorer = session.scorer();
+    String text = LeadText.of(record.value());
+    String hash = sha256(text);
+    LeadTextMemo memo = memos.get(record.key());
+    boolean reusable = memo != null
+        && memo.getTextHash().equals(hash)
+        && memo.getBundleVersion().equals(scorer.bundleVersion());
+    TextSignal signal = reusable
+        ? new TextSignal(memo.getOpportunityProbability(), memo.getUnknownTokenRatio())
+        : scorer.readText(text);
+    if (!reusable) {
+      memos.put(record.key(), new LeadTextMemo(hash, signal.opportunityProbability(),
+          signal.unknownTokenRatio(), scorer.bundleVersion()));
+    }
+    context().forward(record.withValue(new EnrichedLead(record.value(), signal, reusable)));
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+
+  static String sha256(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+}

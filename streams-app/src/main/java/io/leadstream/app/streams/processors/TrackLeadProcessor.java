@@ -1,0 +1,113 @@
+package io.leadstream.app.streams.processors;
+
+import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.app.streams.state.LeadTrack;
+import io.leadstream.app.streams.state.ScorePoint;
+import io.leadstream.schema.Company;
+import io.leadstream.schema.Contact;
+import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.schema.Tier;
+import io.leadstream.schema.Trend;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Compares a lead's new score with its previous one (trend, tier transition), keeps its recent
+ * scores, and emits the {@link PrioritizedLead}.
+ */
+public final class TrackLeadProcessor extends ContextualProcessor<String, ScoredLead, String, PrioritizedLead> {
+
+  /** Per-lead recent scores, newest first. */
+  public static final String STORE = "lead-track-store";
+  /** How many past scores the track store keeps per lead. */
+  public static final int HISTORY_SIZE = 10;
+
+  private KeyValueStore<String, LeadTrack> tracks;
+
+  public static ProcessorSupplier<String, ScoredLead, String, PrioritizedLead> supplier() {
+    return new ProcessorSupplier<>() {
+      @Override
+      public TrackLeadProcessor get() {
+        return new TrackLeadProcessor();
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(STORE), Serdes.String(), LeadSerdes.track()));
+      }
+    };
+  }
+
+  @Override
+  public void init(ProcessorContext<String, PrioritizedLead> context) {
+    super.init(context);
+    tracks = context.getStateStore(STORE);
+  }
+
+  @Override
+  public void process(Record<String, ScoredLead> record) {
+    ScoredLead scored = record.value();
+    Instant scoredAt = Instant.ofEpochMilli(context().currentSystemTimeMs());
+    LeadTrack track = tracks.get(record.key());
+    ScorePoint previous = track == null || track.getRecent().isEmpty() ? null : track.getRecent().get(0);
+    PrioritizedLead lead = prioritize(scored, previous, scoredAt);
+    tracks.put(record.key(), append(track, lead));
+    context().forward(record.withValue(lead));
+  }
+
+  static PrioritizedLead prioritize(ScoredLead scored, ScorePoint previous, Instant scoredAt) {
+    LeadEvent event = scored.enriched().event();
+    Company company = event.getCompany();
+    Contact contact = event.getContact();
+    int score = scored.score().score();
+    return PrioritizedLead.newBuilder()
+        .setEventId(event.getEventId())
+        .setLeadId(event.getLeadId())
+        .setOccurredAt(event.getOccurredAt())
+        .setScoredAt(scoredAt)
+        .setCompanyName(company == null ? null : company.getName())
+        .setIndustry(company == null ? null : company.getIndustry())
+        .setCountry(company == null ? null : company.getCountry())
+        .setContactName(contact == null ? null : contact.getName())
+        .setContactTitle(contact == null ? null : contact.getTitle())
+        .setOpportunityProbability(scored.enriched().text().opportunityProbability())
+        .setScore(score)
+        .setTier(scored.score().tier())
+        .setPreviousTier(previous == null ? null : Tier.valueOf(previous.getTier()))
+        .setPreviousScore(previous == null ? null : previous.getScore())
+        .setTrend(trend(previous, score))
+        .setReasons(scored.score().reasons())
+        .setTextInferenceSkipped(scored.enriched().textReused())
+        .setModelVersion(scored.modelVersion())
+        .build();
+  }
+
+  private static Trend trend(ScorePoint previous, int score) {
+    if (previous == null) {
+      return Trend.NEW;
+    }
+    int delta = Integer.compare(score, previous.getScore());
+    return delta > 0 ? Trend.UP : delta < 0 ? Trend.DOWN : Trend.UNCHANGED;
+  }
+
+  private static LeadTrack append(LeadTrack track, PrioritizedLead lead) {
+    List<ScorePoint> recent = new ArrayList<>(HISTORY_SIZE);
+    recent.add(new ScorePoint(lead.getEventId(), lead.getScore(), lead.getTier().name(), lead.getScoredAt()));
+    if (track != null) {
+      recent.addAll(track.getRecent().subList(0, Math.min(HISTORY_SIZE - 1, track.getRecent().size())));
+    }
+    return new LeadTrack(recent);
+  }
+}
