@@ -1,8 +1,130 @@
 package io.leadstream.models.bundle;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.leadstream.models.inference.EncoderSpec;
+import io.leadstream.models.scoring.FeatureSpec;
+import io.leadstream.models.scoring.TierPolicy;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * The machine-readable description of a bundle, read from {@code manifest.json}.
  *
- * <p>CONTRACT ONLY: fields pending (models helper).
+ * @param format manifest format, {@value #FORMAT}
+ * @param name bundle name, also its folder name
+ * @param version the version every output names, e.g. {@code default-2026.11.28-1a2b3c4d}
+ * @param createdAt ISO-8601 instant the bundle was written
+ * @param encoder the text encoder: engine, files, pooling, max tokens, dimension
+ * @param head file name of the opportunity head (JSON)
+ * @param scorer file name of the XGBoost model (UBJ)
+ * @param features the scorer's features, in column order
+ * @param tiers score thresholds of the tiers
+ * @param training what the bundle was trained on
+ * @param evaluation hold-out metrics of the bundle and of its baselines
+ * @param files SHA-256 of every file in the bundle folder except this manifest, by file name
  */
-public record BundleManifest(String name, String version) {}
+@JsonPropertyOrder({
+  "format", "name", "version", "createdAt", "encoder", "head", "scorer", "features", "tiers",
+  "training", "evaluation", "files"
+})
+public record BundleManifest(
+    String format,
+    String name,
+    String version,
+    String createdAt,
+    EncoderSpec encoder,
+    String head,
+    String scorer,
+    FeatureSpec features,
+    TierPolicy tiers,
+    TrainingData training,
+    Evaluation evaluation,
+    Map<String, String> files) {
+
+  /** The manifest format this code reads and writes. */
+  public static final String FORMAT = "leadstream-bundle/1";
+
+  /** File name of the manifest in a bundle folder. */
+  public static final String FILE_NAME = "manifest.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public BundleManifest {
+    files = files == null ? Map.of() : new TreeMap<>(files);
+  }
+
+  /**
+   * What the bundle was trained on.
+   *
+   * @param generator data source, e.g. {@code SyntheticLeadGenerator} or a file name
+   * @param seed random seed of generation and splits
+   * @param leads labelled leads in total
+   * @param converted leads labelled converted
+   * @param train leads in the training split
+   * @param validation leads in the validation split (early stopping, tier thresholds)
+   * @param holdOut leads in the hold-out split (the reported metrics)
+   */
+  public record TrainingData(
+      String generator, long seed, int leads, int converted, int train, int validation,
+      int holdOut) {}
+
+  /**
+   * Hold-out results.
+   *
+   * @param model the bundle's scorer (text + structured fields)
+   * @param baselines simpler models on the same hold-out, by name
+   */
+  public record Evaluation(EvaluationMetrics model, Map<String, EvaluationMetrics> baselines) {}
+
+  /** This manifest as JSON bytes. */
+  public byte[] toJson() {
+    try {
+      return JSON.writeValueAsBytes(this);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialize manifest", e);
+    }
+  }
+
+  /**
+   * Parses manifest JSON.
+   *
+   * @throws BundleException naming {@code manifest.json} when it cannot be parsed or is of an
+   *     unknown format
+   */
+  public static BundleManifest fromJson(byte[] json) {
+    BundleManifest manifest;
+    try {
+      manifest = JSON.readValue(json, BundleManifest.class);
+    } catch (IOException e) {
+      throw new BundleException(FILE_NAME + ": cannot parse: " + e.getMessage(), e);
+    }
+    if (!FORMAT.equals(manifest.format())) {
+      throw new BundleException(
+          FILE_NAME + ": format '" + manifest.format() + "', this build reads " + FORMAT);
+    }
+    for (String field : new String[] {"name", "version", "head", "scorer"}) {
+      Object value =
+          switch (field) {
+            case "name" -> manifest.name();
+            case "version" -> manifest.version();
+            case "head" -> manifest.head();
+            default -> manifest.scorer();
+          };
+      if (value == null) {
+        throw new BundleException(FILE_NAME + ": '" + field + "' missing");
+      }
+    }
+    if (manifest.encoder() == null || manifest.features() == null || manifest.tiers() == null) {
+      throw new BundleException(FILE_NAME + ": 'encoder', 'features' and 'tiers' are required");
+    }
+    return manifest;
+  }
+}

@@ -1,13 +1,14 @@
 package io.leadstream.app.cli;
 
+import io.leadstream.schema.AvroTrust;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code leadstream} command line: run, demo, produce, train, bench, generate. */
 @Command(name = "leadstream", mixinStandardHelpOptions = true, version = "LeadStream 0.1.0",
     description = "Real-time sales-lead prioritization on Kafka Streams.",
-    subcommands = {DemoCommand.class, RunCommand.class, ProduceCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, RunCommand.class, ProduceCommand.class, TrainCommand.class,
+        BenchCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class LeadStreamCli {
 
   public static void main(String[] args) {
@@ -19,6 +20,7 @@ public final class LeadStreamCli {
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
+    AvroTrust.trustSchemaPackage();
     CommandLine cli = new CommandLine(new LeadStreamCli());
     cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
       commandLine.getErr().println(commandLine.getColorScheme().errorText("Error: " + message(exception)));

@@ -46,6 +46,12 @@ public final class LeadStreamConfig extends AbstractConfig {
   private static final String MODEL_BUNDLE_DOC = "Model bundle to score with: a folder holding manifest.json, or classpath:bundles/<name> for a bundle shipped in the jar.";
   public static final String MODEL_BUNDLE_DEFAULT = "classpath:bundles/default";
 
+  public static final String ENCODER_THREADS_CONFIG = PREFIX + "encoder.intra.op.threads";
+  private static final String ENCODER_THREADS_DOC = "Threads ONNX Runtime may use inside one encoder call; 0 = every core. "
+      + "LeadStream gets its parallelism from stream threads (num.stream.threads, one predictor each), so 1 is best "
+      + "when there are as many stream threads as cores; raise it when there are fewer partitions than cores.";
+  public static final int ENCODER_THREADS_DEFAULT = 1;
+
   public static final String TEXT_MAX_BYTES_CONFIG = PREFIX + "text.max.bytes";
   private static final String TEXT_MAX_BYTES_DOC = "Largest notes or last-message text accepted, in UTF-8 bytes; longer records are dead-lettered.";
   public static final int TEXT_MAX_BYTES_DEFAULT = 16 * 1024;
@@ -66,10 +72,15 @@ public final class LeadStreamConfig extends AbstractConfig {
       .define(TOPIC_PARTITIONS_CONFIG, Type.INT, TOPIC_PARTITIONS_DEFAULT, Range.between(-1, 10_000), Importance.MEDIUM, TOPIC_PARTITIONS_DOC, TOPICS_GROUP, 5, ConfigDef.Width.SHORT, "partitions")
       .define(TOPIC_REPLICATION_CONFIG, Type.INT, TOPIC_REPLICATION_DEFAULT, Range.between(-1, 100), Importance.MEDIUM, TOPIC_REPLICATION_DOC, TOPICS_GROUP, 6, ConfigDef.Width.SHORT, "replication factor")
       .define(MODEL_BUNDLE_CONFIG, Type.STRING, MODEL_BUNDLE_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH, MODEL_BUNDLE_DOC, MODEL_GROUP, 1, ConfigDef.Width.LONG, "model bundle")
+      .define(ENCODER_THREADS_CONFIG, Type.INT, ENCODER_THREADS_DEFAULT, Range.between(0, 256), Importance.MEDIUM, ENCODER_THREADS_DOC, MODEL_GROUP, 2, ConfigDef.Width.SHORT, "encoder threads")
       .define(TEXT_MAX_BYTES_CONFIG, Type.INT, TEXT_MAX_BYTES_DEFAULT, Range.between(64, 1024 * 1024), Importance.MEDIUM, TEXT_MAX_BYTES_DOC, VALIDATION_GROUP, 1, ConfigDef.Width.SHORT, "max text bytes");
 
-  /** Kafka Streams settings LeadStream sets unless the user sets them. */
+  /**
+   * Kafka Streams settings LeadStream sets unless the user sets them. One stream thread per core:
+   * inference is CPU-bound and each thread runs its own predictor.
+   */
   private static final Map<String, Object> STREAMS_DEFAULTS = Map.of(
+      StreamsConfig.NUM_STREAM_THREADS_CONFIG, Runtime.getRuntime().availableProcessors(),
       StreamsConfig.APPLICATION_ID_CONFIG, "leadstream",
       StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
       StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
@@ -119,6 +130,15 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public String modelBundle() {
     return getString(MODEL_BUNDLE_CONFIG);
+  }
+
+  public int encoderIntraOpThreads() {
+    return getInt(ENCODER_THREADS_CONFIG);
+  }
+
+  /** Stream threads this instance runs (LeadStream's default: one per core). */
+  public int streamThreads() {
+    return Integer.parseInt(streamsProperties().get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).toString());
   }
 
   public int textMaxBytes() {

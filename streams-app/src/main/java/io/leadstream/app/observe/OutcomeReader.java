@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -26,6 +27,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Not a group member: it assigns itself every partition.
  */
 public final class OutcomeReader implements AutoCloseable {
+
+  /** Pause between empty polls; bounds the latency this reader adds to what it measures. */
+  public static final Duration IDLE_SLEEP = Duration.ofMillis(10);
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final String prioritizedTopic;
@@ -48,10 +52,27 @@ public final class OutcomeReader implements AutoCloseable {
     consumer.seekToBeginning(partitions);
   }
 
-  /** Polls once and returns the outcomes read, in partition order. */
+  /**
+   * Returns the outcomes that arrive within {@code timeout} (at least one poll), in partition order.
+   *
+   * <p>A read_committed fetch returns at once, empty, while a transaction is open on the partition,
+   * so a plain {@code poll(timeout)} would spin a core that the pipeline needs; this polls without
+   * waiting and sleeps {@link #IDLE_SLEEP} between empty polls instead.
+   */
   public List<Outcome> poll(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ZERO);
+    while (records.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(IDLE_SLEEP.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      records = consumer.poll(Duration.ZERO);
+    }
     List<Outcome> outcomes = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
+    for (ConsumerRecord<byte[], byte[]> record : records) {
       long now = System.currentTimeMillis();
       if (record.topic().equals(prioritizedTopic)) {
         outcomes.add(new Outcome.Scored(decode(record.value()), record.timestamp(), now));

@@ -4,6 +4,7 @@ import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.app.streams.LeadStreamTopology;
 import io.leadstream.models.bundle.ModelBundle;
+import io.leadstream.models.inference.InferenceOptions;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +36,7 @@ public final class LeadStreamApp implements AutoCloseable {
 
   /** Loads the configured bundle and starts Streams; returns once Streams is starting. */
   public static LeadStreamApp start(LeadStreamConfig config) {
-    ModelBundle bundle = ModelBundle.load(config.modelBundle());
+    ModelBundle bundle = ModelBundle.load(config.modelBundle(), new InferenceOptions(config.encoderIntraOpThreads()));
     log.info("Loaded model bundle {} from {}", bundle.version(), config.modelBundle());
     ActiveModel model = new ActiveModel(bundle);
     Topology topology = LeadStreamTopology.build(config, model);
@@ -83,6 +84,11 @@ public final class LeadStreamApp implements AutoCloseable {
 
   public String modelVersion() {
     return model.current().version();
+  }
+
+  /** The bundle now serving. */
+  public ActiveModel model() {
+    return model;
   }
 
   /** Leaves the consumer group at once (no 45 s session time-out for the next start) and frees the models. */

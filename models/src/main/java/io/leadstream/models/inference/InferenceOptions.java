@@ -1,0 +1,24 @@
+package io.leadstream.models.inference;
+
+/**
+ * How the encoder uses the CPU in this process (not part of a bundle: the same bundle runs on
+ * machines of any size).
+ *
+ * @param intraOpThreads threads ONNX Runtime may use inside one model call; 0 lets it use every
+ *     core. In a streaming service, parallelism comes from the stream threads, each with its own
+ *     predictor, so 1 is the better choice there: calls then never wait for a busy sibling thread.
+ */
+public record InferenceOptions(int intraOpThreads) {
+
+  /** ONNX Runtime's own choice: every core for each call. Best for one caller at a time. */
+  public static final InferenceOptions ENGINE_DEFAULT = new InferenceOptions(0);
+
+  /** One thread per call, for many callers in parallel. */
+  public static final InferenceOptions SINGLE_THREADED_CALLS = new InferenceOptions(1);
+
+  public InferenceOptions {
+    if (intraOpThreads < 0) {
+      throw new IllegalArgumentException("intraOpThreads must be >= 0, was " + intraOpThreads);
+    }
+  }
+}

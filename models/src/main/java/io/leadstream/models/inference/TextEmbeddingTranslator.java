@@ -1,0 +1,196 @@
+package io.leadstream.models.inference;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.Batchifier;
+import ai.djl.translate.Translator;
+import ai.djl.translate.TranslatorContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Texts in, pooled embeddings out, for transformer encoders that return token vectors.
+ *
+ * <p>A batch of texts is tokenized together and padded to its longest member, so it runs as one
+ * model call; pooling reads the attention mask, so padding never changes a text's vector. The
+ * model inputs are built from the names the {@link EncoderSpec} lists, in that order. Pooling and
+ * normalization run on plain arrays, because the ONNX Runtime engine implements few NDArray
+ * operators.
+ */
+public final class TextEmbeddingTranslator implements Translator<String, TextEmbedding> {
+
+  private static final String ATTENTION_MASK = "leadstream.attentionMask";
+  private static final String UNKNOWN_RATIO = "leadstream.unknownRatio";
+
+  private final HuggingFaceTokenizer tokenizer;
+  private final EncoderSpec spec;
+
+  /**
+   * @param tokenizer configured with truncation to {@code spec.maxTokens()} and padding to the
+   *     longest text of a batch
+   * @param spec input names, output name, pooling, dimension and normalization
+   */
+  public TextEmbeddingTranslator(HuggingFaceTokenizer tokenizer, EncoderSpec spec) {
+    this.tokenizer = tokenizer;
+    this.spec = spec;
+  }
+
+  @Override
+  public NDList processInput(TranslatorContext ctx, String input) {
+    return batchProcessInput(ctx, List.of(input));
+  }
+
+  @Override
+  public TextEmbedding processOutput(TranslatorContext ctx, NDList list) {
+    return batchProcessOutput(ctx, list).get(0);
+  }
+
+  /** Not used for splitting: batches are built and unbuilt by the batch methods below. */
+  @Override
+  public Batchifier getBatchifier() {
+    return Batchifier.STACK;
+  }
+
+  @Override
+  public NDList batchProcessInput(TranslatorContext ctx, List<String> inputs) {
+    Encoding[] encodings = tokenizer.batchEncode(inputs);
+    int batch = encodings.length;
+    int length = 0;
+    for (Encoding encoding : encodings) {
+      length = Math.max(length, encoding.getIds().length);
+    }
+    long[] ids = new long[batch * length];
+    long[] mask = new long[batch * length];
+    long[] types = new long[batch * length];
+    double[] unknownRatios = new double[batch];
+    for (int b = 0; b < batch; b++) {
+      Encoding encoding = encodings[b];
+      long[] rowIds = encoding.getIds();
+      System.arraycopy(rowIds, 0, ids, b * length, rowIds.length);
+      System.arraycopy(encoding.getAttentionMask(), 0, mask, b * length, rowIds.length);
+      System.arraycopy(encoding.getTypeIds(), 0, types, b * length, rowIds.length);
+      unknownRatios[b] = unknownRatio(encoding);
+    }
+    ctx.setAttachment(ATTENTION_MASK, new int[] {batch, length});
+    ctx.setAttachment(ATTENTION_MASK + ".values", mask);
+    ctx.setAttachment(UNKNOWN_RATIO, unknownRatios);
+
+    NDManager manager = ctx.getNDManager();
+    Shape shape = new Shape(batch, length);
+    NDList list = new NDList(spec.inputs().size());
+    for (String name : spec.inputs()) {
+      long[] values =
+          switch (name) {
+            case "input_ids" -> ids;
+            case "attention_mask" -> mask;
+            case "token_type_ids" -> types;
+            default -> throw new IllegalArgumentException("unknown encoder input " + name);
+          };
+      NDArray array = manager.create(values, shape);
+      array.setName(name);
+      list.add(array);
+    }
+    return list;
+  }
+
+  @Override
+  public List<TextEmbedding> batchProcessOutput(TranslatorContext ctx, NDList list) {
+    int[] dims = (int[]) ctx.getAttachment(ATTENTION_MASK);
+    long[] mask = (long[]) ctx.getAttachment(ATTENTION_MASK + ".values");
+    double[] unknownRatios = (double[]) ctx.getAttachment(UNKNOWN_RATIO);
+    int batch = dims[0];
+    int length = dims[1];
+
+    NDArray hidden = spec.output() == null ? list.get(0) : list.get(spec.output());
+    if (hidden == null) {
+      hidden = list.get(0);
+    }
+    Shape shape = hidden.getShape();
+    int dim = (int) shape.get(2);
+    if (shape.get(0) != batch || shape.get(1) != length || dim != spec.dimension()) {
+      throw new IllegalStateException(
+          "encoder output shape " + shape + ", expected (" + batch + ", " + length + ", "
+              + spec.dimension() + ")");
+    }
+    float[] tokens = hidden.toFloatArray();
+    List<TextEmbedding> out = new ArrayList<>(batch);
+    for (int b = 0; b < batch; b++) {
+      float[] vector = pool(tokens, mask, b, length, dim);
+      if (spec.normalize()) {
+        normalize(vector);
+      }
+      int realTokens = 0;
+      for (int t = 0; t < length; t++) {
+        realTokens += (int) mask[b * length + t];
+      }
+      out.add(new TextEmbedding(vector, unknownRatios[b], realTokens));
+    }
+    return out;
+  }
+
+  private float[] pool(float[] tokens, long[] mask, int row, int length, int dim) {
+    float[] vector = new float[dim];
+    int base = row * length * dim;
+    if (spec.pooling() == Pooling.CLS) {
+      System.arraycopy(tokens, base, vector, 0, dim);
+      return vector;
+    }
+    double[] sum = new double[dim];
+    long count = 0;
+    for (int t = 0; t < length; t++) {
+      if (mask[row * length + t] == 0) {
+        continue;
+      }
+      count++;
+      int offset = base + t * dim;
+      for (int d = 0; d < dim; d++) {
+        sum[d] += tokens[offset + d];
+      }
+    }
+    double divisor = Math.max(count, 1);
+    for (int d = 0; d < dim; d++) {
+      vector[d] = (float) (sum[d] / divisor);
+    }
+    return vector;
+  }
+
+  private static void normalize(float[] vector) {
+    double norm = 0;
+    for (float v : vector) {
+      norm += (double) v * v;
+    }
+    norm = Math.sqrt(norm);
+    if (norm < 1e-12) {
+      return;
+    }
+    for (int d = 0; d < vector.length; d++) {
+      vector[d] = (float) (vector[d] / norm);
+    }
+  }
+
+  private double unknownRatio(Encoding encoding) {
+    String[] tokens = encoding.getTokens();
+    long[] special = encoding.getSpecialTokenMask();
+    long[] attention = encoding.getAttentionMask();
+    int words = 0;
+    int unknown = 0;
+    for (int i = 0; i < tokens.length; i++) {
+      if (attention[i] == 0) {
+        continue;
+      }
+      boolean isUnknown = tokens[i].equals(spec.unknownToken());
+      if (special[i] != 0 && !isUnknown) {
+        continue;
+      }
+      words++;
+      if (isUnknown) {
+        unknown++;
+      }
+    }
+    return words == 0 ? 0.0 : (double) unknown / words;
+  }
+}

@@ -1,0 +1,137 @@
+package io.leadstream.models.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leadstream.models.scoring.LeadScore;
+import io.leadstream.models.scoring.LeadText;
+import io.leadstream.models.scoring.TestLeads;
+import io.leadstream.models.scoring.TextSignal;
+import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.Tier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelBundleTest {
+
+  private static ModelBundle bundle;
+  private static LeadScorer scorer;
+
+  @TempDir Path folder;
+
+  @BeforeAll
+  static void loadDefaultBundle() {
+    bundle = ModelBundle.load(ModelBundle.DEFAULT_BUNDLE);
+    scorer = bundle.newScorer();
+  }
+
+  @AfterAll
+  static void close() {
+    scorer.close();
+    bundle.close();
+  }
+
+  @Test
+  void shouldLoadTheDefaultBundleFromTheClassPath() {
+    assertThat(bundle.version()).startsWith("default-");
+    assertThat(scorer.bundleVersion()).isEqualTo(bundle.version());
+    assertThat(bundle.manifest().evaluation().model().auc()).isGreaterThan(0.75);
+    assertThat(bundle.manifest().files())
+        .containsKeys("opportunity-head.json", "scorer.ubj", "MODEL_CARD.md");
+  }
+
+  @Test
+  void shouldScoreAClearlyHotLeadAboveAClearlyJunkOne() {
+    LeadEvent hot = TestLeads.hot();
+    LeadEvent junk = TestLeads.junk();
+
+    List<TextSignal> signals = scorer.readTexts(List.of(LeadText.of(hot), LeadText.of(junk)));
+    LeadScore hotScore = scorer.score(hot, signals.get(0).opportunityProbability());
+    LeadScore junkScore = scorer.score(junk, signals.get(1).opportunityProbability());
+
+    assertThat(signals.get(0).opportunityProbability())
+        .isGreaterThan(signals.get(1).opportunityProbability());
+    assertThat(hotScore.score()).isGreaterThan(junkScore.score() + 30);
+    assertThat(hotScore.tier()).isEqualTo(Tier.HOT);
+    assertThat(junkScore.tier()).isEqualTo(Tier.DISQUALIFIED);
+    assertThat(hotScore.reasons()).hasSize(3);
+    assertThat(hotScore.reasons().get(0).getContribution()).isPositive();
+  }
+
+  @Test
+  void shouldGiveTheHeadsPriorForBlankText() {
+    TextSignal blank = scorer.readText("   ");
+
+    assertThat(blank.opportunityProbability()).isBetween(0.1, 0.4);
+    assertThat(blank.unknownTokenRatio()).isZero();
+  }
+
+  @Test
+  void shouldNameTheFileWhoseHashDoesNotMatch() throws IOException {
+    copyDefaultBundle(folder);
+    byte[] scorerModel = Files.readAllBytes(folder.resolve("scorer.ubj"));
+    scorerModel[scorerModel.length / 2] ^= 1;
+    Files.write(folder.resolve("scorer.ubj"), scorerModel);
+
+    assertThatThrownBy(() -> ModelBundle.load(folder))
+        .isInstanceOf(BundleException.class)
+        .hasMessageContaining("scorer.ubj")
+        .hasMessageContaining("sha256 mismatch");
+  }
+
+  @Test
+  void shouldNameTheMissingFile() throws IOException {
+    copyDefaultBundle(folder);
+    Files.delete(folder.resolve("opportunity-head.json"));
+
+    assertThatThrownBy(() -> ModelBundle.load(folder))
+        .isInstanceOf(BundleException.class)
+        .hasMessageContaining("opportunity-head.json")
+        .hasMessageContaining("missing");
+  }
+
+  @Test
+  void shouldRejectAnUnknownEngine() throws IOException {
+    copyDefaultBundle(folder);
+    Path manifest = folder.resolve(BundleManifest.FILE_NAME);
+    Files.writeString(
+        manifest,
+        Files.readString(manifest).replace("\"OnnxRuntime\"", "\"TensorFlowLite\""));
+
+    assertThatThrownBy(() -> ModelBundle.load(folder))
+        .isInstanceOf(BundleException.class)
+        .hasMessageContaining("manifest.json")
+        .hasMessageContaining("TensorFlowLite");
+  }
+
+  @Test
+  void shouldFailWithoutAManifest() {
+    assertThatThrownBy(() -> ModelBundle.load(folder))
+        .isInstanceOf(BundleException.class)
+        .hasMessageContaining("manifest.json");
+  }
+
+  static void copyDefaultBundle(Path target) throws IOException {
+    String manifest = new String(resource(BundleManifest.FILE_NAME), StandardCharsets.UTF_8);
+    Files.writeString(target.resolve(BundleManifest.FILE_NAME), manifest);
+    for (String file : BundleManifest.fromJson(manifest.getBytes(StandardCharsets.UTF_8)).files().keySet()) {
+      Files.write(target.resolve(file), resource(file));
+    }
+  }
+
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in =
+        ModelBundleTest.class.getClassLoader().getResourceAsStream("bundles/default/" + name)) {
+      assertThat(in).as(name).isNotNull();
+      return in.readAllBytes();
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.leadstream.app;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.observe.OutcomeReader;
+import io.leadstream.app.runtime.LeadStreamApp;
+import io.leadstream.app.runtime.TopicCreator;
+import io.leadstream.app.testing.OutcomeLedger;
+import io.leadstream.app.testing.TestFeed;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * The end-to-end test on a Kafka broker in a container (the official apache/kafka image). Skipped
+ * where no Docker engine runs; {@link LeadStreamEndToEndIT} covers the same on the in-process broker.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class ContainerizedEndToEndIT {
+
+  @Container
+  static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+
+  @TempDir Path stateDir;
+
+  @Test
+  void shouldGiveEveryInputExactlyOneOutcome() throws Exception {
+    LeadStreamConfig config = IntegrationConfigs.forRun(KAFKA.getBootstrapServers(), "containers", stateDir, Map.of());
+    TopicCreator.createMissing(config);
+    TestFeed feed = TestFeed.of(90);
+    feed.sendAll(config);
+
+    OutcomeLedger ledger = new OutcomeLedger();
+    try (LeadStreamApp app = LeadStreamApp.start(config);
+         OutcomeReader reader = new OutcomeReader(config)) {
+      app.awaitRunning(Duration.ofSeconds(60));
+      ledger.readAll(reader, feed.size(), Duration.ofSeconds(120));
+    }
+
+    ledger.assertExactlyOnce(feed);
+  }
+}

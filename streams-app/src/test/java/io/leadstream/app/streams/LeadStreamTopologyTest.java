@@ -1,0 +1,190 @@
+package io.leadstream.app.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.demo.MalformedRecords;
+import io.leadstream.app.demo.MalformedRecords.RawRecord;
+import io.leadstream.app.streams.errors.DeadLetterHeaders;
+import io.leadstream.app.streams.processors.ReadTextProcessor;
+import io.leadstream.app.streams.processors.TrackLeadProcessor;
+import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.app.testing.SharedModel;
+import io.leadstream.app.testing.TestLeads;
+import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.schema.Tier;
+import io.leadstream.schema.Trend;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LeadStreamTopologyTest {
+
+  @TempDir Path stateDir;
+
+  private final LeadStreamConfig config = new LeadStreamConfig(Map.of("leadstream.text.max.bytes", 2048));
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> raw;
+  private TestOutputTopic<String, PrioritizedLead> prioritized;
+  private TestOutputTopic<String, PrioritizedLead> hot;
+  private TestOutputTopic<byte[], byte[]> deadLetters;
+
+  @BeforeEach
+  void setUp() {
+    Topology topology = LeadStreamTopology.build(config, SharedModel.get());
+    Properties props = new Properties();
+    props.putAll(config.streamsProperties());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(topology, props);
+    Topics topics = Topics.from(config);
+    raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    prioritized = driver.createOutputTopic(topics.prioritized().name(), Serdes.String().deserializer(),
+        LeadSerdes.prioritizedLead().deserializer());
+    hot = driver.createOutputTopic(topics.hot().name(), Serdes.String().deserializer(),
+        LeadSerdes.prioritizedLead().deserializer());
+    deadLetters = driver.createOutputTopic(topics.deadLetters().name(), Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer());
+  }
+
+  @AfterEach
+  void tearDown() {
+    driver.close();
+  }
+
+  private void send(LeadEvent lead) {
+    raw.pipeInput(lead.getLeadId(), LeadSerdes.leadEvent().encode(lead));
+  }
+
+  @Test
+  void shouldScoreAValidLeadAndExplainIt() {
+    send(TestLeads.hot("lead-1").build());
+
+    PrioritizedLead lead = prioritized.readValue();
+    assertThat(lead.getLeadId()).isEqualTo("lead-1");
+    assertThat(lead.getEventId()).isEqualTo("lead-1-e1");
+    assertThat(lead.getCompanyName()).isEqualTo("Northwind Logistics");
+    assertThat(lead.getContactTitle()).isEqualTo("VP Operations");
+    assertThat(lead.getScore()).isBetween(0, 100);
+    assertThat(lead.getOpportunityProbability()).isBetween(0.0, 1.0);
+    assertThat(lead.getReasons()).isNotEmpty();
+    assertThat(lead.getTrend()).isEqualTo(Trend.NEW);
+    assertThat(lead.getPreviousTier()).isNull();
+    assertThat(lead.getTextInferenceSkipped()).isFalse();
+    assertThat(lead.getModelVersion()).isEqualTo(SharedModel.get().current().version());
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldRankAClearlyHotLeadAboveJunk() {
+    send(TestLeads.hot("lead-hot").build());
+    send(TestLeads.junk("lead-junk").build());
+
+    List<PrioritizedLead> leads = prioritized.readValuesToList();
+    assertThat(leads.get(0).getTier()).isEqualTo(Tier.HOT);
+    assertThat(leads.get(1).getTier()).isIn(Tier.COLD, Tier.DISQUALIFIED);
+    assertThat(leads.get(0).getScore()).isGreaterThan(leads.get(1).getScore());
+    assertThat(leads.get(0).getOpportunityProbability()).isGreaterThan(leads.get(1).getOpportunityProbability());
+  }
+
+  @Test
+  void shouldNotifyHotLeadsOnceWhenTheyEnterHot() {
+    send(TestLeads.hot("lead-1").build());
+    send(TestLeads.hot("lead-1").setEventId("lead-1-e2").setBudget(260_000.0).build());
+
+    List<PrioritizedLead> all = prioritized.readValuesToList();
+    assertThat(all).extracting(PrioritizedLead::getTier).containsExactly(Tier.HOT, Tier.HOT);
+    assertThat(all.get(1).getPreviousTier()).isEqualTo(Tier.HOT);
+    assertThat(hot.readValuesToList()).extracting(PrioritizedLead::getEventId).containsExactly("lead-1-e1");
+  }
+
+  @Test
+  void shouldNotifyWhenALeadMovesUpIntoHot() {
+    LeadEvent cold = TestLeads.junk("lead-1").build();
+    LeadEvent nowHot = TestLeads.hot("lead-1").setEventId("lead-1-e2").build();
+
+    send(cold);
+    send(nowHot);
+
+    List<PrioritizedLead> all = prioritized.readValuesToList();
+    assertThat(all.get(1).getTier()).isEqualTo(Tier.HOT);
+    assertThat(all.get(1).getPreviousTier()).isEqualTo(all.get(0).getTier()).isNotEqualTo(Tier.HOT);
+    assertThat(all.get(1).getPreviousScore()).isEqualTo(all.get(0).getScore());
+    assertThat(all.get(1).getTrend()).isEqualTo(Trend.UP);
+    assertThat(hot.readValuesToList()).extracting(PrioritizedLead::getEventId).containsExactly("lead-1-e2");
+  }
+
+  @Test
+  void shouldReuseTheTextReadingWhenOnlyFieldsChange() {
+    LeadEvent first = TestLeads.hot("lead-1").build();
+    LeadEvent fieldUpdate = TestLeads.hot("lead-1").setEventId("lead-1-e2").setPurchaseIntent(3).build();
+    LeadEvent newNotes = TestLeads.hot("lead-1").setEventId("lead-1-e3").setNotes("Went silent after the demo.").build();
+
+    send(first);
+    send(fieldUpdate);
+    send(newNotes);
+
+    List<PrioritizedLead> all = prioritized.readValuesToList();
+    assertThat(all).extracting(PrioritizedLead::getTextInferenceSkipped).containsExactly(false, true, false);
+    assertThat(all.get(1).getOpportunityProbability()).isEqualTo(all.get(0).getOpportunityProbability());
+    assertThat(all.get(2).getOpportunityProbability()).isNotEqualTo(all.get(0).getOpportunityProbability());
+    assertThat(driver.<String, Object>getKeyValueStore(ReadTextProcessor.STORE).get("lead-1")).isNotNull();
+  }
+
+  @Test
+  void shouldDeadLetterEveryKindOfBadInputWithItsOriginalBytesAndKeepGoing() {
+    List<RawRecord> malformed = MalformedRecords.all();
+    malformed.forEach(r -> raw.pipeInput(r.key(), r.value()));
+    send(TestLeads.hot("lead-neg").setBudget(-1.0).build());
+    send(TestLeads.hot("").build());
+    send(TestLeads.hot("lead-long").setNotes("x".repeat(3000)).build());
+    raw.pipeInput("someone-else", LeadSerdes.leadEvent().encode(TestLeads.hot("lead-key").build()));
+    send(TestLeads.hot("lead-ok").build());
+
+    List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+    assertThat(dead).extracting(r -> header(r, DeadLetterHeaders.REASON)).containsExactly(
+        "NOT_AVRO", "UNKNOWN_SCHEMA", "UNDECODABLE", "BAD_UTF8", "EMPTY_RECORD",
+        "INVALID_FIELD", "MISSING_LEAD_ID", "TEXT_TOO_LONG", "KEY_MISMATCH");
+    for (int i = 0; i < malformed.size(); i++) {
+      assertThat(dead.get(i).value()).isEqualTo(malformed.get(i).value());
+      assertThat(dead.get(i).key()).isEqualTo(malformed.get(i).key().getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(dead).allSatisfy(r -> {
+      assertThat(header(r, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("leads.raw");
+      assertThat(header(r, DeadLetterHeaders.SOURCE_OFFSET)).isNotBlank();
+      assertThat(header(r, DeadLetterHeaders.FAILED_AT)).isNotBlank();
+      assertThat(header(r, DeadLetterHeaders.DETAIL)).isNotBlank();
+    });
+    assertThat(header(dead.get(5), DeadLetterHeaders.DETAIL)).contains("budget");
+    assertThat(prioritized.readValuesToList()).extracting(PrioritizedLead::getLeadId).containsExactly("lead-ok");
+  }
+
+  @Test
+  void shouldNameEveryNodeAndStoreInTheTopologyDescription() {
+    String description = LeadStreamTopology.build(config, SharedModel.get()).describe().toString();
+
+    assertThat(description).contains(LeadStreamTopology.SOURCE, LeadStreamTopology.PARSE,
+        LeadStreamTopology.READ_TEXT, LeadStreamTopology.SCORE, LeadStreamTopology.TRACK,
+        LeadStreamTopology.PRIORITIZED_SINK, LeadStreamTopology.ENTERS_HOT, LeadStreamTopology.HOT_SINK,
+        ReadTextProcessor.STORE, TrackLeadProcessor.STORE);
+    assertThat(description).doesNotContain("KSTREAM-");
+  }
+
+  private static String header(TestRecord<byte[], byte[]> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,44 @@
+package io.leadstream.app.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadstream.app.observe.Outcome;
+import io.leadstream.app.observe.OutcomeReader;
+import io.leadstream.app.observe.OutcomeWaiter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every committed outcome and checks that each input has exactly one. */
+public final class OutcomeLedger {
+
+  private final List<String> scoredEventIds = new ArrayList<>();
+  private final List<String> deadLetterReasons = new ArrayList<>();
+
+  /** Reads until {@code expected} outcomes arrived, then a little longer to catch any duplicate. */
+  public OutcomeLedger readAll(OutcomeReader reader, int expected, Duration timeout) {
+    OutcomeWaiter.await(reader, expected, timeout, this::add);
+    OutcomeWaiter.await(reader, Integer.MAX_VALUE, Duration.ofSeconds(3), this::add);
+    return this;
+  }
+
+  public void add(Outcome outcome) {
+    if (outcome instanceof Outcome.Scored scored) {
+      scoredEventIds.add(scored.lead().getEventId());
+    } else if (outcome instanceof Outcome.DeadLettered dead) {
+      deadLetterReasons.add(dead.reason());
+    }
+  }
+
+  public int size() {
+    return scoredEventIds.size() + deadLetterReasons.size();
+  }
+
+  /** Every valid input scored exactly once, every malformed input dead-lettered exactly once. */
+  public void assertExactlyOnce(TestFeed feed) {
+    assertThat(scoredEventIds).doesNotHaveDuplicates();
+    assertThat(scoredEventIds).containsExactlyInAnyOrderElementsOf(feed.eventIds());
+    assertThat(deadLetterReasons).hasSize(feed.malformed().size());
+    assertThat(size()).isEqualTo(feed.size());
+  }
+}

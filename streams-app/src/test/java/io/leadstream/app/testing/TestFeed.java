@@ -1,0 +1,49 @@
+package io.leadstream.app.testing;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.demo.MalformedRecords;
+import io.leadstream.app.demo.MalformedRecords.RawRecord;
+import io.leadstream.app.io.LeadProducer;
+import io.leadstream.schema.LeadEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A reproducible input feed for end-to-end tests: {@code leads} events over a set of leads (hot
+ * and junk ones, several events per lead so that text reuse and tier transitions happen) plus the
+ * malformed records of the demo.
+ */
+public record TestFeed(List<LeadEvent> leads, List<RawRecord> malformed) {
+
+  public static TestFeed of(int leads) {
+    List<LeadEvent> events = new ArrayList<>();
+    int distinctLeads = Math.max(1, leads / 3);
+    for (int i = 0; i < leads; i++) {
+      String leadId = "lead-" + (i % distinctLeads);
+      String eventId = leadId + "-event-" + i;
+      LeadEvent.Builder builder = (i / distinctLeads) % 2 == 0 && i % 2 == 0
+          ? TestLeads.hot(leadId) : TestLeads.junk(leadId);
+      events.add(builder.setEventId(eventId).setPurchaseIntent(1 + i % 5).build());
+    }
+    return new TestFeed(events, MalformedRecords.all());
+  }
+
+  public int size() {
+    return leads.size() + malformed.size();
+  }
+
+  public Set<String> eventIds() {
+    return leads.stream().map(LeadEvent::getEventId).collect(Collectors.toSet());
+  }
+
+  /** Sends every record and waits until the broker acknowledged them all. */
+  public void sendAll(LeadStreamConfig config) {
+    try (LeadProducer producer = new LeadProducer(config)) {
+      leads.forEach(producer::send);
+      malformed.forEach(r -> producer.sendRaw(r.key(), r.value()));
+      producer.flushAndCount();
+    }
+  }
+}
