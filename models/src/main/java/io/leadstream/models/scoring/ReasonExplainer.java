@@ -23,6 +23,9 @@ public final class ReasonExplainer {
   /** Reasons returned per lead. */
   public static final int DEFAULT_LIMIT = 3;
 
+  /** Factors worth less than this many score points explain nothing and are left out. */
+  public static final double MIN_POINTS = 0.5;
+
   private final FeatureSpec spec;
   private final List<Column> columns;
 
@@ -32,7 +35,8 @@ public final class ReasonExplainer {
   }
 
   /**
-   * The top reasons by absolute contribution, largest first.
+   * The top reasons by absolute contribution, largest first; factors under {@link #MIN_POINTS}
+   * are left out, so a lead scored near 0 or 100 may have fewer reasons.
    *
    * @param event the scored lead, read for the labels
    * @param opportunityProbability p(opportunity) the row was built with
@@ -62,6 +66,9 @@ public final class ReasonExplainer {
       }
       Feature feature = spec.features().get(f);
       double points = Math.round(slope * perFeature[f] * 100) / 100.0;
+      if (Math.abs(points) < MIN_POINTS) {
+        continue;
+      }
       reasons.add(new Reason(feature.name(), label(feature, event, opportunityProbability), points));
     }
     reasons.sort(Comparator.comparingDouble((Reason r) -> -Math.abs(r.getContribution())));

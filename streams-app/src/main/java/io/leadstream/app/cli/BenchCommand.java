@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
         + "(texts/s), so the cost of everything else shows as a ratio."})
 final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--leads", defaultValue = "2000", description = "Leads in the throughput phase (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--leads", defaultValue = "4000", description = "Leads in the throughput phase (default: ${DEFAULT-VALUE}).")
   int leads;
 
-  @Option(names = "--warmup", defaultValue = "3000", description = "Leads sent first and not measured; the in-process broker, clients and Streams need a good while of JIT compilation (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "6000", description = "Leads sent first and not measured; the in-process broker, clients and Streams need a good while of JIT compilation (default: ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(names = "--paced", defaultValue = "300", description = "Leads in the latency phase (default: ${DEFAULT-VALUE}).")
@@ -53,10 +53,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any LeadStream or Kafka Streams setting, e.g. -D num.stream.threads=2. Repeatable.")
   Map<String, String> overrides = new HashMap<>();
 
+  @Option(names = {"-v", "--verbose"}, description = "Show the broker's, Kafka's and LeadStream's logs on stderr.")
+  boolean verbose;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    ConsoleLogging.quiet(verbose);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Starting an embedded broker and LeadStream (%d partition(s)) ...%n", partitions);
     out.flush();

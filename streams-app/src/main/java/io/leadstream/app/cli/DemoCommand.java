@@ -60,10 +60,14 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any LeadStream or Kafka Streams setting. Repeatable.")
   Map<String, String> overrides = new LinkedHashMap<>();
 
+  @Option(names = {"-v", "--verbose"}, description = "Show the broker's, Kafka's and LeadStream's logs on stderr.")
+  boolean verbose;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    ConsoleLogging.quiet(verbose);
     PrintWriter out = spec.commandLine().getOut();
     List<LeadLine> lines = SampleLeads.read(samples);
     List<RawRecord> malformed = samples == null ? MalformedRecords.all() : List.of();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "leadstream", mixinStandardHelpOptions = true, version = "LeadStream 0.1.0",
     description = "Real-time sales-lead prioritization on Kafka Streams.",
     subcommands = {DemoCommand.class, RunCommand.class, ProduceCommand.class, TrainCommand.class,
-        BenchCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        BenchCommand.class, MicrobenchCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class LeadStreamCli {
 
   public static void main(String[] args) {
@@ -17,6 +17,11 @@ public final class LeadStreamCli {
 
   /** Runs a command line and returns its exit code; errors are printed as one clear line. */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The command line, ready to execute; tests redirect its output with setOut/setErr. */
+  public static CommandLine commandLine() {
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
@@ -27,7 +32,7 @@ public final class LeadStreamCli {
       org.slf4j.LoggerFactory.getLogger(LeadStreamCli.class).debug("Command failed", exception);
       return 1;
     });
-    return cli.execute(args);
+    return cli;
   }
 
   private static String message(Throwable exception) {

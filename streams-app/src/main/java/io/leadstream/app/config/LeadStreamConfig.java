@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import io.leadstream.app.streams.LeadStores;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,6 +26,7 @@ public final class LeadStreamConfig extends AbstractConfig {
   private static final String TOPICS_GROUP = "Topics";
   private static final String MODEL_GROUP = "Models";
   private static final String VALIDATION_GROUP = "Validation";
+  private static final String STATE_GROUP = "State";
 
   public static final String TOPIC_RAW_CONFIG = PREFIX + "topic.raw";
   private static final String TOPIC_RAW_DOC = "Input topic of raw CRM lead events (Avro LeadEvent, key = leadId).";
@@ -52,6 +54,17 @@ public final class LeadStreamConfig extends AbstractConfig {
       + "when there are as many stream threads as cores; raise it when there are fewer partitions than cores.";
   public static final int ENCODER_THREADS_DEFAULT = 1;
 
+  public static final String STATE_STORES_CONFIG = PREFIX + "state.stores";
+  private static final String STATE_STORES_DOC = "Where the per-lead score history (lead-track-store) keeps its data: rocksdb (on disk, "
+      + "any number of leads; flushed at every commit) or in_memory (in the heap, faster; restored from the changelog "
+      + "at start). Both are backed by a changelog topic.";
+  public static final String STATE_STORES_DEFAULT = "rocksdb";
+
+  public static final String TEXT_MEMO_ENTRIES_CONFIG = PREFIX + "text.memo.entries";
+  private static final String TEXT_MEMO_ENTRIES_DOC = "Leads per partition whose last text reading is remembered, so that an unchanged text "
+      + "is not encoded again (an in-memory LRU cache, about 200 bytes a lead; empty after a restart).";
+  public static final int TEXT_MEMO_ENTRIES_DEFAULT = 100_000;
+
   public static final String TEXT_MAX_BYTES_CONFIG = PREFIX + "text.max.bytes";
   private static final String TEXT_MAX_BYTES_DOC = "Largest notes or last-message text accepted, in UTF-8 bytes; longer records are dead-lettered.";
   public static final int TEXT_MAX_BYTES_DEFAULT = 16 * 1024;
@@ -73,6 +86,8 @@ public final class LeadStreamConfig extends AbstractConfig {
       .define(TOPIC_REPLICATION_CONFIG, Type.INT, TOPIC_REPLICATION_DEFAULT, Range.between(-1, 100), Importance.MEDIUM, TOPIC_REPLICATION_DOC, TOPICS_GROUP, 6, ConfigDef.Width.SHORT, "replication factor")
       .define(MODEL_BUNDLE_CONFIG, Type.STRING, MODEL_BUNDLE_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH, MODEL_BUNDLE_DOC, MODEL_GROUP, 1, ConfigDef.Width.LONG, "model bundle")
       .define(ENCODER_THREADS_CONFIG, Type.INT, ENCODER_THREADS_DEFAULT, Range.between(0, 256), Importance.MEDIUM, ENCODER_THREADS_DOC, MODEL_GROUP, 2, ConfigDef.Width.SHORT, "encoder threads")
+      .define(STATE_STORES_CONFIG, Type.STRING, STATE_STORES_DEFAULT, ConfigDef.CaseInsensitiveValidString.in("rocksdb", "in_memory"), Importance.MEDIUM, STATE_STORES_DOC, STATE_GROUP, 1, ConfigDef.Width.SHORT, "state stores")
+      .define(TEXT_MEMO_ENTRIES_CONFIG, Type.INT, TEXT_MEMO_ENTRIES_DEFAULT, Range.atLeast(1), Importance.LOW, TEXT_MEMO_ENTRIES_DOC, STATE_GROUP, 2, ConfigDef.Width.SHORT, "text memo entries")
       .define(TEXT_MAX_BYTES_CONFIG, Type.INT, TEXT_MAX_BYTES_DEFAULT, Range.between(64, 1024 * 1024), Importance.MEDIUM, TEXT_MAX_BYTES_DOC, VALIDATION_GROUP, 1, ConfigDef.Width.SHORT, "max text bytes");
 
   /**
@@ -139,6 +154,14 @@ public final class LeadStreamConfig extends AbstractConfig {
   /** Stream threads this instance runs (LeadStream's default: one per core). */
   public int streamThreads() {
     return Integer.parseInt(streamsProperties().get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).toString());
+  }
+
+  public LeadStores stateStores() {
+    return LeadStores.valueOf(getString(STATE_STORES_CONFIG).toUpperCase(java.util.Locale.ROOT));
+  }
+
+  public int textMemoEntries() {
+    return getInt(TEXT_MEMO_ENTRIES_CONFIG);
   }
 
   public int textMaxBytes() {

@@ -31,6 +31,10 @@ public final class LeadProducer implements AutoCloseable {
     props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
     props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    // One request in flight: a retried first batch to a just-created partition (NOT_LEADER) can
+    // otherwise land behind later batches and fail for good with OUT_OF_ORDER_SEQUENCE_NUMBER.
+    props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     this.topic = config.rawTopic();
   }

@@ -63,8 +63,8 @@ public final class LeadTable {
     out.printf(Locale.ROOT, "accounted for        %d of %d %s%n", summary.total(), inputs,
         summary.total() == inputs ? "(every input has exactly one outcome)" : "(MISMATCH)");
     out.printf(Locale.ROOT, "text reused          %d events (unchanged text: no inference)%n", summary.textReused());
-    out.printf(Locale.ROOT, "throughput           %.1f records/s%n", summary.throughputPerSecond(startMs));
-    out.printf(Locale.ROOT, "end-to-end latency   p50 %d ms, p99 %d ms%n",
+    out.printf(Locale.ROOT, "throughput           %.1f records/s (first send to last outcome)%n", summary.throughputPerSecond(startMs));
+    out.printf(Locale.ROOT, "end-to-end latency   p50 %d ms, p99 %d ms (input record time to outcome read; all records were sent at once, so queueing counts)%n",
         summary.latencyPercentileMs(50), summary.latencyPercentileMs(99));
     out.flush();
   }

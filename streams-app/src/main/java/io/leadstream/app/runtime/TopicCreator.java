@@ -2,12 +2,14 @@ package io.leadstream.app.runtime;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.streams.Topics;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +18,36 @@ public final class TopicCreator {
 
   private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
 
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
   private TopicCreator() {}
+
+  /**
+   * Waits until the broker's metadata shows a leader for every partition of new topics: writing
+   * to a topic before that fails with retriable errors, and an idempotent producer's retries can
+   * then end in OUT_OF_ORDER_SEQUENCE_NUMBER.
+   */
+  private static void awaitLeaders(Admin admin, List<String> topics) throws ExecutionException, InterruptedException {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        boolean ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
+            .flatMap(topic -> topic.partitions().stream())
+            .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+        if (ready) {
+          return;
+        }
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Topics " + topics + " have no leader after " + READY_TIMEOUT);
+      }
+      Thread.sleep(100);
+    }
+  }
 
   public static void createMissing(LeadStreamConfig config) {
     Optional<Integer> partitions = config.topicPartitions() < 0
@@ -31,6 +62,7 @@ public final class TopicCreator {
           .toList();
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get();
+        awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         log.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
       }
     } catch (ExecutionException e) {

@@ -42,9 +42,9 @@ public final class LeadStreamTopology {
         .stream(topics.raw().name(),
             Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde()).withName(SOURCE))
         .process(ParseLeadProcessor.supplier(config.textMaxBytes()), Named.as(PARSE))
-        .process(ReadTextProcessor.supplier(model), Named.as(READ_TEXT))
+        .process(ReadTextProcessor.supplier(model, config.textMemoEntries()), Named.as(READ_TEXT))
         .process(ScoreLeadProcessor.supplier(model), Named.as(SCORE))
-        .process(TrackLeadProcessor.supplier(), Named.as(TRACK));
+        .process(TrackLeadProcessor.supplier(config.stateStores()), Named.as(TRACK));
 
     prioritized.to(topics.prioritized().name(),
         Produced.with(topics.prioritized().keySerde(), topics.prioritized().valueSerde())

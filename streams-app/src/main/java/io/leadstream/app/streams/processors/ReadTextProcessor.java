@@ -25,10 +25,14 @@ import org.apache.kafka.streams.state.Stores;
  * Reads a lead's free text into p(opportunity) with the text encoder and opportunity head. Most
  * CRM events only update fields, so the text's hash is kept per lead and an unchanged text (read
  * by the same bundle) reuses the previous reading instead of running the encoder again.
+ *
+ * <p>The memo is a cache, not state: losing it costs one inference per lead and changes no score,
+ * as the models are deterministic. So it is a bounded in-memory LRU map per partition without a
+ * changelog: no changelog writes, no flush at commit, empty after a restart or a rebalance.
  */
 public final class ReadTextProcessor extends ContextualProcessor<String, LeadEvent, String, EnrichedLead> {
 
-  /** Per-lead memo of the last text read: its hash and what the model read from it. */
+  /** Per-lead memo of the last text read: its hash and what the model read from it (a cache). */
   public static final String STORE = "lead-text-store";
 
   private final ScorerSession session;
@@ -38,7 +42,10 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
     this.session = new ScorerSession(model);
   }
 
-  public static ProcessorSupplier<String, LeadEvent, String, EnrichedLead> supplier(ActiveModel model) {
+  /**
+   * @param memoEntries leads whose last text reading each partition remembers
+   */
+  public static ProcessorSupplier<String, LeadEvent, String, EnrichedLead> supplier(ActiveModel model, int memoEntries) {
     return new ProcessorSupplier<>() {
       @Override
       public ReadTextProcessor get() {
@@ -48,7 +55,8 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
       @Override
       public Set<StoreBuilder<?>> stores() {
         return Set.of(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(STORE), Serdes.String(), LeadSerdes.textMemo()));
+                Stores.lruMap(STORE, memoEntries), Serdes.String(), LeadSerdes.textMemo())
+            .withLoggingDisabled());
       }
     };
   }

@@ -1,5 +1,6 @@
 package io.leadstream.app.streams.processors;
 
+import io.leadstream.app.streams.LeadStores;
 import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.streams.state.LeadTrack;
 import io.leadstream.app.streams.state.ScorePoint;
@@ -35,7 +36,7 @@ public final class TrackLeadProcessor extends ContextualProcessor<String, Scored
 
   private KeyValueStore<String, LeadTrack> tracks;
 
-  public static ProcessorSupplier<String, ScoredLead, String, PrioritizedLead> supplier() {
+  public static ProcessorSupplier<String, ScoredLead, String, PrioritizedLead> supplier(LeadStores stores) {
     return new ProcessorSupplier<>() {
       @Override
       public TrackLeadProcessor get() {
@@ -45,7 +46,7 @@ public final class TrackLeadProcessor extends ContextualProcessor<String, Scored
       @Override
       public Set<StoreBuilder<?>> stores() {
         return Set.of(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(STORE), Serdes.String(), LeadSerdes.track()));
+            stores.supplier(STORE), Serdes.String(), LeadSerdes.track()));
       }
     };
   }

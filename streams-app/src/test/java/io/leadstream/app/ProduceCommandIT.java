@@ -1,0 +1,90 @@
+package io.leadstream.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadstream.app.broker.EmbeddedKafkaBroker;
+import io.leadstream.app.cli.LeadStreamCli;
+import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.app.testing.EmbeddedKafkaExtension;
+import io.leadstream.schema.LeadEvent;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `produce` loads a file into the raw topic, reports each bad line and counts what it sent. */
+@ExtendWith(EmbeddedKafkaExtension.class)
+class ProduceCommandIT {
+
+  private static final String TOPIC = "produce.leads.raw";
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldSendEveryGoodLineKeyedByLeadIdAndReportTheBadOnes(EmbeddedKafkaBroker broker) throws Exception {
+    Path file = dir.resolve("export.jsonl");
+    Files.writeString(file, """
+        {"leadId":"L1","company":{"name":"ACME"},"budget":1000}
+        {"leadId":"L2","budget":"lots"}
+        {"leadId":"L3","notes":"Wants a demo"}
+        """);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = LeadStreamCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+
+    int exitCode = cli.execute("produce", "-b", broker.bootstrapServers(), "-D", "leadstream.topic.raw=" + TOPIC,
+        file.toString());
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(out.toString()).contains("Sent 2 leads").contains("1 lines rejected");
+    assertThat(err.toString()).contains("export.jsonl line 2: budget: expected a number, got \"lots\"");
+    List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), 2);
+    assertThat(records).extracting(ConsumerRecord::key).containsExactly("L1", "L3");
+    LeadEvent first = LeadSerdes.leadEvent().decode(records.get(0).value());
+    assertThat(first.getCompany().getName()).isEqualTo("ACME");
+  }
+
+  @Test
+  void shouldExplainHowToNameTheClusterWhenNoneIsGiven() throws Exception {
+    Path file = dir.resolve("leads.jsonl");
+    Files.writeString(file, "{\"leadId\":\"L1\"}\n");
+    StringWriter err = new StringWriter();
+    CommandLine cli = LeadStreamCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+
+    int exitCode = cli.execute("produce", file.toString());
+
+    assertThat(exitCode).isEqualTo(1);
+    assertThat(err.toString()).contains("--bootstrap-servers").contains("LEADSTREAM_KAFKA_BOOTSTRAP_SERVERS");
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, int expected) {
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+        Map.of("bootstrap.servers", bootstrap), new StringDeserializer(), new ByteArrayDeserializer())) {
+      TopicPartition partition = new TopicPartition(TOPIC, 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (records.size() < expected && System.currentTimeMillis() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+}
