@@ -1,13 +1,10 @@
 package io.leadstream.app;
 
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.app.observe.OutcomeReader;
-import io.leadstream.app.runtime.LeadStreamApp;
-import io.leadstream.app.runtime.TopicCreator;
+import io.leadstream.app.testing.InProcessRun;
 import io.leadstream.app.testing.OutcomeLedger;
 import io.leadstream.app.testing.TestFeed;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,16 +27,9 @@ class ContainerizedEndToEndIT {
   @Test
   void shouldGiveEveryInputExactlyOneOutcome() throws Exception {
     LeadStreamConfig config = IntegrationConfigs.forRun(KAFKA.getBootstrapServers(), "containers", stateDir, Map.of());
-    TopicCreator.createMissing(config);
     TestFeed feed = TestFeed.of(90);
-    feed.sendAll(config);
 
-    OutcomeLedger ledger = new OutcomeLedger();
-    try (LeadStreamApp app = LeadStreamApp.start(config);
-         OutcomeReader reader = new OutcomeReader(config)) {
-      app.awaitRunning(Duration.ofSeconds(60));
-      ledger.readAll(reader, feed.size(), Duration.ofSeconds(120));
-    }
+    OutcomeLedger ledger = InProcessRun.outcomesOf(feed, config);
 
     ledger.assertExactlyOnce(feed);
   }

@@ -2,7 +2,6 @@ package io.leadstream.app.cli;
 
 import io.leadstream.app.bench.BenchResult;
 import io.leadstream.app.bench.PipelineBenchmark;
-import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.runtime.EmbeddedPipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,12 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,29 +40,21 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "11", description = "Seed of the synthetic leads (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--model-bundle", defaultValue = LeadStreamConfig.MODEL_BUNDLE_DEFAULT,
-      description = "Model bundle (default: ${DEFAULT-VALUE}).")
-  String modelBundle;
-
   @Option(names = "--report", paramLabel = "FILE", description = "Append the results as a Markdown table row to FILE (e.g. docs/benchmarks.md).")
   Path report;
 
-  @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any LeadStream or Kafka Streams setting, e.g. -D num.stream.threads=2. Repeatable.")
-  Map<String, String> overrides = new HashMap<>();
-
-  @Option(names = {"-v", "--verbose"}, description = "Show the broker's, Kafka's and LeadStream's logs on stderr.")
-  boolean verbose;
+  @Mixin EmbeddedOptions embedded;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    ConsoleLogging.quiet(verbose);
+    ConsoleLogging.quiet(embedded.verbose);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Starting an embedded broker and LeadStream (%d partition(s)) ...%n", partitions);
     out.flush();
     BenchResult result;
-    try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(this::config, partitions)) {
+    try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(bootstrap -> embedded.config(bootstrap, "leadstream-bench"), partitions)) {
       result = new PipelineBenchmark(pipeline, line -> {
         out.println("  " + line);
         out.flush();
@@ -79,17 +68,9 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private LeadStreamConfig config(String bootstrap) {
-    Map<String, Object> props = new HashMap<>(overrides);
-    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(LeadStreamConfig.MODEL_BUNDLE_CONFIG, modelBundle);
-    props.putIfAbsent("application.id", "leadstream-bench");
-    return new LeadStreamConfig(props);
-  }
-
   private String settings() {
-    return String.format(Locale.ROOT, "%d leads, %d partition(s), %s%s", leads, partitions, modelBundle,
-        overrides.isEmpty() ? "" : ", " + overrides);
+    return String.format(Locale.ROOT, "%d leads, %d partition(s), %s%s", leads, partitions, embedded.modelBundle,
+        embedded.overrides.isEmpty() ? "" : ", " + embedded.overrides);
   }
 
   static String machine() {

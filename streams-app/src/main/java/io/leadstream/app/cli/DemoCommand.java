@@ -1,6 +1,5 @@
 package io.leadstream.app.cli;
 
-import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.demo.MalformedRecords;
 import io.leadstream.app.demo.MalformedRecords.RawRecord;
 import io.leadstream.app.demo.SampleLeads;
@@ -17,12 +16,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,11 +38,6 @@ final class DemoCommand implements Callable<Integer> {
       description = "Leads to send (.jsonl or .csv) instead of the bundled samples.")
   Path samples;
 
-  @Option(names = "--model-bundle", paramLabel = "DIR|classpath:…",
-      description = "Model bundle to score with (default: ${DEFAULT-VALUE}).",
-      defaultValue = LeadStreamConfig.MODEL_BUNDLE_DEFAULT)
-  String modelBundle;
-
   @Option(names = "--partitions", defaultValue = "2", description = "Partitions of the demo topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
@@ -57,23 +50,19 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "PT3M", description = "Longest wait for all outcomes (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
-  @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any LeadStream or Kafka Streams setting. Repeatable.")
-  Map<String, String> overrides = new LinkedHashMap<>();
-
-  @Option(names = {"-v", "--verbose"}, description = "Show the broker's, Kafka's and LeadStream's logs on stderr.")
-  boolean verbose;
+  @Mixin EmbeddedOptions embedded;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    ConsoleLogging.quiet(verbose);
+    ConsoleLogging.quiet(embedded.verbose);
     PrintWriter out = spec.commandLine().getOut();
     List<LeadLine> lines = SampleLeads.read(samples);
     List<RawRecord> malformed = samples == null ? MalformedRecords.all() : List.of();
-    out.println("Starting an embedded Kafka broker and LeadStream (model bundle " + modelBundle + ") ...");
+    out.println("Starting an embedded Kafka broker and LeadStream (model bundle " + embedded.modelBundle + ") ...");
     out.flush();
-    try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(this::config, partitions);
+    try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(bootstrap -> embedded.config(bootstrap, "leadstream-demo"), partitions);
          OutcomeReader reader = new OutcomeReader(pipeline.config());
          LeadProducer producer = new LeadProducer(pipeline.config())) {
       out.printf("Broker at %s, model %s. Sending %d records to %s ...%n%n", pipeline.bootstrapServers(),
@@ -100,14 +89,6 @@ final class DemoCommand implements Callable<Integer> {
       }
       return summary.total() == inputs ? 0 : 1;
     }
-  }
-
-  private LeadStreamConfig config(String bootstrap) {
-    Map<String, Object> props = new HashMap<>(overrides);
-    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(LeadStreamConfig.MODEL_BUNDLE_CONFIG, modelBundle);
-    props.putIfAbsent("application.id", "leadstream-demo");
-    return new LeadStreamConfig(props);
   }
 
   private static int send(LeadProducer producer, List<LeadLine> lines, List<RawRecord> malformed, PrintWriter err) {

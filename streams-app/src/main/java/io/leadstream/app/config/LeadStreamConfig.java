@@ -100,7 +100,6 @@ public final class LeadStreamConfig extends AbstractConfig {
       StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
       StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
           "io.leadstream.app.streams.errors.DeadLetterHandler",
-      StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true,
       StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
 
   private final Map<String, Object> originals;

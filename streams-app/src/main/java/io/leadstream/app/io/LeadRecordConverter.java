@@ -141,7 +141,7 @@ public final class LeadRecordConverter {
       throw new IllegalArgumentException(path + " must be an object of name/value pairs");
     }
     Map<String, Object> map = new HashMap<>();
-    node.fields().forEachRemaining(e ->
+    node.properties().forEach(e ->
         map.put(e.getKey(), convert(schema.getValueType(), e.getValue(), path + "." + e.getKey())));
     return map;
   }

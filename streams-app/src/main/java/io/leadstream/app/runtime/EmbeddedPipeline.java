@@ -2,16 +2,15 @@ package io.leadstream.app.runtime;
 
 import io.leadstream.app.broker.EmbeddedKafkaBroker;
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.io.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -89,11 +88,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
       }
     } finally {
       broker.close();
-      try (Stream<Path> paths = Files.walk(stateDir)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // a temp folder left behind is harmless
-      }
+      Folders.deleteQuietly(stateDir);
     }
   }
 }

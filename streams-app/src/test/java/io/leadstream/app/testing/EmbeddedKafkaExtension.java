@@ -15,7 +15,7 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, Paramete
 
   private static final String KEY = "leadstream-broker";
 
-  private record BrokerResource(EmbeddedKafkaBroker broker) implements ExtensionContext.Store.CloseableResource {
+  private record BrokerResource(EmbeddedKafkaBroker broker) implements AutoCloseable {
     @Override
     public void close() {
       broker.close();

@@ -1,0 +1,23 @@
+package io.leadstream.app.testing;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.observe.OutcomeReader;
+import io.leadstream.app.runtime.LeadStreamApp;
+import io.leadstream.app.runtime.TopicCreator;
+import java.time.Duration;
+
+/** Creates the topics, sends a feed, runs the app in this JVM and collects every committed outcome. */
+public final class InProcessRun {
+
+  private InProcessRun() {}
+
+  public static OutcomeLedger outcomesOf(TestFeed feed, LeadStreamConfig config) throws InterruptedException {
+    TopicCreator.createMissing(config);
+    feed.sendAll(config);
+    try (LeadStreamApp app = LeadStreamApp.start(config);
+         OutcomeReader reader = new OutcomeReader(config)) {
+      app.awaitRunning(Duration.ofSeconds(60));
+      return new OutcomeLedger().readAll(reader, feed.size(), Duration.ofSeconds(120));
+    }
+  }
+}
