@@ -20,6 +20,7 @@ final class IntegrationConfigs {
     props.put(LeadStreamConfig.TOPIC_HOT_CONFIG, name + ".leads.hot");
     props.put(LeadStreamConfig.TOPIC_DLQ_CONFIG, name + ".leads.dlq");
     props.put(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, 3);
+    props.put(LeadStreamConfig.HTTP_PORT_CONFIG, 0);
     props.putAll(extra);
     return props;
   }

@@ -65,8 +65,10 @@ final class DemoCommand implements Callable<Integer> {
     try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(bootstrap -> embedded.config(bootstrap, "leadstream-demo"), partitions);
          OutcomeReader reader = new OutcomeReader(pipeline.config());
          LeadProducer producer = new LeadProducer(pipeline.config())) {
-      out.printf("Broker at %s, model %s. Sending %d records to %s ...%n%n", pipeline.bootstrapServers(),
-          pipeline.app().modelVersion(), lines.size() + malformed.size(), pipeline.config().rawTopic());
+      out.printf("Broker at %s, model %s, metrics at %s. Sending %d records to %s ...%n%n",
+          pipeline.bootstrapServers(), pipeline.app().modelVersion(),
+          pipeline.app().opsPort().map(port -> "http://" + pipeline.config().httpHost() + ":" + port + "/metrics").orElse("(off)"),
+          lines.size() + malformed.size(), pipeline.config().rawTopic());
       long startMs = System.currentTimeMillis();
       int inputs = send(producer, lines, malformed, spec.commandLine().getErr());
 

@@ -29,6 +29,7 @@ class EmbeddedOptions {
     props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(LeadStreamConfig.MODEL_BUNDLE_CONFIG, modelBundle);
     props.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.putIfAbsent(LeadStreamConfig.HTTP_PORT_CONFIG, 0);
     return new LeadStreamConfig(props);
   }
 }

@@ -27,6 +27,7 @@ public final class LeadStreamConfig extends AbstractConfig {
   private static final String MODEL_GROUP = "Models";
   private static final String VALIDATION_GROUP = "Validation";
   private static final String STATE_GROUP = "State";
+  private static final String OPS_GROUP = "Operations";
 
   public static final String TOPIC_RAW_CONFIG = PREFIX + "topic.raw";
   private static final String TOPIC_RAW_DOC = "Input topic of raw CRM lead events (Avro LeadEvent, key = leadId).";
@@ -65,6 +66,18 @@ public final class LeadStreamConfig extends AbstractConfig {
       + "is not encoded again (an in-memory LRU cache, about 200 bytes a lead; empty after a restart).";
   public static final int TEXT_MEMO_ENTRIES_DEFAULT = 100_000;
 
+  public static final String HTTP_HOST_CONFIG = PREFIX + "http.host";
+  private static final String HTTP_HOST_DOC = "Address the ops endpoints (/metrics, /health/live, /health/ready) bind to; loopback by default, 0.0.0.0 for every interface.";
+  public static final String HTTP_HOST_DEFAULT = "127.0.0.1";
+
+  public static final String HTTP_PORT_CONFIG = PREFIX + "http.port";
+  private static final String HTTP_PORT_DOC = "Port of the ops endpoints; 0 picks a free port, -1 serves none.";
+  public static final int HTTP_PORT_DEFAULT = 8080;
+
+  public static final String METRICS_REFRESH_CONFIG = PREFIX + "metrics.refresh.ms";
+  private static final String METRICS_REFRESH_DOC = "How often Kafka's client metrics (consumer lag among them) are re-read into /metrics.";
+  public static final long METRICS_REFRESH_DEFAULT = 5_000L;
+
   public static final String TEXT_MAX_BYTES_CONFIG = PREFIX + "text.max.bytes";
   private static final String TEXT_MAX_BYTES_DOC = "Largest notes or last-message text accepted, in UTF-8 bytes; longer records are dead-lettered.";
   public static final int TEXT_MAX_BYTES_DEFAULT = 16 * 1024;
@@ -88,6 +101,9 @@ public final class LeadStreamConfig extends AbstractConfig {
       .define(ENCODER_THREADS_CONFIG, Type.INT, ENCODER_THREADS_DEFAULT, Range.between(0, 256), Importance.MEDIUM, ENCODER_THREADS_DOC, MODEL_GROUP, 2, ConfigDef.Width.SHORT, "encoder threads")
       .define(STATE_STORES_CONFIG, Type.STRING, STATE_STORES_DEFAULT, ConfigDef.CaseInsensitiveValidString.in("rocksdb", "in_memory"), Importance.MEDIUM, STATE_STORES_DOC, STATE_GROUP, 1, ConfigDef.Width.SHORT, "state stores")
       .define(TEXT_MEMO_ENTRIES_CONFIG, Type.INT, TEXT_MEMO_ENTRIES_DEFAULT, Range.atLeast(1), Importance.LOW, TEXT_MEMO_ENTRIES_DOC, STATE_GROUP, 2, ConfigDef.Width.SHORT, "text memo entries")
+      .define(HTTP_HOST_CONFIG, Type.STRING, HTTP_HOST_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM, HTTP_HOST_DOC, OPS_GROUP, 1, ConfigDef.Width.MEDIUM, "ops host")
+      .define(HTTP_PORT_CONFIG, Type.INT, HTTP_PORT_DEFAULT, Range.between(-1, 65535), Importance.MEDIUM, HTTP_PORT_DOC, OPS_GROUP, 2, ConfigDef.Width.SHORT, "ops port")
+      .define(METRICS_REFRESH_CONFIG, Type.LONG, METRICS_REFRESH_DEFAULT, Range.atLeast(100), Importance.LOW, METRICS_REFRESH_DOC, OPS_GROUP, 3, ConfigDef.Width.SHORT, "metrics refresh")
       .define(TEXT_MAX_BYTES_CONFIG, Type.INT, TEXT_MAX_BYTES_DEFAULT, Range.between(64, 1024 * 1024), Importance.MEDIUM, TEXT_MAX_BYTES_DOC, VALIDATION_GROUP, 1, ConfigDef.Width.SHORT, "max text bytes");
 
   /**
@@ -161,6 +177,18 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public int textMemoEntries() {
     return getInt(TEXT_MEMO_ENTRIES_CONFIG);
+  }
+
+  public String httpHost() {
+    return getString(HTTP_HOST_CONFIG);
+  }
+
+  public int httpPort() {
+    return getInt(HTTP_PORT_CONFIG);
+  }
+
+  public java.time.Duration metricsRefresh() {
+    return java.time.Duration.ofMillis(getLong(METRICS_REFRESH_CONFIG));
   }
 
   public int textMaxBytes() {

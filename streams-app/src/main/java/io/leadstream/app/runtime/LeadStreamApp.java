@@ -1,11 +1,16 @@
 package io.leadstream.app.runtime;
 
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.ops.AppMetrics;
+import io.leadstream.app.ops.Health;
+import io.leadstream.app.ops.OpsServer;
+import io.leadstream.app.ops.PipelineMetrics;
 import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.app.streams.LeadStreamTopology;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.models.inference.InferenceOptions;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running LeadStream instance: loads the model bundle, builds the topology and runs it on
- * Kafka Streams. Scale out by starting more instances with the same application.id.
+ * Kafka Streams, with metrics and health served over HTTP. Scale out by starting more instances
+ * with the same application.id.
  */
 public final class LeadStreamApp implements AutoCloseable {
 
@@ -27,24 +33,29 @@ public final class LeadStreamApp implements AutoCloseable {
 
   private final ActiveModel model;
   private final KafkaStreams streams;
+  private final AppMetrics metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private OpsServer opsServer;
 
-  private LeadStreamApp(ActiveModel model, KafkaStreams streams) {
+  private LeadStreamApp(ActiveModel model, KafkaStreams streams, AppMetrics metrics) {
     this.model = model;
     this.streams = streams;
+    this.metrics = metrics;
   }
 
-  /** Loads the configured bundle and starts Streams; returns once Streams is starting. */
+  /** Loads the configured bundle and starts Streams and the ops endpoints; returns once Streams is starting. */
   public static LeadStreamApp start(LeadStreamConfig config) {
     ModelBundle bundle = ModelBundle.load(config.modelBundle(), new InferenceOptions(config.encoderIntraOpThreads()));
     log.info("Loaded model bundle {} from {}", bundle.version(), config.modelBundle());
     ActiveModel model = new ActiveModel(bundle);
-    Topology topology = LeadStreamTopology.build(config, model);
+    AppMetrics metrics = new AppMetrics(() -> model.current().version());
+    Topology topology = LeadStreamTopology.build(config, model, metrics.pipeline());
     log.info("Topology:\n{}", topology.describe());
     Properties props = new Properties();
     props.putAll(config.streamsProperties());
+    props.put(PipelineMetrics.CONFIG_KEY, metrics.pipeline());
     KafkaStreams streams = new KafkaStreams(topology, props);
-    LeadStreamApp app = new LeadStreamApp(model, streams);
+    LeadStreamApp app = new LeadStreamApp(model, streams, metrics);
     streams.setUncaughtExceptionHandler(exception -> {
       log.error("Stream thread failed; replacing it. Root cause: {}", rootCause(exception).toString(), exception);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -55,7 +66,13 @@ public final class LeadStreamApp implements AutoCloseable {
         app.stopped.countDown();
       }
     });
+    metrics.bind(streams, config.metricsRefresh());
     streams.start();
+    if (config.httpPort() >= 0) {
+      app.opsServer = OpsServer.start(config.httpHost(), config.httpPort(), metrics::scrape,
+          new Health(streams::state, () -> model.current() != null));
+      log.info("Serving /metrics, /health/live and /health/ready on {}:{}", config.httpHost(), app.opsServer.port());
+    }
     return app;
   }
 
@@ -91,11 +108,20 @@ public final class LeadStreamApp implements AutoCloseable {
     return model;
   }
 
+  /** The port of the ops endpoints, when they are served. */
+  public Optional<Integer> opsPort() {
+    return Optional.ofNullable(opsServer).map(OpsServer::port);
+  }
+
   /** Leaves the consumer group at once (no 45 s session time-out for the next start) and frees the models. */
   @Override
   public void close() {
+    if (opsServer != null) {
+      opsServer.close();
+    }
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(CLOSE_TIMEOUT));
+    metrics.close();
     model.close();
   }
 

@@ -1,6 +1,7 @@
 package io.leadstream.app.streams;
 
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.ops.PipelineMetrics;
 import io.leadstream.app.streams.processors.ParseLeadProcessor;
 import io.leadstream.app.streams.processors.ReadTextProcessor;
 import io.leadstream.app.streams.processors.ScoreLeadProcessor;
@@ -34,17 +35,21 @@ public final class LeadStreamTopology {
 
   private LeadStreamTopology() {}
 
-  public static Topology build(LeadStreamConfig config, ActiveModel model) {
+  /**
+   * @param metrics where the processors record stage latencies, tiers and skipped inferences (the
+   *     dead-letter handler gets the same object through the Streams configuration)
+   */
+  public static Topology build(LeadStreamConfig config, ActiveModel model, PipelineMetrics metrics) {
     Topics topics = Topics.from(config);
     StreamsBuilder builder = new StreamsBuilder();
 
     KStream<String, PrioritizedLead> prioritized = builder
         .stream(topics.raw().name(),
             Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde()).withName(SOURCE))
-        .process(ParseLeadProcessor.supplier(config.textMaxBytes()), Named.as(PARSE))
-        .process(ReadTextProcessor.supplier(model, config.textMemoEntries()), Named.as(READ_TEXT))
-        .process(ScoreLeadProcessor.supplier(model), Named.as(SCORE))
-        .process(TrackLeadProcessor.supplier(config.stateStores()), Named.as(TRACK));
+        .process(ParseLeadProcessor.supplier(config.textMaxBytes(), metrics), Named.as(PARSE))
+        .process(ReadTextProcessor.supplier(model, config.textMemoEntries(), metrics), Named.as(READ_TEXT))
+        .process(ScoreLeadProcessor.supplier(model, metrics), Named.as(SCORE))
+        .process(TrackLeadProcessor.supplier(config.stateStores(), metrics), Named.as(TRACK));
 
     prioritized.to(topics.prioritized().name(),
         Produced.with(topics.prioritized().keySerde(), topics.prioritized().valueSerde())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.demo.MalformedRecords;
+import io.leadstream.app.ops.PipelineMetrics;
 import io.leadstream.app.demo.MalformedRecords.RawRecord;
 import io.leadstream.app.streams.errors.DeadLetterHeaders;
 import io.leadstream.app.streams.processors.ReadTextProcessor;
@@ -37,6 +38,7 @@ class LeadStreamTopologyTest {
   @TempDir Path stateDir;
 
   private final LeadStreamConfig config = new LeadStreamConfig(Map.of("leadstream.text.max.bytes", 2048));
+  private final PipelineMetrics metrics = PipelineMetrics.inMemory();
   private TopologyTestDriver driver;
   private TestInputTopic<String, byte[]> raw;
   private TestOutputTopic<String, PrioritizedLead> prioritized;
@@ -45,9 +47,10 @@ class LeadStreamTopologyTest {
 
   @BeforeEach
   void setUp() {
-    Topology topology = LeadStreamTopology.build(config, SharedModel.get());
+    Topology topology = LeadStreamTopology.build(config, SharedModel.get(), metrics);
     Properties props = new Properties();
     props.putAll(config.streamsProperties());
+    props.put(PipelineMetrics.CONFIG_KEY, metrics);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(topology, props);
@@ -143,6 +146,11 @@ class LeadStreamTopologyTest {
     assertThat(all.get(1).getOpportunityProbability()).isEqualTo(all.get(0).getOpportunityProbability());
     assertThat(all.get(2).getOpportunityProbability()).isNotEqualTo(all.get(0).getOpportunityProbability());
     assertThat(driver.<String, Object>getKeyValueStore(ReadTextProcessor.STORE).get("lead-1")).isNotNull();
+    assertThat(metrics.registry().get("leadstream.text.inference.skipped").counter().count()).isEqualTo(1.0);
+    assertThat(metrics.registry().get("leadstream.stage").tag("stage", PipelineMetrics.STAGE_READ_TEXT).timer().count())
+        .isEqualTo(2);
+    assertThat(metrics.registry().get("leadstream.leads.scored").counters().stream().mapToDouble(c -> c.count()).sum())
+        .isEqualTo(3.0);
   }
 
   @Test
@@ -171,11 +179,14 @@ class LeadStreamTopologyTest {
     });
     assertThat(header(dead.get(5), DeadLetterHeaders.DETAIL)).contains("budget");
     assertThat(prioritized.readValuesToList()).extracting(PrioritizedLead::getLeadId).containsExactly("lead-ok");
+    assertThat(metrics.registry().get("leadstream.dead.letters").tag("reason", "INVALID_FIELD").counter().count())
+        .isEqualTo(1.0);
+    assertThat(metrics.registry().get("leadstream.dead.letters").counters()).hasSize(9);
   }
 
   @Test
   void shouldNameEveryNodeAndStoreInTheTopologyDescription() {
-    String description = LeadStreamTopology.build(config, SharedModel.get()).describe().toString();
+    String description = LeadStreamTopology.build(config, SharedModel.get(), metrics).describe().toString();
 
     assertThat(description).contains(LeadStreamTopology.SOURCE, LeadStreamTopology.PARSE,
         LeadStreamTopology.READ_TEXT, LeadStreamTopology.SCORE, LeadStreamTopology.TRACK,

@@ -14,6 +14,11 @@ public final class InProcessRun {
   public static OutcomeLedger outcomesOf(TestFeed feed, LeadStreamConfig config) throws InterruptedException {
     TopicCreator.createMissing(config);
     feed.sendAll(config);
+    return process(feed, config);
+  }
+
+  /** Runs the app on a feed already sent and collects its outcomes. */
+  public static OutcomeLedger process(TestFeed feed, LeadStreamConfig config) throws InterruptedException {
     try (LeadStreamApp app = LeadStreamApp.start(config);
          OutcomeReader reader = new OutcomeReader(config)) {
       app.awaitRunning(Duration.ofSeconds(60));

@@ -1,6 +1,7 @@
 package io.leadstream.app.streams.errors;
 
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.ops.PipelineMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -26,6 +27,7 @@ public class DeadLetterHandler implements ProcessingExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
 
   private String deadLetterTopic = LeadStreamConfig.TOPIC_DLQ_DEFAULT;
+  private PipelineMetrics metrics = PipelineMetrics.inMemory();
   private final Clock clock;
 
   public DeadLetterHandler() {
@@ -42,6 +44,9 @@ public class DeadLetterHandler implements ProcessingExceptionHandler {
     if (topic != null) {
       deadLetterTopic = topic.toString();
     }
+    if (configs.get(PipelineMetrics.CONFIG_KEY) instanceof PipelineMetrics shared) {
+      metrics = shared;
+    }
   }
 
   @Override
@@ -57,6 +62,7 @@ public class DeadLetterHandler implements ProcessingExceptionHandler {
       log.warn("Dead-lettering {}-{}@{}: {} ({})",
           context.topic(), context.partition(), context.offset(), reason, detail);
     }
+    metrics.deadLetter(reason.name());
     Headers headers = new RecordHeaders();
     add(headers, DeadLetterHeaders.REASON, reason.name());
     add(headers, DeadLetterHeaders.DETAIL, detail);

@@ -1,15 +1,16 @@
 package io.leadstream.app.streams.processors;
 
+import io.leadstream.app.ops.PipelineMetrics;
 import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;
 import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.streams.serde.SingleObjectSerde;
 import io.leadstream.schema.LeadEvent;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -22,19 +23,23 @@ public final class ParseLeadProcessor extends ContextualProcessor<String, byte[]
 
   private final SingleObjectSerde<LeadEvent> serde = LeadSerdes.leadEvent();
   private final LeadValidator validator;
+  private final PipelineMetrics metrics;
 
-  public ParseLeadProcessor(LeadValidator validator) {
+  public ParseLeadProcessor(LeadValidator validator, PipelineMetrics metrics) {
     this.validator = validator;
+    this.metrics = metrics;
   }
 
-  public static ProcessorSupplier<String, byte[], String, LeadEvent> supplier(int textMaxBytes) {
-    return () -> new ParseLeadProcessor(new LeadValidator(textMaxBytes));
+  public static ProcessorSupplier<String, byte[], String, LeadEvent> supplier(int textMaxBytes, PipelineMetrics metrics) {
+    return () -> new ParseLeadProcessor(new LeadValidator(textMaxBytes), metrics);
   }
 
   @Override
   public void process(Record<String, byte[]> record) {
+    Timer.Sample timing = metrics.start();
     LeadEvent event = decode(record.value());
     validator.validate(record.key(), event);
+    metrics.stop(timing, PipelineMetrics.STAGE_PARSE);
     context().forward(record.withValue(event));
   }
 

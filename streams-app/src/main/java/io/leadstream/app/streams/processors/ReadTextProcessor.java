@@ -1,5 +1,6 @@
 package io.leadstream.app.streams.processors;
 
+import io.leadstream.app.ops.PipelineMetrics;
 import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.streams.state.LeadTextMemo;
@@ -7,6 +8,7 @@ import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.TextSignal;
 import io.leadstream.schema.LeadEvent;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,20 +38,23 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
   public static final String STORE = "lead-text-store";
 
   private final ScorerSession session;
+  private final PipelineMetrics metrics;
   private KeyValueStore<String, LeadTextMemo> memos;
 
-  private ReadTextProcessor(ActiveModel model) {
+  private ReadTextProcessor(ActiveModel model, PipelineMetrics metrics) {
     this.session = new ScorerSession(model);
+    this.metrics = metrics;
   }
 
   /**
    * @param memoEntries leads whose last text reading each partition remembers
    */
-  public static ProcessorSupplier<String, LeadEvent, String, EnrichedLead> supplier(ActiveModel model, int memoEntries) {
+  public static ProcessorSupplier<String, LeadEvent, String, EnrichedLead> supplier(
+      ActiveModel model, int memoEntries, PipelineMetrics metrics) {
     return new ProcessorSupplier<>() {
       @Override
       public ReadTextProcessor get() {
-        return new ReadTextProcessor(model);
+        return new ReadTextProcessor(model, metrics);
       }
 
       @Override
@@ -76,10 +81,15 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
     boolean reusable = memo != null
         && memo.getTextHash().equals(hash)
         && memo.getBundleVersion().equals(scorer.bundleVersion());
-    TextSignal signal = reusable
-        ? new TextSignal(memo.getOpportunityProbability(), memo.getUnknownTokenRatio())
-        : scorer.readText(text);
-    if (!reusable) {
+    TextSignal signal;
+    if (reusable) {
+      signal = new TextSignal(memo.getOpportunityProbability(), memo.getUnknownTokenRatio());
+      metrics.textReused();
+    } else {
+      Timer.Sample timing = metrics.start();
+      signal = scorer.readText(text);
+      metrics.stop(timing, PipelineMetrics.STAGE_READ_TEXT);
+      metrics.unknownTokenRatio(signal.unknownTokenRatio());
       memos.put(record.key(), new LeadTextMemo(hash, signal.opportunityProbability(),
           signal.unknownTokenRatio(), scorer.bundleVersion()));
     }

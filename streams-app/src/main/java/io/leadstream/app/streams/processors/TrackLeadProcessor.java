@@ -1,5 +1,6 @@
 package io.leadstream.app.streams.processors;
 
+import io.leadstream.app.ops.PipelineMetrics;
 import io.leadstream.app.streams.LeadStores;
 import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.streams.state.LeadTrack;
@@ -10,6 +11,7 @@ import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
 import io.leadstream.schema.Trend;
+import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +36,19 @@ public final class TrackLeadProcessor extends ContextualProcessor<String, Scored
   /** How many past scores the track store keeps per lead. */
   public static final int HISTORY_SIZE = 10;
 
+  private final PipelineMetrics metrics;
   private KeyValueStore<String, LeadTrack> tracks;
 
-  public static ProcessorSupplier<String, ScoredLead, String, PrioritizedLead> supplier(LeadStores stores) {
+  private TrackLeadProcessor(PipelineMetrics metrics) {
+    this.metrics = metrics;
+  }
+
+  public static ProcessorSupplier<String, ScoredLead, String, PrioritizedLead> supplier(
+      LeadStores stores, PipelineMetrics metrics) {
     return new ProcessorSupplier<>() {
       @Override
       public TrackLeadProcessor get() {
-        return new TrackLeadProcessor();
+        return new TrackLeadProcessor(metrics);
       }
 
       @Override
@@ -59,12 +67,16 @@ public final class TrackLeadProcessor extends ContextualProcessor<String, Scored
 
   @Override
   public void process(Record<String, ScoredLead> record) {
+    Timer.Sample timing = metrics.start();
     ScoredLead scored = record.value();
-    Instant scoredAt = Instant.ofEpochMilli(context().currentSystemTimeMs());
+    long now = context().currentSystemTimeMs();
     LeadTrack track = tracks.get(record.key());
     ScorePoint previous = track == null || track.getRecent().isEmpty() ? null : track.getRecent().get(0);
-    PrioritizedLead lead = prioritize(scored, previous, scoredAt);
+    PrioritizedLead lead = prioritize(scored, previous, Instant.ofEpochMilli(now));
     tracks.put(record.key(), append(track, lead));
+    metrics.stop(timing, PipelineMetrics.STAGE_TRACK);
+    metrics.scored(lead.getTier().name());
+    metrics.endToEnd(now - record.timestamp());
     context().forward(record.withValue(lead));
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadstream.app.demo.MalformedRecords;
+import io.leadstream.app.ops.PipelineMetrics;
 import io.leadstream.app.demo.MalformedRecords.RawRecord;
 import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;
@@ -24,7 +25,7 @@ class ParseLeadProcessorTest {
 
   @BeforeEach
   void setUp() {
-    processor = ParseLeadProcessor.supplier(16 * 1024).get();
+    processor = ParseLeadProcessor.supplier(16 * 1024, PipelineMetrics.inMemory()).get();
     processor.init(context);
   }
 
