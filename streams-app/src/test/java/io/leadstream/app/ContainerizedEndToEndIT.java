@@ -20,7 +20,7 @@ import org.testcontainers.kafka.KafkaContainer;
 class ContainerizedEndToEndIT {
 
   @Container
-  static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+  static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.4.0");
 
   @TempDir Path stateDir;
 

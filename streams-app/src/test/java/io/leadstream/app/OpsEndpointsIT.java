@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadstream.app.broker.EmbeddedKafkaBroker;
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.testing.DashboardQueries;
 import io.leadstream.app.observe.OutcomeReader;
 import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
@@ -60,6 +61,7 @@ class OpsEndpointsIT {
           .contains("leadstream_text_unknown_token_ratio")
           .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*partition=\"0\"[^}]*topic=\"ops.leads.raw\"")
           .contains("jvm_memory_used_bytes");
+      assertThat(DashboardQueries.metricNames()).allSatisfy(name -> assertThat(metrics).contains(name));
       assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
           .isEqualTo(405);
