@@ -28,11 +28,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private final Path logDir;
   private final int port;
+  private final int sslPort;
   private final KafkaRaftServer server;
 
-  private EmbeddedKafkaBroker(Path logDir, int port, KafkaRaftServer server) {
+  private EmbeddedKafkaBroker(Path logDir, int port, int sslPort, KafkaRaftServer server) {
     this.logDir = logDir;
     this.port = port;
+    this.sslPort = sslPort;
     this.server = server;
   }
 
@@ -46,15 +48,37 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * an SSL listener).
    */
   public static EmbeddedKafkaBroker start(Map<String, String> overrides) {
+    return start(overrides, null);
+  }
+
+  /**
+   * Starts a broker with a second, TLS listener beside the plaintext one.
+   *
+   * @param keyStore PKCS12 key store holding the broker's key and certificate (CN=localhost)
+   */
+  public static EmbeddedKafkaBroker startWithTls(Path keyStore, String password) {
+    return start(Map.of(
+        "ssl.keystore.type", "PKCS12",
+        "ssl.keystore.location", keyStore.toString(),
+        "ssl.keystore.password", password,
+        "ssl.key.password", password), keyStore);
+  }
+
+  private static EmbeddedKafkaBroker start(Map<String, String> overrides, Path tlsKeyStore) {
     try {
       Path logDir = Files.createTempDirectory("leadstream-kafka-");
       int port = freePort();
+      int sslPort = tlsKeyStore == null ? -1 : freePort();
       Properties props = brokerProperties(logDir, port, freePort());
+      if (sslPort > 0) {
+        props.put("listeners", props.get("listeners") + ",SSL://localhost:" + sslPort);
+        props.put("advertised.listeners", props.get("advertised.listeners") + ",SSL://localhost:" + sslPort);
+      }
       props.putAll(overrides);
       format(logDir, props);
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
       server.startup();
-      return new EmbeddedKafkaBroker(logDir, port, server);
+      return new EmbeddedKafkaBroker(logDir, port, sslPort, server);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not prepare the embedded Kafka broker", e);
     }
@@ -63,6 +87,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   /** The {@code bootstrap.servers} value clients use to reach this broker. */
   public String bootstrapServers() {
     return "localhost:" + port;
+  }
+
+  /** The bootstrap servers of the TLS listener; only for a broker started with {@link #startWithTls}. */
+  public String tlsBootstrapServers() {
+    if (sslPort < 0) {
+      throw new IllegalStateException("this broker has no TLS listener");
+    }
+    return "localhost:" + sslPort;
   }
 
   @Override
