@@ -26,11 +26,12 @@ public final class EncoderModel implements AutoCloseable {
   private final Model model;
   private final TextEmbeddingTranslator translator;
 
-  private EncoderModel(EncoderSpec spec, HuggingFaceTokenizer tokenizer, Model model) {
+  private EncoderModel(
+      EncoderSpec spec, HuggingFaceTokenizer tokenizer, long unknownId, Model model) {
     this.spec = spec;
     this.tokenizer = tokenizer;
     this.model = model;
-    this.translator = new TextEmbeddingTranslator(tokenizer, spec);
+    this.translator = new TextEmbeddingTranslator(tokenizer, spec, unknownId);
   }
 
   /**
@@ -45,6 +46,7 @@ public final class EncoderModel implements AutoCloseable {
   /** Loads as {@link #load(EncoderSpec, ModelSource)} does, with the given CPU use. */
   public static EncoderModel load(EncoderSpec spec, ModelSource source, InferenceOptions inference) {
     DjlSettings.ensureOffline();
+    DjlSettings.ensurePyTorchGraphOptimizerOff();
     String engine = spec.engine();
     if (!KNOWN_ENGINES.contains(engine)) {
       throw new BundleException(
@@ -58,7 +60,10 @@ public final class EncoderModel implements AutoCloseable {
     Path modelFile = source.resolve(spec.model());
     Path tokenizerFile = source.resolve(spec.tokenizer());
     HuggingFaceTokenizer tokenizer;
+    long unknownId;
     try {
+      unknownId =
+          TokenizerVocabulary.read(tokenizerFile, spec.unknownToken()).unknownId().orElse(-1);
       tokenizer =
           HuggingFaceTokenizer.builder()
               .optTokenizerPath(tokenizerFile)
@@ -74,7 +79,7 @@ public final class EncoderModel implements AutoCloseable {
     Model model = Model.newInstance(name, engine);
     try {
       model.load(modelFile.getParent(), name, loadOptions(engine, inference));
-      return new EncoderModel(spec, tokenizer, model);
+      return new EncoderModel(spec, tokenizer, unknownId, model);
     } catch (IOException | MalformedModelException | OrtException | RuntimeException e) {
       model.close();
       tokenizer.close();
@@ -86,6 +91,11 @@ public final class EncoderModel implements AutoCloseable {
    * Engine options. ONNX Runtime's worker threads spin after each call by default, which is
    * fastest when the model runs alone but takes the cores from Kafka's threads in the pipeline;
    * here they sleep instead.
+   *
+   * <p>PyTorch (TorchScript) takes no per-model options: a model traced on CPU runs on CPU, and
+   * libtorch's thread pools are process-wide, set by DJL's system properties {@code
+   * ai.djl.pytorch.num_threads} and {@code ai.djl.pytorch.num_interop_threads} before the engine
+   * first loads; {@code intraOpThreads} is not applied to it.
    */
   private static Map<String, Object> loadOptions(String engine, InferenceOptions inference)
       throws OrtException {

@@ -28,6 +28,7 @@ public final class TextEmbeddingTranslator implements Translator<String, TextEmb
 
   private final HuggingFaceTokenizer tokenizer;
   private final EncoderSpec spec;
+  private final long unknownId;
 
   /**
    * @param tokenizer configured with truncation to {@code spec.maxTokens()} and padding to the
@@ -35,8 +36,18 @@ public final class TextEmbeddingTranslator implements Translator<String, TextEmb
    * @param spec input names, output name, pooling, dimension and normalization
    */
   public TextEmbeddingTranslator(HuggingFaceTokenizer tokenizer, EncoderSpec spec) {
+    this(tokenizer, spec, -1);
+  }
+
+  /**
+   * @param unknownId id of the unknown token, or -1 to recognize it by its text {@code
+   *     spec.unknownToken()} only (which misses Unigram tokenizers such as T5's: they report an
+   *     unknown stretch with its original characters as token text)
+   */
+  public TextEmbeddingTranslator(HuggingFaceTokenizer tokenizer, EncoderSpec spec, long unknownId) {
     this.tokenizer = tokenizer;
     this.spec = spec;
+    this.unknownId = unknownId;
   }
 
   @Override
@@ -174,6 +185,7 @@ public final class TextEmbeddingTranslator implements Translator<String, TextEmb
 
   private double unknownRatio(Encoding encoding) {
     String[] tokens = encoding.getTokens();
+    long[] ids = encoding.getIds();
     long[] special = encoding.getSpecialTokenMask();
     long[] attention = encoding.getAttentionMask();
     int words = 0;
@@ -182,7 +194,8 @@ public final class TextEmbeddingTranslator implements Translator<String, TextEmb
       if (attention[i] == 0) {
         continue;
       }
-      boolean isUnknown = tokens[i].equals(spec.unknownToken());
+      boolean isUnknown =
+          (unknownId >= 0 && ids[i] == unknownId) || tokens[i].equals(spec.unknownToken());
       if (special[i] != 0 && !isUnknown) {
         continue;
       }
