@@ -49,6 +49,11 @@ public final class LeadStreamConfig extends AbstractConfig {
   private static final String MODEL_BUNDLE_DOC = "Model bundle to score with: a folder holding manifest.json, or classpath:bundles/<name> for a bundle shipped in the jar.";
   public static final String MODEL_BUNDLE_DEFAULT = "classpath:bundles/default";
 
+  public static final String MODEL_RELOAD_INTERVAL_CONFIG = PREFIX + "model.reload.interval.ms";
+  private static final String MODEL_RELOAD_INTERVAL_DOC = "How often a bundle folder is checked for a new version, which is then loaded, "
+      + "smoke-checked and swapped in without a restart; 0 turns reloading off. Bundles on the class path never change.";
+  public static final long MODEL_RELOAD_INTERVAL_DEFAULT = 30_000L;
+
   public static final String ENCODER_THREADS_CONFIG = PREFIX + "encoder.intra.op.threads";
   private static final String ENCODER_THREADS_DOC = "Threads ONNX Runtime may use inside one encoder call; 0 = every core. "
       + "LeadStream gets its parallelism from stream threads (num.stream.threads, one predictor each), so 1 is best "
@@ -98,6 +103,7 @@ public final class LeadStreamConfig extends AbstractConfig {
       .define(TOPIC_PARTITIONS_CONFIG, Type.INT, TOPIC_PARTITIONS_DEFAULT, Range.between(-1, 10_000), Importance.MEDIUM, TOPIC_PARTITIONS_DOC, TOPICS_GROUP, 5, ConfigDef.Width.SHORT, "partitions")
       .define(TOPIC_REPLICATION_CONFIG, Type.INT, TOPIC_REPLICATION_DEFAULT, Range.between(-1, 100), Importance.MEDIUM, TOPIC_REPLICATION_DOC, TOPICS_GROUP, 6, ConfigDef.Width.SHORT, "replication factor")
       .define(MODEL_BUNDLE_CONFIG, Type.STRING, MODEL_BUNDLE_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH, MODEL_BUNDLE_DOC, MODEL_GROUP, 1, ConfigDef.Width.LONG, "model bundle")
+      .define(MODEL_RELOAD_INTERVAL_CONFIG, Type.LONG, MODEL_RELOAD_INTERVAL_DEFAULT, Range.atLeast(0), Importance.MEDIUM, MODEL_RELOAD_INTERVAL_DOC, MODEL_GROUP, 3, ConfigDef.Width.SHORT, "model reload interval")
       .define(ENCODER_THREADS_CONFIG, Type.INT, ENCODER_THREADS_DEFAULT, Range.between(0, 256), Importance.MEDIUM, ENCODER_THREADS_DOC, MODEL_GROUP, 2, ConfigDef.Width.SHORT, "encoder threads")
       .define(STATE_STORES_CONFIG, Type.STRING, STATE_STORES_DEFAULT, ConfigDef.CaseInsensitiveValidString.in("rocksdb", "in_memory"), Importance.MEDIUM, STATE_STORES_DOC, STATE_GROUP, 1, ConfigDef.Width.SHORT, "state stores")
       .define(TEXT_MEMO_ENTRIES_CONFIG, Type.INT, TEXT_MEMO_ENTRIES_DEFAULT, Range.atLeast(1), Importance.LOW, TEXT_MEMO_ENTRIES_DOC, STATE_GROUP, 2, ConfigDef.Width.SHORT, "text memo entries")
@@ -160,6 +166,13 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public String modelBundle() {
     return getString(MODEL_BUNDLE_CONFIG);
+  }
+
+  /** The interval at which the bundle folder is checked; empty when reloading is off or the bundle is on the class path. */
+  public java.util.Optional<java.time.Duration> modelReloadInterval() {
+    long millis = getLong(MODEL_RELOAD_INTERVAL_CONFIG);
+    return millis == 0 || modelBundle().startsWith("classpath:")
+        ? java.util.Optional.empty() : java.util.Optional.of(java.time.Duration.ofMillis(millis));
   }
 
   public int encoderIntraOpThreads() {

@@ -1,5 +1,6 @@
 package io.leadstream.app.ops;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -32,8 +33,9 @@ public final class AppMetrics implements AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
-  private JvmGcMetrics gc;
+  private final JvmGcMetrics gc;
   private KafkaStreamsMetrics kafka;
+  private Gauge modelInfo;
 
   public AppMetrics(Supplier<String> modelVersion) {
     new ClassLoaderMetrics().bindTo(registry);
@@ -43,9 +45,32 @@ public final class AppMetrics implements AutoCloseable {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    Gauge.builder("leadstream.model.info", () -> 1)
+    modelInfo = modelInfoGauge(modelVersion.get());
+  }
+
+  private Gauge modelInfoGauge(String version) {
+    return Gauge.builder("leadstream.model.info", () -> 1)
         .description("The model bundle serving, as a tag")
-        .tag("version", modelVersion.get())
+        .tag("version", version)
+        .register(registry);
+  }
+
+  /** A new bundle serves: the info metric names it, and a reload counts as loaded. */
+  public synchronized void modelSwapped(String previousVersion, String newVersion) {
+    registry.remove(modelInfo);
+    modelInfo = modelInfoGauge(newVersion);
+    reloads("loaded").increment();
+  }
+
+  /** A new bundle was rejected (unreadable, failed verification or the smoke check). */
+  public void modelRejected() {
+    reloads("rejected").increment();
+  }
+
+  private Counter reloads(String result) {
+    return Counter.builder("leadstream.model.reloads")
+        .description("Attempts to swap in a new model bundle, by result")
+        .tag("result", result)
         .register(registry);
   }
 

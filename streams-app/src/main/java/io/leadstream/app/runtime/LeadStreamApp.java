@@ -9,6 +9,7 @@ import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.app.streams.LeadStreamTopology;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.models.inference.InferenceOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -36,6 +37,7 @@ public final class LeadStreamApp implements AutoCloseable {
   private final AppMetrics metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private OpsServer opsServer;
+  private BundleReloader reloader;
 
   private LeadStreamApp(ActiveModel model, KafkaStreams streams, AppMetrics metrics) {
     this.model = model;
@@ -45,7 +47,8 @@ public final class LeadStreamApp implements AutoCloseable {
 
   /** Loads the configured bundle and starts Streams and the ops endpoints; returns once Streams is starting. */
   public static LeadStreamApp start(LeadStreamConfig config) {
-    ModelBundle bundle = ModelBundle.load(config.modelBundle(), new InferenceOptions(config.encoderIntraOpThreads()));
+    InferenceOptions inference = new InferenceOptions(config.encoderIntraOpThreads());
+    ModelBundle bundle = ModelBundle.load(config.modelBundle(), inference);
     log.info("Loaded model bundle {} from {}", bundle.version(), config.modelBundle());
     ActiveModel model = new ActiveModel(bundle);
     AppMetrics metrics = new AppMetrics(() -> model.current().version());
@@ -68,6 +71,8 @@ public final class LeadStreamApp implements AutoCloseable {
     });
     metrics.bind(streams, config.metricsRefresh());
     streams.start();
+    config.modelReloadInterval().ifPresent(interval -> app.reloader =
+        BundleReloader.start(Path.of(config.modelBundle()), inference, model, metrics, interval));
     if (config.httpPort() >= 0) {
       app.opsServer = OpsServer.start(config.httpHost(), config.httpPort(), metrics::scrape,
           new Health(streams::state, () -> model.current() != null));
@@ -116,6 +121,9 @@ public final class LeadStreamApp implements AutoCloseable {
   /** Leaves the consumer group at once (no 45 s session time-out for the next start) and frees the models. */
   @Override
   public void close() {
+    if (reloader != null) {
+      reloader.close();
+    }
     if (opsServer != null) {
       opsServer.close();
     }

@@ -7,13 +7,16 @@ import io.leadstream.app.observe.OutcomeReader;
 import io.leadstream.app.observe.OutcomeWaiter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Collects every committed outcome and checks that each input has exactly one. */
 public final class OutcomeLedger {
 
   private final List<String> scoredEventIds = new ArrayList<>();
   private final List<String> deadLetterReasons = new ArrayList<>();
+  private final Map<String, List<String>> versionsByLead = new HashMap<>();
 
   /** Reads until {@code expected} outcomes arrived, then a little longer to catch any duplicate. */
   public OutcomeLedger readAll(OutcomeReader reader, int expected, Duration timeout) {
@@ -25,9 +28,16 @@ public final class OutcomeLedger {
   public void add(Outcome outcome) {
     if (outcome instanceof Outcome.Scored scored) {
       scoredEventIds.add(scored.lead().getEventId());
+      versionsByLead.computeIfAbsent(scored.lead().getLeadId(), id -> new ArrayList<>())
+          .add(scored.lead().getModelVersion());
     } else if (outcome instanceof Outcome.DeadLettered dead) {
       deadLetterReasons.add(dead.reason());
     }
+  }
+
+  /** The model version of each lead's scored events, in the order they were read (a lead's order). */
+  public Map<String, List<String>> versionsByLead() {
+    return versionsByLead;
   }
 
   public int size() {

@@ -4,13 +4,13 @@ import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.models.bundle.LeadScorer;
 
 /**
- * A processor's own {@link LeadScorer} (DJL predictors are not thread-safe), reopened when the
- * active bundle changes.
+ * A processor's own {@link LeadScorer} (DJL predictors are not thread-safe), reopened on the new
+ * bundle when the active bundle's version changes.
  */
 final class ScorerSession implements AutoCloseable {
 
   private final ActiveModel model;
-  private LeadScorer scorer;
+  private ActiveModel.Lease lease;
 
   ScorerSession(ActiveModel model) {
     this.model = model;
@@ -18,18 +18,18 @@ final class ScorerSession implements AutoCloseable {
 
   LeadScorer scorer() {
     String version = model.current().version();
-    if (scorer == null || !scorer.bundleVersion().equals(version)) {
+    if (lease == null || !lease.scorer().bundleVersion().equals(version)) {
       close();
-      scorer = model.current().newScorer();
+      lease = model.openScorer();
     }
-    return scorer;
+    return lease.scorer();
   }
 
   @Override
   public void close() {
-    if (scorer != null) {
-      scorer.close();
-      scorer = null;
+    if (lease != null) {
+      lease.close();
+      lease = null;
     }
   }
 }
