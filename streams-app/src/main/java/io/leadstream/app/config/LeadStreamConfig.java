@@ -79,6 +79,14 @@ public final class LeadStreamConfig extends AbstractConfig {
   private static final String HTTP_PORT_DOC = "Port of the ops endpoints; 0 picks a free port, -1 serves none.";
   public static final int HTTP_PORT_DEFAULT = 8080;
 
+  public static final String HTTP_ADVERTISED_HOST_CONFIG = PREFIX + "http.advertised.host";
+  private static final String HTTP_ADVERTISED_HOST_DOC = "Host name other instances use to reach this one's HTTP port for lead queries "
+      + "(Kafka Streams' application.server). Default: leadstream.http.host, or this machine's name when that is 0.0.0.0.";
+
+  public static final String HTTP_TOKEN_CONFIG = PREFIX + "http.token";
+  private static final String HTTP_TOKEN_DOC = "Bearer token required by the lead queries (/leads/...), which return personal data. "
+      + "Unset: no token is asked for (the endpoints bind to loopback by default).";
+
   public static final String METRICS_REFRESH_CONFIG = PREFIX + "metrics.refresh.ms";
   private static final String METRICS_REFRESH_DOC = "How often Kafka's client metrics (consumer lag among them) are re-read into /metrics.";
   public static final long METRICS_REFRESH_DEFAULT = 5_000L;
@@ -109,6 +117,8 @@ public final class LeadStreamConfig extends AbstractConfig {
       .define(TEXT_MEMO_ENTRIES_CONFIG, Type.INT, TEXT_MEMO_ENTRIES_DEFAULT, Range.atLeast(1), Importance.LOW, TEXT_MEMO_ENTRIES_DOC, STATE_GROUP, 2, ConfigDef.Width.SHORT, "text memo entries")
       .define(HTTP_HOST_CONFIG, Type.STRING, HTTP_HOST_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM, HTTP_HOST_DOC, OPS_GROUP, 1, ConfigDef.Width.MEDIUM, "ops host")
       .define(HTTP_PORT_CONFIG, Type.INT, HTTP_PORT_DEFAULT, Range.between(-1, 65535), Importance.MEDIUM, HTTP_PORT_DOC, OPS_GROUP, 2, ConfigDef.Width.SHORT, "ops port")
+      .define(HTTP_ADVERTISED_HOST_CONFIG, Type.STRING, null, Importance.MEDIUM, HTTP_ADVERTISED_HOST_DOC, OPS_GROUP, 4, ConfigDef.Width.MEDIUM, "advertised host")
+      .define(HTTP_TOKEN_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, HTTP_TOKEN_DOC, OPS_GROUP, 5, ConfigDef.Width.MEDIUM, "lead query token")
       .define(METRICS_REFRESH_CONFIG, Type.LONG, METRICS_REFRESH_DEFAULT, Range.atLeast(100), Importance.LOW, METRICS_REFRESH_DOC, OPS_GROUP, 3, ConfigDef.Width.SHORT, "metrics refresh")
       .define(TEXT_MAX_BYTES_CONFIG, Type.INT, TEXT_MAX_BYTES_DEFAULT, Range.between(64, 1024 * 1024), Importance.MEDIUM, TEXT_MAX_BYTES_DOC, VALIDATION_GROUP, 1, ConfigDef.Width.SHORT, "max text bytes");
 
@@ -198,6 +208,29 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public int httpPort() {
     return getInt(HTTP_PORT_CONFIG);
+  }
+
+  /** Host other instances reach this one at. */
+  public String httpAdvertisedHost() {
+    String advertised = getString(HTTP_ADVERTISED_HOST_CONFIG);
+    if (advertised != null && !advertised.isBlank()) {
+      return advertised;
+    }
+    if (!"0.0.0.0".equals(httpHost())) {
+      return httpHost();
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      throw new org.apache.kafka.common.config.ConfigException(HTTP_ADVERTISED_HOST_CONFIG, null,
+          "cannot tell this machine's name; set " + HTTP_ADVERTISED_HOST_CONFIG);
+    }
+  }
+
+  /** The bearer token of the lead queries, or null. */
+  public String httpToken() {
+    org.apache.kafka.common.config.types.Password token = getPassword(HTTP_TOKEN_CONFIG);
+    return token == null ? null : token.value();
   }
 
   public java.time.Duration metricsRefresh() {

@@ -2,9 +2,11 @@ package io.leadstream.app.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
@@ -27,7 +29,8 @@ public final class LeadJsonWriter {
     }
   }
 
-  static ObjectNode toJson(IndexedRecord record) {
+  /** The record as a JSON object (null fields and empty maps left out). */
+  public static ObjectNode toJson(IndexedRecord record) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     for (Schema.Field field : record.getSchema().getFields()) {
       Object value = record.get(field.pos());
@@ -42,6 +45,11 @@ public final class LeadJsonWriter {
     JsonNodeFactory f = JsonNodeFactory.instance;
     if (value instanceof IndexedRecord nested) {
       return toJson(nested);
+    }
+    if (value instanceof List<?> list) {
+      ArrayNode array = f.arrayNode();
+      list.forEach(item -> array.add(value(item)));
+      return array;
     }
     if (value instanceof Map<?, ?> map) {
       ObjectNode node = f.objectNode();

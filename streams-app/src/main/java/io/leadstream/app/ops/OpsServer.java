@@ -1,19 +1,21 @@
 package io.leadstream.app.ops;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * The app's HTTP endpoints for operations: {@code /metrics} (Prometheus text format),
- * {@code /health/live} and {@code /health/ready} (200 or 503 with a small JSON body). Binds to
- * loopback unless configured otherwise; serves GET only.
+ * The app's HTTP endpoints: {@code /metrics} (Prometheus text format), {@code /health/live} and
+ * {@code /health/ready} (200 or 503 with a small JSON body), and whatever further routes it is
+ * given (the lead queries). Binds to loopback unless configured otherwise; serves GET only.
  */
 public final class OpsServer implements AutoCloseable {
 
@@ -26,14 +28,17 @@ public final class OpsServer implements AutoCloseable {
   /**
    * @param port 0 for any free port
    * @param scrape renders the metrics in Prometheus text format
+   * @param moreRoutes further handlers by path prefix (the lead queries)
    */
-  public static OpsServer start(String host, int port, Supplier<String> scrape, Health health) {
+  public static OpsServer start(String host, int port, Supplier<String> scrape, Health health,
+      Map<String, HttpHandler> moreRoutes) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
       server.createContext("/metrics", exchange ->
           respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
       server.createContext("/health/live", exchange -> respond(exchange, health.live()));
       server.createContext("/health/ready", exchange -> respond(exchange, health.ready()));
+      moreRoutes.forEach(server::createContext);
       server.setExecutor(Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "leadstream-ops-http");
         thread.setDaemon(true);

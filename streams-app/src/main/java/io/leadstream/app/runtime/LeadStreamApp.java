@@ -5,19 +5,25 @@ import io.leadstream.app.ops.AppMetrics;
 import io.leadstream.app.ops.Health;
 import io.leadstream.app.ops.OpsServer;
 import io.leadstream.app.ops.PipelineMetrics;
+import io.leadstream.app.query.LeadQueries;
+import io.leadstream.app.query.LeadQueryHandler;
 import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.app.streams.LeadStreamTopology;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.models.inference.InferenceOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +51,10 @@ public final class LeadStreamApp implements AutoCloseable {
     this.metrics = metrics;
   }
 
-  /** Loads the configured bundle and starts Streams and the ops endpoints; returns once Streams is starting. */
+  /**
+   * Loads the configured bundle, starts the HTTP endpoints (metrics, health, lead queries) and
+   * Streams; returns once Streams is starting.
+   */
   public static LeadStreamApp start(LeadStreamConfig config) {
     InferenceOptions inference = new InferenceOptions(config.encoderIntraOpThreads());
     ModelBundle bundle = ModelBundle.load(config.modelBundle(), inference);
@@ -57,8 +66,27 @@ public final class LeadStreamApp implements AutoCloseable {
     Properties props = new Properties();
     props.putAll(config.streamsProperties());
     props.put(PipelineMetrics.CONFIG_KEY, metrics.pipeline());
+
+    // The HTTP port must be known before Streams starts: it is the application.server that other
+    // instances route lead queries to.
+    AtomicReference<KafkaStreams> streamsRef = new AtomicReference<>();
+    OpsServer opsServer = null;
+    if (config.httpPort() >= 0) {
+      AtomicReference<LeadQueries> queries = new AtomicReference<>();
+      opsServer = OpsServer.start(config.httpHost(), config.httpPort(), metrics::scrape,
+          new Health(() -> streamsRef.get() == null ? KafkaStreams.State.CREATED : streamsRef.get().state(),
+              () -> model.current() != null),
+          Map.of("/leads/", new LeadQueryHandler(queries::get, config.httpToken())));
+      HostInfo self = new HostInfo(config.httpAdvertisedHost(), opsServer.port());
+      queries.set(new LeadQueries(streamsRef::get, self, config.httpToken()));
+      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+      log.info("Serving /metrics, /health/live, /health/ready and /leads/ on {}:{} (advertised as {})",
+          config.httpHost(), opsServer.port(), self);
+    }
     KafkaStreams streams = new KafkaStreams(topology, props);
+    streamsRef.set(streams);
     LeadStreamApp app = new LeadStreamApp(model, streams, metrics);
+    app.opsServer = opsServer;
     streams.setUncaughtExceptionHandler(exception -> {
       log.error("Stream thread failed; replacing it. Root cause: {}", rootCause(exception).toString(), exception);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -73,11 +101,6 @@ public final class LeadStreamApp implements AutoCloseable {
     streams.start();
     config.modelReloadInterval().ifPresent(interval -> app.reloader =
         BundleReloader.start(Path.of(config.modelBundle()), inference, model, metrics, interval));
-    if (config.httpPort() >= 0) {
-      app.opsServer = OpsServer.start(config.httpHost(), config.httpPort(), metrics::scrape,
-          new Health(streams::state, () -> model.current() != null));
-      log.info("Serving /metrics, /health/live and /health/ready on {}:{}", config.httpHost(), app.opsServer.port());
-    }
     return app;
   }
 

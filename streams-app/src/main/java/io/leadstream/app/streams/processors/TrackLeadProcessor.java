@@ -3,6 +3,7 @@ package io.leadstream.app.streams.processors;
 import io.leadstream.app.ops.PipelineMetrics;
 import io.leadstream.app.streams.LeadStores;
 import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.app.streams.serde.SingleObjectSerde;
 import io.leadstream.app.streams.state.LeadTrack;
 import io.leadstream.app.streams.state.ScorePoint;
 import io.leadstream.schema.Company;
@@ -12,6 +13,7 @@ import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
 import io.leadstream.schema.Trend;
 import io.micrometer.core.instrument.Timer;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,8 @@ public final class TrackLeadProcessor extends ContextualProcessor<String, Scored
   public static final int HISTORY_SIZE = 10;
 
   private final PipelineMetrics metrics;
+  private final SingleObjectSerde<PrioritizedLead> latestSerde = LeadSerdes.prioritizedLead();
+
   private KeyValueStore<String, LeadTrack> tracks;
 
   private TrackLeadProcessor(PipelineMetrics metrics) {
@@ -115,12 +119,12 @@ public final class TrackLeadProcessor extends ContextualProcessor<String, Scored
     return delta > 0 ? Trend.UP : delta < 0 ? Trend.DOWN : Trend.UNCHANGED;
   }
 
-  private static LeadTrack append(LeadTrack track, PrioritizedLead lead) {
+  private LeadTrack append(LeadTrack track, PrioritizedLead lead) {
     List<ScorePoint> recent = new ArrayList<>(HISTORY_SIZE);
     recent.add(new ScorePoint(lead.getEventId(), lead.getScore(), lead.getTier().name(), lead.getScoredAt()));
     if (track != null) {
       recent.addAll(track.getRecent().subList(0, Math.min(HISTORY_SIZE - 1, track.getRecent().size())));
     }
-    return new LeadTrack(recent);
+    return new LeadTrack(recent, ByteBuffer.wrap(latestSerde.encode(lead)));
   }
 }
