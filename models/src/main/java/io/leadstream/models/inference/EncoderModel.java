@@ -64,14 +64,7 @@ public final class EncoderModel implements AutoCloseable {
     try {
       unknownId =
           TokenizerVocabulary.read(tokenizerFile, spec.unknownToken()).unknownId().orElse(-1);
-      tokenizer =
-          HuggingFaceTokenizer.builder()
-              .optTokenizerPath(tokenizerFile)
-              .optAddSpecialTokens(true)
-              .optMaxLength(spec.maxTokens())
-              .optTruncation(true)
-              .optPadding(true)
-              .build();
+      tokenizer = PaddedBatch.tokenizer(tokenizerFile, spec.maxTokens());
     } catch (IOException | RuntimeException e) {
       throw new BundleException(spec.tokenizer().source() + ": cannot load tokenizer: " + e, e);
     }

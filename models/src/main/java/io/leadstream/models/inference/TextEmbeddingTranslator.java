@@ -68,23 +68,15 @@ public final class TextEmbeddingTranslator implements Translator<String, TextEmb
 
   @Override
   public NDList batchProcessInput(TranslatorContext ctx, List<String> inputs) {
-    Encoding[] encodings = tokenizer.batchEncode(inputs);
-    int batch = encodings.length;
-    int length = 0;
-    for (Encoding encoding : encodings) {
-      length = Math.max(length, encoding.getIds().length);
-    }
-    long[] ids = new long[batch * length];
-    long[] mask = new long[batch * length];
-    long[] types = new long[batch * length];
+    PaddedBatch padded = PaddedBatch.of(tokenizer.batchEncode(inputs));
+    int batch = padded.batch();
+    int length = padded.length();
+    long[] ids = padded.ids();
+    long[] mask = padded.mask();
+    long[] types = padded.types();
     double[] unknownRatios = new double[batch];
     for (int b = 0; b < batch; b++) {
-      Encoding encoding = encodings[b];
-      long[] rowIds = encoding.getIds();
-      System.arraycopy(rowIds, 0, ids, b * length, rowIds.length);
-      System.arraycopy(encoding.getAttentionMask(), 0, mask, b * length, rowIds.length);
-      System.arraycopy(encoding.getTypeIds(), 0, types, b * length, rowIds.length);
-      unknownRatios[b] = unknownRatio(encoding);
+      unknownRatios[b] = unknownRatio(padded.encodings()[b]);
     }
     ctx.setAttachment(ATTENTION_MASK, new int[] {batch, length});
     ctx.setAttachment(ATTENTION_MASK + ".values", mask);

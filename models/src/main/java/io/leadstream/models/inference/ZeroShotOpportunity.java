@@ -3,7 +3,6 @@ package io.leadstream.models.inference;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -87,14 +86,7 @@ public final class ZeroShotOpportunity implements AutoCloseable {
       TokenizerVocabulary vocabulary = TokenizerVocabulary.read(tokenizerFile, null);
       yes = answerIds(vocabulary, spec.yesAnswers(), spec, "yesAnswers");
       no = answerIds(vocabulary, spec.noAnswers(), spec, "noAnswers");
-      tokenizer =
-          HuggingFaceTokenizer.builder()
-              .optTokenizerPath(tokenizerFile)
-              .optAddSpecialTokens(true)
-              .optMaxLength(spec.maxTokens())
-              .optTruncation(true)
-              .optPadding(true)
-              .build();
+      tokenizer = PaddedBatch.tokenizer(tokenizerFile, spec.maxTokens());
     } catch (IOException | RuntimeException e) {
       if (e instanceof BundleException b) {
         throw b;
@@ -178,20 +170,11 @@ public final class ZeroShotOpportunity implements AutoCloseable {
     for (String text : texts) {
       prompts.add(spec.prompt(text));
     }
-    Encoding[] encodings = tokenizer.batchEncode(prompts);
-    int batch = encodings.length;
-    int length = 0;
-    for (Encoding encoding : encodings) {
-      length = Math.max(length, encoding.getIds().length);
-    }
-    long[] ids = new long[batch * length];
-    long[] mask = new long[batch * length];
-    for (int b = 0; b < batch; b++) {
-      long[] rowIds = encodings[b].getIds();
-      long[] rowMask = encodings[b].getAttentionMask();
-      System.arraycopy(rowIds, 0, ids, b * length, rowIds.length);
-      System.arraycopy(rowMask, 0, mask, b * length, rowMask.length);
-    }
+    PaddedBatch padded = PaddedBatch.of(tokenizer.batchEncode(prompts));
+    int batch = padded.batch();
+    int length = padded.length();
+    long[] ids = padded.ids();
+    long[] mask = padded.mask();
     long[] start = new long[batch];
     Arrays.fill(start, spec.decoderStartTokenId());
 

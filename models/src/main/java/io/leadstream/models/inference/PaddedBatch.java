@@ -1,0 +1,42 @@
+package io.leadstream.models.inference;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Tokenized texts padded to the longest of them, row-major: what a transformer encoder takes as
+ * {@code input_ids}, {@code attention_mask} and {@code token_type_ids} of shape (batch, length).
+ */
+record PaddedBatch(Encoding[] encodings, int batch, int length, long[] ids, long[] mask, long[] types) {
+
+  static PaddedBatch of(Encoding[] encodings) {
+    int batch = encodings.length;
+    int length = 0;
+    for (Encoding encoding : encodings) {
+      length = Math.max(length, encoding.getIds().length);
+    }
+    long[] ids = new long[batch * length];
+    long[] mask = new long[batch * length];
+    long[] types = new long[batch * length];
+    for (int b = 0; b < batch; b++) {
+      long[] rowIds = encodings[b].getIds();
+      System.arraycopy(rowIds, 0, ids, b * length, rowIds.length);
+      System.arraycopy(encodings[b].getAttentionMask(), 0, mask, b * length, rowIds.length);
+      System.arraycopy(encodings[b].getTypeIds(), 0, types, b * length, rowIds.length);
+    }
+    return new PaddedBatch(encodings, batch, length, ids, mask, types);
+  }
+
+  /** A tokenizer that adds special tokens, truncates to {@code maxTokens} and pads to the longest text. */
+  static HuggingFaceTokenizer tokenizer(Path file, int maxTokens) throws IOException {
+    return HuggingFaceTokenizer.builder()
+        .optTokenizerPath(file)
+        .optAddSpecialTokens(true)
+        .optMaxLength(maxTokens)
+        .optTruncation(true)
+        .optPadding(true)
+        .build();
+  }
+}
