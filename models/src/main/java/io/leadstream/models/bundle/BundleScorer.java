@@ -24,6 +24,7 @@ final class BundleScorer implements LeadScorer {
   private final XgbScorer scorer;
   private final TierPolicy tiers;
   private final ReasonExplainer explainer;
+  private final StageTimer timer;
 
   BundleScorer(
       String version,
@@ -32,7 +33,8 @@ final class BundleScorer implements LeadScorer {
       FeatureExtractor features,
       XgbScorer scorer,
       TierPolicy tiers,
-      ReasonExplainer explainer) {
+      ReasonExplainer explainer,
+      StageTimer timer) {
     this.version = version;
     this.encoder = encoder;
     this.head = head;
@@ -40,6 +42,7 @@ final class BundleScorer implements LeadScorer {
     this.scorer = scorer;
     this.tiers = tiers;
     this.explainer = explainer;
+    this.timer = timer;
   }
 
   @Override
@@ -55,7 +58,10 @@ final class BundleScorer implements LeadScorer {
         nonBlank.add(text);
       }
     }
+    long started = System.nanoTime();
     List<TextEmbedding> embeddings = nonBlank.isEmpty() ? List.of() : encoder.embed(nonBlank);
+    long encoded = System.nanoTime();
+    long tokenizing = embeddings.stream().mapToLong(TextEmbedding::tokenizeNanos).sum();
     List<TextSignal> signals = new ArrayList<>(texts.size());
     int next = 0;
     for (String text : texts) {
@@ -67,11 +73,17 @@ final class BundleScorer implements LeadScorer {
             new TextSignal(head.probability(embedding.vector()), embedding.unknownTokenRatio()));
       }
     }
+    if (!embeddings.isEmpty()) {
+      timer.record(StageTimer.TOKENIZE, tokenizing);
+      timer.record(StageTimer.ENCODE, Math.max(0, encoded - started - tokenizing));
+    }
+    timer.record(StageTimer.HEAD, System.nanoTime() - encoded);
     return signals;
   }
 
   @Override
   public LeadScore score(LeadEvent event, double opportunityProbability) {
+    long started = System.nanoTime();
     float[] row = features.extract(event, opportunityProbability);
     float[] contributions = scorer.contributions(row);
     double margin = 0;
@@ -84,7 +96,9 @@ final class BundleScorer implements LeadScorer {
         explainer.explain(
             event, opportunityProbability, contributions, probability,
             ReasonExplainer.DEFAULT_LIMIT);
-    return new LeadScore(probability, score, tiers.tierOf(score), reasons);
+    LeadScore result = new LeadScore(probability, score, tiers.tierOf(score), reasons);
+    timer.record(StageTimer.SCORE, System.nanoTime() - started);
+    return result;
   }
 
   @Override

@@ -136,6 +136,11 @@ public final class ModelBundle implements AutoCloseable {
 
   /** Opens a scorer for one thread: it owns a DJL predictor, which is not thread-safe. */
   public LeadScorer newScorer() {
+    return newScorer(StageTimer.NONE);
+  }
+
+  /** Opens a scorer for one thread that reports how long each model stage takes to {@code timer}. */
+  public LeadScorer newScorer(StageTimer timer) {
     return new BundleScorer(
         manifest.version(),
         encoder.newEncoder(),
@@ -143,7 +148,8 @@ public final class ModelBundle implements AutoCloseable {
         features,
         XgbScorer.load(scorerModel, features.spec().columnCount()),
         manifest.tiers(),
-        explainer);
+        explainer,
+        timer);
   }
 
   /** Releases the encoder model; scorers opened from this bundle must be closed first. */

@@ -25,6 +25,7 @@ public final class TextEmbeddingTranslator implements Translator<String, TextEmb
 
   private static final String ATTENTION_MASK = "leadstream.attentionMask";
   private static final String UNKNOWN_RATIO = "leadstream.unknownRatio";
+  private static final String TOKENIZE_NANOS = "leadstream.tokenizeNanos";
 
   private final HuggingFaceTokenizer tokenizer;
   private final EncoderSpec spec;
@@ -68,7 +69,9 @@ public final class TextEmbeddingTranslator implements Translator<String, TextEmb
 
   @Override
   public NDList batchProcessInput(TranslatorContext ctx, List<String> inputs) {
+    long started = System.nanoTime();
     PaddedBatch padded = PaddedBatch.of(tokenizer.batchEncode(inputs));
+    ctx.setAttachment(TOKENIZE_NANOS, (System.nanoTime() - started) / Math.max(1, inputs.size()));
     int batch = padded.batch();
     int length = padded.length();
     long[] ids = padded.ids();
@@ -105,6 +108,7 @@ public final class TextEmbeddingTranslator implements Translator<String, TextEmb
     int[] dims = (int[]) ctx.getAttachment(ATTENTION_MASK);
     long[] mask = (long[]) ctx.getAttachment(ATTENTION_MASK + ".values");
     double[] unknownRatios = (double[]) ctx.getAttachment(UNKNOWN_RATIO);
+    long tokenizeNanos = (Long) ctx.getAttachment(TOKENIZE_NANOS);
     int batch = dims[0];
     int length = dims[1];
 
@@ -130,7 +134,7 @@ public final class TextEmbeddingTranslator implements Translator<String, TextEmb
       for (int t = 0; t < length; t++) {
         realTokens += (int) mask[b * length + t];
       }
-      out.add(new TextEmbedding(vector, unknownRatios[b], realTokens));
+      out.add(new TextEmbedding(vector, unknownRatios[b], realTokens, tokenizeNanos));
     }
     return out;
   }

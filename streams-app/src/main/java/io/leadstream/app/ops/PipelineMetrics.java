@@ -1,5 +1,6 @@
 package io.leadstream.app.ops;
 
+import io.leadstream.models.bundle.StageTimer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * LeadStream's own meters: per-stage latency, end-to-end latency, dead letters by reason, leads
  * per tier, inferences skipped, unknown-token ratio. Thread-safe; shared by every processor.
- * In Prometheus they read {@code leadstream_stage_seconds{stage="read_text"}},
+ * In Prometheus they read {@code leadstream_stage_seconds{stage="encode"}},
  * {@code leadstream_dead_letters_total{reason="INVALID_FIELD"}} and so on.
  */
 public final class PipelineMetrics {
@@ -22,10 +23,11 @@ public final class PipelineMetrics {
    */
   public static final String CONFIG_KEY = "leadstream.internal.metrics";
 
-  /** Stages timed per record. */
-  public static final String STAGE_PARSE = "parse";
-  public static final String STAGE_READ_TEXT = "read_text";
-  public static final String STAGE_SCORE = "score";
+  /**
+   * Stages timed per record: decode (Avro decoding and validation) and track here; tokenize,
+   * encode, head and score reported by the models through {@link #stageTimer()}.
+   */
+  public static final String STAGE_DECODE = "decode";
   public static final String STAGE_TRACK = "track";
 
   private final MeterRegistry registry;
@@ -67,13 +69,22 @@ public final class PipelineMetrics {
   }
 
   public void stop(Timer.Sample sample, String stage) {
-    sample.stop(Timer.builder("leadstream.stage")
+    sample.stop(stage(stage));
+  }
+
+  /** Receives the model stages' timings (tokenize, encode, head, score) into the same histograms. */
+  public StageTimer stageTimer() {
+    return (stage, nanos) -> stage(stage).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Timer stage(String stage) {
+    return Timer.builder("leadstream.stage")
         .description("Time one record spends in a pipeline stage")
         .tag("stage", stage)
         .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofNanos(10_000))
+        .minimumExpectedValue(Duration.ofNanos(1_000))
         .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(registry));
+        .register(registry);
   }
 
   public void deadLetter(String reason) {

@@ -2,6 +2,7 @@ package io.leadstream.app.streams;
 
 import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.ModelBundle;
+import io.leadstream.models.bundle.StageTimer;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -60,10 +61,13 @@ public final class ActiveModel implements AutoCloseable {
     return current.get().bundle;
   }
 
-  /** Opens a scorer on the bundle serving now. Close the lease when done or when the version changes. */
-  public synchronized Lease openScorer() {
+  /**
+   * Opens a scorer on the bundle serving now, reporting stage timings to {@code timer}. Close the
+   * lease when done or when the version changes.
+   */
+  public synchronized Lease openScorer(StageTimer timer) {
     Served served = current.get();
-    LeadScorer scorer = served.bundle.newScorer();
+    LeadScorer scorer = served.bundle.newScorer(timer);
     served.openScorers++;
     return new Lease(served, scorer);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.demo.MalformedRecords;
 import io.leadstream.app.ops.PipelineMetrics;
+import io.leadstream.models.bundle.StageTimer;
 import io.leadstream.app.demo.MalformedRecords.RawRecord;
 import io.leadstream.app.streams.errors.DeadLetterHeaders;
 import io.leadstream.app.streams.processors.ReadTextProcessor;
@@ -147,8 +148,10 @@ class LeadStreamTopologyTest {
     assertThat(all.get(2).getOpportunityProbability()).isNotEqualTo(all.get(0).getOpportunityProbability());
     assertThat(driver.<String, Object>getKeyValueStore(ReadTextProcessor.STORE).get("lead-1")).isNotNull();
     assertThat(metrics.registry().get("leadstream.text.inference.skipped").counter().count()).isEqualTo(1.0);
-    assertThat(metrics.registry().get("leadstream.stage").tag("stage", PipelineMetrics.STAGE_READ_TEXT).timer().count())
+    assertThat(metrics.registry().get("leadstream.stage").tag("stage", StageTimer.ENCODE).timer().count())
         .isEqualTo(2);
+    assertThat(metrics.registry().get("leadstream.stage").tag("stage", StageTimer.SCORE).timer().count())
+        .isEqualTo(3);
     assertThat(metrics.registry().get("leadstream.leads.scored").counters().stream().mapToDouble(c -> c.count()).sum())
         .isEqualTo(3.0);
   }

@@ -39,7 +39,7 @@ public final class ParseLeadProcessor extends ContextualProcessor<String, byte[]
     Timer.Sample timing = metrics.start();
     LeadEvent event = decode(record.value());
     validator.validate(record.key(), event);
-    metrics.stop(timing, PipelineMetrics.STAGE_PARSE);
+    metrics.stop(timing, PipelineMetrics.STAGE_DECODE);
     context().forward(record.withValue(event));
   }
 

@@ -8,7 +8,6 @@ import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.TextSignal;
 import io.leadstream.schema.LeadEvent;
-import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,7 +41,7 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
   private KeyValueStore<String, LeadTextMemo> memos;
 
   private ReadTextProcessor(ActiveModel model, PipelineMetrics metrics) {
-    this.session = new ScorerSession(model);
+    this.session = new ScorerSession(model, metrics.stageTimer());
     this.metrics = metrics;
   }
 
@@ -86,9 +85,7 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
       signal = new TextSignal(memo.getOpportunityProbability(), memo.getUnknownTokenRatio());
       metrics.textReused();
     } else {
-      Timer.Sample timing = metrics.start();
       signal = scorer.readText(text);
-      metrics.stop(timing, PipelineMetrics.STAGE_READ_TEXT);
       metrics.unknownTokenRatio(signal.unknownTokenRatio());
       memos.put(record.key(), new LeadTextMemo(hash, signal.opportunityProbability(),
           signal.unknownTokenRatio(), scorer.bundleVersion()));

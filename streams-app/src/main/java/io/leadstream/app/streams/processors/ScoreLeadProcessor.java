@@ -4,7 +4,6 @@ import io.leadstream.app.ops.PipelineMetrics;
 import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.scoring.LeadScore;
-import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,11 +12,9 @@ import org.apache.kafka.streams.processor.api.Record;
 public final class ScoreLeadProcessor extends ContextualProcessor<String, EnrichedLead, String, ScoredLead> {
 
   private final ScorerSession session;
-  private final PipelineMetrics metrics;
 
   private ScoreLeadProcessor(ActiveModel model, PipelineMetrics metrics) {
-    this.session = new ScorerSession(model);
-    this.metrics = metrics;
+    this.session = new ScorerSession(model, metrics.stageTimer());
   }
 
   public static ProcessorSupplier<String, EnrichedLead, String, ScoredLead> supplier(ActiveModel model, PipelineMetrics metrics) {
@@ -28,9 +25,7 @@ public final class ScoreLeadProcessor extends ContextualProcessor<String, Enrich
   public void process(Record<String, EnrichedLead> record) {
     LeadScorer scorer = session.scorer();
     EnrichedLead lead = record.value();
-    Timer.Sample timing = metrics.start();
     LeadScore score = scorer.score(lead.event(), lead.text().opportunityProbability());
-    metrics.stop(timing, PipelineMetrics.STAGE_SCORE);
     context().forward(record.withValue(new ScoredLead(lead, score, scorer.bundleVersion())));
   }
 

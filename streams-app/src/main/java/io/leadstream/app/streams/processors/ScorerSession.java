@@ -2,6 +2,7 @@ package io.leadstream.app.streams.processors;
 
 import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.models.bundle.LeadScorer;
+import io.leadstream.models.bundle.StageTimer;
 
 /**
  * A processor's own {@link LeadScorer} (DJL predictors are not thread-safe), reopened on the new
@@ -10,17 +11,19 @@ import io.leadstream.models.bundle.LeadScorer;
 final class ScorerSession implements AutoCloseable {
 
   private final ActiveModel model;
+  private final StageTimer timer;
   private ActiveModel.Lease lease;
 
-  ScorerSession(ActiveModel model) {
+  ScorerSession(ActiveModel model, StageTimer timer) {
     this.model = model;
+    this.timer = timer;
   }
 
   LeadScorer scorer() {
     String version = model.current().version();
     if (lease == null || !lease.scorer().bundleVersion().equals(version)) {
       close();
-      lease = model.openScorer();
+      lease = model.openScorer(timer);
     }
     return lease.scorer();
   }
