@@ -24,7 +24,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,10 +86,7 @@ public final class LeadStreamApp implements AutoCloseable {
     streamsRef.set(streams);
     LeadStreamApp app = new LeadStreamApp(model, streams, metrics);
     app.opsServer = opsServer;
-    streams.setUncaughtExceptionHandler(exception -> {
-      log.error("Stream thread failed; replacing it. Root cause: {}", rootCause(exception).toString(), exception);
-      return StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
+    streams.setUncaughtExceptionHandler(new ReplaceFailedThread());
     streams.setStateListener((now, before) -> {
       log.info("Kafka Streams state {} -> {}", before, now);
       if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
@@ -154,13 +150,5 @@ public final class LeadStreamApp implements AutoCloseable {
         .withTimeout(CLOSE_TIMEOUT));
     metrics.close();
     model.close();
-  }
-
-  private static Throwable rootCause(Throwable t) {
-    Throwable cause = t;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 }
