@@ -38,10 +38,4 @@ public class KafkaOptions {
     }
     return new LeadStreamConfig(props);
   }
-
-  /** The same settings pointed at a given cluster (the embedded broker of demo and bench). */
-  public LeadStreamConfig toConfig(String bootstrap) {
-    bootstrapServers = bootstrap;
-    return toConfig();
-  }
 }
