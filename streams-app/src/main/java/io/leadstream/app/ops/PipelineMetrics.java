@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +36,10 @@ public final class PipelineMetrics {
   private final Counter textReused;
   private final DistributionSummary unknownTokenRatio;
   private final Timer endToEnd;
+  // Meters by tag value, so the per-record path does a map lookup instead of building a meter
+  private final Map<String, Timer> stages = new ConcurrentHashMap<>();
+  private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+  private final Map<String, Counter> tiers = new ConcurrentHashMap<>();
 
   public PipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -78,28 +84,28 @@ public final class PipelineMetrics {
   }
 
   private Timer stage(String stage) {
-    return Timer.builder("leadstream.stage")
+    return stages.computeIfAbsent(stage, name -> Timer.builder("leadstream.stage")
         .description("Time one record spends in a pipeline stage")
-        .tag("stage", stage)
+        .tag("stage", name)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofNanos(1_000))
         .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(registry);
+        .register(registry));
   }
 
   public void deadLetter(String reason) {
-    Counter.builder("leadstream.dead.letters")
+    deadLetters.computeIfAbsent(reason, name -> Counter.builder("leadstream.dead.letters")
         .description("Records sent to the dead-letter topic, by reason")
-        .tag("reason", reason)
-        .register(registry)
+        .tag("reason", name)
+        .register(registry))
         .increment();
   }
 
   public void scored(String tier) {
-    Counter.builder("leadstream.leads.scored")
+    tiers.computeIfAbsent(tier, name -> Counter.builder("leadstream.leads.scored")
         .description("Scored lead events, by tier")
-        .tag("tier", tier)
-        .register(registry)
+        .tag("tier", name)
+        .register(registry))
         .increment();
   }
 
