@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.leadstream.models.inference.EncoderSpec;
+import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.TierPolicy;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,13 +25,16 @@ import java.util.TreeMap;
  * @param scorer file name of the XGBoost model (UBJ)
  * @param features the scorer's features, in column order
  * @param tiers score thresholds of the tiers
+ * @param tierRule how the thresholds were chosen, in words; null in older bundles
  * @param training what the bundle was trained on
  * @param evaluation hold-out metrics of the bundle and of its baselines
  * @param files SHA-256 of every file in the bundle folder except this manifest, by file name
+ * @param calibration maps the scorer's raw probability to the calibrated one; none when absent
+ * @param segments per-segment scorers with the main scorer as fallback; null for none
  */
 @JsonPropertyOrder({
   "format", "name", "version", "createdAt", "encoder", "head", "scorer", "features", "tiers",
-  "training", "evaluation", "files"
+  "tierRule", "calibration", "segments", "training", "evaluation", "files"
 })
 public record BundleManifest(
     String format,
@@ -43,7 +48,10 @@ public record BundleManifest(
     TierPolicy tiers,
     TrainingData training,
     Evaluation evaluation,
-    Map<String, String> files) {
+    Map<String, String> files,
+    String tierRule,
+    Calibration calibration,
+    Segments segments) {
 
   /** The manifest format this code reads and writes. */
   public static final String FORMAT = "leadstream-bundle/1";
@@ -59,6 +67,27 @@ public record BundleManifest(
 
   public BundleManifest {
     files = files == null ? Map.of() : new TreeMap<>(files);
+    calibration = calibration == null ? Calibration.none() : calibration;
+  }
+
+  /** This manifest with the given file hashes. */
+  public BundleManifest withFiles(Map<String, String> hashes) {
+    return new BundleManifest(format, name, version, createdAt, encoder, head, scorer, features,
+        tiers, training, evaluation, hashes, tierRule, calibration, segments);
+  }
+
+  /**
+   * Per-segment scorers: a lead whose {@code source} value matches a key (ignoring case and
+   * surrounding blanks) is scored by that scorer; every other lead by the main one. All share the
+   * features, text head, calibration and tiers, so their scores compare.
+   *
+   * @param source the LeadEvent source naming the segment, e.g. {@code attributes.Region}
+   * @param scorers scorer file (XGBoost UBJ) by segment value
+   */
+  public record Segments(String source, Map<String, String> scorers) {
+    public Segments {
+      scorers = scorers == null ? Map.of() : new TreeMap<>(scorers);
+    }
   }
 
   /**
@@ -71,18 +100,44 @@ public record BundleManifest(
    * @param train leads in the training split
    * @param validation leads in the validation split (early stopping, tier thresholds)
    * @param holdOut leads in the hold-out split (the reported metrics)
+   * @param split how leads were split, e.g. {@code time-ordered}; null in older bundles
    */
   public record TrainingData(
       String generator, long seed, int leads, int converted, int train, int validation,
-      int holdOut) {}
+      int holdOut, String split) {}
 
   /**
    * Hold-out results.
    *
-   * @param model the bundle's scorer (text + structured fields)
+   * @param model the bundle's calibrated probabilities (text + structured fields)
    * @param baselines simpler models on the same hold-out, by name
+   * @param tiers conversion per tier on the hold-out, HOT first; empty in older bundles
+   * @param warnings what the trainer found suspicious (e.g. likely leakage); empty for none
    */
-  public record Evaluation(EvaluationMetrics model, Map<String, EvaluationMetrics> baselines) {}
+  public record Evaluation(
+      EvaluationMetrics model,
+      Map<String, EvaluationMetrics> baselines,
+      List<TierOutcome> tiers,
+      List<String> warnings) {
+    public Evaluation {
+      tiers = tiers == null ? List.of() : List.copyOf(tiers);
+      warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * How one tier did on the hold-out.
+   *
+   * @param tier HOT, WARM, COLD or DISQUALIFIED
+   * @param leads hold-out leads in the tier
+   * @param converted of those, how many converted
+   * @param conversionRate converted / leads (NaN for an empty tier)
+   * @param lift conversion rate over the hold-out base rate
+   * @param captured share of all hold-out conversions in this tier
+   */
+  public record TierOutcome(
+      String tier, int leads, int converted, double conversionRate, double lift,
+      double captured) {}
 
   /** This manifest as JSON bytes. */
   public byte[] toJson() {

@@ -2,10 +2,12 @@ package io.leadstream.models.bundle;
 
 import io.leadstream.models.inference.TextEmbedding;
 import io.leadstream.models.inference.TextEncoder;
+import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.FeatureExtractor;
 import io.leadstream.models.scoring.LeadScore;
 import io.leadstream.models.scoring.OpportunityHead;
 import io.leadstream.models.scoring.ReasonExplainer;
+import io.leadstream.models.scoring.SegmentRouter;
 import io.leadstream.models.scoring.TextSignal;
 import io.leadstream.models.scoring.TierPolicy;
 import io.leadstream.models.scoring.XgbScorer;
@@ -13,6 +15,7 @@ import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.Reason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The {@link LeadScorer} of a {@link ModelBundle}: one encoder predictor, one booster. */
 final class BundleScorer implements LeadScorer {
@@ -21,7 +24,9 @@ final class BundleScorer implements LeadScorer {
   private final TextEncoder encoder;
   private final OpportunityHead head;
   private final FeatureExtractor features;
-  private final XgbScorer scorer;
+  private final Scorers scorers;
+  private final SegmentRouter router;
+  private final Calibration calibration;
   private final TierPolicy tiers;
   private final ReasonExplainer explainer;
   private final StageTimer timer;
@@ -31,7 +36,8 @@ final class BundleScorer implements LeadScorer {
       TextEncoder encoder,
       OpportunityHead head,
       FeatureExtractor features,
-      XgbScorer scorer,
+      Scorers scorers,
+      Calibration calibration,
       TierPolicy tiers,
       ReasonExplainer explainer,
       StageTimer timer) {
@@ -39,7 +45,9 @@ final class BundleScorer implements LeadScorer {
     this.encoder = encoder;
     this.head = head;
     this.features = features;
-    this.scorer = scorer;
+    this.scorers = scorers;
+    this.router = new SegmentRouter(scorers.segmentSource(), scorers.main(), scorers.bySegment());
+    this.calibration = calibration;
     this.tiers = tiers;
     this.explainer = explainer;
     this.timer = timer;
@@ -85,17 +93,18 @@ final class BundleScorer implements LeadScorer {
   public LeadScore score(LeadEvent event, double opportunityProbability) {
     long started = System.nanoTime();
     float[] row = features.extract(event, opportunityProbability);
-    float[] contributions = scorer.contributions(row);
+    float[] contributions = router.scorerFor(event).contributions(row);
     double margin = 0;
     for (float contribution : contributions) {
       margin += contribution;
     }
-    double probability = 1.0 / (1.0 + Math.exp(-margin));
+    double raw = 1.0 / (1.0 + Math.exp(-margin));
+    double probability = calibration.apply(raw);
     int score = (int) Math.round(100 * probability);
     List<Reason> reasons =
         explainer.explain(
-            event, opportunityProbability, contributions, probability,
-            ReasonExplainer.DEFAULT_LIMIT);
+            event, opportunityProbability, contributions, raw,
+            ReasonExplainer.DEFAULT_POSITIVE, ReasonExplainer.DEFAULT_NEGATIVE);
     LeadScore result = new LeadScore(probability, score, tiers.tierOf(score), reasons);
     timer.record(StageTimer.SCORE, System.nanoTime() - started);
     return result;
@@ -111,7 +120,26 @@ final class BundleScorer implements LeadScorer {
     try {
       encoder.close();
     } finally {
-      scorer.close();
+      scorers.close();
+    }
+  }
+
+  /**
+   * The boosters of one scorer, owned by it.
+   *
+   * @param segmentSource the LeadEvent source naming a lead's segment, or null
+   * @param main the scorer of leads without a segment model
+   * @param bySegment scorer by segment value
+   */
+  record Scorers(String segmentSource, XgbScorer main, Map<String, XgbScorer> bySegment)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        main.close();
+      } finally {
+        bySegment.values().forEach(XgbScorer::close);
+      }
     }
   }
 }

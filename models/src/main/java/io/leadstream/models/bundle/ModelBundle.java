@@ -29,6 +29,7 @@ public final class ModelBundle implements AutoCloseable {
   private final EncoderModel encoder;
   private final OpportunityHead head;
   private final byte[] scorerModel;
+  private final Map<String, byte[]> segmentModels;
   private final FeatureExtractor features;
   private final ReasonExplainer explainer;
 
@@ -37,12 +38,14 @@ public final class ModelBundle implements AutoCloseable {
       BundleManifest manifest,
       EncoderModel encoder,
       OpportunityHead head,
-      byte[] scorerModel) {
+      byte[] scorerModel,
+      Map<String, byte[]> segmentModels) {
     this.location = location;
     this.manifest = manifest;
     this.encoder = encoder;
     this.head = head;
     this.scorerModel = scorerModel;
+    this.segmentModels = segmentModels;
     this.features = new FeatureExtractor(manifest.features());
     this.explainer = new ReasonExplainer(manifest.features());
   }
@@ -90,13 +93,25 @@ public final class ModelBundle implements AutoCloseable {
           manifest.head() + ": head has " + head.dimension() + " weights, encoder dimension is "
               + manifest.encoder().dimension());
     }
-    try (XgbScorer probe = XgbScorer.load(scorerModel, manifest.features().columnCount())) {
-      probe.columns();
-    } catch (IllegalArgumentException e) {
-      throw new BundleException(manifest.scorer() + ": " + e.getMessage(), e);
+    probe(manifest.scorer(), scorerModel, manifest);
+    Map<String, byte[]> segmentModels = new HashMap<>();
+    if (manifest.segments() != null) {
+      for (Map.Entry<String, String> segment : manifest.segments().scorers().entrySet()) {
+        byte[] model = required(verified, segment.getValue());
+        probe(segment.getValue(), model, manifest);
+        segmentModels.put(segment.getKey(), model);
+      }
     }
     EncoderModel encoder = EncoderModel.load(manifest.encoder(), files.modelSource(), options);
-    return new ModelBundle(files.toString(), manifest, encoder, head, scorerModel);
+    return new ModelBundle(files.toString(), manifest, encoder, head, scorerModel, segmentModels);
+  }
+
+  private static void probe(String file, byte[] model, BundleManifest manifest) {
+    try (XgbScorer probe = XgbScorer.load(model, manifest.features().columnCount())) {
+      probe.columns();
+    } catch (IllegalArgumentException e) {
+      throw new BundleException(file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Loads a bundle from a folder. */
@@ -141,12 +156,18 @@ public final class ModelBundle implements AutoCloseable {
 
   /** Opens a scorer for one thread that reports how long each model stage takes to {@code timer}. */
   public LeadScorer newScorer(StageTimer timer) {
+    int columns = features.spec().columnCount();
+    Map<String, XgbScorer> segments = new HashMap<>();
+    segmentModels.forEach((segment, model) -> segments.put(segment, XgbScorer.load(model, columns)));
     return new BundleScorer(
         manifest.version(),
         encoder.newEncoder(),
         head,
         features,
-        XgbScorer.load(scorerModel, features.spec().columnCount()),
+        new BundleScorer.Scorers(
+            manifest.segments() == null ? null : manifest.segments().source(),
+            XgbScorer.load(scorerModel, columns), segments),
+        manifest.calibration(),
         manifest.tiers(),
         explainer,
         timer);

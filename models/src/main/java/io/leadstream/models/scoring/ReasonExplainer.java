@@ -20,8 +20,11 @@ import java.util.Locale;
  */
 public final class ReasonExplainer {
 
-  /** Reasons returned per lead. */
-  public static final int DEFAULT_LIMIT = 3;
+  /** Factors for the score returned per lead. */
+  public static final int DEFAULT_POSITIVE = 3;
+
+  /** Factors against the score returned per lead. */
+  public static final int DEFAULT_NEGATIVE = 2;
 
   /** Factors worth less than this many score points explain nothing and are left out. */
   public static final double MIN_POINTS = 0.5;
@@ -35,21 +38,24 @@ public final class ReasonExplainer {
   }
 
   /**
-   * The top reasons by absolute contribution, largest first; factors under {@link #MIN_POINTS}
-   * are left out, so a lead scored near 0 or 100 may have fewer reasons.
+   * The strongest factors for the score (largest first), then the strongest against it (most
+   * negative first); factors under {@link #MIN_POINTS} are left out, so a lead scored near 0 or
+   * 100 may have fewer reasons.
    *
    * @param event the scored lead, read for the labels
    * @param opportunityProbability p(opportunity) the row was built with
    * @param contributions SHAP values from {@link XgbScorer#contributions(float[])}, bias last
    * @param probability the lead's predicted probability
-   * @param limit how many reasons at most
+   * @param positive how many factors for the score at most
+   * @param negative how many factors against the score at most
    */
   public List<Reason> explain(
       LeadEvent event,
       double opportunityProbability,
       float[] contributions,
       double probability,
-      int limit) {
+      int positive,
+      int negative) {
     if (contributions.length != columns.size() + 1) {
       throw new IllegalArgumentException(
           contributions.length + " contributions for " + columns.size() + " columns (+ bias)");
@@ -72,7 +78,10 @@ public final class ReasonExplainer {
       reasons.add(new Reason(feature.name(), label(feature, event, opportunityProbability), points));
     }
     reasons.sort(Comparator.comparingDouble((Reason r) -> -Math.abs(r.getContribution())));
-    return List.copyOf(reasons.subList(0, Math.min(limit, reasons.size())));
+    List<Reason> selected = new ArrayList<>();
+    reasons.stream().filter(r -> r.getContribution() > 0).limit(positive).forEach(selected::add);
+    reasons.stream().filter(r -> r.getContribution() < 0).limit(negative).forEach(selected::add);
+    return List.copyOf(selected);
   }
 
   /** The feature's value for this lead in words a sales rep reads. */

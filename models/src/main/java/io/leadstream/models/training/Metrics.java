@@ -1,12 +1,27 @@
 package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.EvaluationMetrics;
+import io.leadstream.models.scoring.TierPolicy;
+import io.leadstream.models.training.evaluation.CalibrationBin;
+import io.leadstream.models.training.evaluation.Confusion;
+import io.leadstream.models.training.evaluation.RocPoint;
+import io.leadstream.models.training.evaluation.TierRow;
+import io.leadstream.schema.Tier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 
-/** Evaluation metrics for binary probabilities. All methods take predictions and labels of equal length. */
+/**
+ * Evaluation metrics for binary probabilities, 0-100 scores and regressions. All methods take
+ * predictions and labels of equal, non-zero length.
+ */
 public final class Metrics {
+
+  /** Default number of bins of {@link #calibrationCurve(double[], boolean[])}. */
+  public static final int CALIBRATION_BINS = 10;
+
   private Metrics() {}
 
   /** All metrics at once. */
@@ -119,6 +134,183 @@ public final class Metrics {
     return actual.length == 0 ? Double.NaN : (double) positives / actual.length;
   }
 
+  /**
+   * The ROC curve from (0, 0) to (1, 1), one point per distinct prediction, highest first. Tied
+   * predictions make one diagonal step, so the trapezoid area under the points equals {@link
+   * #auc}.
+   *
+   * @throws IllegalArgumentException when one outcome is absent
+   */
+  public static List<RocPoint> roc(double[] predicted, boolean[] actual) {
+    check(predicted, actual);
+    long positives = positives(actual);
+    long negatives = actual.length - positives;
+    if (positives == 0 || negatives == 0) {
+      throw new IllegalArgumentException("an ROC curve needs both outcomes");
+    }
+    Integer[] order = sortedAscending(predicted);
+    List<RocPoint> points = new ArrayList<>();
+    points.add(new RocPoint(0, 0, Double.POSITIVE_INFINITY));
+    long tp = 0;
+    long fp = 0;
+    int i = order.length - 1;
+    while (i >= 0) {
+      double value = predicted[order[i]];
+      while (i >= 0 && Double.compare(predicted[order[i]], value) == 0) {
+        if (actual[order[i]]) {
+          tp++;
+        } else {
+          fp++;
+        }
+        i--;
+      }
+      points.add(new RocPoint((double) fp / negatives, (double) tp / positives, value));
+    }
+    return List.copyOf(points);
+  }
+
+  /** {@link #calibrationCurve(double[], boolean[], int)} with {@value #CALIBRATION_BINS} bins. */
+  public static List<CalibrationBin> calibrationCurve(double[] predicted, boolean[] actual) {
+    return calibrationCurve(predicted, actual, CALIBRATION_BINS);
+  }
+
+  /**
+   * A reliability diagram over quantile bins: leads sorted by prediction, cut into {@code bins}
+   * runs of about equal size. Equal predictions stay in one bin, so ties can leave fewer, larger
+   * bins. Bins in ascending order of prediction.
+   */
+  public static List<CalibrationBin> calibrationCurve(
+      double[] predicted, boolean[] actual, int bins) {
+    check(predicted, actual);
+    if (bins < 1) {
+      throw new IllegalArgumentException("bins must be positive, got " + bins);
+    }
+    Integer[] order = sortedAscending(predicted);
+    int n = order.length;
+    List<CalibrationBin> curve = new ArrayList<>();
+    int start = 0;
+    for (int bin = 0; bin < bins && start < n; bin++) {
+      int end = (int) Math.round((double) (bin + 1) * n / bins);
+      if (end <= start) {
+        continue;
+      }
+      while (end < n && Double.compare(predicted[order[end]], predicted[order[end - 1]]) == 0) {
+        end++;
+      }
+      double sum = 0;
+      int converted = 0;
+      for (int k = start; k < end; k++) {
+        sum += predicted[order[k]];
+        converted += actual[order[k]] ? 1 : 0;
+      }
+      int count = end - start;
+      curve.add(new CalibrationBin(sum / count, (double) converted / count, count));
+      start = end;
+    }
+    return List.copyOf(curve);
+  }
+
+  /** The confusion counts when a prediction at or above {@code threshold} counts as positive. */
+  public static Confusion confusion(double[] predicted, boolean[] actual, double threshold) {
+    check(predicted, actual);
+    long tp = 0;
+    long fp = 0;
+    long tn = 0;
+    long fn = 0;
+    for (int k = 0; k < predicted.length; k++) {
+      boolean positive = predicted[k] >= threshold;
+      if (positive) {
+        tp += actual[k] ? 1 : 0;
+        fp += actual[k] ? 0 : 1;
+      } else {
+        fn += actual[k] ? 1 : 0;
+        tn += actual[k] ? 0 : 1;
+      }
+    }
+    return new Confusion(threshold, tp, fp, tn, fn);
+  }
+
+  /**
+   * How the leads of each tier converted: one row per {@link Tier}, in declaration order (HOT,
+   * WARM, COLD, DISQUALIFIED), empty tiers included.
+   */
+  public static List<TierRow> tierTable(int[] scores, boolean[] actual, TierPolicy tiers) {
+    checkLengths(scores.length, actual.length);
+    Tier[] all = Tier.values();
+    int[] leads = new int[all.length];
+    int[] converted = new int[all.length];
+    for (int k = 0; k < scores.length; k++) {
+      int tier = tiers.tierOf(scores[k]).ordinal();
+      leads[tier]++;
+      converted[tier] += actual[k] ? 1 : 0;
+    }
+    long totalConverted = positives(actual);
+    double baseRate = (double) totalConverted / actual.length;
+    List<TierRow> rows = new ArrayList<>();
+    for (Tier tier : all) {
+      int t = tier.ordinal();
+      double rate = leads[t] == 0 ? Double.NaN : (double) converted[t] / leads[t];
+      rows.add(new TierRow(tier, leads[t], converted[t], rate,
+          totalConverted == 0 ? Double.NaN : rate / baseRate,
+          totalConverted == 0 ? Double.NaN : (double) converted[t] / totalConverted));
+    }
+    return List.copyOf(rows);
+  }
+
+  /**
+   * The lowest score that selects {@code share} of the leads: the score of the ceil(share x n)-th
+   * highest lead, so that at least {@code share} of the leads score at or above it (more when
+   * leads tie at it). For example the HOT threshold when sales can call the top 10 %.
+   *
+   * @param share in (0, 1]
+   */
+  public static int capacityThreshold(int[] scores, double share) {
+    if (scores.length == 0 || !(share > 0 && share <= 1)) {
+      throw new IllegalArgumentException(
+          "need scores and a share in (0, 1], got " + scores.length + " scores, share " + share);
+    }
+    int[] ascending = scores.clone();
+    Arrays.sort(ascending);
+    // the epsilon keeps 0.3 * 10 = 3.0000000000000004 from selecting a fourth lead
+    int selected = Math.max(1, (int) Math.ceil(share * scores.length - 1e-9));
+    return ascending[scores.length - selected];
+  }
+
+  /** Mean squared error of a regression. */
+  public static double mse(double[] predicted, double[] actual) {
+    checkLengths(predicted.length, actual.length);
+    double sum = 0;
+    for (int k = 0; k < predicted.length; k++) {
+      double error = predicted[k] - actual[k];
+      sum += error * error;
+    }
+    return sum / predicted.length;
+  }
+
+  /**
+   * Coefficient of determination, {@code 1 - SSres / SStot}: 1 for a perfect fit, 0 for
+   * predicting the mean, negative when worse. NaN when {@code actual} is constant.
+   */
+  public static double r2(double[] predicted, double[] actual) {
+    checkLengths(predicted.length, actual.length);
+    double mean = Arrays.stream(actual).average().orElseThrow();
+    double residual = 0;
+    double total = 0;
+    for (int k = 0; k < predicted.length; k++) {
+      residual += (actual[k] - predicted[k]) * (actual[k] - predicted[k]);
+      total += (actual[k] - mean) * (actual[k] - mean);
+    }
+    return total == 0 ? Double.NaN : 1 - residual / total;
+  }
+
+  private static long positives(boolean[] actual) {
+    long positives = 0;
+    for (boolean label : actual) {
+      positives += label ? 1 : 0;
+    }
+    return positives;
+  }
+
   private static Integer[] sortedAscending(double[] predicted) {
     Integer[] order = new Integer[predicted.length];
     Arrays.setAll(order, k -> k);
@@ -127,9 +319,12 @@ public final class Metrics {
   }
 
   private static void check(double[] predicted, boolean[] actual) {
-    if (predicted.length != actual.length || predicted.length == 0) {
-      throw new IllegalArgumentException(
-          predicted.length + " predictions for " + actual.length + " labels");
+    checkLengths(predicted.length, actual.length);
+  }
+
+  private static void checkLengths(int predicted, int actual) {
+    if (predicted != actual || predicted == 0) {
+      throw new IllegalArgumentException(predicted + " predictions for " + actual + " labels");
     }
   }
 }

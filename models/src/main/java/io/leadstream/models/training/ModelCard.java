@@ -3,99 +3,212 @@ package io.leadstream.models.training;
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.scoring.FeatureSpec;
+import io.leadstream.models.training.evaluation.CalibrationBin;
+import io.leadstream.models.training.evaluation.Confusion;
+import io.leadstream.models.training.evaluation.TierRow;
 import java.util.Locale;
-import java.util.Map;
 
-/** Renders a bundle's {@code MODEL_CARD.md} from its manifest. */
+/** Renders a bundle's {@code MODEL_CARD.md} from its manifest and hold-out report. */
 final class ModelCard {
   private ModelCard() {}
 
-  static String render(BundleManifest m) {
-    BundleManifest.TrainingData data = m.training();
+  static String render(BundleManifest m, HoldOutReport r) {
     StringBuilder md = new StringBuilder();
     md.append("# Model card: ").append(m.name()).append("\n\n");
     md.append("Version `").append(m.version()).append("`, written ").append(m.createdAt())
         .append(".\n\n");
-
-    md.append("## Format\n\n");
-    md.append("A LeadStream bundle (`").append(BundleManifest.FORMAT).append("`): `")
-        .append(BundleManifest.FILE_NAME).append("` (machine-readable description and SHA-256 of")
-        .append(" every file), `").append(m.head()).append("` (logistic opportunity head, JSON), `")
-        .append(m.scorer()).append("` (XGBoost binary classifier, UBJ) and this card. The text")
-        .append(" encoder is not copied into the bundle: the manifest names it (`")
-        .append(m.encoder().model().source()).append("`, engine ").append(m.encoder().engine())
-        .append(", ").append(m.encoder().pooling().name().toLowerCase(Locale.ROOT))
-        .append(" pooling, ").append(m.encoder().maxTokens()).append(" tokens, ")
-        .append(m.encoder().dimension()).append(" dimensions) with its hash.\n\n");
-
-    md.append("## Training data\n\n");
-    md.append(String.format(Locale.ROOT,
-        "%d leads from `%s` (seed %d), %d converted (%.1f%%). Split %d train / %d validation /"
-            + " %d hold-out.", data.leads(), data.generator(), data.seed(), data.converted(),
-        100.0 * data.converted() / data.leads(), data.train(), data.validation(),
-        data.holdOut()));
-    if (data.generator().equals(SyntheticLeadGenerator.class.getSimpleName())) {
-      md.append(" The leads are synthetic: labels come from a hidden process over the fields and")
-          .append(" a hidden text intent that chooses the English phrases of notes and messages,")
-          .append(" with about 8% junk leads.");
-    }
-    md.append("\n\n");
-
-    md.append("## Inputs\n\n");
-    md.append("A `LeadEvent`. Its text (notes, then last message) goes through the encoder and the")
-        .append(" head into p(opportunity); the scorer reads these features:\n\n");
-    md.append("| feature | source | type |\n|---|---|---|\n");
-    for (FeatureSpec.Feature f : m.features().features()) {
-      md.append("| ").append(f.name()).append(" | `").append(f.source()).append("` | ")
-          .append(f.type().name().toLowerCase(Locale.ROOT));
-      if (f.transform() == FeatureSpec.Transform.LOG1P) {
-        md.append(", log1p");
-      }
-      if (f.levels() != null) {
-        md.append(", ").append(f.levels().size()).append(" levels (")
-            .append(f.encoding() == FeatureSpec.Encoding.INDEX ? "index" : "one-hot").append(")");
-      }
-      md.append(" |\n");
-    }
-    md.append("\nMissing values are allowed everywhere.\n\n");
-
-    md.append("## Outputs\n\n");
-    md.append("p(opportunity) from the text; probability of conversion; score = round(100 p);")
-        .append(String.format(Locale.ROOT,
-            " tier HOT at score >= %d, WARM >= %d, COLD >= %d, else DISQUALIFIED (thresholds put"
-                + " about 10/30/40/20%% of validation leads in each tier); the top three reasons"
-                + " from SHAP contributions in score points.\n\n",
-            m.tiers().hot(), m.tiers().warm(), m.tiers().cold()));
-
-    md.append("## Usage\n\n");
-    md.append("```java\ntry (ModelBundle bundle = ModelBundle.load(\"classpath:bundles/")
-        .append(m.name()).append("\");\n     LeadScorer scorer = bundle.newScorer()) {\n")
-        .append("  TextSignal text = scorer.readText(LeadText.of(event));\n")
-        .append("  LeadScore score = scorer.score(event, text.opportunityProbability());\n}\n```\n\n");
-
-    md.append("## Evaluation (hold-out)\n\n");
-    md.append("| model | AUC | PR-AUC | log loss | Brier |\n|---|---|---|---|---|\n");
-    row(md, "this bundle (text + fields)", m.evaluation().model());
-    for (Map.Entry<String, EvaluationMetrics> baseline : m.evaluation().baselines().entrySet()) {
-      row(md, baseline.getKey(), baseline.getValue());
-    }
-    md.append(String.format(Locale.ROOT, "\nBase rate %.3f on %d hold-out leads.\n\n",
-        m.evaluation().model().baseRate(), m.evaluation().model().count()));
-
-    md.append("## Limits\n\n");
-    md.append("- Trained on synthetic leads: the numbers above say the pipeline learns, not how it")
-        .append(" ranks your leads. Retrain on your own labelled history before trusting scores.\n")
-        .append("- English only: the encoder's vocabulary turns most other scripts into unknown")
-        .append(" tokens (see `unknownTokenRatio`); such texts get an uninformed p(opportunity).\n")
-        .append("- Probabilities come straight from XGBoost without a separate calibration step.\n")
-        .append("- Reasons are a first-order conversion of log-odds SHAP values to score points.\n")
-        .append("- Texts longer than ").append(m.encoder().maxTokens())
-        .append(" tokens are truncated.\n");
+    summary(md, m, r);
+    data(md, m);
+    evaluation(md, m, r);
+    tiers(md, m, r);
+    calibration(md, m, r);
+    features(md, m, r);
+    signals(md, m, r);
+    segments(md, r);
+    format(md, m);
+    limits(md, m);
     return md.toString();
   }
 
+  private static void summary(StringBuilder md, BundleManifest m, HoldOutReport r) {
+    TierRow hot = r.tiers().get(0);
+    EvaluationMetrics logistic = r.baselineMetrics().get(HoldOutReport.LOGISTIC);
+    md.append(f("On %,d hold-out leads the bundle ranks with AUC **%.3f**", r.model().count(),
+        r.model().auc()));
+    if (logistic != null) {
+      md.append(f(" (logistic regression on the same features: %.3f)", logistic.auc()));
+    }
+    md.append(f(". Its HOT tier holds %,d leads (%.1f %%) that convert at %.1f %%, %.1f times the"
+            + " base rate of %.1f %%, and finds %.0f %% of all conversions.\n\n",
+        hot.leads(), 100.0 * hot.leads() / r.model().count(), 100 * hot.conversionRate(),
+        hot.lift(), 100 * r.model().baseRate(), 100 * hot.conversionShare()));
+    if (!m.evaluation().warnings().isEmpty()) {
+      md.append("**Warnings**\n\n");
+      m.evaluation().warnings().forEach(w -> md.append("- ").append(w).append("\n"));
+      md.append("\n");
+    }
+  }
+
+  private static void data(StringBuilder md, BundleManifest m) {
+    BundleManifest.TrainingData d = m.training();
+    md.append("## Training data\n\n");
+    md.append(f("%,d leads from `%s`, %,d converted (%.1f %%). Split %,d train / %,d validation /"
+            + " %,d hold-out, %s.", d.leads(), d.generator(), d.converted(),
+        100.0 * d.converted() / d.leads(), d.train(), d.validation(), d.holdOut(),
+        "time-ordered".equals(d.split()) ? DataSplit.Kind.TIME_ORDERED.describe()
+            : DataSplit.Kind.STRATIFIED.describe()));
+    md.append(" The validation split chose the boosting rounds, the calibration and the tier")
+        .append(" thresholds; the hold-out was used for the numbers below only.");
+    if (d.generator().equals(SyntheticLeadGenerator.class.getSimpleName())) {
+      md.append(f(" The leads are synthetic (seed %d): labels come from a hidden process over the"
+          + " fields and a hidden text intent that chooses the English phrases of notes and"
+          + " messages, with about 8 %% junk leads.", d.seed()));
+    }
+    md.append("\n\n");
+  }
+
+  private static void evaluation(StringBuilder md, BundleManifest m, HoldOutReport r) {
+    md.append("## Evaluation (hold-out)\n\n");
+    md.append("| model | AUC | PR-AUC | log loss | Brier |\n|---|---|---|---|---|\n");
+    row(md, "**this bundle** (text + fields, calibrated)", r.model());
+    row(md, "this bundle before calibration", r.uncalibrated());
+    r.baselineMetrics().forEach((name, metrics) -> row(md, name, metrics));
+    md.append(f("%nBase rate %.3f on %,d hold-out leads. PR-AUC of a random ranking equals the"
+        + " base rate.%n%n", r.model().baseRate(), r.model().count()));
+    md.append("![ROC curves](plots/roc.png)\n\n");
+
+    Confusion c = r.atHot();
+    md.append(f("Calling every HOT lead (score >= %d), on the hold-out:%n%n", m.tiers().hot()));
+    md.append("| | converted | not converted |\n|---|---|---|\n");
+    md.append(f("| HOT (called) | %,d | %,d |%n| not HOT | %,d | %,d |%n%n", c.tp(), c.fp(),
+        c.fn(), c.tn()));
+    md.append(f("Precision %.3f, recall %.3f, accuracy %.3f, F1 %.3f.", c.precision(),
+        c.recall(), c.accuracy(), c.f1()));
+    Confusion l = r.logisticAtHot();
+    if (l != null) {
+      md.append(f(" The logistic baseline calling the same number of its top leads: precision"
+          + " %.3f, recall %.3f.", l.precision(), l.recall()));
+    }
+    md.append("\n\n");
+  }
+
+  private static void tiers(StringBuilder md, BundleManifest m, HoldOutReport r) {
+    md.append("## Tiers\n\n");
+    md.append(f("HOT at score >= %d, WARM >= %d, COLD >= %d, else DISQUALIFIED. %s.%n%n",
+        m.tiers().hot(), m.tiers().warm(), m.tiers().cold(),
+        m.tierRule() == null ? "" : capitalize(m.tierRule())));
+    md.append("| tier | leads | converted | conversion rate | lift | share of conversions |\n")
+        .append("|---|---|---|---|---|---|\n");
+    for (TierRow t : r.tiers()) {
+      md.append(f("| %s | %,d | %,d | %.1f %% | %.2f | %.1f %% |%n", t.tier(), t.leads(),
+          t.converted(), 100 * t.conversionRate(), t.lift(), 100 * t.conversionShare()));
+    }
+    md.append("\n![Score distribution per class](plots/score-distribution.png)\n\n");
+  }
+
+  private static void calibration(StringBuilder md, BundleManifest m, HoldOutReport r) {
+    md.append("## Calibration\n\n");
+    md.append(f("Method **%s**, chosen on the validation split by cross-validated log loss"
+            + " (none, Platt, or isotonic with at least %,d validation leads). Hold-out log loss"
+            + " %.4f before, %.4f after; Brier %.4f before, %.4f after.%n%n",
+        m.calibration().method().name().toLowerCase(Locale.ROOT),
+        CalibrationFitter.MIN_ISOTONIC_LEADS, r.uncalibrated().logLoss(), r.model().logLoss(),
+        r.uncalibrated().brier(), r.model().brier()));
+    md.append("| predicted (mean) | observed | leads |\n|---|---|---|\n");
+    for (CalibrationBin bin : r.calibrationCurve()) {
+      md.append(f("| %.3f | %.3f | %,d |%n", bin.meanPredicted(), bin.observedRate(),
+          bin.count()));
+    }
+    md.append("\n![Calibration](plots/calibration.png)\n\n");
+  }
+
+  private static void features(StringBuilder md, BundleManifest m, HoldOutReport r) {
+    md.append("## Inputs and their importance\n\n");
+    md.append("A `LeadEvent`. Its text (notes, then last message) goes through the encoder and")
+        .append(" the head into p(opportunity); the scorer reads these features. Importance is")
+        .append(" the mean absolute SHAP contribution on the hold-out, in log-odds.\n\n");
+    md.append("| feature | source | type | importance |\n|---|---|---|---|\n");
+    for (FeatureSpec.Feature feature : m.features().features()) {
+      md.append("| ").append(feature.label()).append(" | `").append(feature.source())
+          .append("` | ").append(feature.type().name().toLowerCase(Locale.ROOT));
+      if (feature.transform() == FeatureSpec.Transform.LOG1P) {
+        md.append(", log1p");
+      }
+      if (feature.levels() != null) {
+        md.append(", ").append(feature.levels().size()).append(" levels");
+      }
+      md.append(f(" | %.3f |%n", r.importance().getOrDefault(feature.label(), 0.0)));
+    }
+    md.append("\nMissing values are allowed everywhere.\n\n");
+    md.append("![Feature importance](plots/feature-importance.png)\n\n");
+  }
+
+  private static void signals(StringBuilder md, BundleManifest m, HoldOutReport r) {
+    md.append("## Each column alone\n\n");
+    md.append("Validation AUC of each input column on its own (target-encoded on the training")
+        .append(f(" split). At %.2f or above a column is flagged as likely leakage.%n%n",
+            ColumnSignals.LEAKAGE_AUC));
+    md.append("| column | AUC alone |\n|---|---|\n");
+    for (ColumnSignals.ColumnSignal s : r.signals()) {
+      md.append(f("| %s | %.3f%s |%n", s.column(), s.auc(), s.looksLikeLeakage() ? " (!)" : ""));
+    }
+    md.append("\n");
+  }
+
+  private static void segments(StringBuilder md, HoldOutReport r) {
+    if (r.segments().isEmpty()) {
+      return;
+    }
+    md.append("## Segments\n\n");
+    md.append("| segment | train leads | validation leads | outcome |\n|---|---|---|---|\n");
+    for (SegmentTrainer.Segment s : r.segments()) {
+      md.append(f("| %s | %,d | %,d | %s |%n", s.value(), s.trainLeads(), s.validationLeads(),
+          s.why()));
+    }
+    md.append("\n");
+  }
+
+  private static void format(StringBuilder md, BundleManifest m) {
+    md.append("## Outputs and format\n\n");
+    md.append("p(opportunity) from the text; the calibrated probability of conversion; score =")
+        .append(" round(100 p); the tier; up to three factors for and two against the score,")
+        .append(" from SHAP contributions in score points, one-hot columns grouped per input.\n\n");
+    md.append("A LeadStream bundle (`").append(BundleManifest.FORMAT).append("`): `")
+        .append(BundleManifest.FILE_NAME).append("` (machine-readable description and SHA-256")
+        .append(" of every file), `").append(m.head()).append("` (logistic opportunity head),")
+        .append(" `").append(m.scorer()).append("` (XGBoost, UBJ), the plots and this card. The")
+        .append(" text encoder is named, not copied: `").append(m.encoder().model().source())
+        .append("`, engine ").append(m.encoder().engine()).append(", ")
+        .append(m.encoder().pooling().name().toLowerCase(Locale.ROOT)).append(" pooling, ")
+        .append(m.encoder().maxTokens()).append(" tokens, ").append(m.encoder().dimension())
+        .append(" dimensions.\n\n");
+  }
+
+  private static void limits(StringBuilder md, BundleManifest m) {
+    md.append("## Limits\n\n");
+    if (m.training().generator().equals(SyntheticLeadGenerator.class.getSimpleName())) {
+      md.append("- Trained on synthetic leads: the numbers say the pipeline learns, not how it")
+          .append(" ranks your leads. Retrain on your own labelled history before trusting")
+          .append(" scores.\n");
+    }
+    md.append("- English only: the encoder's vocabulary turns most other scripts into unknown")
+        .append(" tokens (see `unknownTokenRatio`); such texts get an uninformed p(opportunity).\n")
+        .append("- Reasons are a first-order conversion of log-odds SHAP values to score points")
+        .append(" of the uncalibrated probability.\n")
+        .append("- Texts longer than ").append(m.encoder().maxTokens())
+        .append(" tokens are truncated.\n");
+  }
+
   private static void row(StringBuilder md, String name, EvaluationMetrics e) {
-    md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |\n",
-        name, e.auc(), e.prAuc(), e.logLoss(), e.brier()));
+    md.append(f("| %s | %.3f | %.3f | %.3f | %.3f |%n", name, e.auc(), e.prAuc(), e.logLoss(),
+        e.brier()));
+  }
+
+  private static String capitalize(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private static String f(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
   }
 }

@@ -2,8 +2,10 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.EvaluationMetrics;
+import io.leadstream.models.scoring.Calibration;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,10 +13,14 @@ import java.util.Map;
  *
  * @param folder the bundle folder written
  * @param version the bundle's version
- * @param holdOut the bundle's hold-out metrics
+ * @param holdOut the bundle's hold-out metrics (calibrated probabilities)
  * @param baselines hold-out metrics of simpler models, by name
  * @param data the data the bundle was trained on
  * @param took wall-clock time of the run
+ * @param warnings what looked suspicious, e.g. likely leakage
+ * @param tierRule how the tier thresholds were chosen
+ * @param calibration the calibration method chosen on validation
+ * @param holdOutLeads the hold-out leads, to compare another bundle on the same leads
  */
 public record TrainingSummary(
     Path folder,
@@ -22,4 +28,8 @@ public record TrainingSummary(
     EvaluationMetrics holdOut,
     Map<String, EvaluationMetrics> baselines,
     BundleManifest.TrainingData data,
-    Duration took) {}
+    Duration took,
+    List<String> warnings,
+    String tierRule,
+    Calibration.Method calibration,
+    List<LabelledLead> holdOutLeads) {}

@@ -62,8 +62,12 @@ class ModelBundleTest {
     assertThat(hotScore.score()).isGreaterThan(junkScore.score() + 30);
     assertThat(hotScore.tier()).isEqualTo(Tier.HOT);
     assertThat(junkScore.tier()).isEqualTo(Tier.DISQUALIFIED);
-    assertThat(hotScore.reasons()).hasSize(3);
-    assertThat(hotScore.reasons().get(0).getContribution()).isPositive();
+    // factors for the score first, largest first; then those against it
+    assertThat(hotScore.reasons()).hasSizeBetween(3, 5);
+    assertThat(hotScore.reasons().subList(0, 3))
+        .allSatisfy(r -> assertThat(r.getContribution()).isPositive());
+    assertThat(hotScore.reasons().get(0).getContribution())
+        .isGreaterThanOrEqualTo(hotScore.reasons().get(1).getContribution());
   }
 
   @Test

@@ -40,24 +40,36 @@ class ReasonExplainerTest {
   private final ReasonExplainer explainer = new ReasonExplainer(SPEC);
 
   @Test
-  void shouldGroupOneHotColumnsAndOrderByAbsoluteContribution() {
+  void shouldGroupOneHotColumnsAndListFactorsForThenAgainst() {
     float[] contributions = {0.2f, 0.3f, -0.5f, 0.1f, 0.05f, 0.4f, -0.6f, 0.01f, -1.5f};
 
-    List<Reason> reasons = explainer.explain(EVENT, 0.82, contributions, 0.5, 3);
+    List<Reason> reasons = explainer.explain(EVENT, 0.82, contributions, 0.5, 3, 2);
+
+    // industry's one-hot columns sum to -0.1 (-2.5 points); p contributes 0.25 points: dropped
+    assertThat(reasons).extracting(Reason::getFeature)
+        .containsExactly("meetings", "budget", "decision_maker", "days_since_contact", "industry");
+    assertThat(reasons.get(0).getLabel()).isEqualTo("3 meetings");
+    assertThat(reasons.get(1).getLabel()).isEqualTo("budget 250k EUR");
+    assertThat(reasons.get(3).getContribution()).isCloseTo(-15.0, within(1e-6));
+    assertThat(reasons.get(3).getLabel()).isEqualTo("no contact for 45 days");
+    assertThat(reasons.get(4).getContribution()).isCloseTo(-2.5, within(1e-6));
+  }
+
+  @Test
+  void shouldCapFactorsForAndAgainstSeparately() {
+    float[] contributions = {0.2f, 0.3f, -0.5f, 0.1f, 0.05f, 0.4f, -0.6f, 0.01f, -1.5f};
+
+    List<Reason> reasons = explainer.explain(EVENT, 0.82, contributions, 0.5, 1, 1);
 
     assertThat(reasons).extracting(Reason::getFeature)
-        .containsExactly("days_since_contact", "meetings", "budget");
-    assertThat(reasons.get(0).getContribution()).isCloseTo(-15.0, within(1e-6));
-    assertThat(reasons.get(0).getLabel()).isEqualTo("no contact for 45 days");
-    assertThat(reasons.get(1).getLabel()).isEqualTo("3 meetings");
-    assertThat(reasons.get(2).getLabel()).isEqualTo("budget 250k EUR");
+        .containsExactly("meetings", "days_since_contact");
   }
 
   @Test
   void shouldConvertLogOddsToScorePointsAtTheLeadsProbability() {
     float[] contributions = {0, 1.0f, 0, 0, 0, 0, 0, 0.4f, 0};
 
-    List<Reason> reasons = explainer.explain(EVENT, 0.82, contributions, 0.8, 3);
+    List<Reason> reasons = explainer.explain(EVENT, 0.82, contributions, 0.8, 3, 2);
 
     assertThat(reasons).extracting(Reason::getFeature).containsExactly("industry", "p");
     assertThat(reasons.get(0).getContribution()).isCloseTo(0.8 * 0.2 * 100 * 1.0, within(1e-6));
@@ -70,7 +82,7 @@ class ReasonExplainerTest {
     LeadEvent bare = TestLeads.bare("m").build();
     float[] contributions = {-0.5f, 0, 0, 0, -0.3f, -0.2f, 0, 0, 0};
 
-    List<Reason> reasons = explainer.explain(bare, 0.1, contributions, 0.3, 3);
+    List<Reason> reasons = explainer.explain(bare, 0.1, contributions, 0.3, 3, 3);
 
     assertThat(reasons).extracting(Reason::getLabel)
         .containsExactly("no budget given", "decision maker unknown", "no meetings yet");

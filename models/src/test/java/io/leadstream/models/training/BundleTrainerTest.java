@@ -40,8 +40,10 @@ class BundleTrainerTest {
     assertThat(summary.data().train() + summary.data().validation() + summary.data().holdOut())
         .isEqualTo(300);
     assertThat(summary.holdOut().auc()).isGreaterThan(0.6);
-    assertThat(summary.baselines()).containsKeys("structured-xgboost", "structured-logistic",
-        "text-head-only");
+    assertThat(summary.baselines()).containsKeys("logistic regression, same features",
+        "base rate (no model)", "XGBoost on fields only (no text)", "text head only");
+    assertThat(summary.baselines().get("base rate (no model)").auc()).isEqualTo(0.5);
+    assertThat(summary.data().split()).isEqualTo("stratified");
 
     BundleManifest manifest =
         BundleManifest.fromJson(Files.readAllBytes(out.resolve(BundleManifest.FILE_NAME)));
@@ -49,7 +51,13 @@ class BundleTrainerTest {
     for (Map.Entry<String, String> file : manifest.files().entrySet()) {
       assertThat(Sha256.of(out.resolve(file.getKey()))).isEqualTo(file.getValue());
     }
-    assertThat(Files.readString(out.resolve("MODEL_CARD.md"))).contains("## Evaluation");
+    assertThat(manifest.files()).containsKeys("plots/roc.png", "plots/calibration.png",
+        "plots/score-distribution.png", "plots/feature-importance.png", "MODEL_CARD.md");
+    assertThat(manifest.evaluation().tiers()).extracting(BundleManifest.TierOutcome::tier)
+        .containsExactly("HOT", "WARM", "COLD", "DISQUALIFIED");
+    assertThat(manifest.tierRule()).startsWith("HOT = top 10 %");
+    assertThat(Files.readString(out.resolve("MODEL_CARD.md")))
+        .contains("## Evaluation", "![ROC curves](plots/roc.png)", "## Calibration");
 
     LeadEvent lead = new SyntheticLeadGenerator(99).next().event();
     try (ModelBundle bundle = ModelBundle.load(out);
@@ -59,7 +67,7 @@ class BundleTrainerTest {
 
       assertThat(p).isBetween(0.0, 1.0);
       assertThat(score.score()).isBetween(0, 100);
-      assertThat(score.reasons()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+      assertThat(score.reasons()).isNotEmpty().hasSizeLessThanOrEqualTo(5);
       assertThat(scorer.bundleVersion()).isEqualTo(summary.version());
     }
   }

@@ -1,0 +1,115 @@
+package io.leadstream.models.training;
+
+import io.leadstream.models.bundle.BundleException;
+import io.leadstream.models.bundle.BundleManifest;
+import io.leadstream.models.bundle.LeadScorer;
+import io.leadstream.models.bundle.ModelBundle;
+import io.leadstream.models.inference.TextEncoder;
+import io.leadstream.models.scoring.LeadText;
+import io.leadstream.models.scoring.TextSignal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Replaces the bundle in a folder with a newly trained one only when the new one ranks the new
+ * hold-out better than the current one does (or when forced). Both are judged on the same leads
+ * by AUC. The current bundle may have been trained on some of these leads, which favours it: a
+ * candidate that still wins is better.
+ */
+public final class BundlePromotion {
+
+  private BundlePromotion() {}
+
+  /**
+   * @param promote whether the candidate should replace the current bundle
+   * @param currentAuc the current bundle's AUC on the candidate's hold-out (NaN when none)
+   * @param candidateAuc the candidate's AUC on its hold-out
+   * @param reason the decision in words
+   */
+  public record Decision(boolean promote, double currentAuc, double candidateAuc, String reason) {}
+
+  /** True when {@code folder} holds a bundle manifest. */
+  public static boolean holdsBundle(Path folder) {
+    return Files.isRegularFile(folder.resolve(BundleManifest.FILE_NAME));
+  }
+
+  /** Compares the bundle in {@code current} with a candidate on the candidate's hold-out. */
+  public static Decision decide(Path current, TrainingSummary candidate, boolean force) {
+    double candidateAuc = candidate.holdOut().auc();
+    double currentAuc;
+    try {
+      currentAuc = auc(current, candidate.holdOutLeads());
+    } catch (BundleException | IllegalArgumentException e) {
+      return new Decision(true, Double.NaN, candidateAuc,
+          "the current bundle in " + current + " cannot be scored (" + e.getMessage()
+              + "): replacing it");
+    }
+    String comparison = String.format(Locale.ROOT,
+        "on the same %,d hold-out leads the new bundle has AUC %.4f, the current one %.4f",
+        candidate.holdOutLeads().size(), candidateAuc, currentAuc);
+    if (candidateAuc > currentAuc) {
+      return new Decision(true, currentAuc, candidateAuc, comparison + ": promoted");
+    }
+    if (force) {
+      return new Decision(true, currentAuc, candidateAuc, comparison + ": promoted (--force)");
+    }
+    return new Decision(false, currentAuc, candidateAuc,
+        comparison + ": not promoted (use --force to replace it anyway)");
+  }
+
+  /**
+   * Moves the candidate folder into the target's place; the previous bundle is deleted once the
+   * new one is in place.
+   */
+  public static void promote(Path candidate, Path target) {
+    Path previous = target.resolveSibling(target.getFileName() + ".previous");
+    try {
+      deleteRecursively(previous);
+      if (Files.exists(target)) {
+        Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(candidate, target, StandardCopyOption.ATOMIC_MOVE);
+      deleteRecursively(previous);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot move " + candidate + " to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static double auc(Path folder, List<LabelledLead> leads) {
+    double[] p = new double[leads.size()];
+    boolean[] labels = new boolean[leads.size()];
+    try (ModelBundle bundle = ModelBundle.load(folder);
+        LeadScorer scorer = bundle.newScorer()) {
+      for (int from = 0; from < leads.size(); from += TextEncoder.MAX_BATCH) {
+        List<LabelledLead> batch = leads.subList(from, Math.min(leads.size(), from + TextEncoder.MAX_BATCH));
+        List<TextSignal> texts =
+            scorer.readTexts(batch.stream().map(l -> LeadText.of(l.event())).toList());
+        for (int k = 0; k < batch.size(); k++) {
+          p[from + k] = scorer.score(batch.get(k).event(), texts.get(k).opportunityProbability())
+              .probability();
+          labels[from + k] = batch.get(k).converted();
+        }
+      }
+    }
+    return Metrics.auc(p, labels);
+  }
+
+  static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.leadstream.models.training;
+
+import io.leadstream.models.bundle.BundleManifest;
+import io.leadstream.models.bundle.EvaluationMetrics;
+import io.leadstream.models.scoring.TierPolicy;
+import io.leadstream.models.training.evaluation.CalibrationBin;
+import io.leadstream.models.training.evaluation.Confusion;
+import io.leadstream.models.training.evaluation.TierRow;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything measured on the hold-out, for the manifest, the model card and its plots.
+ *
+ * @param calibrated the bundle's calibrated probabilities per hold-out lead
+ * @param raw the scorer's probabilities before calibration
+ * @param labels hold-out outcomes
+ * @param baselines baseline probabilities by name
+ * @param model metrics of the calibrated probabilities
+ * @param uncalibrated metrics of the raw probabilities
+ * @param baselineMetrics metrics of each baseline
+ * @param tiers conversion per tier
+ * @param atHot the confusion matrix of "HOT or not" against the outcome
+ * @param logisticAtHot the same for the logistic baseline with the same number of HOT leads
+ * @param calibrationCurve observed vs predicted conversion in decile bins (calibrated)
+ * @param importance mean |SHAP| per feature (log-odds), largest first
+ * @param signals single-column AUCs, strongest first
+ * @param segments per-segment training outcomes, empty without segments
+ */
+record HoldOutReport(
+    double[] calibrated,
+    double[] raw,
+    boolean[] labels,
+    Map<String, double[]> baselines,
+    EvaluationMetrics model,
+    EvaluationMetrics uncalibrated,
+    Map<String, EvaluationMetrics> baselineMetrics,
+    List<TierRow> tiers,
+    Confusion atHot,
+    Confusion logisticAtHot,
+    List<CalibrationBin> calibrationCurve,
+    Map<String, Double> importance,
+    List<ColumnSignals.ColumnSignal> signals,
+    List<SegmentTrainer.Segment> segments) {
+
+  static final String LOGISTIC = "logistic regression, same features";
+
+  static HoldOutReport of(
+      double[] calibrated, double[] raw, boolean[] labels, Map<String, double[]> baselines,
+      TierPolicy tiers, Map<String, Double> importance, List<ColumnSignals.ColumnSignal> signals,
+      List<SegmentTrainer.Segment> segments) {
+    int[] scores = BundleTrainer.scores(calibrated);
+    // HOT means score >= hot, i.e. probability >= (hot - 0.5) / 100 after rounding
+    double hotProbability = (tiers.hot() - 0.5) / 100.0;
+    Confusion atHot = Metrics.confusion(calibrated, labels, hotProbability);
+    double[] logistic = baselines.get(LOGISTIC);
+    Confusion logisticAtHot = logistic == null ? null
+        : Metrics.confusion(logistic, labels, thresholdForCount(logistic, atHot.tp() + atHot.fp()));
+    return new HoldOutReport(
+        calibrated, raw, labels, baselines, Metrics.evaluate(calibrated, labels),
+        Metrics.evaluate(raw, labels), BundleTrainer.evaluate(baselines, labels),
+        Metrics.tierTable(scores, labels, tiers), atHot, logisticAtHot,
+        Metrics.calibrationCurve(calibrated, labels), importance, signals, segments);
+  }
+
+  /** The tier table as the manifest records it. */
+  List<BundleManifest.TierOutcome> tierOutcomes() {
+    return tiers.stream()
+        .map(t -> new BundleManifest.TierOutcome(t.tier().name(), t.leads(), t.converted(),
+            t.conversionRate(), t.lift(), t.conversionShare()))
+        .toList();
+  }
+
+  /** The lowest prediction among the top {@code count} (all at least it count as positive). */
+  private static double thresholdForCount(double[] predicted, long count) {
+    if (count <= 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double[] sorted = predicted.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[(int) Math.max(0, sorted.length - count)];
+  }
+}
