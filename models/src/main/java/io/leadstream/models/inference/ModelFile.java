@@ -4,15 +4,19 @@ package io.leadstream.models.inference;
  * A file a model needs, as a bundle manifest names it.
  *
  * @param source where the file comes from: {@code classpath:<resource>} for a file shipped in a
- *     jar, or a path relative to the bundle folder ({@code hf:<repo>/<file>} is reserved)
+ *     jar, {@code hf:<owner>/<repo>/<file path>[@<revision>]} for a file of a Hugging Face hub
+ *     repository, or a path relative to the bundle folder
  * @param sha256 expected SHA-256 of the content, lower-case hex
- * @param size expected size in bytes
+ * @param size expected size in bytes; checked before the hash, and announced in download logs
  */
 public record ModelFile(String source, String sha256, long size) {
 
   /** The file name part of {@link #source()}, used to name the file on disk. */
   public String fileName() {
     String path = source.contains(":") ? source.substring(source.indexOf(':') + 1) : source;
+    if (source.startsWith(HfFile.PREFIX) && path.lastIndexOf('@') >= 0) {
+      path = path.substring(0, path.lastIndexOf('@'));
+    }
     int slash = path.lastIndexOf('/');
     return slash < 0 ? path : path.substring(slash + 1);
   }

@@ -19,8 +19,10 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code classpath:<resource>}: extracted once into {@code <cache>/<sha256 prefix>/<name>}
  *       and reused while its size and hash still match;
- *   <li>{@code hf:<repo>/<file>}: reserved for a Hugging Face hub download into the same cache
- *       (not available yet);
+ *   <li>{@code hf:<owner>/<repo>/<file path>[@<revision>]}: downloaded once from a Hugging Face
+ *       hub (or a mirror, see {@link HubSettings}) into {@code
+ *       <cache>/hf/<owner>/<repo>/<revision>/<file path>}, then reused without any network access
+ *       while its size and hash still match;
  *   <li>anything else: a path relative to the bundle, read in place from a bundle folder, or
  *       extracted like a class-path resource when the bundle itself lives on the class path.
  * </ul>
@@ -34,31 +36,42 @@ public final class ModelSource {
   public static final String CACHE_DIR_PROPERTY = "leadstream.cache.dir";
 
   private static final String CLASSPATH = "classpath:";
-  private static final String HUGGING_FACE = "hf:";
 
   private final Path bundleFolder;
   private final String bundleResource;
   private final Path cacheRoot;
+  private final HubSettings hub;
 
-  private ModelSource(Path bundleFolder, String bundleResource, Path cacheRoot) {
+  private ModelSource(Path bundleFolder, String bundleResource, Path cacheRoot, HubSettings hub) {
     this.bundleFolder = bundleFolder;
     this.bundleResource = bundleResource;
     this.cacheRoot = Objects.requireNonNull(cacheRoot);
+    this.hub = hub;
   }
 
   /** A source whose relative paths are read from a bundle folder. */
   public static ModelSource forFolder(Path bundleFolder) {
-    return new ModelSource(bundleFolder, null, defaultCacheRoot());
+    return new ModelSource(bundleFolder, null, defaultCacheRoot(), null);
   }
 
   /** A source whose relative paths are class-path resources under {@code resourcePrefix}. */
   public static ModelSource forClasspath(String resourcePrefix) {
-    return new ModelSource(null, stripSlashes(resourcePrefix), defaultCacheRoot());
+    return new ModelSource(null, stripSlashes(resourcePrefix), defaultCacheRoot(), null);
   }
 
   /** This source with another cache root. */
   public ModelSource withCacheRoot(Path root) {
-    return new ModelSource(bundleFolder, bundleResource, root);
+    return new ModelSource(bundleFolder, bundleResource, root, hub);
+  }
+
+  /**
+   * This source downloading {@code hf:} files as {@code settings} say. Without this call the
+   * settings come from {@link HubSettings#fromEnvironment()} when the first {@code hf:} file is
+   * resolved.
+   */
+  public ModelSource withHub(HubSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    return new ModelSource(bundleFolder, bundleResource, cacheRoot, settings);
   }
 
   /** The cache root from {@value #CACHE_DIR_PROPERTY}, else {@code ~/.cache/leadstream/models}. */
@@ -74,15 +87,16 @@ public final class ModelSource {
    * Returns a local file holding exactly the content the manifest describes.
    *
    * @throws BundleException naming the file when it is missing, has another size or hash, or
-   *     comes from a source kind this build cannot fetch
+   *     cannot be downloaded (the message says why and what to do)
    */
   public Path resolve(ModelFile file) {
     String source = file.source();
     if (source.startsWith(CLASSPATH)) {
       return extract(stripSlashes(source.substring(CLASSPATH.length())), file);
     }
-    if (source.startsWith(HUGGING_FACE)) {
-      return fetchFromHuggingFace(file);
+    if (source.startsWith(HfFile.PREFIX)) {
+      HfFile hfFile = HfFile.parse(source);
+      return new HubDownloader(hubSettings(source), cacheRoot).fetch(hfFile, file);
     }
     if (bundleFolder != null) {
       Path local = bundleFolder.resolve(source).normalize();
@@ -95,11 +109,15 @@ public final class ModelSource {
     return extract(bundleResource + "/" + source, file);
   }
 
-  /** Reserved for {@code hf:<repo>/<file>} sources: download once into the cache, then verify. */
-  private Path fetchFromHuggingFace(ModelFile file) {
-    throw new BundleException(
-        file.source() + ": Hugging Face hub sources are not supported in this build;"
-            + " ship the file in the bundle or in a jar (classpath:)");
+  private HubSettings hubSettings(String source) {
+    if (hub != null) {
+      return hub;
+    }
+    try {
+      return HubSettings.fromEnvironment();
+    } catch (IllegalArgumentException e) {
+      throw new BundleException(source + ": " + e.getMessage(), e);
+    }
   }
 
   private Path extract(String resource, ModelFile file) {

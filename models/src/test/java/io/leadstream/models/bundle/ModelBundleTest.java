@@ -3,6 +3,9 @@ package io.leadstream.models.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadstream.models.scoring.LeadScore;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.TestLeads;
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +107,31 @@ class ModelBundleTest {
   }
 
   @Test
+  void shouldNameTheFileAndTheFolderWhenTheManifestListsAFileTheFolderLacks() throws IOException {
+    copyDefaultBundle(folder);
+    editManifest(
+        manifest -> ((ObjectNode) manifest.get("files")).put("vocabulary-notes.md", "00ff"));
+
+    assertThatThrownBy(() -> ModelBundle.load(folder))
+        .isInstanceOf(BundleException.class)
+        .hasMessage("vocabulary-notes.md: file missing in bundle " + folder);
+  }
+
+  @Test
+  void shouldNameTheEncoderFileAndTheFolderWhenTheEncoderFileIsMissing() throws IOException {
+    copyDefaultBundle(folder);
+    editManifest(
+        manifest ->
+            ((ObjectNode) manifest.at("/encoder/model")).put("source", "encoder/model.onnx"));
+
+    assertThatThrownBy(() -> ModelBundle.load(folder))
+        .isInstanceOf(BundleException.class)
+        .hasMessage(
+            "encoder/model.onnx: file missing (looked for "
+                + folder.resolve("encoder/model.onnx") + ")");
+  }
+
+  @Test
   void shouldRejectAnUnknownEngine() throws IOException {
     copyDefaultBundle(folder);
     Path manifest = folder.resolve(BundleManifest.FILE_NAME);
@@ -121,6 +150,14 @@ class ModelBundleTest {
     assertThatThrownBy(() -> ModelBundle.load(folder))
         .isInstanceOf(BundleException.class)
         .hasMessageContaining("manifest.json");
+  }
+
+  private void editManifest(Consumer<JsonNode> edit) throws IOException {
+    Path manifest = folder.resolve(BundleManifest.FILE_NAME);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode tree = json.readTree(manifest.toFile());
+    edit.accept(tree);
+    json.writeValue(manifest.toFile(), tree);
   }
 
   static void copyDefaultBundle(Path target) throws IOException {
