@@ -77,8 +77,10 @@ final class BundleScorer implements LeadScorer {
         signals.add(new TextSignal(head.prior(), 0.0));
       } else {
         TextEmbedding embedding = embeddings.get(next++);
-        signals.add(
-            new TextSignal(head.probability(embedding.vector()), embedding.unknownTokenRatio()));
+        double ratio = embedding.unknownTokenRatio();
+        signals.add(new TextSignal(
+            ratio > TextSignal.MAX_UNKNOWN_RATIO ? head.prior() : head.probability(embedding.vector()),
+            ratio));
       }
     }
     if (!embeddings.isEmpty()) {
@@ -90,9 +92,9 @@ final class BundleScorer implements LeadScorer {
   }
 
   @Override
-  public LeadScore score(LeadEvent event, double opportunityProbability) {
+  public LeadScore score(LeadEvent event, TextSignal text) {
     long started = System.nanoTime();
-    float[] row = features.extract(event, opportunityProbability);
+    float[] row = features.extract(event, text.opportunityProbability());
     float[] contributions = router.scorerFor(event).contributions(row);
     double margin = 0;
     for (float contribution : contributions) {
@@ -103,7 +105,7 @@ final class BundleScorer implements LeadScorer {
     int score = (int) Math.round(100 * probability);
     List<Reason> reasons =
         explainer.explain(
-            event, opportunityProbability, contributions, raw,
+            event, text, contributions, raw,
             ReasonExplainer.DEFAULT_POSITIVE, ReasonExplainer.DEFAULT_NEGATIVE);
     LeadScore result = new LeadScore(probability, score, tiers.tierOf(score), reasons);
     timer.record(StageTimer.SCORE, System.nanoTime() - started);

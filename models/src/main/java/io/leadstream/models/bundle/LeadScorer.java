@@ -9,18 +9,25 @@ import java.util.List;
  * One thread's handle on a {@link ModelBundle}: reads lead text into p(opportunity) and scores
  * leads. Not thread-safe; close it to release the native predictor.
  *
- * <p>CONTRACT ONLY: implementation pending (models helper).
  */
 public interface LeadScorer extends AutoCloseable {
 
-  /** Encodes the text and applies the opportunity head. Empty or blank text gives the head's prior. */
+  /**
+   * Encodes the text and applies the opportunity head. Empty or blank text, and text the
+   * encoder's vocabulary cannot read ({@link TextSignal#readable()}), give the head's prior.
+   */
   TextSignal readText(String text);
 
   /** Batch form of {@link #readText(String)}; one result per text, same order. */
   List<TextSignal> readTexts(List<String> texts);
 
-  /** Scores a lead from its structured fields plus the p(opportunity) read from its text. */
-  LeadScore score(LeadEvent event, double opportunityProbability);
+  /** Scores a lead from its structured fields plus what was read from its text. */
+  LeadScore score(LeadEvent event, TextSignal text);
+
+  /** Scores a lead from its structured fields plus a p(opportunity) for its text. */
+  default LeadScore score(LeadEvent event, double opportunityProbability) {
+    return score(event, new TextSignal(opportunityProbability, 0));
+  }
 
   /** Version of the bundle this scorer belongs to. */
   String bundleVersion();

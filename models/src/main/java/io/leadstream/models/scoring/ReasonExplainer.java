@@ -56,6 +56,18 @@ public final class ReasonExplainer {
       double probability,
       int positive,
       int negative) {
+    return explain(event, new TextSignal(opportunityProbability, 0), contributions, probability,
+        positive, negative);
+  }
+
+  /** As {@link #explain(LeadEvent, double, float[], double, int, int)}, saying when the text was unreadable. */
+  public List<Reason> explain(
+      LeadEvent event,
+      TextSignal text,
+      float[] contributions,
+      double probability,
+      int positive,
+      int negative) {
     if (contributions.length != columns.size() + 1) {
       throw new IllegalArgumentException(
           contributions.length + " contributions for " + columns.size() + " columns (+ bias)");
@@ -75,7 +87,7 @@ public final class ReasonExplainer {
       if (Math.abs(points) < MIN_POINTS) {
         continue;
       }
-      reasons.add(new Reason(feature.name(), label(feature, event, opportunityProbability), points));
+      reasons.add(new Reason(feature.name(), label(feature, event, text), points));
     }
     reasons.sort(Comparator.comparingDouble((Reason r) -> -Math.abs(r.getContribution())));
     List<Reason> selected = new ArrayList<>();
@@ -85,9 +97,14 @@ public final class ReasonExplainer {
   }
 
   /** The feature's value for this lead in words a sales rep reads. */
-  static String label(Feature feature, LeadEvent event, double opportunityProbability) {
+  static String label(Feature feature, LeadEvent event, TextSignal text) {
     String source = feature.source();
     if (source.equals(FeatureSpec.OPPORTUNITY_PROBABILITY)) {
+      if (!text.readable()) {
+        return String.format(Locale.ROOT, "text not readable by this model (%.0f%% unknown tokens)",
+            100 * text.unknownTokenRatio());
+      }
+      double opportunityProbability = text.opportunityProbability();
       String p = String.format(Locale.ROOT, "%.2f", opportunityProbability);
       if (opportunityProbability >= 0.5) {
         return "text reads as a buying signal (p=" + p + ")";

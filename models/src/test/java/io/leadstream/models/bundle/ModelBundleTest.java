@@ -75,6 +75,21 @@ class ModelBundleTest {
   }
 
   @Test
+  void shouldNotReadTextTheEncodersVocabularyDoesNotKnow() {
+    String chinese = "客户 ABC 公司有意向采购我们的 XYZ 产品,初步谈好了合作意向,需要进一步沟通具体的采购数量和交付时间。";
+
+    TextSignal signal = scorer.readText(chinese);
+    LeadScore score = scorer.score(TestLeads.hot(), signal);
+
+    assertThat(signal.unknownTokenRatio()).isGreaterThan(TextSignal.MAX_UNKNOWN_RATIO);
+    assertThat(signal.readable()).isFalse();
+    assertThat(signal.opportunityProbability()).isEqualTo(scorer.readText("").opportunityProbability());
+    assertThat(score.reasons()).extracting(r -> r.getLabel())
+        .filteredOn(label -> label.startsWith("text"))
+        .allSatisfy(label -> assertThat(label).startsWith("text not readable by this model ("));
+  }
+
+  @Test
   void shouldGiveTheHeadsPriorForBlankText() {
     TextSignal blank = scorer.readText("   ");
 

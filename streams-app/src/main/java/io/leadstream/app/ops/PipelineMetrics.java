@@ -35,6 +35,7 @@ public final class PipelineMetrics {
   private final MeterRegistry registry;
   private final Counter textReused;
   private final DistributionSummary unknownTokenRatio;
+  private final Counter unreadableText;
   private final Timer endToEnd;
   // Meters by tag value, so the per-record path does a map lookup instead of building a meter
   private final Map<String, Timer> stages = new ConcurrentHashMap<>();
@@ -51,6 +52,10 @@ public final class PipelineMetrics {
         .publishPercentileHistogram()
         .minimumExpectedValue(0.001)
         .maximumExpectedValue(1.0)
+        .register(registry);
+    this.unreadableText = Counter.builder("leadstream.text.unreadable")
+        .description("Texts not read because the encoder's vocabulary misses too many of their"
+            + " tokens (p(opportunity) fell back to the prior)")
         .register(registry);
     this.endToEnd = Timer.builder("leadstream.end.to.end")
         .description("From the input record's timestamp to the scored event being handed to the producer")
@@ -113,8 +118,12 @@ public final class PipelineMetrics {
     textReused.increment();
   }
 
-  public void unknownTokenRatio(double ratio) {
+  /** Records a text's unknown-token ratio and counts it when the text was not readable. */
+  public void unknownTokenRatio(double ratio, boolean readable) {
     unknownTokenRatio.record(ratio);
+    if (!readable) {
+      unreadableText.increment();
+    }
   }
 
   public void endToEnd(long millis) {

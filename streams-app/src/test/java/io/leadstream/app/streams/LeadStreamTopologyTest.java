@@ -89,7 +89,23 @@ class LeadStreamTopologyTest {
     assertThat(lead.getTrend()).isEqualTo(Trend.NEW);
     assertThat(lead.getPreviousTier()).isNull();
     assertThat(lead.getTextInferenceSkipped()).isFalse();
+    assertThat(lead.getUnknownTokenRatio()).isZero();
     assertThat(lead.getModelVersion()).isEqualTo(SharedModel.get().current().version());
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldFlagTextTheEncoderCannotReadInsteadOfScoringIt() {
+    send(TestLeads.hot("lead-zh")
+        .setNotes("客户 ABC 公司有意向采购我们的 XYZ 产品,初步谈好了合作意向,需要进一步沟通具体的采购数量和交付时间。")
+        .setLastMessage(null)
+        .build());
+
+    PrioritizedLead lead = prioritized.readValue();
+    assertThat(lead.getUnknownTokenRatio()).isGreaterThan(0.3);
+    assertThat(lead.getReasons()).extracting(r -> r.getLabel())
+        .filteredOn(label -> label.startsWith("text"))
+        .allSatisfy(label -> assertThat(label).startsWith("text not readable by this model"));
     assertThat(deadLetters.isEmpty()).isTrue();
   }
 

@@ -36,6 +36,8 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
   /** Per-lead memo of the last text read: its hash and what the model read from it (a cache). */
   public static final String STORE = "lead-text-store";
 
+  private static final UnreadableTextWarning UNREADABLE = new UnreadableTextWarning();
+
   private final ScorerSession session;
   private final PipelineMetrics metrics;
   private KeyValueStore<String, LeadTextMemo> memos;
@@ -86,7 +88,10 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
       metrics.textReused();
     } else {
       signal = scorer.readText(text);
-      metrics.unknownTokenRatio(signal.unknownTokenRatio());
+      metrics.unknownTokenRatio(signal.unknownTokenRatio(), signal.readable());
+      if (!signal.readable()) {
+        UNREADABLE.warn(record.value(), signal, scorer.bundleVersion());
+      }
       memos.put(record.key(), new LeadTextMemo(hash, signal.opportunityProbability(),
           signal.unknownTokenRatio(), scorer.bundleVersion()));
     }

@@ -25,7 +25,7 @@ public final class ScoreLeadProcessor extends ContextualProcessor<String, Enrich
   public void process(Record<String, EnrichedLead> record) {
     LeadScorer scorer = session.scorer();
     EnrichedLead lead = record.value();
-    LeadScore score = scorer.score(lead.event(), lead.text().opportunityProbability());
+    LeadScore score = scorer.score(lead.event(), lead.text());
     context().forward(record.withValue(new ScoredLead(lead, score, scorer.bundleVersion())));
   }
 

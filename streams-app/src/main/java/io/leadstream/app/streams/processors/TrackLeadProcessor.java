@@ -108,6 +108,7 @@ public final class TrackLeadProcessor extends ContextualProcessor<String, Scored
         .setReasons(scored.score().reasons())
         .setTextInferenceSkipped(scored.enriched().textReused())
         .setModelVersion(scored.modelVersion())
+        .setUnknownTokenRatio(scored.enriched().text().unknownTokenRatio())
         .build();
   }
 
