@@ -11,6 +11,7 @@ import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.app.testing.EmbeddedKafkaExtension;
 import io.leadstream.app.testing.OutcomeLedger;
 import io.leadstream.app.testing.TestFeed;
+import io.leadstream.models.bundle.BundleManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,8 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(EmbeddedKafkaExtension.class)
 class ModelReloadIT {
 
-  private static final List<String> BUNDLE_FILES =
-      List.of("manifest.json", "opportunity-head.json", "scorer.ubj", "MODEL_CARD.md");
   private static final String NEW_VERSION = "default-reloaded-test";
 
   @TempDir Path dir;
@@ -86,8 +86,14 @@ class ModelReloadIT {
 
   private static Path copyDefaultBundle(Path target) throws IOException {
     Files.createDirectories(target);
-    for (String file : BUNDLE_FILES) {
+    List<String> files = new ArrayList<>(List.of(BundleManifest.FILE_NAME));
+    try (InputStream in = ModelReloadIT.class.getClassLoader()
+        .getResourceAsStream("bundles/default/" + BundleManifest.FILE_NAME)) {
+      files.addAll(BundleManifest.fromJson(in.readAllBytes()).files().keySet());
+    }
+    for (String file : files) {
       try (InputStream in = ModelReloadIT.class.getClassLoader().getResourceAsStream("bundles/default/" + file)) {
+        Files.createDirectories(target.resolve(file).getParent());
         Files.copy(in, target.resolve(file));
       }
     }

@@ -30,6 +30,7 @@ import picocli.CommandLine;
 class ProduceCommandIT {
 
   private static final String TOPIC = "produce.leads.raw";
+  private static final String MAPPED_TOPIC = "produce.mapped.leads.raw";
 
   @TempDir Path dir;
 
@@ -53,10 +54,52 @@ class ProduceCommandIT {
     assertThat(exitCode).isEqualTo(2);
     assertThat(out.toString()).contains("Sent 2 leads").contains("1 lines rejected");
     assertThat(err.toString()).contains("export.jsonl line 2: budget: expected a number, got \"lots\"");
-    List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), 2);
+    List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), TOPIC, 2);
     assertThat(records).extracting(ConsumerRecord::key).containsExactly("L1", "L3");
     LeadEvent first = LeadSerdes.leadEvent().decode(records.get(0).value());
     assertThat(first.getCompany().getName()).isEqualTo("ACME");
+  }
+
+  @Test
+  void shouldReadACrmExportThroughItsTrainingMapping(EmbeddedKafkaBroker broker) throws Exception {
+    Path mapping = dir.resolve("mapping.yaml");
+    Files.writeString(mapping, """
+        id: Prospect ID
+        label: {column: Converted, positive: ["1"], negative: ["0"]}
+        missing: ["", "Select"]
+        text: [Tags]
+        features:
+          - {column: TotalVisits, type: numeric, field: engagement.websiteVisits}
+          - {column: Lead Source, type: categorical}
+        """);
+    Path export = dir.resolve("export.csv");
+    Files.writeString(export, """
+        Prospect ID,Converted,TotalVisits,Lead Source,Tags
+        p-1,1,5,Google,Will revert after reading the email
+        p-2,,many,Select,Ringing
+        p-3,0,0,Select,
+        """);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = LeadStreamCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+
+    int exitCode = cli.execute("produce", "-b", broker.bootstrapServers(),
+        "-D", "leadstream.topic.raw=" + MAPPED_TOPIC, "--mapping", mapping.toString(),
+        export.toString());
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(out.toString()).contains("Sent 2 leads").contains("1 lines rejected");
+    assertThat(err.toString()).contains("export.csv line 3:").contains("TotalVisits");
+    List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), MAPPED_TOPIC, 2);
+    assertThat(records).extracting(ConsumerRecord::key).containsExactly("p-1", "p-3");
+    LeadEvent first = LeadSerdes.leadEvent().decode(records.get(0).value());
+    assertThat(first.getEngagement().getWebsiteVisits()).isEqualTo(5);
+    assertThat(first.getAttributes()).containsEntry("Lead Source", "Google");
+    assertThat(first.getNotes()).isEqualTo("Tags: Will revert after reading the email");
+    LeadEvent third = LeadSerdes.leadEvent().decode(records.get(1).value());
+    assertThat(third.getAttributes()).doesNotContainKey("Lead Source");
   }
 
   @Test
@@ -73,11 +116,12 @@ class ProduceCommandIT {
     assertThat(err.toString()).contains("--bootstrap-servers").contains("LEADSTREAM_KAFKA_BOOTSTRAP_SERVERS");
   }
 
-  private static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, int expected) {
+  private static List<ConsumerRecord<String, byte[]>> readAll(
+      String bootstrap, String topic, int expected) {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
         Map.of("bootstrap.servers", bootstrap), new StringDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition partition = new TopicPartition(TOPIC, 0);
+      TopicPartition partition = new TopicPartition(topic, 0);
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
       long deadline = System.currentTimeMillis() + 30_000;

@@ -1,6 +1,5 @@
 package io.leadstream.models.training;
 
-import io.leadstream.models.bundle.BundleException;
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.ModelBundle;
@@ -46,7 +45,7 @@ public final class BundlePromotion {
     double currentAuc;
     try {
       currentAuc = auc(current, candidate.holdOutLeads());
-    } catch (BundleException | IllegalArgumentException e) {
+    } catch (RuntimeException e) {
       return new Decision(true, Double.NaN, candidateAuc,
           "the current bundle in " + current + " cannot be scored (" + e.getMessage()
               + "): replacing it");
@@ -75,7 +74,14 @@ public final class BundlePromotion {
       if (Files.exists(target)) {
         Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
       }
-      Files.move(candidate, target, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(candidate, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        if (Files.exists(previous)) {
+          Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        throw e;
+      }
       deleteRecursively(previous);
     } catch (IOException e) {
       throw new UncheckedIOException(

@@ -73,7 +73,10 @@ public final class ColumnSignals {
     for (int row = 0; row < values.length; row++) {
       numbers[row] = number(values[row]);
       if (values[row] != null && Double.isNaN(numbers[row])) {
-        return Arrays.stream(values).map(v -> v == null ? MISSING : v.strip()).toArray(String[]::new);
+        // categories compare ignoring case, as the scorer's levels do
+        return Arrays.stream(values)
+            .map(v -> v == null ? MISSING : v.strip().toLowerCase(java.util.Locale.ROOT))
+            .toArray(String[]::new);
       }
     }
     double[] train = Arrays.stream(trainRows).mapToDouble(r -> numbers[r])

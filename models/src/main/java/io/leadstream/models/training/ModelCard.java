@@ -135,7 +135,8 @@ final class ModelCard {
         md.append(", log1p");
       }
       if (feature.levels() != null) {
-        md.append(", ").append(feature.levels().size()).append(" levels");
+        md.append(", ").append(feature.levels().size())
+            .append(feature.levels().size() == 1 ? " level" : " levels");
       }
       md.append(f(" | %.3f |%n", r.importance().getOrDefault(feature.label(), 0.0)));
     }

@@ -43,11 +43,26 @@ final class SegmentTrainer {
 
   List<Segment> train(String source, FeatureSpec spec, List<LabelledLead> leads, double[] p,
       boolean[] labels, DataSplit split, XgbScorer main) {
+    List<Segment> segments = new ArrayList<>();
+    try {
+      trainEach(source, spec, leads, p, labels, split, main, segments);
+      return segments;
+    } catch (RuntimeException e) {
+      segments.stream().filter(s -> s.scorer() != null).forEach(s -> s.scorer().close());
+      throw e;
+    }
+  }
+
+  private static Segment skipped(String value, int trainLeads, int validationLeads, String why) {
+    return new Segment(value, trainLeads, validationLeads, Double.NaN, Double.NaN, null, why);
+  }
+
+  private void trainEach(String source, FeatureSpec spec, List<LabelledLead> leads, double[] p,
+      boolean[] labels, DataSplit split, XgbScorer main, List<Segment> segments) {
     Map<String, String> spelling = new HashMap<>();
     Map<String, List<Integer>> trainRows = bySegment(source, leads, split.train(), spelling);
     Map<String, List<Integer>> validationRows =
         bySegment(source, leads, split.validation(), spelling);
-    List<Segment> segments = new ArrayList<>();
     for (Map.Entry<String, List<Integer>> entry : trainRows.entrySet()) {
       String value = entry.getKey();
       int[] train = toArray(entry.getValue());
@@ -57,11 +72,15 @@ final class SegmentTrainer {
       int trainPositives = count(trainLabels);
       int fewest = Math.min(trainPositives, train.length - trainPositives);
       int validationPositives = count(validationLabels);
-      if (fewest < MIN_PER_CLASS || validationPositives == 0
-          || validationPositives == validation.length) {
-        segments.add(new Segment(value, train.length, validation.length, Double.NaN, Double.NaN,
-            null, String.format(Locale.ROOT,
-                "too few leads of one class (%d; %d needed): main scorer", fewest, MIN_PER_CLASS)));
+      if (fewest < MIN_PER_CLASS) {
+        segments.add(skipped(value, train.length, validation.length, String.format(Locale.ROOT,
+            "too few training leads of one class (%d; %d needed): main scorer", fewest,
+            MIN_PER_CLASS)));
+        continue;
+      }
+      if (validationPositives == 0 || validationPositives == validation.length) {
+        segments.add(skipped(value, train.length, validation.length,
+            "validation leads all of one class, nothing to compare on: main scorer"));
         continue;
       }
       FeatureRows validationFeatures = FeatureRows.of(spec, leads, p, validation);
@@ -82,7 +101,6 @@ final class SegmentTrainer {
               "validation log loss %.4f vs main %.4f: %s", loss, mainLoss,
               kept ? "own scorer" : "main scorer")));
     }
-    return segments;
   }
 
   /** Rows by segment value as spelled first, matched ignoring case; most leads first. */

@@ -42,7 +42,14 @@ final class TierChooser {
     } else {
       why = String.format(Locale.ROOT, "HOT = top %.0f %% of validation leads", 100 * hotShare);
     }
-    int hot = rule.hotScore() != null ? rule.hotScore() : scoreAtShare(scores, hotShare);
+    int hot = rule.hotScore() != null ? rule.hotScore() : closestScore(scores, hotShare);
+    if (rule.hotScore() == null) {
+      double actual = shareAtOrAbove(scores, hot);
+      if (Math.abs(actual - hotShare) > 0.01) {
+        why += String.format(Locale.ROOT, " (%.1f %% at score %d: scores tie there)",
+            100 * actual, hot);
+      }
+    }
     int warm = scoreAtShare(scores, hotShare + rule.warmShare());
     int cold = scoreAtShare(scores, Math.min(1.0, hotShare + rule.warmShare() + rule.coldShare()));
     hot = Math.max(hot, 2);
@@ -56,6 +63,20 @@ final class TierChooser {
   /** The lowest score among the top {@code share} of scores. */
   static int scoreAtShare(int[] scores, double share) {
     return Metrics.capacityThreshold(scores, Math.min(1.0, Math.max(share, 1e-9)));
+  }
+
+  /**
+   * Of the score at the share and the next one up, the one whose share of leads at or above it
+   * is closer to the wanted share: a model sure of many leads ties them at the top score.
+   */
+  static int closestScore(int[] scores, double share) {
+    int atShare = scoreAtShare(scores, share);
+    int above = atShare + 1;
+    if (above > 100 || shareAtOrAbove(scores, above) == 0) {
+      return atShare;
+    }
+    return Math.abs(shareAtOrAbove(scores, above) - share)
+        < Math.abs(shareAtOrAbove(scores, atShare) - share) ? above : atShare;
   }
 
   private static double shareAtOrAbove(int[] scores, int threshold) {

@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param hotShare share of leads in HOT, used when neither hotScore nor capacityPerDay is set
  * @param warmShare share in WARM
  * @param coldShare share in COLD; the rest is DISQUALIFIED
- * @param hotScore lowest HOT score, or null
+ * @param hotScore lowest HOT score (2-100), or null
  * @param capacityPerDay HOT leads the team can handle per day, or null
  */
 public record TierRule(
@@ -22,8 +22,9 @@ public record TierRule(
           "tier shares must be positive and add up to at most 1, got HOT %.2f WARM %.2f COLD %.2f",
           hotShare, warmShare, coldShare));
     }
-    if (hotScore != null && (hotScore < 1 || hotScore > 100)) {
-      throw new IllegalArgumentException("HOT score must be 1-100, got " + hotScore);
+    // WARM and COLD need distinct scores below HOT, so HOT starts at 2 at the lowest
+    if (hotScore != null && (hotScore < 2 || hotScore > 100)) {
+      throw new IllegalArgumentException("HOT score must be 2-100, got " + hotScore);
     }
     if (capacityPerDay != null && capacityPerDay < 1) {
       throw new IllegalArgumentException("capacity must be at least 1 lead a day, got " + capacityPerDay);

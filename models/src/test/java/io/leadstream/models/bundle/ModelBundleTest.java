@@ -179,6 +179,7 @@ class ModelBundleTest {
     String manifest = new String(resource(BundleManifest.FILE_NAME), StandardCharsets.UTF_8);
     Files.writeString(target.resolve(BundleManifest.FILE_NAME), manifest);
     for (String file : BundleManifest.fromJson(manifest.getBytes(StandardCharsets.UTF_8)).files().keySet()) {
+      Files.createDirectories(target.resolve(file).getParent());
       Files.write(target.resolve(file), resource(file));
     }
   }

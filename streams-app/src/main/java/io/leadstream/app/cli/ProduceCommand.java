@@ -3,12 +3,16 @@ package io.leadstream.app.cli;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.io.LeadFileReader;
 import io.leadstream.app.io.LeadFileReader.Format;
+import io.leadstream.app.io.LeadFileReader.LeadLine;
 import io.leadstream.app.io.LeadProducer;
+import io.leadstream.app.io.MappedExportReader;
+import io.leadstream.models.training.crm.LeadMapping;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +25,9 @@ import picocli.CommandLine.Spec;
     description = {"Send leads from a JSON Lines or CSV file to the raw leads topic, keyed by leadId.",
         "JSONL: one LeadEvent-shaped object a line. CSV: a header row; nested fields as dotted columns "
             + "(company.employees), extra CRM fields as attributes.<name>. eventId and occurredAt are "
-            + "filled in when missing. Each bad line is reported and skipped."})
+            + "filled in when missing. Each bad line is reported and skipped.",
+        "A CRM export: --mapping mapping.yaml reads it as `train --mapping` does (label not needed), "
+            + "so the events scored are built exactly like the ones the models learned from."})
 final class ProduceCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
@@ -31,6 +37,10 @@ final class ProduceCommand implements Callable<Integer> {
 
   @Option(names = "--format", description = "JSONL or CSV (default: from the file name).")
   Format format;
+
+  @Option(names = "--mapping", paramLabel = "YAML",
+      description = "Read FILE as a CRM export through this training mapping.")
+  Path mapping;
 
   @Spec CommandSpec spec;
 
@@ -45,14 +55,19 @@ final class ProduceCommand implements Callable<Integer> {
     AtomicLong rejected = new AtomicLong();
     long sent;
     try (LeadProducer producer = new LeadProducer(config)) {
-      LeadFileReader.read(file, format == null ? Format.of(file) : format, line -> {
+      Consumer<LeadLine> send = line -> {
         if (line.ok()) {
           producer.send(line.lead());
         } else {
           rejected.incrementAndGet();
           err.printf("%s line %d: %s%n", file.getFileName(), line.lineNumber(), line.error());
         }
-      });
+      };
+      if (mapping != null) {
+        MappedExportReader.read(file, LeadMapping.load(mapping), send);
+      } else {
+        LeadFileReader.read(file, format == null ? Format.of(file) : format, send);
+      }
       sent = producer.flushAndCount();
     }
     out.printf("Sent %d leads from %s to %s; %d lines rejected.%n", sent, file, config.rawTopic(), rejected.get());

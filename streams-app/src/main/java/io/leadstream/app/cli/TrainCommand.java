@@ -1,56 +1,182 @@
 package io.leadstream.app.cli;
 
 import io.leadstream.models.bundle.EvaluationMetrics;
+import io.leadstream.models.training.BundlePromotion;
 import io.leadstream.models.training.BundleTrainer;
+import io.leadstream.models.training.DefaultLeadFeatures;
+import io.leadstream.models.training.LabelledLead;
+import io.leadstream.models.training.SyntheticLeadGenerator;
+import io.leadstream.models.training.TierRule;
+import io.leadstream.models.training.TrainingConfig;
+import io.leadstream.models.training.TrainingSet;
 import io.leadstream.models.training.TrainingSummary;
+import io.leadstream.models.training.crm.CrmTrainingSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Trains a model bundle: text head and XGBoost scorer, with a hold-out evaluation. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-    description = {"Train a model bundle (opportunity head on text embeddings + XGBoost scorer) and "
-        + "write it with its manifest, hold-out metrics and model card.",
-        "This version trains on the project's seeded synthetic lead generator; the default bundle "
-            + "models/bundles/default is made with: train --synthetic 4000 --seed 42 --out models/bundles/default"})
+/** Trains a model bundle from a CRM export (or synthetic leads) with an honest evaluation. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Train a model bundle (opportunity head on text embeddings + XGBoost scorer, calibrated,"
+            + " with tier thresholds) and write it with its manifest, hold-out evaluation, plots"
+            + " and MODEL_CARD.md.",
+        "",
+        "Your CRM export:  train --data export.csv --mapping mapping.yaml --out models/bundles/acme",
+        "Synthetic leads:  train --synthetic 4000 --seed 42 --out models/bundles/default",
+        "",
+        "When --out already holds a bundle, the new one replaces it only if it ranks the new"
+            + " hold-out better (AUC), unless --force; otherwise it stays in <out>.candidate.",
+        "Exit codes: 0 written, 1 error (bad mapping, data refused), 4 not promoted."},
+    footer = {"", "The mapping format and a worked example: docs/training.md"})
 final class TrainCommand implements Callable<Integer> {
 
-  @Option(names = "--synthetic", paramLabel = "N", defaultValue = "4000",
-      description = "Train on N synthetic leads (default: ${DEFAULT-VALUE}).")
-  int synthetic;
+  static final int NOT_PROMOTED = 4;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of the generator, splits and XGBoost (default: ${DEFAULT-VALUE}).")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Source source = new Source();
+
+  static final class Source {
+    @ArgGroup(exclusive = false)
+    Export export;
+
+    @Option(names = "--synthetic", paramLabel = "N",
+        description = "Train on N leads of the project's seeded synthetic generator (default 4000"
+            + " when no --data is given).")
+    Integer synthetic;
+  }
+
+  static final class Export {
+    @Option(names = "--data", required = true, paramLabel = "CSV",
+        description = "CRM export: CSV with a header row, one lead per row.")
+    Path data;
+
+    @Option(names = "--mapping", required = true, paramLabel = "YAML",
+        description = "Which columns are the id, label, time, text and features.")
+    Path mapping;
+  }
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Bundle folder to write, e.g. models/bundles/acme; its name is the bundle name.")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "42",
+      description = "Seed of the generator, splits and XGBoost (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Bundle folder to write, e.g. models/bundles/mine.")
-  Path out;
+  @Option(names = "--hot-share", paramLabel = "SHARE", defaultValue = "0.10",
+      description = "Share of leads in HOT, set on validation scores (default: ${DEFAULT-VALUE}).")
+  double hotShare;
+
+  @Option(names = "--hot-score", paramLabel = "SCORE",
+      description = "HOT from this score (1-100) instead of a share.")
+  Integer hotScore;
+
+  @Option(names = "--capacity", paramLabel = "LEADS_PER_DAY",
+      description = "Size HOT to what the team can call per day (needs a time column).")
+  Integer capacity;
+
+  @Option(names = "--force",
+      description = "Replace the bundle in --out even if the new one is not better.")
+  boolean force;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    if (synthetic < 300) {
-      throw new IllegalArgumentException("--synthetic must be at least 300 leads to train and evaluate honestly, was " + synthetic);
-    }
     PrintWriter console = spec.commandLine().getOut();
-    console.printf("Training bundle %s on %d synthetic leads (seed %d)%n", out, synthetic, seed);
+    TierRule tiers = tierRule();
+    String name = BundleTrainer.bundleName(out);
+    boolean replacing = BundlePromotion.holdsBundle(out);
+    Path target = replacing ? out.resolveSibling(out.getFileName() + ".candidate") : out;
     ConsoleProgress progress = new ConsoleProgress(console);
-    TrainingSummary summary = BundleTrainer.trainSynthetic(synthetic, seed, out, progress);
+    TrainingSet data = load(console, progress);
+    TrainingConfig config = TrainingConfig.defaults(name, seed).withTiers(tiers);
+    TrainingSummary summary = new BundleTrainer(config, progress).train(data, target);
     progress.finish();
-    console.printf("%nWrote %s (version %s) in %ds%n", summary.folder(), summary.version(), summary.took().toSeconds());
-    console.printf("Hold-out (%d leads, base rate %.3f):%n", summary.holdOut().count(), summary.holdOut().baseRate());
-    console.printf("  %-28s %7s %7s %8s %7s%n", "model", "AUC", "PR-AUC", "log loss", "Brier");
-    print(console, "bundle (text + fields)", summary.holdOut());
-    summary.baselines().forEach((name, metrics) -> print(console, name, metrics));
+    report(console, summary);
+    if (!replacing) {
+      written(console, summary);
+      return 0;
+    }
+    BundlePromotion.Decision decision = BundlePromotion.decide(out, summary, force);
+    console.printf("%n%s.%n", capitalize(decision.reason()));
+    if (!decision.promote()) {
+      console.printf("The new bundle stays in %s; its model card: %s%n", target,
+          target.resolve(BundleTrainer.MODEL_CARD_FILE));
+      return NOT_PROMOTED;
+    }
+    BundlePromotion.promote(target, out);
+    written(console, summary);
     return 0;
   }
 
+  private void written(PrintWriter console, TrainingSummary summary) {
+    console.printf("%nWrote %s (version %s); model card: %s%n", out, summary.version(),
+        out.resolve(BundleTrainer.MODEL_CARD_FILE));
+  }
+
+  private TierRule tierRule() {
+    if (hotScore != null && capacity != null) {
+      throw new ParameterException(spec.commandLine(), "give --hot-score or --capacity, not both");
+    }
+    try {
+      TierRule rule = TierRule.defaults().withHotShare(hotShare);
+      if (hotScore != null) {
+        return rule.withHotScore(hotScore);
+      }
+      return capacity != null ? rule.withCapacity(capacity) : rule;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private TrainingSet load(PrintWriter console, ConsoleProgress progress) {
+    if (source.export != null) {
+      console.printf("Reading %s through %s%n", source.export.data, source.export.mapping);
+      CrmTrainingSet loaded = CrmTrainingSet.read(source.export.data, source.export.mapping);
+      console.println(loaded.describe());
+      loaded.warnings().forEach(w -> console.println("  warning: " + w));
+      return loaded.set();
+    }
+    int count = source.synthetic == null ? 4000 : source.synthetic;
+    if (count < 300) {
+      throw new ParameterException(spec.commandLine(),
+          "--synthetic must be at least 300 leads to train and evaluate honestly, was " + count);
+    }
+    console.printf("Generating %,d synthetic leads (seed %d)%n", count, seed);
+    progress.update("generate", 0, count);
+    List<LabelledLead> leads = new SyntheticLeadGenerator(seed).generate(count);
+    progress.update("generate", count, count);
+    return TrainingSet.of(leads, DefaultLeadFeatures.spec(),
+        SyntheticLeadGenerator.class.getSimpleName());
+  }
+
+  private static void report(PrintWriter console, TrainingSummary s) {
+    console.printf("%nHold-out: %,d leads (%s split), base rate %.3f%n", s.holdOut().count(),
+        s.data().split(), s.holdOut().baseRate());
+    console.printf("  %-40s %7s %7s %8s %7s%n", "model", "AUC", "PR-AUC", "log loss", "Brier");
+    print(console, "this bundle (calibrated: " + s.calibration().name().toLowerCase(Locale.ROOT)
+        + ")", s.holdOut());
+    s.baselines().forEach((name, metrics) -> print(console, name, metrics));
+    console.printf("Tiers: %s.%n", s.tierRule());
+    s.warnings().forEach(w -> console.println("Warning: " + w));
+  }
+
   private static void print(PrintWriter out, String name, EvaluationMetrics m) {
-    out.printf(Locale.ROOT, "  %-28s %7.3f %7.3f %8.3f %7.3f%n", name, m.auc(), m.prAuc(), m.logLoss(), m.brier());
+    out.printf(Locale.ROOT, "  %-40s %7.3f %7.3f %8.3f %7.3f%n", name, m.auc(), m.prAuc(),
+        m.logLoss(), m.brier());
+  }
+
+  private static String capitalize(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }

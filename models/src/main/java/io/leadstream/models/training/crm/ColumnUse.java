@@ -1,0 +1,30 @@
+package io.leadstream.models.training.crm;
+
+/**
+ * One place where a mapping names an export column.
+ *
+ * @param column the export column
+ * @param key where the mapping names it, e.g. {@code features[2]} or {@code fields.company.name}
+ * @param role what the column is used for
+ */
+record ColumnUse(String column, String key, Role role) {
+
+  /** What a column is used for. */
+  enum Role {
+    ID(true),
+    LABEL(true),
+    TIME(true),
+    TEXT(false),
+    FEATURE(false),
+    FIELD(false),
+    SEGMENT(false),
+    EXCLUDE(true);
+
+    /** Whether a column in this role may have no other role. */
+    final boolean exclusive;
+
+    Role(boolean exclusive) {
+      this.exclusive = exclusive;
+    }
+  }
+}

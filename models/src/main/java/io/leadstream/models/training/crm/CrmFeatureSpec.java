@@ -1,0 +1,94 @@
+package io.leadstream.models.training.crm;
+
+import io.leadstream.models.scoring.FeatureSpec;
+import io.leadstream.models.scoring.FeatureSpec.Feature;
+import io.leadstream.models.scoring.LeadFields;
+import io.leadstream.models.training.LabelledLead;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds the scorer's {@link FeatureSpec} for a mapping; see {@link LeadMapping#featureSpec}. */
+final class CrmFeatureSpec {
+  private CrmFeatureSpec() {}
+
+  static FeatureSpec build(LeadMapping mapping, List<LabelledLead> rows) {
+    List<Feature> features = new ArrayList<>();
+    if (!mapping.text().isEmpty()) {
+      features.add(
+          Feature.numeric(LeadMapping.TEXT_FEATURE, FeatureSpec.OPPORTUNITY_PROBABILITY, "text"));
+    }
+    for (int i = 0; i < mapping.features().size(); i++) {
+      FeatureMapping f = mapping.features().get(i);
+      features.add(
+          switch (f.type()) {
+            case NUMERIC ->
+                new Feature(f.name(), f.source(), f.type(), f.transform(), null, null, f.label());
+            case BOOLEAN -> Feature.bool(f.name(), f.source(), f.label());
+            case CATEGORICAL ->
+                Feature.categorical(
+                    f.name(),
+                    f.source(),
+                    levels(mapping, i, rows),
+                    FeatureSpec.Encoding.ONE_HOT,
+                    f.label());
+          });
+    }
+    return new FeatureSpec(features);
+  }
+
+  private static List<String> levels(LeadMapping mapping, int index, List<LabelledLead> rows) {
+    FeatureMapping feature = mapping.features().get(index);
+    Map<String, Level> byKey = new LinkedHashMap<>();
+    for (LabelledLead row : rows) {
+      Object raw = LeadFields.valueOf(row.event(), feature.source());
+      String value = raw == null ? "" : raw.toString().strip();
+      if (!value.isEmpty()) {
+        byKey.computeIfAbsent(value.toLowerCase(Locale.ROOT), k -> new Level()).add(value);
+      }
+    }
+    List<String> levels =
+        byKey.values().stream()
+            .filter(level -> level.count >= feature.minCount())
+            .sorted(Comparator.comparingInt((Level level) -> -level.count))
+            .limit(feature.maxLevels())
+            .map(Level::spelling)
+            .toList();
+    if (levels.isEmpty()) {
+      throw new MappingException(
+          mapping.origin()
+              + ": features["
+              + index
+              + "] '"
+              + feature.column()
+              + "' has no value"
+              + " seen at least "
+              + feature.minCount()
+              + " times in the "
+              + rows.size()
+              + " leads; lower its min_count or make it another type");
+    }
+    return levels;
+  }
+
+  /** One level: its count and its spellings by count; ties keep the first seen. */
+  private static final class Level {
+    private final Map<String, Integer> spellings = new LinkedHashMap<>();
+    private int count;
+
+    void add(String spelling) {
+      spellings.merge(spelling, 1, Integer::sum);
+      count++;
+    }
+
+    String spelling() {
+      return spellings.entrySet().stream()
+          .max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
+          .orElseThrow()
+          .getKey();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.leadstream.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadstream.models.bundle.BundleManifest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `train` on a CRM export: the worked example's mapping on its small sample, promotion, errors. */
+class TrainCommandTest {
+
+  private static final Path SAMPLE = Path.of("../models/src/test/resources/crm/x-education-sample.csv");
+  private static final Path MAPPING = Path.of("../docs/examples/x-education/mapping-pre-contact.yaml");
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int train(String... args) {
+    CommandLine cli = LeadStreamCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    String[] command = new String[args.length + 1];
+    command[0] = "train";
+    System.arraycopy(args, 0, command, 1, args.length);
+    return cli.execute(command);
+  }
+
+  @Test
+  void shouldTrainOnAnExportAndPromoteOnlyABetterBundle() throws Exception {
+    Path bundle = dir.resolve("xe");
+
+    int first = train("--data", SAMPLE.toString(), "--mapping", MAPPING.toString(),
+        "--out", bundle.toString());
+
+    assertThat(first).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("402 rows read, 402 leads used")
+        .contains("logistic regression, same features")
+        .contains("Wrote " + bundle);
+    BundleManifest manifest =
+        BundleManifest.fromJson(Files.readAllBytes(bundle.resolve(BundleManifest.FILE_NAME)));
+    assertThat(manifest.training().generator()).isEqualTo("x-education-sample.csv");
+    assertThat(manifest.features().features()).extracting(f -> f.source())
+        .contains("attributes.Lead Origin", "engagement.websiteVisits");
+
+    // the same data and seed give the same AUC: not better, so not promoted
+    int again = train("--data", SAMPLE.toString(), "--mapping", MAPPING.toString(),
+        "--out", bundle.toString());
+
+    assertThat(again).isEqualTo(TrainCommand.NOT_PROMOTED);
+    assertThat(out.toString()).contains("not promoted (use --force to replace it anyway)");
+    assertThat(dir.resolve("xe.candidate").resolve(BundleManifest.FILE_NAME)).exists();
+
+    int forced = train("--data", SAMPLE.toString(), "--mapping", MAPPING.toString(),
+        "--out", bundle.toString(), "--force");
+
+    assertThat(forced).isZero();
+    assertThat(out.toString()).contains("promoted (--force)");
+    assertThat(dir.resolve("xe.candidate")).doesNotExist();
+  }
+
+  @Test
+  void shouldRefuseAConstantLabelWithAClearMessage() throws Exception {
+    Path export = dir.resolve("export.csv");
+    StringBuilder csv = new StringBuilder("id,won,visits\n");
+    for (int i = 0; i < 200; i++) {
+      csv.append("L").append(i).append(",no,").append(i % 7).append('\n');
+    }
+    Files.writeString(export, csv);
+    Path mapping = dir.resolve("mapping.yaml");
+    Files.writeString(mapping, """
+        id: id
+        label: {column: won, positive: ["yes"], negative: ["no"]}
+        features:
+          - {column: visits, type: numeric}
+        """);
+
+    int exit = train("--data", export.toString(), "--mapping", mapping.toString(),
+        "--out", dir.resolve("never").toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("the label is constant: all 200 leads are labelled not converted");
+    assertThat(dir.resolve("never")).doesNotExist();
+  }
+
+  @Test
+  void shouldNameAnUnknownColumnAndTheClosestOne() throws Exception {
+    Path mapping = dir.resolve("mapping.yaml");
+    Files.writeString(mapping, """
+        id: Prospect ID
+        label: {column: Converted, positive: ["1"], negative: ["0"]}
+        features:
+          - {column: TotalVisit, type: numeric}
+        """);
+
+    int exit = train("--data", SAMPLE.toString(), "--mapping", mapping.toString(),
+        "--out", dir.resolve("never").toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("'TotalVisit'").contains("did you mean 'TotalVisits'?");
+  }
+
+  @Test
+  void shouldRejectConflictingTierOptions() {
+    int exit = train("--synthetic", "300", "--hot-score", "80", "--capacity", "20",
+        "--out", dir.resolve("never").toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("give --hot-score or --capacity, not both");
+  }
+}
