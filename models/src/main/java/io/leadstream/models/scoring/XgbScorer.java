@@ -38,9 +38,14 @@ public final class XgbScorer implements AutoCloseable {
     return wrap(booster, columns);
   }
 
-  /** Takes ownership of a booster, e.g. one just trained. */
+  /**
+   * Takes ownership of a booster, e.g. one just trained. It predicts on the calling thread only:
+   * one row gains nothing from OpenMP, whose worker threads would spin after every call and take
+   * CPU from the text encoder; parallelism comes from the stream threads.
+   */
   public static XgbScorer wrap(Booster booster, int columns) {
     try {
+      booster.setParam("nthread", 1);
       long features = booster.getNumFeature();
       if (features != columns) {
         booster.dispose();
