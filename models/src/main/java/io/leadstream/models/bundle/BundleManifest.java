@@ -31,10 +31,11 @@ import java.util.TreeMap;
  * @param files SHA-256 of every file in the bundle folder except this manifest, by file name
  * @param calibration maps the scorer's raw probability to the calibrated one; none when absent
  * @param segments per-segment scorers with the main scorer as fallback; null for none
+ * @param objective what the scorer predicts; binary when absent
  */
 @JsonPropertyOrder({
   "format", "name", "version", "createdAt", "encoder", "head", "scorer", "features", "tiers",
-  "tierRule", "calibration", "segments", "training", "evaluation", "files"
+  "objective", "tierRule", "calibration", "segments", "training", "evaluation", "files"
 })
 public record BundleManifest(
     String format,
@@ -51,7 +52,8 @@ public record BundleManifest(
     Map<String, String> files,
     String tierRule,
     Calibration calibration,
-    Segments segments) {
+    Segments segments,
+    Objective objective) {
 
   /** The manifest format this code reads and writes. */
   public static final String FORMAT = "leadstream-bundle/1";
@@ -68,12 +70,13 @@ public record BundleManifest(
   public BundleManifest {
     files = files == null ? Map.of() : new TreeMap<>(files);
     calibration = calibration == null ? Calibration.none() : calibration;
+    objective = objective == null ? Objective.BINARY : objective;
   }
 
   /** This manifest with the given file hashes. */
   public BundleManifest withFiles(Map<String, String> hashes) {
     return new BundleManifest(format, name, version, createdAt, encoder, head, scorer, features,
-        tiers, training, evaluation, hashes, tierRule, calibration, segments);
+        tiers, training, evaluation, hashes, tierRule, calibration, segments, objective);
   }
 
   /**
@@ -113,15 +116,20 @@ public record BundleManifest(
    * @param baselines simpler models on the same hold-out, by name
    * @param tiers conversion per tier on the hold-out, HOT first; empty in older bundles
    * @param warnings what the trainer found suspicious (e.g. likely leakage); empty for none
+   * @param regression for a regression bundle, MSE and R² of the bundle ({@code "model"}) and
+   *     of its baselines, while {@code model} and {@code baselines} then measure how well each
+   *     ranks the leads whose target is above the training median; absent for a binary bundle
    */
   public record Evaluation(
       EvaluationMetrics model,
       Map<String, EvaluationMetrics> baselines,
       List<TierOutcome> tiers,
-      List<String> warnings) {
+      List<String> warnings,
+      Map<String, RegressionMetrics> regression) {
     public Evaluation {
       tiers = tiers == null ? List.of() : List.copyOf(tiers);
       warnings = warnings == null ? List.of() : List.copyOf(warnings);
+      regression = regression == null ? null : Map.copyOf(regression);
     }
   }
 

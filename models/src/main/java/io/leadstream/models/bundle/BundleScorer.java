@@ -27,6 +27,7 @@ final class BundleScorer implements LeadScorer {
   private final Scorers scorers;
   private final SegmentRouter router;
   private final Calibration calibration;
+  private final Objective objective;
   private final TierPolicy tiers;
   private final ReasonExplainer explainer;
   private final StageTimer timer;
@@ -38,6 +39,7 @@ final class BundleScorer implements LeadScorer {
       FeatureExtractor features,
       Scorers scorers,
       Calibration calibration,
+      Objective objective,
       TierPolicy tiers,
       ReasonExplainer explainer,
       StageTimer timer) {
@@ -48,6 +50,7 @@ final class BundleScorer implements LeadScorer {
     this.scorers = scorers;
     this.router = new SegmentRouter(scorers.segmentSource(), scorers.main(), scorers.bySegment());
     this.calibration = calibration;
+    this.objective = objective;
     this.tiers = tiers;
     this.explainer = explainer;
     this.timer = timer;
@@ -100,16 +103,24 @@ final class BundleScorer implements LeadScorer {
     for (float contribution : contributions) {
       margin += contribution;
     }
-    double raw = 1.0 / (1.0 + Math.exp(-margin));
+    double raw = objective.fromMargin(margin);
     double probability = calibration.apply(raw);
     int score = (int) Math.round(100 * probability);
-    List<Reason> reasons =
-        explainer.explain(
-            event, text, contributions, raw,
-            ReasonExplainer.DEFAULT_POSITIVE, ReasonExplainer.DEFAULT_NEGATIVE);
+    double pointsPerUnit = objective == Objective.BINARY
+        ? raw * (1 - raw) * 100
+        : 100 * localSlope(calibration, raw);
+    List<Reason> reasons = explainer.explainAt(event, text, contributions, pointsPerUnit,
+        ReasonExplainer.DEFAULT_POSITIVE, ReasonExplainer.DEFAULT_NEGATIVE);
     LeadScore result = new LeadScore(probability, score, tiers.tierOf(score), reasons);
     timer.record(StageTimer.SCORE, System.nanoTime() - started);
     return result;
+  }
+
+  /** How fast the score's scale moves at {@code value}: over 1 % of the calibration's range. */
+  private static double localSlope(Calibration calibration, double value) {
+    double[] knots = calibration.x();
+    double step = knots.length < 2 ? 1e-6 : Math.max(1e-9, (knots[knots.length - 1] - knots[0]) * 0.01);
+    return (calibration.apply(value + step) - calibration.apply(value - step)) / (2 * step);
   }
 
   @Override

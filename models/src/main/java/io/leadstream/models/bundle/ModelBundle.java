@@ -168,6 +168,7 @@ public final class ModelBundle implements AutoCloseable {
             manifest.segments() == null ? null : manifest.segments().source(),
             XgbScorer.load(scorerModel, columns), segments),
         manifest.calibration(),
+        manifest.objective(),
         manifest.tiers(),
         explainer,
         timer);

@@ -68,6 +68,22 @@ public final class ReasonExplainer {
       double probability,
       int positive,
       int negative) {
+    return explainAt(event, text, contributions, probability * (1 - probability) * 100, positive,
+        negative);
+  }
+
+  /**
+   * As {@link #explain(LeadEvent, TextSignal, float[], double, int, int)} with the conversion
+   * from contribution to score points given: {@code points = pointsPerUnit * phi}. For a
+   * regression, the local slope of the score in the predicted value.
+   */
+  public List<Reason> explainAt(
+      LeadEvent event,
+      TextSignal text,
+      float[] contributions,
+      double pointsPerUnit,
+      int positive,
+      int negative) {
     if (contributions.length != columns.size() + 1) {
       throw new IllegalArgumentException(
           contributions.length + " contributions for " + columns.size() + " columns (+ bias)");
@@ -76,7 +92,7 @@ public final class ReasonExplainer {
     for (int c = 0; c < columns.size(); c++) {
       perFeature[columns.get(c).feature()] += contributions[c];
     }
-    double slope = probability * (1 - probability) * 100;
+    double slope = pointsPerUnit;
     List<Reason> reasons = new ArrayList<>();
     for (int f = 0; f < perFeature.length; f++) {
       if (perFeature[f] == 0) {

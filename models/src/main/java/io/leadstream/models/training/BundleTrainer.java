@@ -2,6 +2,8 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.EvaluationMetrics;
+import io.leadstream.models.bundle.Objective;
+import io.leadstream.models.bundle.RegressionMetrics;
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.SegmentRouter;
@@ -22,6 +24,8 @@ import java.util.stream.IntStream;
  *
  * <ol>
  *   <li>Refuse constant labels and classes under {@value TrainingGuards#MIN_PER_CLASS} leads.
+ *       A continuous target (regression, {@link Targets}) trains {@code reg:squarederror} and
+ *       scores by percentile instead of calibrating; it is reported with MSE and R².
  *   <li>Split 60/20/20 into train, validation and hold-out: time-ordered when the leads have
  *       event times, else stratified ({@link DataSplit}). Measure every input column alone and
  *       warn about likely leakage ({@link ColumnSignals}).
@@ -85,8 +89,9 @@ public final class BundleTrainer {
   public TrainingSummary train(TrainingSet data, Path out) {
     Instant started = Instant.now();
     List<LabelledLead> leads = data.leads();
-    boolean[] labels = data.labels();
-    TrainingGuards.requireTrainable(labels);
+    Targets targets = Targets.of(data);
+    targets.requireTrainable();
+    boolean[] labels = targets.labels();
     DataSplit split = DataSplit.of(labels, data.times(), config.seed());
     List<ColumnSignals.ColumnSignal> signals =
         ColumnSignals.measure(data.columns(), labels, split);
@@ -106,21 +111,27 @@ public final class BundleTrainer {
     FeatureRows validation = FeatureRows.of(spec, leads, head.p(), split.validation());
     FeatureRows holdOut = FeatureRows.of(spec, leads, head.p(), split.holdOut());
 
-    ScorerTrainer scorers = new ScorerTrainer(config.seed(), config.maxRounds());
+    Objective objective = targets.objective();
+    ScorerTrainer scorers = new ScorerTrainer(config.seed(), config.maxRounds(), objective);
     progress.update("scorer", 0, 2);
     List<SegmentTrainer.Segment> segments = List.of();
-    try (XgbScorer main = scorers.train(train, trainLabels, validation, validationLabels)) {
+    float[] trainY = targets.y(split.train());
+    float[] validationY = targets.y(split.validation());
+    try (XgbScorer main = scorers.train(train, trainY, validation, validationY)) {
       double[] holdOutFieldsOnly;
       try (XgbScorer fields = scorers.train(
-          FeatureRows.of(fieldsOnly, leads, head.p(), split.train()), trainLabels,
-          FeatureRows.of(fieldsOnly, leads, head.p(), split.validation()), validationLabels)) {
+          FeatureRows.of(fieldsOnly, leads, head.p(), split.train()), trainY,
+          FeatureRows.of(fieldsOnly, leads, head.p(), split.validation()), validationY)) {
         FeatureRows rows = FeatureRows.of(fieldsOnly, leads, head.p(), split.holdOut());
         holdOutFieldsOnly = fields.probabilities(rows.data(), rows.rows());
       }
       progress.update("scorer", 1, 2);
-      if (data.segmentSource() != null) {
+      if (data.segmentSource() != null && objective == Objective.BINARY) {
         segments = new SegmentTrainer(scorers).train(
             data.segmentSource(), spec, leads, head.p(), labels, split, main);
+      } else if (data.segmentSource() != null) {
+        warnings.add("segments are trained for converted/not converted labels only; this"
+            + " regression has one scorer for every lead");
       }
       progress.update("scorer", 2, 2);
       SegmentRouter router = router(data.segmentSource(), main, segments);
@@ -128,8 +139,9 @@ public final class BundleTrainer {
       progress.update("evaluate", 0, 1);
       double[] rawValidation = predict(router, leads, validation, split.validation());
       double[] rawHoldOut = predict(router, leads, holdOut, split.holdOut());
-      Calibration calibration =
-          CalibrationFitter.choose(rawValidation, validationLabels).calibration();
+      Calibration calibration = objective == Objective.BINARY
+          ? CalibrationFitter.choose(rawValidation, validationLabels).calibration()
+          : PercentileCalibration.fit(rawValidation);
       double[] calibratedValidation = Arrays.stream(rawValidation).map(calibration::apply).toArray();
       double[] calibratedHoldOut = Arrays.stream(rawHoldOut).map(calibration::apply).toArray();
       TierChooser.ChosenTiers tiers = TierChooser.choose(
@@ -143,9 +155,13 @@ public final class BundleTrainer {
       baselines.put("base rate (no model)", baseRate);
       baselines.put("XGBoost on fields only (no text)", holdOutFieldsOnly);
       baselines.put("text head only", Rows.select(head.p(), split.holdOut()));
+      Map<String, RegressionMetrics> regression = objective == Objective.BINARY ? null
+          : RegressionReport.of(rawHoldOut, holdOutFieldsOnly, train, holdOut,
+              Rows.select(targets.values(), split.train()),
+              Rows.select(targets.values(), split.holdOut()));
       HoldOutReport report = HoldOutReport.of(
           calibratedHoldOut, rawHoldOut, holdOutLabels, baselines, tiers.policy(),
-          FeatureImportance.meanAbsoluteShap(spec, main, holdOut), signals, segments);
+          FeatureImportance.meanAbsoluteShap(spec, main, holdOut), signals, segments, regression);
       progress.update("evaluate", 1, 1);
 
       int converted = (int) IntStream.range(0, labels.length).filter(i -> labels[i]).count();
@@ -154,14 +170,14 @@ public final class BundleTrainer {
           split.validation().length, split.holdOut().length,
           split.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
       BundleManifest manifest = new BundleWriter(config, spec, out, progress).write(
-          head.head(), main, segments, data.segmentSource(), calibration, tiers, trainingData,
-          report, warnings);
+          head.head(), main, segments, data.segmentSource(), calibration, objective, tiers,
+          trainingData, report, warnings);
       List<LabelledLead> holdOutLeads =
           Arrays.stream(split.holdOut()).mapToObj(leads::get).toList();
       return new TrainingSummary(
           out, manifest.version(), report.model(), report.baselineMetrics(), trainingData,
           Duration.between(started, Instant.now()), warnings, tiers.rule(), calibration.method(),
-          holdOutLeads);
+          holdOutLeads, regression);
     } finally {
       for (SegmentTrainer.Segment segment : segments) {
         if (segment.scorer() != null) {

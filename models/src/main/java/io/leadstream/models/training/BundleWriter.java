@@ -1,6 +1,7 @@
 package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.BundleManifest;
+import io.leadstream.models.bundle.Objective;
 import io.leadstream.models.inference.Sha256;
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.FeatureSpec;
@@ -48,6 +49,7 @@ final class BundleWriter {
       List<SegmentTrainer.Segment> segments,
       String segmentSource,
       Calibration calibration,
+      Objective objective,
       TierChooser.ChosenTiers tiers,
       BundleManifest.TrainingData data,
       HoldOutReport report,
@@ -82,9 +84,12 @@ final class BundleWriter {
           BundleTrainer.HEAD_FILE, BundleTrainer.SCORER_FILE, spec, tiers.policy(),
           data,
           new BundleManifest.Evaluation(
-              report.model(), report.baselineMetrics(), report.tierOutcomes(), warnings),
+              report.model(), report.baselineMetrics(), report.tierOutcomes(), warnings,
+              report.regression()),
           Map.of(), tiers.rule(), calibration,
-          segmentSource == null ? null : new BundleManifest.Segments(segmentSource, segmentFiles));
+          segmentSource == null || segments.isEmpty() ? null
+              : new BundleManifest.Segments(segmentSource, segmentFiles),
+          objective);
       put(hashes, BundleTrainer.MODEL_CARD_FILE,
           ModelCard.render(manifest, report).getBytes(StandardCharsets.UTF_8));
       manifest = manifest.withFiles(hashes);

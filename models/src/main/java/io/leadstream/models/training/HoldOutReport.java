@@ -2,6 +2,7 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.EvaluationMetrics;
+import io.leadstream.models.bundle.RegressionMetrics;
 import io.leadstream.models.scoring.TierPolicy;
 import io.leadstream.models.training.evaluation.CalibrationBin;
 import io.leadstream.models.training.evaluation.Confusion;
@@ -26,6 +27,7 @@ import java.util.Map;
  * @param importance mean |SHAP| per feature (log-odds), largest first
  * @param signals single-column AUCs, strongest first
  * @param segments per-segment training outcomes, empty without segments
+ * @param regression for a continuous target, MSE and R² by model name; null otherwise
  */
 record HoldOutReport(
     double[] calibrated,
@@ -41,14 +43,15 @@ record HoldOutReport(
     List<CalibrationBin> calibrationCurve,
     Map<String, Double> importance,
     List<ColumnSignals.ColumnSignal> signals,
-    List<SegmentTrainer.Segment> segments) {
+    List<SegmentTrainer.Segment> segments,
+    Map<String, RegressionMetrics> regression) {
 
   static final String LOGISTIC = "logistic regression, same features";
 
   static HoldOutReport of(
       double[] calibrated, double[] raw, boolean[] labels, Map<String, double[]> baselines,
       TierPolicy tiers, Map<String, Double> importance, List<ColumnSignals.ColumnSignal> signals,
-      List<SegmentTrainer.Segment> segments) {
+      List<SegmentTrainer.Segment> segments, Map<String, RegressionMetrics> regression) {
     int[] scores = BundleTrainer.scores(calibrated);
     // HOT means score >= hot, i.e. probability >= (hot - 0.5) / 100 after rounding
     double hotProbability = (tiers.hot() - 0.5) / 100.0;
@@ -60,7 +63,7 @@ record HoldOutReport(
         calibrated, raw, labels, baselines, Metrics.evaluate(calibrated, labels),
         Metrics.evaluate(raw, labels), BundleTrainer.evaluate(baselines, labels),
         Metrics.tierTable(scores, labels, tiers), atHot, logisticAtHot,
-        Metrics.calibrationCurve(calibrated, labels), importance, signals, segments);
+        Metrics.calibrationCurve(calibrated, labels), importance, signals, segments, regression);
   }
 
   /** The tier table as the manifest records it. */

@@ -32,6 +32,13 @@ final class ModelCard {
 
   private static void summary(StringBuilder md, BundleManifest m, HoldOutReport r) {
     TierRow hot = r.tiers().get(0);
+    if (r.regression() != null) {
+      md.append(f("Regression: on %,d hold-out leads the bundle predicts the target with R² **%.3f**"
+              + " (ridge regression on the same features: %.3f). Below, \"converted\" means a"
+              + " target above the median. ", r.model().count(),
+          r.regression().get(RegressionReport.MODEL).r2(),
+          r.regression().get("ridge regression, same features").r2()));
+    }
     EvaluationMetrics logistic = r.baselineMetrics().get(HoldOutReport.LOGISTIC);
     md.append(f("On %,d hold-out leads the bundle ranks with AUC **%.3f**", r.model().count(),
         r.model().auc()));
@@ -69,6 +76,17 @@ final class ModelCard {
 
   private static void evaluation(StringBuilder md, BundleManifest m, HoldOutReport r) {
     md.append("## Evaluation (hold-out)\n\n");
+    if (r.regression() != null) {
+      md.append("The label is a continuous target: the scorer predicts it (XGBoost")
+          .append(" `reg:squarederror`) and the score is the prediction's percentile among the")
+          .append(" validation leads' predictions.\n\n");
+      md.append("| model | MSE | R² |\n|---|---|---|\n");
+      r.regression().forEach((name, e) -> md.append(f("| %s | %.4g | %.3f |%n", name, e.mse(),
+          e.r2())));
+      md.append("\nThe table below measures how well each model ranks the leads whose target is")
+          .append(" above the median (AUC, PR-AUC); for this bundle log loss and Brier treat the")
+          .append(" percentile as a probability and say little.\n\n");
+    }
     md.append("| model | AUC | PR-AUC | log loss | Brier |\n|---|---|---|---|---|\n");
     row(md, "**this bundle** (text + fields, calibrated)", r.model());
     row(md, "this bundle before calibration", r.uncalibrated());

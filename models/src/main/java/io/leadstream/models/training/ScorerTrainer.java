@@ -1,5 +1,6 @@
 package io.leadstream.models.training;
 
+import io.leadstream.models.bundle.Objective;
 import io.leadstream.models.scoring.XgbScorer;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,8 +12,9 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * Trains the XGBoost scorer ({@code binary:logistic}): early stopping on validation log loss
- * finds the number of rounds, then the model is refit on the training rows with that many.
+ * Trains the XGBoost scorer ({@code binary:logistic}, or {@code reg:squarederror} for a
+ * continuous target): early stopping on the validation metric finds the number of rounds, then
+ * the model is refit on the training rows with that many.
  */
 final class ScorerTrainer {
 
@@ -20,19 +22,27 @@ final class ScorerTrainer {
 
   private final long seed;
   private final int maxRounds;
+  private final Objective objective;
 
-  ScorerTrainer(long seed, int maxRounds) {
+  ScorerTrainer(long seed, int maxRounds, Objective objective) {
     this.seed = seed;
     this.maxRounds = maxRounds;
+    this.objective = objective;
   }
 
   XgbScorer train(FeatureRows train, boolean[] trainLabels, FeatureRows validation,
       boolean[] validationLabels) {
+    return train(train, toFloat(trainLabels), validation, toFloat(validationLabels));
+  }
+
+  /** Trains on numeric targets (0/1 for the binary objective). */
+  XgbScorer train(FeatureRows train, float[] trainTargets, FeatureRows validation,
+      float[] validationTargets) {
     DMatrix trainMatrix = null;
     DMatrix validationMatrix = null;
     try {
-      trainMatrix = matrix(train, trainLabels);
-      validationMatrix = matrix(validation, validationLabels);
+      trainMatrix = matrix(train, trainTargets);
+      validationMatrix = matrix(validation, validationTargets);
       Map<String, Object> params = params();
       Map<String, DMatrix> watches = new LinkedHashMap<>();
       watches.put("validation", validationMatrix);
@@ -63,8 +73,8 @@ final class ScorerTrainer {
 
   private Map<String, Object> params() {
     Map<String, Object> params = new HashMap<>();
-    params.put("objective", "binary:logistic");
-    params.put("eval_metric", "logloss");
+    params.put("objective", objective.xgboostObjective());
+    params.put("eval_metric", objective.evalMetric());
     params.put("tree_method", "hist");
     params.put("eta", 0.05);
     params.put("max_depth", 4);
@@ -79,13 +89,25 @@ final class ScorerTrainer {
     return params;
   }
 
-  private static DMatrix matrix(FeatureRows rows, boolean[] labels) throws XGBoostError {
+  private static DMatrix matrix(FeatureRows rows, float[] y) throws XGBoostError {
     DMatrix matrix = new DMatrix(rows.data(), rows.rows(), rows.columns(), Float.NaN);
+    matrix.setLabel(y);
+    return matrix;
+  }
+
+  static float[] toFloat(boolean[] labels) {
     float[] y = new float[labels.length];
     for (int k = 0; k < labels.length; k++) {
       y[k] = labels[k] ? 1 : 0;
     }
-    matrix.setLabel(y);
-    return matrix;
+    return y;
+  }
+
+  static float[] toFloat(double[] targets) {
+    float[] y = new float[targets.length];
+    for (int k = 0; k < targets.length; k++) {
+      y[k] = (float) targets[k];
+    }
+    return y;
   }
 }

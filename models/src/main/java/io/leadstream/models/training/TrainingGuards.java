@@ -10,6 +10,27 @@ public final class TrainingGuards {
 
   private TrainingGuards() {}
 
+  /** Fewest leads a regression trains on. */
+  public static final int MIN_REGRESSION_LEADS = 200;
+
+  /**
+   * @throws TrainingRefusedException when a continuous target is constant or has fewer than
+   *     {@link #MIN_REGRESSION_LEADS} leads
+   */
+  public static void requireTrainable(double[] targets) {
+    if (targets.length < MIN_REGRESSION_LEADS) {
+      throw new TrainingRefusedException(String.format(Locale.ROOT,
+          "only %d leads have a target (at least %d are needed to train and measure a"
+              + " regression)", targets.length, MIN_REGRESSION_LEADS));
+    }
+    double first = targets[0];
+    if (java.util.Arrays.stream(targets).allMatch(t -> t == first)) {
+      throw new TrainingRefusedException(String.format(Locale.ROOT,
+          "the target is constant: all %,d leads have %s. Check the label column in the mapping.",
+          targets.length, first));
+    }
+  }
+
   /**
    * @throws TrainingRefusedException when the label is constant or either class has fewer than
    *     {@link #MIN_PER_CLASS} leads

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param source what the leads are, recorded in the manifest (a generator or a file name)
  * @param columns raw values of each input column per lead, for the single-column signal check
  * @param segmentSource the LeadEvent source that names a lead's segment, or null for none
+ * @param targets a continuous target per lead (regression), or null when the leads' converted
+ *     flags are the label
  */
 public record TrainingSet(
     List<LabelledLead> leads,
@@ -26,7 +28,8 @@ public record TrainingSet(
     FeatureSpec features,
     String source,
     Map<String, String[]> columns,
-    String segmentSource) {
+    String segmentSource,
+    double[] targets) {
 
   public TrainingSet {
     leads = List.copyOf(leads);
@@ -36,6 +39,15 @@ public record TrainingSet(
       throw new IllegalArgumentException(times.length + " times for " + leads.size() + " leads");
     }
     columns = columns == null ? columnsOf(leads, features) : Map.copyOf(columns);
+    if (targets != null && targets.length != leads.size()) {
+      throw new IllegalArgumentException(targets.length + " targets for " + leads.size() + " leads");
+    }
+  }
+
+  /** A set whose label is each lead's converted flag. */
+  public TrainingSet(List<LabelledLead> leads, Instant[] times, FeatureSpec features,
+      String source, Map<String, String[]> columns, String segmentSource) {
+    this(leads, times, features, source, columns, segmentSource, null);
   }
 
   /** Leads without event times whose input columns are the features' sources and the text. */
@@ -45,7 +57,12 @@ public record TrainingSet(
 
   /** This set with per-segment models over {@code source} (a LeadEvent path). */
   public TrainingSet withSegments(String source) {
-    return new TrainingSet(leads, times, features, this.source, columns, source);
+    return new TrainingSet(leads, times, features, this.source, columns, source, targets);
+  }
+
+  /** True when the label is a continuous target. */
+  public boolean regression() {
+    return targets != null;
   }
 
   /** Labels in lead order. */

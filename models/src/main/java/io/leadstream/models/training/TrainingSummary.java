@@ -2,6 +2,7 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.EvaluationMetrics;
+import io.leadstream.models.bundle.RegressionMetrics;
 import io.leadstream.models.scoring.Calibration;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param tierRule how the tier thresholds were chosen
  * @param calibration the calibration method chosen on validation
  * @param holdOutLeads the hold-out leads, to compare another bundle on the same leads
+ * @param regression for a continuous target, hold-out MSE and R² by model; null otherwise
  */
 public record TrainingSummary(
     Path folder,
@@ -32,4 +34,5 @@ public record TrainingSummary(
     List<String> warnings,
     String tierRule,
     Calibration.Method calibration,
-    List<LabelledLead> holdOutLeads) {}
+    List<LabelledLead> holdOutLeads,
+    Map<String, RegressionMetrics> regression) {}

@@ -149,4 +149,46 @@ class BundleTrainerTest {
     event.setAttributes(attributes);
     return event;
   }
+
+  @Test
+  void shouldTrainARegressionOnAContinuousTargetAndScoreByPercentile() throws Exception {
+    List<LabelledLead> leads = new SyntheticLeadGenerator(5).generate(400);
+    java.util.Random noise = new java.util.Random(5);
+    double[] dealValue = new double[leads.size()];
+    for (int i = 0; i < dealValue.length; i++) {
+      LeadEvent event = leads.get(i).event();
+      int intent = event.getPurchaseIntent() == null ? 1 : event.getPurchaseIntent();
+      // mostly purchase intent (a feature), some conversion, some noise
+      dealValue[i] = 5000 * intent + (leads.get(i).converted() ? 5000 : 0)
+          + 1000 * noise.nextGaussian();
+    }
+    TrainingSet data = new TrainingSet(leads, null, DefaultLeadFeatures.spec(), "deals", null,
+        null, dealValue);
+    Path out = root.resolve("deals");
+
+    TrainingSummary summary =
+        new BundleTrainer(TrainingConfig.defaults("deals", 5), null).train(data, out);
+
+    assertThat(summary.regression()).containsKeys("this bundle", "ridge regression, same features",
+        "mean of the training targets (no model)", "XGBoost on fields only (no text)");
+    assertThat(summary.regression().get("this bundle").r2()).isGreaterThan(0.6);
+    assertThat(summary.regression().get("mean of the training targets (no model)").r2())
+        .isLessThanOrEqualTo(0.0);
+    BundleManifest manifest =
+        BundleManifest.fromJson(Files.readAllBytes(out.resolve(BundleManifest.FILE_NAME)));
+    assertThat(manifest.objective()).isEqualTo(io.leadstream.models.bundle.Objective.REGRESSION);
+    assertThat(manifest.evaluation().regression()).containsKey("this bundle");
+    assertThat(Files.readString(out.resolve("MODEL_CARD.md")))
+        .contains("The label is a continuous target", "| model | MSE | R² |");
+    try (ModelBundle bundle = ModelBundle.load(out);
+        LeadScorer scorer = bundle.newScorer()) {
+      LeadEvent hot = TestLeads.hot();
+      LeadEvent junk = TestLeads.junk();
+      LeadScore hotScore = scorer.score(hot, scorer.readText(LeadText.of(hot)));
+      LeadScore junkScore = scorer.score(junk, scorer.readText(LeadText.of(junk)));
+
+      assertThat(hotScore.score()).isBetween(0, 100).isGreaterThan(junkScore.score());
+      assertThat(hotScore.reasons()).isNotEmpty();
+    }
+  }
 }

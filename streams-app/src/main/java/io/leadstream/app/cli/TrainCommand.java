@@ -161,6 +161,12 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private static void report(PrintWriter console, TrainingSummary s) {
+    if (s.regression() != null) {
+      console.printf("%nRegression, hold-out:%n  %-40s %12s %7s%n", "model", "MSE", "R²");
+      s.regression().forEach((name, m) ->
+          console.printf(Locale.ROOT, "  %-40s %12.4g %7.3f%n", name, m.mse(), m.r2()));
+      console.println("Ranking of the leads above the median target:");
+    }
     console.printf("%nHold-out: %,d leads (%s split), base rate %.3f%n", s.holdOut().count(),
         s.data().split(), s.holdOut().baseRate());
     console.printf("  %-40s %7s %7s %8s %7s%n", "model", "AUC", "PR-AUC", "log loss", "Brier");

@@ -67,6 +67,30 @@ class TrainCommandTest {
   }
 
   @Test
+  void shouldTrainARegressionOnAContinuousLabel() throws Exception {
+    Path mapping = dir.resolve("time-on-site.yaml");
+    Files.writeString(mapping, """
+        id: Prospect ID
+        label: {column: Total Time Spent on Website, type: continuous}
+        missing: ["", "Select"]
+        features:
+          - {column: TotalVisits, type: numeric}
+          - {column: Page Views Per Visit, type: numeric}
+          - {column: Lead Origin, type: categorical}
+        """);
+
+    int exit = train("--data", SAMPLE.toString(), "--mapping", mapping.toString(),
+        "--out", dir.resolve("time").toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Regression, hold-out:", "ridge regression, same features",
+        "mean of the training targets (no model)");
+    BundleManifest manifest = BundleManifest.fromJson(
+        Files.readAllBytes(dir.resolve("time").resolve(BundleManifest.FILE_NAME)));
+    assertThat(manifest.objective().name()).isEqualTo("REGRESSION");
+  }
+
+  @Test
   void shouldRefuseAConstantLabelWithAClearMessage() throws Exception {
     Path export = dir.resolve("export.csv");
     StringBuilder csv = new StringBuilder("id,won,visits\n");

@@ -28,7 +28,7 @@ public record CrmTrainingSet(TrainingSet set, CrmDataset dataset) {
         ? null : dataset.eventTimes().toArray(Instant[]::new);
     TrainingSet set = new TrainingSet(
         dataset.leads(), times, mapping.featureSpec(dataset.leads()), dataset.source(),
-        dataset.columns(), mapping.segmentSource().orElse(null));
+        dataset.columns(), mapping.segmentSource().orElse(null), dataset.targets());
     return new CrmTrainingSet(set, dataset);
   }
 
