@@ -91,6 +91,37 @@ class TrainCommandTest {
   }
 
   @Test
+  void shouldWarnAboutAColumnThatGivesTheOutcomeAway() throws Exception {
+    Path export = dir.resolve("leaky.csv");
+    StringBuilder csv = new StringBuilder("id,won,stage,visits\n");
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < 400; i++) {
+      boolean won = random.nextDouble() < 0.4;
+      csv.append("L").append(i).append(won ? ",yes," : ",no,").append(won ? "closed won" : "open")
+          .append(',').append(random.nextInt(20)).append('\n');
+    }
+    Files.writeString(export, csv);
+    Path mapping = dir.resolve("leaky.yaml");
+    Files.writeString(mapping, """
+        id: id
+        label: {column: won, positive: ["yes"], negative: ["no"]}
+        features:
+          - {column: stage, type: categorical}
+          - {column: visits, type: numeric}
+        """);
+
+    int exit = train("--data", export.toString(), "--mapping", mapping.toString(),
+        "--out", dir.resolve("leaky").toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Warning: column 'stage' alone ranks the validation leads"
+        + " with AUC 1.000").contains("leakage");
+    BundleManifest manifest = BundleManifest.fromJson(
+        Files.readAllBytes(dir.resolve("leaky").resolve(BundleManifest.FILE_NAME)));
+    assertThat(manifest.evaluation().warnings()).anySatisfy(w -> assertThat(w).contains("'stage'"));
+  }
+
+  @Test
   void shouldRefuseAConstantLabelWithAClearMessage() throws Exception {
     Path export = dir.resolve("export.csv");
     StringBuilder csv = new StringBuilder("id,won,visits\n");
