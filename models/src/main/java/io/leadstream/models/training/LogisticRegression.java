@@ -78,7 +78,7 @@ final class LogisticRegression {
           hessian[j][j] += 1e-9;
         }
       }
-      double[] step = choleskySolve(hessian, gradient);
+      double[] step = Cholesky.solve(hessian, gradient);
       double change = 0;
       for (int j = 0; j < size; j++) {
         beta[j] -= step[j];
@@ -91,44 +91,5 @@ final class LogisticRegression {
     double[] weights = new double[d];
     System.arraycopy(beta, 0, weights, 0, d);
     return new Fit(weights, beta[d]);
-  }
-
-  /** Solves {@code a x = b} for symmetric positive-definite {@code a} given by its lower triangle. */
-  private static double[] choleskySolve(double[][] a, double[] b) {
-    int n = b.length;
-    double[][] l = new double[n][];
-    for (int i = 0; i < n; i++) {
-      l[i] = new double[i + 1];
-      for (int j = 0; j <= i; j++) {
-        double sum = a[i][j];
-        double[] li = l[i];
-        double[] lj = l[j];
-        for (int k = 0; k < j; k++) {
-          sum -= li[k] * lj[k];
-        }
-        if (i == j) {
-          li[i] = Math.sqrt(Math.max(sum, 1e-12));
-        } else {
-          li[j] = sum / lj[j];
-        }
-      }
-    }
-    double[] z = new double[n];
-    for (int i = 0; i < n; i++) {
-      double sum = b[i];
-      for (int k = 0; k < i; k++) {
-        sum -= l[i][k] * z[k];
-      }
-      z[i] = sum / l[i][i];
-    }
-    double[] x = new double[n];
-    for (int i = n - 1; i >= 0; i--) {
-      double sum = z[i];
-      for (int k = i + 1; k < n; k++) {
-        sum -= l[k][i] * x[k];
-      }
-      x[i] = sum / l[i][i];
-    }
-    return x;
   }
 }

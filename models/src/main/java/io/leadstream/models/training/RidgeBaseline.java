@@ -52,7 +52,7 @@ final class RidgeBaseline {
       }
       gram[i][i] += L2 * n;
     }
-    double[] w = solve(gram, xty);
+    double[] w = Cholesky.solve(gram, xty);
     double intercept = meanY;
     for (int j = 0; j < d; j++) {
       intercept -= w[j] * meanX[j];
@@ -71,37 +71,5 @@ final class RidgeBaseline {
       out[k] = sum;
     }
     return out;
-  }
-
-  /** Solves {@code a x = b} for a symmetric positive definite {@code a} (Cholesky). */
-  private static double[] solve(double[][] a, double[] b) {
-    int n = b.length;
-    double[][] l = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double sum = a[i][j];
-        for (int k = 0; k < j; k++) {
-          sum -= l[i][k] * l[j][k];
-        }
-        l[i][j] = i == j ? Math.sqrt(Math.max(sum, 1e-12)) : sum / l[j][j];
-      }
-    }
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      double sum = b[i];
-      for (int k = 0; k < i; k++) {
-        sum -= l[i][k] * y[k];
-      }
-      y[i] = sum / l[i][i];
-    }
-    double[] x = new double[n];
-    for (int i = n - 1; i >= 0; i--) {
-      double sum = y[i];
-      for (int k = i + 1; k < n; k++) {
-        sum -= l[k][i] * x[k];
-      }
-      x[i] = sum / l[i][i];
-    }
-    return x;
   }
 }
