@@ -1,5 +1,7 @@
 package io.leadstream.app.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -11,7 +13,10 @@ import picocli.CommandLine.Option;
 /** Runs the JMH micro-benchmarks of the encoder and the scorer. */
 @Command(name = "microbench", mixinStandardHelpOptions = true,
     description = {"JMH micro-benchmarks: the encoder + head (batch 1 and 32, one ONNX Runtime thread per "
-        + "call or every core) and XGBoost scoring with reasons. Forks one JVM per benchmark."})
+        + "call or every core), XGBoost scoring with reasons, and any encoder spec alone (batch 1 and 16). "
+        + "Forks one JVM per benchmark.",
+        "Example: microbench --include SpecEncoderBenchmark "
+            + "-p spec=minilm,models/src/test/resources/t5-tiny/encoder-pytorch.json"})
 final class MicrobenchCommand implements Callable<Integer> {
 
   @Option(names = "--include", defaultValue = "io.leadstream.app.bench.micro.*",
@@ -28,6 +33,10 @@ final class MicrobenchCommand implements Callable<Integer> {
   @Option(names = "--iterations", defaultValue = "3", description = "Measurement iterations after 2 warm-up iterations (default: ${DEFAULT-VALUE}).")
   int iterations;
 
+  @Option(names = {"-p", "--param"}, paramLabel = "NAME=V1,V2",
+      description = "Benchmark parameter values, as JMH's -p (repeatable).")
+  Map<String, String> params = new LinkedHashMap<>();
+
   @Override
   public Integer call() throws Exception {
     ChainedOptionsBuilder options = new OptionsBuilder()
@@ -39,6 +48,7 @@ final class MicrobenchCommand implements Callable<Integer> {
         .measurementIterations(iterations)
         .measurementTime(TimeValue.seconds(seconds))
         .jvmArgsAppend("-Dai.djl.offline=true", "-DLEADSTREAM_LOG_LEVEL=WARN");
+    params.forEach((name, values) -> options.param(name, values.split(",")));
     new Runner(options.build()).run();
     return 0;
   }
