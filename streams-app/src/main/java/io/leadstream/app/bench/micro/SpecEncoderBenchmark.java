@@ -1,18 +1,11 @@
 package io.leadstream.app.bench.micro;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadstream.app.bench.EncoderChoice;
 import io.leadstream.app.demo.SampleFeed;
 import io.leadstream.models.inference.EncoderModel;
-import io.leadstream.models.inference.EncoderSpec;
-import io.leadstream.models.inference.InferenceOptions;
-import io.leadstream.models.inference.ModelSource;
 import io.leadstream.models.inference.TextEncoder;
 import io.leadstream.models.scoring.LeadText;
-import io.leadstream.models.training.TrainingConfig;
 import io.leadstream.schema.AvroTrust;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,19 +43,9 @@ public class SpecEncoderBenchmark {
     List<String> texts;
 
     @Setup(Level.Trial)
-    public void load() throws IOException {
+    public void load() {
       AvroTrust.trustSchemaPackage();
-      if (spec.equals("minilm")) {
-        model = EncoderModel.load(TrainingConfig.miniLm(), ModelSource.forClasspath(""),
-            new InferenceOptions(1));
-      } else {
-        Path file = Path.of(spec).toAbsolutePath();
-        EncoderSpec encoder = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .readValue(file.toFile(), EncoderSpec.class);
-        model = EncoderModel.load(encoder, ModelSource.forFolder(file.getParent()),
-            new InferenceOptions(1));
-      }
+      model = EncoderChoice.load(spec);
       texts = SampleFeed.generate(11, 512, 0, 0).stream().map(LeadText::of).toList();
     }
 
