@@ -1,10 +1,12 @@
 package io.leadstream.models.bundle;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.leadstream.models.inference.EncoderSpec;
+import io.leadstream.models.inference.ZeroShotSpec;
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.TierPolicy;
@@ -16,14 +18,30 @@ import java.util.TreeMap;
 /**
  * The machine-readable description of a bundle, read from {@code manifest.json}.
  *
+ * <p>Two choices shape a bundle; {@link #fromJson(byte[])} refuses any other combination:
+ *
+ * <ul>
+ *   <li>Where p(opportunity) comes from: the trained logistic {@code head} on the {@code
+ *       encoder}'s embeddings, or, for teams with no labelled history, {@code zeroShot} (a
+ *       {@link ZeroShotSpec}: Flan-T5 encoder, one decoder step, prompt, yes/no answers, prior).
+ *       Exactly one of {@code head} and {@code zeroShot}; {@code encoder} goes with {@code head}
+ *       only (zero-shot names its own encoder).
+ *   <li>How a lead is scored: the XGBoost {@code scorer} over {@code features} (optionally
+ *       {@code segments}), or, when {@code scorer} is absent, text only: score = {@code round(100
+ *       * p(opportunity))}, calibrated when {@code calibration} says so, with one reason; {@code
+ *       features} and {@code segments} are then absent.
+ * </ul>
+ *
+ * Manifests written before {@code zeroShot} existed read unchanged (head + scorer).
+ *
  * @param format manifest format, {@value #FORMAT}
  * @param name bundle name, also its folder name
  * @param version the version every output names, e.g. {@code default-2026.11.28-1a2b3c4d}
  * @param createdAt ISO-8601 instant the bundle was written
  * @param encoder the text encoder: engine, files, pooling, max tokens, dimension
- * @param head file name of the opportunity head (JSON)
- * @param scorer file name of the XGBoost model (UBJ)
- * @param features the scorer's features, in column order
+ * @param head file name of the opportunity head (JSON); null when {@code zeroShot} is set
+ * @param scorer file name of the XGBoost model (UBJ); null for a text-only bundle
+ * @param features the scorer's features, in column order; null for a text-only bundle
  * @param tiers score thresholds of the tiers
  * @param tierRule how the thresholds were chosen, in words; null in older bundles
  * @param training what the bundle was trained on
@@ -31,11 +49,13 @@ import java.util.TreeMap;
  * @param files SHA-256 of every file in the bundle folder except this manifest, by file name
  * @param calibration maps the scorer's raw probability to the calibrated one; none when absent
  * @param segments per-segment scorers with the main scorer as fallback; null for none
+ * @param zeroShot zero-shot p(opportunity) instead of {@code encoder} + {@code head}; null for
+ *     none (omitted from the JSON then)
  * @param objective what the scorer predicts; binary when absent
  */
 @JsonPropertyOrder({
-  "format", "name", "version", "createdAt", "encoder", "head", "scorer", "features", "tiers",
-  "objective", "tierRule", "calibration", "segments", "training", "evaluation", "files"
+  "format", "name", "version", "createdAt", "encoder", "head", "zeroShot", "scorer", "features",
+  "tiers", "objective", "tierRule", "calibration", "segments", "training", "evaluation", "files"
 })
 public record BundleManifest(
     String format,
@@ -53,6 +73,7 @@ public record BundleManifest(
     String tierRule,
     Calibration calibration,
     Segments segments,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ZeroShotSpec zeroShot,
     Objective objective) {
 
   /** The manifest format this code reads and writes. */
@@ -76,7 +97,18 @@ public record BundleManifest(
   /** This manifest with the given file hashes. */
   public BundleManifest withFiles(Map<String, String> hashes) {
     return new BundleManifest(format, name, version, createdAt, encoder, head, scorer, features,
-        tiers, training, evaluation, hashes, tierRule, calibration, segments, objective);
+        tiers, training, evaluation, hashes, tierRule, calibration, segments, zeroShot,
+        objective);
+  }
+
+  /** True when p(opportunity) comes from {@link #zeroShot()}, not from a trained head. */
+  public boolean readsTextZeroShot() {
+    return zeroShot != null;
+  }
+
+  /** True when the score is p(opportunity) alone, with no XGBoost {@link #scorer()}. */
+  public boolean scoresTextOnly() {
+    return scorer == null;
   }
 
   /**
@@ -173,21 +205,28 @@ public record BundleManifest(
       throw new BundleException(
           FILE_NAME + ": format '" + manifest.format() + "', this build reads " + FORMAT);
     }
-    for (String field : new String[] {"name", "version", "head", "scorer"}) {
-      Object value =
-          switch (field) {
-            case "name" -> manifest.name();
-            case "version" -> manifest.version();
-            case "head" -> manifest.head();
-            default -> manifest.scorer();
-          };
-      if (value == null) {
-        throw new BundleException(FILE_NAME + ": '" + field + "' missing");
-      }
+    require(manifest.name() != null, "'name' missing");
+    require(manifest.version() != null, "'version' missing");
+    require(manifest.tiers() != null, "'tiers' missing");
+    if (manifest.readsTextZeroShot()) {
+      require(manifest.head() == null && manifest.encoder() == null,
+          "'zeroShot' replaces 'head' and 'encoder'; a bundle reads text with one of them");
+    } else {
+      require(manifest.head() != null, "'head' missing (or 'zeroShot' for zero-shot text)");
+      require(manifest.encoder() != null, "'encoder' missing: the head reads its embeddings");
     }
-    if (manifest.encoder() == null || manifest.features() == null || manifest.tiers() == null) {
-      throw new BundleException(FILE_NAME + ": 'encoder', 'features' and 'tiers' are required");
+    if (manifest.scoresTextOnly()) {
+      require(manifest.features() == null && manifest.segments() == null,
+          "'features' and 'segments' need a 'scorer'; without one the bundle scores text only");
+    } else {
+      require(manifest.features() != null, "'features' missing: the scorer reads them");
     }
     return manifest;
+  }
+
+  private static void require(boolean condition, String problem) {
+    if (!condition) {
+      throw new BundleException(FILE_NAME + ": " + problem);
+    }
   }
 }

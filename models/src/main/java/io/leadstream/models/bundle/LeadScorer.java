@@ -8,13 +8,14 @@ import java.util.List;
 /**
  * One thread's handle on a {@link ModelBundle}: reads lead text into p(opportunity) and scores
  * leads. Not thread-safe; close it to release the native predictor.
- *
  */
 public interface LeadScorer extends AutoCloseable {
 
   /**
-   * Encodes the text and applies the opportunity head. Empty or blank text, and text the
-   * encoder's vocabulary cannot read ({@link TextSignal#readable()}), give the head's prior.
+   * Reads the text into p(opportunity): encoder + opportunity head, or zero-shot, as the
+   * bundle's manifest says. Empty or blank text, and text the model's vocabulary cannot read
+   * ({@link TextSignal#readable()}), give the prior: the head's (its training base rate) or the
+   * zero-shot spec's ({@code prior}, 0.5 when unset).
    */
   TextSignal readText(String text);
 

@@ -2,7 +2,9 @@ package io.leadstream.models.bundle;
 
 import io.leadstream.models.inference.EncoderModel;
 import io.leadstream.models.inference.InferenceOptions;
+import io.leadstream.models.inference.ModelSource;
 import io.leadstream.models.inference.Sha256;
+import io.leadstream.models.inference.ZeroShotOpportunity;
 import io.leadstream.models.scoring.FeatureExtractor;
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.OpportunityHead;
@@ -14,10 +16,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A loaded model bundle: text encoder, opportunity head, XGBoost scorer, feature spec and tier
- * policy, as described by the bundle's {@code manifest.json}. Thread-safe and shareable; each
- * processing thread opens its own {@link LeadScorer} with {@link #newScorer()}. Close the scorers
- * before the bundle.
+ * A loaded model bundle, as described by the bundle's {@code manifest.json}: a text model
+ * (encoder + trained opportunity head, or zero-shot Flan-T5) and a way to score (XGBoost over
+ * the feature spec, or the text alone), plus tier policy and calibration; see {@link
+ * BundleManifest}. Thread-safe and shareable; each processing thread opens its own {@link
+ * LeadScorer} with {@link #newScorer()}. Close the scorers before the bundle.
  */
 public final class ModelBundle implements AutoCloseable {
 
@@ -26,8 +29,7 @@ public final class ModelBundle implements AutoCloseable {
 
   private final String location;
   private final BundleManifest manifest;
-  private final EncoderModel encoder;
-  private final OpportunityHead head;
+  private final TextModel text;
   private final byte[] scorerModel;
   private final Map<String, byte[]> segmentModels;
   private final FeatureExtractor features;
@@ -36,24 +38,22 @@ public final class ModelBundle implements AutoCloseable {
   private ModelBundle(
       String location,
       BundleManifest manifest,
-      EncoderModel encoder,
-      OpportunityHead head,
+      TextModel text,
       byte[] scorerModel,
       Map<String, byte[]> segmentModels) {
     this.location = location;
     this.manifest = manifest;
-    this.encoder = encoder;
-    this.head = head;
+    this.text = text;
     this.scorerModel = scorerModel;
     this.segmentModels = segmentModels;
-    this.features = new FeatureExtractor(manifest.features());
-    this.explainer = new ReasonExplainer(manifest.features());
+    this.features = manifest.features() == null ? null : new FeatureExtractor(manifest.features());
+    this.explainer = manifest.features() == null ? null : new ReasonExplainer(manifest.features());
   }
 
   /**
    * Loads a bundle from a folder, or from the class path when {@code location} starts with
    * {@code classpath:}. Verifies every file's SHA-256 against the manifest, including the
-   * encoder's files, before loading anything into an engine.
+   * encoder's or the zero-shot model's files, before loading anything into an engine.
    *
    * @throws BundleException with a message naming the bad or missing file
    */
@@ -63,7 +63,8 @@ public final class ModelBundle implements AutoCloseable {
 
   /**
    * Loads a bundle as {@link #load(String)} does, with the encoder using the CPU as {@code options}
-   * say.
+   * say. Zero-shot models run on the PyTorch engine, whose thread pools are process-wide (DJL's
+   * {@code ai.djl.pytorch.num_threads}); {@code options} do not apply to them.
    */
   public static ModelBundle load(String location, InferenceOptions options) {
     BundleFiles files = BundleFiles.at(location);
@@ -79,12 +80,32 @@ public final class ModelBundle implements AutoCloseable {
       }
       verified.put(entry.getKey(), content);
     }
-    byte[] headJson = required(verified, manifest.head());
-    byte[] scorerModel = required(verified, manifest.scorer());
+    byte[] scorerModel = null;
+    Map<String, byte[]> segmentModels = new HashMap<>();
+    if (!manifest.scoresTextOnly()) {
+      scorerModel = required(verified, manifest.scorer());
+      probe(manifest.scorer(), scorerModel, manifest);
+      if (manifest.segments() != null) {
+        for (Map.Entry<String, String> segment : manifest.segments().scorers().entrySet()) {
+          byte[] model = required(verified, segment.getValue());
+          probe(segment.getValue(), model, manifest);
+          segmentModels.put(segment.getKey(), model);
+        }
+      }
+    }
+    TextModel text =
+        manifest.readsTextZeroShot()
+            ? new ZeroShotText(ZeroShotOpportunity.load(manifest.zeroShot(), files.modelSource()))
+            : headText(manifest, verified, files.modelSource(), options);
+    return new ModelBundle(files.toString(), manifest, text, scorerModel, segmentModels);
+  }
 
+  private static TextModel headText(
+      BundleManifest manifest, Map<String, byte[]> verified, ModelSource source,
+      InferenceOptions options) {
     OpportunityHead head;
     try {
-      head = OpportunityHead.fromJson(headJson);
+      head = OpportunityHead.fromJson(required(verified, manifest.head()));
     } catch (IllegalArgumentException e) {
       throw new BundleException(manifest.head() + ": " + e.getMessage(), e);
     }
@@ -93,17 +114,7 @@ public final class ModelBundle implements AutoCloseable {
           manifest.head() + ": head has " + head.dimension() + " weights, encoder dimension is "
               + manifest.encoder().dimension());
     }
-    probe(manifest.scorer(), scorerModel, manifest);
-    Map<String, byte[]> segmentModels = new HashMap<>();
-    if (manifest.segments() != null) {
-      for (Map.Entry<String, String> segment : manifest.segments().scorers().entrySet()) {
-        byte[] model = required(verified, segment.getValue());
-        probe(segment.getValue(), model, manifest);
-        segmentModels.put(segment.getKey(), model);
-      }
-    }
-    EncoderModel encoder = EncoderModel.load(manifest.encoder(), files.modelSource(), options);
-    return new ModelBundle(files.toString(), manifest, encoder, head, scorerModel, segmentModels);
+    return new HeadText(EncoderModel.load(manifest.encoder(), source, options), head);
   }
 
   private static void probe(String file, byte[] model, BundleManifest manifest) {
@@ -141,6 +152,7 @@ public final class ModelBundle implements AutoCloseable {
     return location;
   }
 
+  /** The scorer's features; null for a text-only bundle. */
   public FeatureSpec featureSpec() {
     return manifest.features();
   }
@@ -156,27 +168,43 @@ public final class ModelBundle implements AutoCloseable {
 
   /** Opens a scorer for one thread that reports how long each model stage takes to {@code timer}. */
   public LeadScorer newScorer(StageTimer timer) {
-    int columns = features.spec().columnCount();
-    Map<String, XgbScorer> segments = new HashMap<>();
-    segmentModels.forEach((segment, model) -> segments.put(segment, XgbScorer.load(model, columns)));
-    return new BundleScorer(
-        manifest.version(),
-        encoder.newEncoder(),
-        head,
-        features,
-        new BundleScorer.Scorers(
-            manifest.segments() == null ? null : manifest.segments().source(),
-            XgbScorer.load(scorerModel, columns), segments),
-        manifest.calibration(),
-        manifest.objective(),
-        manifest.tiers(),
-        explainer,
-        timer);
+    TextReader reader = text.newReader(timer);
+    try {
+      ScoreModel scoring =
+          scorerModel == null
+              ? new TextOnlyScoreModel(manifest.calibration(), manifest.tiers(), text.prior())
+              : newXgbScoreModel();
+      return new BundleScorer(manifest.version(), reader, scoring, timer);
+    } catch (RuntimeException e) {
+      reader.close();
+      throw e;
+    }
   }
 
-  /** Releases the encoder model; scorers opened from this bundle must be closed first. */
+  private XgbScoreModel newXgbScoreModel() {
+    int columns = features.spec().columnCount();
+    Map<String, XgbScorer> segments = new HashMap<>();
+    try {
+      segmentModels.forEach(
+          (segment, model) -> segments.put(segment, XgbScorer.load(model, columns)));
+      XgbScorer main = XgbScorer.load(scorerModel, columns);
+      return new XgbScoreModel(
+          features,
+          new XgbScoreModel.Scorers(
+              manifest.segments() == null ? null : manifest.segments().source(), main, segments),
+          manifest.calibration(),
+          manifest.objective(),
+          manifest.tiers(),
+          explainer);
+    } catch (RuntimeException e) {
+      segments.values().forEach(XgbScorer::close);
+      throw e;
+    }
+  }
+
+  /** Releases the text model; scorers opened from this bundle must be closed first. */
   @Override
   public void close() {
-    encoder.close();
+    text.close();
   }
 }

@@ -7,13 +7,13 @@ package io.leadstream.models.bundle;
 @FunctionalInterface
 public interface StageTimer {
 
-  /** Turning texts into token ids (the tokenizer). */
+  /** Turning texts into token ids (the tokenizer); for zero-shot, counting unknown tokens. */
   String TOKENIZE = "tokenize";
-  /** The encoder model itself, with pooling. */
+  /** The encoder model itself, with pooling; for zero-shot, prompt, encoder and decoder step. */
   String ENCODE = "encode";
-  /** The opportunity head on the embeddings. */
+  /** The opportunity head on the embeddings; not reported by zero-shot bundles. */
   String HEAD = "head";
-  /** XGBoost prediction with SHAP contributions, tier and reasons. */
+  /** XGBoost prediction with SHAP contributions, tier and reasons (or the text-only score). */
   String SCORE = "score";
 
   /** Ignores timings. */

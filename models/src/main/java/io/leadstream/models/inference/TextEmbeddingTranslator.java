@@ -180,26 +180,6 @@ public final class TextEmbeddingTranslator implements Translator<String, TextEmb
   }
 
   private double unknownRatio(Encoding encoding) {
-    String[] tokens = encoding.getTokens();
-    long[] ids = encoding.getIds();
-    long[] special = encoding.getSpecialTokenMask();
-    long[] attention = encoding.getAttentionMask();
-    int words = 0;
-    int unknown = 0;
-    for (int i = 0; i < tokens.length; i++) {
-      if (attention[i] == 0) {
-        continue;
-      }
-      boolean isUnknown =
-          (unknownId >= 0 && ids[i] == unknownId) || tokens[i].equals(spec.unknownToken());
-      if (special[i] != 0 && !isUnknown) {
-        continue;
-      }
-      words++;
-      if (isUnknown) {
-        unknown++;
-      }
-    }
-    return words == 0 ? 0.0 : (double) unknown / words;
+    return UnknownTokens.ratio(encoding, unknownId, spec.unknownToken());
   }
 }

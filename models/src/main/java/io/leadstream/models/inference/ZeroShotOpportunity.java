@@ -4,17 +4,9 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import io.leadstream.models.bundle.BundleException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +16,10 @@ import java.util.Map;
  * decoder takes ONE step from the start token, and the softmax over the answer tokens only
  * (yes and no pieces, casings merged) gives p(yes) = p(opportunity). No training, no generation.
  *
- * <p>Thread-safe: calls are serialized on this instance (one encoder call plus one decoder step
- * per batch). Stream threads that need parallel zero-shot scoring load one instance each. Not
- * wired into bundles yet.
+ * <p>Thread-safe and shared: the models are loaded once; each thread runs them through its own
+ * {@link ZeroShotPredictor} ({@link #newPredictor()}), which owns a DJL predictor over the
+ * encoder and the decoder step ({@link EncoderDecoderStep}). A bundle manifest selects it with
+ * its {@code zeroShot} section instead of the trained opportunity head.
  */
 public final class ZeroShotOpportunity implements AutoCloseable {
 
@@ -35,24 +28,27 @@ public final class ZeroShotOpportunity implements AutoCloseable {
 
   private final ZeroShotSpec spec;
   private final HuggingFaceTokenizer tokenizer;
+  private final long unknownId;
   private final Model encoder;
   private final Model decoder;
-  private final long[] yesIds;
-  private final long[] noIds;
+  private final Model step;
+  private final ZeroShotTranslator translator;
 
   private ZeroShotOpportunity(
       ZeroShotSpec spec,
       HuggingFaceTokenizer tokenizer,
+      long unknownId,
       Model encoder,
       Model decoder,
-      long[] yesIds,
-      long[] noIds) {
+      Model step,
+      ZeroShotTranslator translator) {
     this.spec = spec;
     this.tokenizer = tokenizer;
+    this.unknownId = unknownId;
     this.encoder = encoder;
     this.decoder = decoder;
-    this.yesIds = yesIds;
-    this.noIds = noIds;
+    this.step = step;
+    this.translator = translator;
   }
 
   /**
@@ -76,16 +72,24 @@ public final class ZeroShotOpportunity implements AutoCloseable {
       throw new BundleException(
           "zero-shot: promptTemplate must contain " + ZeroShotSpec.TEXT_PLACEHOLDER);
     }
+    if (!(spec.prior() >= 0 && spec.prior() <= 1)) {
+      throw new BundleException("zero-shot: prior " + spec.prior() + " is not in [0, 1]");
+    }
+    if (spec.encoder() == null || spec.decoderStep() == null || spec.tokenizer() == null) {
+      throw new BundleException("zero-shot: 'encoder', 'decoderStep' and 'tokenizer' are required");
+    }
     Path tokenizerFile = source.resolve(spec.tokenizer());
     Path encoderFile = source.resolve(spec.encoder());
     Path decoderFile = source.resolve(spec.decoderStep());
     long[] yes;
     long[] no;
+    long unknownId;
     HuggingFaceTokenizer tokenizer;
     try {
       TokenizerVocabulary vocabulary = TokenizerVocabulary.read(tokenizerFile, null);
       yes = answerIds(vocabulary, spec.yesAnswers(), spec, "yesAnswers");
       no = answerIds(vocabulary, spec.noAnswers(), spec, "noAnswers");
+      unknownId = vocabulary.unknownId().orElse(-1);
       tokenizer = PaddedBatch.tokenizer(tokenizerFile, spec.maxTokens());
     } catch (IOException | RuntimeException e) {
       if (e instanceof BundleException b) {
@@ -95,17 +99,37 @@ public final class ZeroShotOpportunity implements AutoCloseable {
     }
     Model encoder = null;
     Model decoder = null;
+    Model step = null;
     try {
       encoder = loadModel(encoderFile, spec.engine());
       decoder = loadModel(decoderFile, spec.engine());
-      return new ZeroShotOpportunity(spec, tokenizer, encoder, decoder, yes, no);
+      step = Model.newInstance("zero-shot-step", spec.engine());
+      step.setBlock(new EncoderDecoderStep(encoder.getBlock(), decoder.getBlock()));
+      ZeroShotOpportunity loaded =
+          new ZeroShotOpportunity(
+              spec, tokenizer, unknownId, encoder, decoder, step,
+              new ZeroShotTranslator(tokenizer, spec, yes, no));
+      loaded.probe();
+      return loaded;
     } catch (IOException | MalformedModelException | RuntimeException e) {
-      if (encoder != null) {
-        encoder.close();
+      for (Model model : new Model[] {step, decoder, encoder}) {
+        if (model != null) {
+          model.close();
+        }
       }
       tokenizer.close();
       String file = encoder == null ? spec.encoder().source() : spec.decoderStep().source();
       throw new BundleException(file + ": cannot load zero-shot model: " + e, e);
+    }
+  }
+
+  /**
+   * Runs one empty lead through both models, so a decoder export of the wrong shape or with too
+   * small a vocabulary fails at load rather than on the first lead.
+   */
+  private void probe() {
+    try (ZeroShotPredictor predictor = newPredictor()) {
+      predictor.probability("");
     }
   }
 
@@ -144,114 +168,50 @@ public final class ZeroShotOpportunity implements AutoCloseable {
     return ids;
   }
 
-  /** p(opportunity) of one lead text. */
+  /** Opens a predictor for one thread; close it before this model. */
+  public ZeroShotPredictor newPredictor() {
+    return new ZeroShotPredictor(this, step.newPredictor(translator));
+  }
+
+  /** p(opportunity) of one lead text, through a short-lived predictor. */
   public double probability(String text) {
     return probabilities(List.of(text))[0];
   }
 
   /**
-   * p(opportunity) for each text, in order. Texts are padded into batches of at most {@link
-   * #MAX_BATCH}; the encoder attention mask keeps padding out of every text's result.
+   * p(opportunity) for each text, in order, through a short-lived predictor; threads that score
+   * many texts keep their own {@link #newPredictor()} instead.
    *
    * @throws TextEncodingException when a model fails
    */
-  public synchronized double[] probabilities(List<String> texts) {
-    double[] out = new double[texts.size()];
-    for (int from = 0; from < texts.size(); from += MAX_BATCH) {
-      List<String> chunk = texts.subList(from, Math.min(texts.size(), from + MAX_BATCH));
-      double[] part = run(chunk);
-      System.arraycopy(part, 0, out, from, part.length);
-    }
-    return out;
-  }
-
-  private double[] run(List<String> texts) {
-    List<String> prompts = new ArrayList<>(texts.size());
-    for (String text : texts) {
-      prompts.add(spec.prompt(text));
-    }
-    PaddedBatch padded = PaddedBatch.of(tokenizer.batchEncode(prompts));
-    int batch = padded.batch();
-    int length = padded.length();
-    long[] ids = padded.ids();
-    long[] mask = padded.mask();
-    long[] start = new long[batch];
-    Arrays.fill(start, spec.decoderStartTokenId());
-
-    try (NDManager manager = encoder.getNDManager().newSubManager()) {
-      ParameterStore parameters = new ParameterStore(manager, false);
-      NDArray inputIds = manager.create(ids, new Shape(batch, length));
-      NDArray attentionMask = manager.create(mask, new Shape(batch, length));
-      NDList hidden =
-          forward(encoder.getBlock(), parameters, new NDList(inputIds, attentionMask));
-      NDArray decoderInput = manager.create(start, new Shape(batch, 1));
-      NDList logits =
-          forward(
-              decoder.getBlock(),
-              parameters,
-              new NDList(decoderInput, hidden.get(0), attentionMask));
-      NDArray all = logits.get(0);
-      Shape shape = all.getShape();
-      if (shape.dimension() != 3 || shape.get(0) != batch || shape.get(1) != 1) {
-        throw new TextEncodingException(
-            "decoder step returned logits of shape " + shape + ", expected (" + batch
-                + ", 1, vocabulary)",
-            null);
-      }
-      int vocabulary = (int) shape.get(2);
-      float[] values = all.toFloatArray();
-      double[] out = new double[batch];
-      for (int b = 0; b < batch; b++) {
-        out[b] = yesProbability(values, b * vocabulary, vocabulary);
-      }
-      return out;
+  public double[] probabilities(List<String> texts) {
+    try (ZeroShotPredictor predictor = newPredictor()) {
+      return predictor.probabilities(texts);
     }
   }
 
-  private static NDList forward(Block block, ParameterStore parameters, NDList inputs) {
-    try {
-      return block.forward(parameters, inputs, false);
-    } catch (RuntimeException e) {
-      throw new TextEncodingException("zero-shot model call failed: " + e.getMessage(), e);
-    }
-  }
-
-  /** Softmax over the answer tokens only; the yes pieces' probabilities summed. */
-  private double yesProbability(float[] logits, int offset, int vocabulary) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (long id : yesIds) {
-      max = Math.max(max, logit(logits, offset, vocabulary, id));
-    }
-    for (long id : noIds) {
-      max = Math.max(max, logit(logits, offset, vocabulary, id));
-    }
-    double yes = 0;
-    double no = 0;
-    for (long id : yesIds) {
-      yes += Math.exp(logit(logits, offset, vocabulary, id) - max);
-    }
-    for (long id : noIds) {
-      no += Math.exp(logit(logits, offset, vocabulary, id) - max);
-    }
-    return yes / (yes + no);
-  }
-
-  private static double logit(float[] logits, int offset, int vocabulary, long id) {
-    if (id >= vocabulary) {
-      throw new TextEncodingException(
-          "answer token id " + id + " outside the decoder's vocabulary of " + vocabulary, null);
-    }
-    return logits[offset + (int) id];
+  /**
+   * Share of the lead text's own tokens (not the prompt's) that the vocabulary does not know,
+   * special tokens excluded; 0 for a text without tokens. Counted on the first {@code
+   * maxTokens} tokens.
+   */
+  public double unknownTokenRatio(String text) {
+    return UnknownTokens.ratio(tokenizer.encode(text == null ? "" : text), unknownId, null);
   }
 
   public ZeroShotSpec spec() {
     return spec;
   }
 
+  /** Releases models and tokenizer; predictors opened from this instance must be closed first. */
   @Override
   public void close() {
-    encoder.close();
-    decoder.close();
-    tokenizer.close();
+    try {
+      step.close();
+      decoder.close();
+      encoder.close();
+    } finally {
+      tokenizer.close();
+    }
   }
 }

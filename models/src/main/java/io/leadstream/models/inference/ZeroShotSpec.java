@@ -16,6 +16,10 @@ import java.util.List;
  * @param noAnswers vocabulary pieces that mean no
  * @param decoderStartTokenId first decoder input; T5 starts from the pad id, 0
  * @param maxTokens prompts are truncated to this many tokens, {@code </s>} included
+ * @param prior p(opportunity) of a lead whose text is blank or unreadable (more than {@code
+ *     TextSignal.MAX_UNKNOWN_RATIO} unknown tokens); optional in JSON, {@value #DEFAULT_PRIOR}
+ *     when absent ("no idea"). A team that knows roughly what share of its leads become
+ *     opportunities should set that share here.
  */
 public record ZeroShotSpec(
     String engine,
@@ -26,16 +30,24 @@ public record ZeroShotSpec(
     List<String> yesAnswers,
     List<String> noAnswers,
     int decoderStartTokenId,
-    int maxTokens) {
+    int maxTokens,
+    Double prior) {
 
   /** The placeholder {@link #promptTemplate()} must contain. */
   public static final String TEXT_PLACEHOLDER = "{text}";
+
+  /** The {@link #prior()} of a spec that names none: neither yes nor no. */
+  public static final double DEFAULT_PRIOR = 0.5;
+
+  public ZeroShotSpec {
+    prior = prior == null ? DEFAULT_PRIOR : prior;
+  }
 
   /** A copy with another instruction prompt. */
   public ZeroShotSpec withPromptTemplate(String template) {
     return new ZeroShotSpec(
         engine, encoder, decoderStep, tokenizer, template, yesAnswers, noAnswers,
-        decoderStartTokenId, maxTokens);
+        decoderStartTokenId, maxTokens, prior);
   }
 
   /** The prompt for one lead text. */

@@ -116,19 +116,7 @@ public final class ReasonExplainer {
   static String label(Feature feature, LeadEvent event, TextSignal text) {
     String source = feature.source();
     if (source.equals(FeatureSpec.OPPORTUNITY_PROBABILITY)) {
-      if (!text.readable()) {
-        return String.format(Locale.ROOT, "text not readable by this model (%.0f%% unknown tokens)",
-            100 * text.unknownTokenRatio());
-      }
-      double opportunityProbability = text.opportunityProbability();
-      String p = String.format(Locale.ROOT, "%.2f", opportunityProbability);
-      if (opportunityProbability >= 0.5) {
-        return "text reads as a buying signal (p=" + p + ")";
-      }
-      if (opportunityProbability >= 0.25) {
-        return "text reads as mild interest (p=" + p + ")";
-      }
-      return "text shows no buying signal (p=" + p + ")";
+      return textLabel(text);
     }
     Object raw = LeadFields.valueOf(event, source);
     String currency = event.getCurrency() == null ? "" : " " + event.getCurrency();
@@ -166,6 +154,27 @@ public final class ReasonExplainer {
       default:
         return generic(feature, raw, known, number);
     }
+  }
+
+  /**
+   * What the text model read, in words a sales rep reads: "text reads as a buying signal
+   * (p=0.82)", "... mild interest ...", "text shows no buying signal ...", or that the text was
+   * not readable by the model.
+   */
+  public static String textLabel(TextSignal text) {
+    if (!text.readable()) {
+      return String.format(Locale.ROOT, "text not readable by this model (%.0f%% unknown tokens)",
+          100 * text.unknownTokenRatio());
+    }
+    double opportunityProbability = text.opportunityProbability();
+    String p = String.format(Locale.ROOT, "%.2f", opportunityProbability);
+    if (opportunityProbability >= 0.5) {
+      return "text reads as a buying signal (p=" + p + ")";
+    }
+    if (opportunityProbability >= 0.25) {
+      return "text reads as mild interest (p=" + p + ")";
+    }
+    return "text shows no buying signal (p=" + p + ")";
   }
 
   private static String generic(Feature feature, Object raw, boolean known, double number) {

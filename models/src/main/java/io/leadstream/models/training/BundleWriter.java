@@ -89,7 +89,7 @@ final class BundleWriter {
           Map.of(), tiers.rule(), calibration,
           segmentSource == null || segments.isEmpty() ? null
               : new BundleManifest.Segments(segmentSource, segmentFiles),
-          objective);
+          null, objective);
       put(hashes, BundleTrainer.MODEL_CARD_FILE,
           ModelCard.render(manifest, report).getBytes(StandardCharsets.UTF_8));
       manifest = manifest.withFiles(hashes);

@@ -80,10 +80,38 @@ class ZeroShotOpportunityTest {
         new ZeroShotSpec(
             spec.engine(), spec.encoder(), spec.decoderStep(), spec.tokenizer(),
             spec.promptTemplate(), List.of("\u2581oui"), spec.noAnswers(),
-            spec.decoderStartTokenId(), spec.maxTokens());
+            spec.decoderStartTokenId(), spec.maxTokens(), spec.prior());
 
     assertThatThrownBy(() -> ZeroShotOpportunity.load(bad, source))
         .isInstanceOf(BundleException.class)
         .hasMessageContaining("\u2581oui");
+  }
+
+  @Test
+  void shouldRefuseAtLoadADecoderStepThatIsNotOne() {
+    ZeroShotSpec encoderAsDecoder =
+        new ZeroShotSpec(
+            spec.engine(), spec.encoder(), spec.encoder(), spec.tokenizer(),
+            spec.promptTemplate(), spec.yesAnswers(), spec.noAnswers(),
+            spec.decoderStartTokenId(), spec.maxTokens(), spec.prior());
+
+    assertThatThrownBy(() -> ZeroShotOpportunity.load(encoderAsDecoder, source))
+        .isInstanceOf(BundleException.class)
+        .hasMessageStartingWith("encoder.pt: cannot load zero-shot model: ");
+  }
+
+  @Test
+  void shouldGiveEachThreadItsOwnPredictor() throws Exception {
+    String text = reference.at("/cases/0/text").asText();
+    double expected = reference.at("/cases/0/p_yes").asDouble();
+    try (ZeroShotPredictor first = zeroShot.newPredictor();
+        ZeroShotPredictor second = zeroShot.newPredictor()) {
+      Thread other = new Thread(() -> first.probability(text));
+      other.start();
+      double p = second.probability(text);
+      other.join();
+      assertThat(p).isCloseTo(expected, within(1e-5));
+      assertThat(first.probability(text)).isCloseTo(expected, within(1e-5));
+    }
   }
 }

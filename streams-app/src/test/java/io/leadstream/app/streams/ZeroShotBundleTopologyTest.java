@@ -1,0 +1,114 @@
+package io.leadstream.app.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.ops.PipelineMetrics;
+import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.app.testing.TestLeads;
+import io.leadstream.models.bundle.ModelBundle;
+import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.schema.Reason;
+import io.leadstream.schema.Tier;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline serving a cold-start bundle: zero-shot p(opportunity) from the tiny T5 fixture
+ * and text-only scores ({@code classpath:bundles/t5-zero-shot}, from the models test-jar), the
+ * bundle {@code demo --model-bundle classpath:bundles/t5-zero-shot} would serve.
+ */
+class ZeroShotBundleTopologyTest {
+
+  /** What Python's reference model says for this text (models' t5-tiny/reference.json). */
+  private static final String TEXT =
+      "Please send a quote for 40 seats, budget approved, we want to sign next week.";
+  private static final double PYTHON_P = 0.7601570546561798;
+
+  private static ActiveModel model;
+
+  @TempDir Path stateDir;
+
+  private final LeadStreamConfig config = new LeadStreamConfig(Map.of());
+  private final PipelineMetrics metrics = PipelineMetrics.inMemory();
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> raw;
+  private TestOutputTopic<String, PrioritizedLead> prioritized;
+  private TestOutputTopic<String, PrioritizedLead> hot;
+
+  @BeforeAll
+  static void loadBundle() {
+    model = new ActiveModel(ModelBundle.load("classpath:bundles/t5-zero-shot"));
+  }
+
+  @AfterAll
+  static void closeBundle() {
+    if (model != null) model.close();
+  }
+
+  @BeforeEach
+  void setUp() {
+    Properties props = new Properties();
+    props.putAll(config.streamsProperties());
+    props.put(PipelineMetrics.CONFIG_KEY, metrics);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(LeadStreamTopology.build(config, model, metrics), props);
+    Topics topics = Topics.from(config);
+    raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    prioritized = driver.createOutputTopic(topics.prioritized().name(), Serdes.String().deserializer(),
+        LeadSerdes.prioritizedLead().deserializer());
+    hot = driver.createOutputTopic(topics.hot().name(), Serdes.String().deserializer(),
+        LeadSerdes.prioritizedLead().deserializer());
+  }
+
+  @AfterEach
+  void tearDown() {
+    driver.close();
+  }
+
+  private void send(LeadEvent lead) {
+    raw.pipeInput(lead.getLeadId(), LeadSerdes.leadEvent().encode(lead));
+  }
+
+  @Test
+  void shouldScoreALeadByItsTextAloneAndExplainItWithOneReason() {
+    send(TestLeads.junk("lead-1").setNotes(TEXT).setLastMessage(null).build());
+
+    PrioritizedLead lead = prioritized.readValue();
+    assertThat(lead.getOpportunityProbability()).isCloseTo(PYTHON_P, within(1e-5));
+    assertThat(lead.getScore()).isEqualTo(76);
+    assertThat(lead.getTier()).isEqualTo(Tier.HOT);
+    assertThat(lead.getReasons()).extracting(Reason::getLabel)
+        .containsExactly("text reads as a buying signal (p=0.76)");
+    assertThat(lead.getModelVersion()).isEqualTo("t5-zero-shot-fixture-1");
+    assertThat(hot.readValue().getLeadId()).isEqualTo("lead-1");
+  }
+
+  @Test
+  void shouldGiveALeadWithoutTextTheConfiguredPrior() {
+    send(TestLeads.hot("lead-2").setNotes(null).setLastMessage(null).build());
+
+    PrioritizedLead lead = prioritized.readValue();
+    assertThat(lead.getOpportunityProbability()).isEqualTo(0.2);
+    assertThat(lead.getScore()).isEqualTo(20);
+    assertThat(lead.getTier()).isEqualTo(Tier.DISQUALIFIED);
+    assertThat(lead.getReasons()).extracting(Reason::getLabel)
+        .containsExactly("no text to read (prior p=0.20)");
+    assertThat(hot.isEmpty()).isTrue();
+  }
+}
