@@ -5,14 +5,18 @@ The model has the structure of T5 v1.1 / Flan-T5 (shared embedding, encoder and 
 with relative-attention-bias in the first block, RMS layer norm without mean subtraction, no
 attention score scaling, gated-GELU feed-forward, untied lm_head) but random weights and tiny
 sizes, so Java tests can exercise the real loading, tokenizing, pooling and zero-shot paths
-without the real Flan-T5 weights.
+without the real Flan-T5 weights. It is shaped like transformers' T5ForConditionalGeneration
+(config, encoder, decoder, lm_head), so the model files and manifest sections are written by
+t5_export, the same code export_flan_t5.py runs on the real checkpoints.
 
-Outputs (all written by hand, no `transformers` or `tokenizers` packages needed):
+Outputs (no `transformers` or `tokenizers` packages needed):
   tokenizer.json        T5-style Unigram tokenizer (HF tokenizers JSON), <pad>=0 </s>=1 <unk>=2
   encoder.pt            TorchScript: (input_ids, attention_mask) -> last_hidden_state
-  encoder.onnx          ONNX (opset 13) of the same encoder, when torch.onnx can export here
+  encoder.onnx          ONNX of the same encoder
   decoder_step.pt       TorchScript: (decoder_input_ids, encoder_hidden_states,
                         encoder_attention_mask) -> logits (batch, decoder_len, vocab)
+  encoder-pytorch.json, encoder-onnx.json, zero-shot.json
+                        manifest sections for these files (sizes, SHA-256)
   reference.json        token ids, mean-pooled L2-normalized embeddings and zero-shot
                         p(opportunity) computed here in Python, for the Java tests to match
 
@@ -21,18 +25,17 @@ Run with Debian's torch (apt-get install python3-torch), from the repository roo
 It is deterministic: the same torch version writes the same weights and reference values.
 """
 
-import hashlib
 import json
 import math
 import os
 import sys
 import unicodedata
+from types import SimpleNamespace
 
 import torch
 from torch import nn
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "..", "src", "test", "resources", "t5-tiny")
+import t5_export
 
 SEED = 20240611
 CONFIG = dict(
@@ -275,60 +278,59 @@ class Block(nn.Module):
         return self.ff(x)
 
 
-def extended_mask(mask):
-    """(batch, len) 1/0 -> additive (batch, 1, 1, len): 0 for real tokens, float min for pads."""
-    return (1.0 - mask[:, None, None, :].to(torch.float32)) * NEG
+def additive_mask(mask):
+    """1/0 mask -> 0 for attended positions, float min for the others."""
+    return (1.0 - mask.to(torch.float32)) * NEG
 
 
-class Encoder(nn.Module):
-    """T5 encoder stack: (input_ids, attention_mask) -> last_hidden_state."""
+class Stack(nn.Module):
+    """T5Stack: shared embedding, blocks, final RMS norm. Called with keyword arguments and
+    returning a tuple whose first element is the last hidden state, as transformers' T5Stack is,
+    so that t5_export wraps this model and T5ForConditionalGeneration alike. No cache."""
 
-    def __init__(self, c, shared):
+    def __init__(self, c, shared, is_decoder):
         super().__init__()
         self.shared = shared
-        self.blocks = nn.ModuleList([Block(c, i == 0, False) for i in range(c["num_layers"])])
+        self.is_decoder = is_decoder
+        layers = c["num_decoder_layers"] if is_decoder else c["num_layers"]
+        self.blocks = nn.ModuleList([Block(c, i == 0, is_decoder) for i in range(layers)])
         self.final_norm = RMSNorm(c["d_model"], c["layer_norm_epsilon"])
 
-    def forward(self, input_ids, attention_mask):
+    def forward(self, input_ids, attention_mask, encoder_hidden_states=None,
+                encoder_attention_mask=None):
         x = self.shared(input_ids)
         n = input_ids.size(1)
-        bias = self.blocks[0].self_attn.compute_bias(n, n, input_ids.device)
-        bias = bias + extended_mask(attention_mask)
-        for block in self.blocks:
-            x = block(x, bias)
-        return self.final_norm(x)
-
-
-class DecoderStep(nn.Module):
-    """T5 decoder stack + lm_head, no cache: (decoder_input_ids, encoder_hidden_states,
-    encoder_attention_mask) -> logits (batch, decoder_len, vocab)."""
-
-    def __init__(self, c, shared, vocab_size):
-        super().__init__()
-        self.shared = shared
-        self.blocks = nn.ModuleList(
-            [Block(c, i == 0, True) for i in range(c["num_decoder_layers"])])
-        self.final_norm = RMSNorm(c["d_model"], c["layer_norm_epsilon"])
-        self.lm_head = nn.Linear(c["d_model"], vocab_size, bias=False)  # untied, as in Flan-T5
-
-    def forward(self, decoder_input_ids, encoder_hidden_states, encoder_attention_mask):
-        x = self.shared(decoder_input_ids)
-        t = decoder_input_ids.size(1)
-        bias = self.blocks[0].self_attn.compute_bias(t, t, decoder_input_ids.device)
-        causal = torch.ones(t, t, device=x.device).tril()
-        bias = bias + (1.0 - causal)[None, None, :, :] * NEG
-        cross = extended_mask(encoder_attention_mask)
+        mask = attention_mask[:, None, None, :]
+        if self.is_decoder:
+            mask = mask * torch.ones(n, n, dtype=mask.dtype, device=x.device).tril()
+        bias = self.blocks[0].self_attn.compute_bias(n, n, x.device) + additive_mask(mask)
+        cross = None
+        if self.is_decoder:
+            cross = additive_mask(encoder_attention_mask[:, None, None, :])
         for block in self.blocks:
             x = block(x, bias, encoder_hidden_states, cross)
-        return self.lm_head(self.final_norm(x))
+        return (self.final_norm(x),)
 
 
 class T5Tiny(nn.Module):
+    """Shaped like T5ForConditionalGeneration: config, encoder, decoder, untied lm_head."""
+
     def __init__(self, c, vocab_size):
         super().__init__()
+        self.config = SimpleNamespace(**c, vocab_size=vocab_size, tie_word_embeddings=False)
         self.shared = nn.Embedding(vocab_size, c["d_model"])
-        self.encoder = Encoder(c, self.shared)
-        self.decoder = DecoderStep(c, self.shared, vocab_size)
+        self.encoder = Stack(c, self.shared, is_decoder=False)
+        self.decoder = Stack(c, self.shared, is_decoder=True)
+        self.lm_head = nn.Linear(c["d_model"], vocab_size, bias=False)
+
+    def forward(self, input_ids, attention_mask, decoder_input_ids):
+        """(logits,) of one decoder pass, as T5ForConditionalGeneration returns with
+        torchscript=True."""
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask)[0]
+        out = self.decoder(input_ids=decoder_input_ids,
+                           attention_mask=torch.ones_like(decoder_input_ids),
+                           encoder_hidden_states=hidden, encoder_attention_mask=attention_mask)[0]
+        return (self.lm_head(out),)
 
 
 def init_weights(model):
@@ -359,16 +361,8 @@ TOKEN_TEXTS = EMBED_TEXTS + [
     "  Yes, yes!  No; no?  ",
     "Customer ABC company intends to purchase our XYZ products (qty: 500).",
 ]
-CHINESE_TEXT = ("客户 ABC 公司有意向采购我们的 XYZ 产品,初步谈好了合作意向,"
-                "需要进一步沟通具体的采购数量和交付时间。")
-PROMPT_TEMPLATE = ("Is this sales lead a business opportunity? Answer yes or no.\n\n"
-                   "Lead: {text}")
-ZERO_SHOT_TEXTS = [
-    "Please send a quote for 40 seats, budget approved, we want to sign next week.",
-    "I am a student writing a thesis about football clubs.",
-]
-YES_PIECES = ["\u2581yes", "\u2581Yes", "yes", "Yes"]
-NO_PIECES = ["\u2581no", "\u2581No", "no", "No"]
+ZERO_SHOT_TEXTS = [t5_export.HOT_EXAMPLE, t5_export.JUNK_EXAMPLE]
+MAX_TOKENS = 512
 
 
 def pad_batch(rows):
@@ -384,140 +378,78 @@ def mean_pool_normalized(hidden, mask):
     return v / v.norm(dim=-1, keepdim=True).clamp(min=1e-12)
 
 
-def model_file(name):
-    path = os.path.join(OUT, name)
-    with open(path, "rb") as f:
-        digest = hashlib.sha256(f.read()).hexdigest()
-    return {"source": name, "sha256": digest, "size": os.path.getsize(path)}
-
-
-def write_manifest_sections(with_onnx):
-    """The `encoder` sections a bundle manifest would hold for these files (sources relative to
-    this folder), and the zero-shot section, so the Java tests load them as a manifest does."""
-    def encoder(engine, file_name):
-        return {"engine": engine, "model": model_file(file_name),
-                "tokenizer": model_file("tokenizer.json"),
-                "inputs": ["input_ids", "attention_mask"], "output": "last_hidden_state",
-                "pooling": "mean", "maxTokens": 512, "dimension": CONFIG["d_model"],
-                "normalize": True, "unknownToken": "<unk>"}
-
-    sections = {"encoder-pytorch.json": encoder("PyTorch", "encoder.pt")}
-    if with_onnx:
-        sections["encoder-onnx.json"] = encoder("OnnxRuntime", "encoder.onnx")
-    sections["zero-shot.json"] = {
-        "engine": "PyTorch", "encoder": model_file("encoder.pt"),
-        "decoderStep": model_file("decoder_step.pt"), "tokenizer": model_file("tokenizer.json"),
-        "promptTemplate": PROMPT_TEMPLATE, "yesAnswers": YES_PIECES, "noAnswers": NO_PIECES,
-        "decoderStartTokenId": CONFIG["decoder_start_token_id"], "maxTokens": 512}
-    for name, section in sections.items():
-        with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
-            json.dump(section, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+def build_model():
+    """The tiny model with its fixed weights, its tokenizer and vocabulary, and an
+    encode(texts) -> (input_ids, attention_mask) padded batch."""
+    vocab = build_vocab()
+    tok = PyUnigram(vocab)
+    model = T5Tiny(CONFIG, len(vocab)).eval()
+    init_weights(model)
+    return model, tok, vocab, lambda texts: pad_batch([tok.encode(t) for t in texts])
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "src", "test", "resources", "t5-tiny")
+    os.makedirs(out, exist_ok=True)
     torch.manual_seed(SEED)
-    vocab = build_vocab()
-    tok = PyUnigram(vocab)
-    with open(os.path.join(OUT, "tokenizer.json"), "w", encoding="utf-8") as f:
+    model, tok, vocab, encode = build_model()
+    with open(os.path.join(out, t5_export.TOKENIZER_JSON), "w", encoding="utf-8") as f:
         json.dump(tokenizer_json(vocab), f, ensure_ascii=False, indent=1)
 
-    model = T5Tiny(CONFIG, len(vocab)).eval()
-    init_weights(model)
-    enc, dec = model.encoder, model.decoder
+    encoder, decoder_step = t5_export.save_torchscript(model, encode, out)
+    t5_export.save_onnx_encoder(encoder, encode, out)
+    start_id = CONFIG["decoder_start_token_id"]
+    diffs = t5_export.check_torchscript(
+        out, encoder, decoder_step, t5_export.check_batches(encode, EMBED_TEXTS), start_id)
 
-    # --- TorchScript -------------------------------------------------------------------------
-    ex_ids, ex_mask = pad_batch([tok.encode(EMBED_TEXTS[1]), tok.encode(EMBED_TEXTS[0])])
-    with torch.no_grad():
-        enc_ts = torch.jit.trace(enc, (ex_ids, ex_mask))
-        ex_hidden = enc(ex_ids, ex_mask)
-        ex_start = torch.zeros((2, 1), dtype=torch.long)
-        dec_ts = torch.jit.trace(dec, (ex_start, ex_hidden, ex_mask))
-    enc_ts.save(os.path.join(OUT, "encoder.pt"))
-    dec_ts.save(os.path.join(OUT, "decoder_step.pt"))
-
-    # the traces must generalize to other lengths and batch sizes
-    with torch.no_grad():
-        for rows in ([tok.encode(EMBED_TEXTS[3])],
-                     [tok.encode(t) for t in EMBED_TEXTS],
-                     [tok.encode(PROMPT_TEMPLATE.format(text=ZERO_SHOT_TEXTS[0]))]):
-            ids, mask = pad_batch(rows)
-            h = enc(ids, mask)
-            assert torch.allclose(enc_ts(ids, mask), h, atol=1e-5), "encoder trace diverges"
-            start = torch.zeros((ids.size(0), 1), dtype=torch.long)
-            assert torch.allclose(dec_ts(start, h, mask), dec(start, h, mask), atol=1e-5), \
-                "decoder trace diverges"
-
-    # --- ONNX --------------------------------------------------------------------------------
-    onnx_note = "encoder.onnx written (opset 13)"
-    try:
-        with torch.no_grad():
-            torch.onnx.export(
-                enc, (ex_ids, ex_mask), os.path.join(OUT, "encoder.onnx"),
-                input_names=["input_ids", "attention_mask"],
-                output_names=["last_hidden_state"],
-                dynamic_axes={"input_ids": {0: "batch", 1: "sequence"},
-                              "attention_mask": {0: "batch", 1: "sequence"},
-                              "last_hidden_state": {0: "batch", 1: "sequence"}},
-                opset_version=13, do_constant_folding=True)
-    except Exception as e:  # noqa: BLE001 - report and ship TorchScript only
-        onnx_note = "ONNX export failed: %r" % (e,)
-        print(onnx_note, file=sys.stderr)
-
-    # --- reference values --------------------------------------------------------------------
     with torch.no_grad():
         vectors = []
         for text in EMBED_TEXTS:
-            ids, mask = pad_batch([tok.encode(text)])
-            vectors.append(mean_pool_normalized(enc(ids, mask), mask)[0].tolist())
+            ids, mask = encode([text])
+            vectors.append(mean_pool_normalized(encoder(ids, mask), mask)[0].tolist())
         # the same texts in one padded batch give the same vectors
-        ids, mask = pad_batch([tok.encode(t) for t in EMBED_TEXTS])
-        batched = mean_pool_normalized(enc(ids, mask), mask)
+        ids, mask = encode(EMBED_TEXTS)
+        batched = mean_pool_normalized(encoder(ids, mask), mask)
         assert torch.allclose(batched, torch.tensor(vectors), atol=1e-5), "padding leaks"
 
-        yes_ids = [tok.ids[p] for p in YES_PIECES]
-        no_ids = [tok.ids[p] for p in NO_PIECES]
-        cases = []
-        for text in ZERO_SHOT_TEXTS:
-            prompt = PROMPT_TEMPLATE.format(text=text)
-            ids, mask = pad_batch([tok.encode(prompt)])
-            h = enc(ids, mask)
-            logits = dec(torch.tensor([[CONFIG["decoder_start_token_id"]]]), h, mask)[0, -1]
-            answer = torch.softmax(logits[yes_ids + no_ids].double(), dim=-1)
-            cases.append({"text": text, "prompt": prompt, "input_ids": ids[0].tolist(),
-                          "p_yes": answer[: len(yes_ids)].sum().item()})
+    yes_ids = [tok.ids[p] for p in t5_export.YES_PIECES]
+    no_ids = [tok.ids[p] for p in t5_export.NO_PIECES]
+    cases = []
+    for text in ZERO_SHOT_TEXTS:
+        prompt = t5_export.PROMPT_TEMPLATE.format(text=text)
+        ids, mask = encode([prompt])
+        p = t5_export.p_yes(encoder, decoder_step, ids, mask, start_id, yes_ids, no_ids)[0]
+        cases.append({"text": text, "prompt": prompt, "input_ids": ids[0].tolist(), "p_yes": p})
 
-    reference = {
+    t5_export.write_json(os.path.join(out, "reference.json"), {
         "generated_by": "models/flan-t5/make_fixtures.py",
         "torch_version": torch.__version__,
-        "onnx": onnx_note,
+        "onnx": "encoder.onnx written (opset %d)" % t5_export.ONNX_OPSET,
         "config": dict(CONFIG, vocab_size=len(vocab)),
         "tokenizer": {
             "texts": TOKEN_TEXTS,
             "ids": [tok.encode(t) for t in TOKEN_TEXTS],
-            "chinese_text": CHINESE_TEXT,
-            "chinese_ids": tok.encode(CHINESE_TEXT),
+            "chinese_text": t5_export.SOURCE_EXAMPLE,
+            "chinese_ids": tok.encode(t5_export.SOURCE_EXAMPLE),
         },
         "embeddings": {"pooling": "mean", "normalized": True, "texts": EMBED_TEXTS,
                        "vectors": vectors},
-        "zero_shot": {"template": PROMPT_TEMPLATE, "yes_pieces": YES_PIECES,
-                      "no_pieces": NO_PIECES, "yes_ids": yes_ids, "no_ids": no_ids,
-                      "decoder_start_token_id": CONFIG["decoder_start_token_id"],
-                      "cases": cases},
-    }
-    with open(os.path.join(OUT, "reference.json"), "w", encoding="utf-8") as f:
-        json.dump(reference, f, ensure_ascii=False, indent=1)
-
-    write_manifest_sections(onnx_note.startswith("encoder.onnx written"))
+        "zero_shot": {"template": t5_export.PROMPT_TEMPLATE, "yes_pieces": t5_export.YES_PIECES,
+                      "no_pieces": t5_export.NO_PIECES, "yes_ids": yes_ids, "no_ids": no_ids,
+                      "decoder_start_token_id": start_id, "cases": cases},
+    })
+    t5_export.write_specs(out, model.config, MAX_TOKENS, True,
+                          t5_export.YES_PIECES, t5_export.NO_PIECES)
 
     total = 0
-    for name in sorted(os.listdir(OUT)):
-        size = os.path.getsize(os.path.join(OUT, name))
+    for name in sorted(os.listdir(out)):
+        size = os.path.getsize(os.path.join(out, name))
         total += size
-        print("%-18s %9d bytes" % (name, size))
-    print("%-18s %9d bytes" % ("total", total))
-    print(onnx_note)
+        print("%-20s %9d bytes" % (name, size))
+    print("%-20s %9d bytes" % ("total", total))
+    print("TorchScript vs eager, max abs diff: encoder %.3g, decoder step %.3g"
+          % (diffs["encoder"], diffs["decoderStep"]))
     for c in cases:
         print("p_yes=%.6f  %s" % (c["p_yes"], c["text"]))
 

@@ -34,10 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ZeroShotBundleTopologyTest {
 
-  /** What Python's reference model says for this text (models' t5-tiny/reference.json). */
-  private static final String TEXT =
-      "Please send a quote for 40 seats, budget approved, we want to sign next week.";
-  private static final double PYTHON_P = 0.7601570546561798;
+  /**
+   * What Python's reference model says for this text (models' t5-tiny/reference.json); the
+   * fixture's weights are random, so the number means nothing beyond the code path.
+   */
+  private static final String TEXT = "I am a student writing a thesis about football clubs.";
+  private static final double PYTHON_P = 0.4216046736910468;
 
   private static ActiveModel model;
 
@@ -91,10 +93,10 @@ class ZeroShotBundleTopologyTest {
 
     PrioritizedLead lead = prioritized.readValue();
     assertThat(lead.getOpportunityProbability()).isCloseTo(PYTHON_P, within(1e-5));
-    assertThat(lead.getScore()).isEqualTo(76);
+    assertThat(lead.getScore()).isEqualTo(42);
     assertThat(lead.getTier()).isEqualTo(Tier.HOT);
     assertThat(lead.getReasons()).extracting(Reason::getLabel)
-        .containsExactly("text reads as a buying signal (p=0.76)");
+        .containsExactly("text reads as mild interest (p=0.42)");
     assertThat(lead.getModelVersion()).isEqualTo("t5-zero-shot-fixture-1");
     assertThat(hot.readValue().getLeadId()).isEqualTo("lead-1");
   }
