@@ -64,7 +64,7 @@ public final class EncoderModel implements AutoCloseable {
     try {
       unknownId =
           TokenizerVocabulary.read(tokenizerFile, spec.unknownToken()).unknownId().orElse(-1);
-      tokenizer = PaddedBatch.tokenizer(tokenizerFile, spec.maxTokens());
+      tokenizer = PaddedBatch.tokenizer(tokenizerFile, spec.maxTokens(), spec.lowercase());
     } catch (IOException | RuntimeException e) {
       throw new BundleException(spec.tokenizer().source() + ": cannot load tokenizer: " + e, e);
     }

@@ -1,5 +1,6 @@
 package io.leadstream.models.inference;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -17,6 +18,10 @@ import java.util.List;
  * @param dimension size of the embedding
  * @param normalize whether embeddings are scaled to unit L2 norm
  * @param unknownToken the vocabulary's unknown token, counted for {@code unknownTokenRatio}
+ * @param lowercase whether texts are lower-cased before tokenizing, for models trained on
+ *     lower-cased text whose {@code tokenizer.json} does not say so; false when absent
+ * @param language the language the encoder reads ({@code en}, {@code zh}), for the model card;
+ *     null when not recorded
  */
 public record EncoderSpec(
     String engine,
@@ -28,7 +33,25 @@ public record EncoderSpec(
     int maxTokens,
     int dimension,
     boolean normalize,
-    String unknownToken) {
+    String unknownToken,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean lowercase,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String language) {
+
+  /** An encoder that reads text as its tokenizer says, in no recorded language. */
+  public EncoderSpec(
+      String engine,
+      ModelFile model,
+      ModelFile tokenizer,
+      List<String> inputs,
+      String output,
+      Pooling pooling,
+      int maxTokens,
+      int dimension,
+      boolean normalize,
+      String unknownToken) {
+    this(engine, model, tokenizer, inputs, output, pooling, maxTokens, dimension, normalize,
+        unknownToken, false, null);
+  }
 
   /** The all-MiniLM-L6-v2 sentence encoder shipped by the langchain4j Maven artifact. */
   public static EncoderSpec allMiniLmL6V2(ModelFile model, ModelFile tokenizer) {
@@ -43,5 +66,32 @@ public record EncoderSpec(
         384,
         true,
         "[UNK]");
+  }
+
+  /**
+   * The BAAI bge-small-zh-v1.5 Chinese sentence encoder shipped by the langchain4j Maven
+   * artifact: a BERT with a 21,128-piece vocabulary (Chinese characters, lower-case English word
+   * pieces), [CLS] pooling, L2-normalized, 512 dimensions.
+   *
+   * <p>The model reads up to 512 tokens; this spec truncates at 128, which covers CRM notes and
+   * messages (one token per Chinese character, ~1.5 per English word) and keeps the cost of
+   * attention down on a CPU. The artifact's {@code tokenizer.json} does not lower-case, but the
+   * vocabulary holds no upper-case Latin letters, so "ABC" or "SAP" would read as [UNK]: texts are
+   * lower-cased first, as the original model's tokenizer does.
+   */
+  public static EncoderSpec bgeSmallZhV15(ModelFile model, ModelFile tokenizer) {
+    return new EncoderSpec(
+        "OnnxRuntime",
+        model,
+        tokenizer,
+        List.of("input_ids", "attention_mask", "token_type_ids"),
+        "last_hidden_state",
+        Pooling.CLS,
+        128,
+        512,
+        true,
+        "[UNK]",
+        true,
+        "zh");
   }
 }

@@ -4,6 +4,7 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Tokenized texts padded to the longest of them, row-major: what a transformer encoder takes as
@@ -29,10 +30,16 @@ record PaddedBatch(Encoding[] encodings, int batch, int length, long[] ids, long
     return new PaddedBatch(encodings, batch, length, ids, mask, types);
   }
 
-  /** A tokenizer that adds special tokens, truncates to {@code maxTokens} and pads to the longest text. */
-  static HuggingFaceTokenizer tokenizer(Path file, int maxTokens) throws IOException {
+  /**
+   * A tokenizer that adds special tokens, truncates to {@code maxTokens} and pads to the longest
+   * text; with {@code lowercase} it lower-cases texts first.
+   */
+  static HuggingFaceTokenizer tokenizer(Path file, int maxTokens, boolean lowercase)
+      throws IOException {
     return HuggingFaceTokenizer.builder()
         .optTokenizerPath(file)
+        // "true" would lower-case in the default locale (Turkish dotless i); "und" is Locale.ROOT
+        .optDoLowerCase(lowercase ? Locale.ROOT.toLanguageTag() : "false")
         .optAddSpecialTokens(true)
         .optMaxLength(maxTokens)
         .optTruncation(true)

@@ -90,7 +90,7 @@ public final class ZeroShotOpportunity implements AutoCloseable {
       yes = answerIds(vocabulary, spec.yesAnswers(), spec, "yesAnswers");
       no = answerIds(vocabulary, spec.noAnswers(), spec, "noAnswers");
       unknownId = vocabulary.unknownId().orElse(-1);
-      tokenizer = PaddedBatch.tokenizer(tokenizerFile, spec.maxTokens());
+      tokenizer = PaddedBatch.tokenizer(tokenizerFile, spec.maxTokens(), false);
     } catch (IOException | RuntimeException e) {
       if (e instanceof BundleException b) {
         throw b;

@@ -7,6 +7,7 @@ import io.leadstream.models.bundle.RegressionMetrics;
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.SegmentRouter;
+import io.leadstream.models.scoring.TextSignal;
 import io.leadstream.models.scoring.XgbScorer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -100,7 +102,14 @@ public final class BundleTrainer {
         .forEach(s -> warnings.add(s.warning()));
 
     TextHeadTrainer heads = new TextHeadTrainer(config.encoder(), progress);
-    TextHeadTrainer.Result head = heads.fit(heads.embed(leads), labels, split);
+    TextHeadTrainer.Embeddings embedded = heads.embed(leads);
+    if (embedded.unreadable() > 0) {
+      warnings.add(String.format(Locale.ROOT, "%,d of %,d texts are not readable by the"
+          + " encoder (over %.0f %% unknown tokens): they count as no text, as when scoring;"
+          + " choose an encoder for their language", embedded.unreadable(), embedded.texts(),
+          100 * TextSignal.MAX_UNKNOWN_RATIO));
+    }
+    TextHeadTrainer.Result head = heads.fit(embedded.vectors(), labels, split);
 
     FeatureSpec spec = data.features();
     FeatureSpec fieldsOnly = spec.without(FeatureSpec.OPPORTUNITY_PROBABILITY);
@@ -168,7 +177,7 @@ public final class BundleTrainer {
       BundleManifest.TrainingData trainingData = new BundleManifest.TrainingData(
           data.source(), config.seed(), leads.size(), converted, split.train().length,
           split.validation().length, split.holdOut().length,
-          split.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+          split.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       BundleManifest manifest = new BundleWriter(config, spec, out, progress).write(
           head.head(), main, segments, data.segmentSource(), calibration, objective, tiers,
           trainingData, report, warnings);

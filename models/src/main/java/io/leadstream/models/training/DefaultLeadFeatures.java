@@ -11,6 +11,14 @@ public final class DefaultLeadFeatures {
 
   /** Core fields, the {@code attributes.leadSource} CRM field, and p(opportunity) last. */
   public static FeatureSpec spec() {
+    return spec(Language.EN);
+  }
+
+  /**
+   * The spec for synthetic leads of {@code language}: as {@link #spec()}, with the countries of
+   * that language's leads.
+   */
+  public static FeatureSpec spec(Language language) {
     return new FeatureSpec(
         List.of(
             Feature.log1p("employees", "company.employees", "company size"),
@@ -25,7 +33,7 @@ public final class DefaultLeadFeatures {
             Feature.categorical(
                 "country",
                 "company.country",
-                List.of("DE", "FR", "GB", "US", "NL", "CH", "ES", "IT", "AT", "IE", "BE"),
+                language.market().countries(),
                 Encoding.INDEX,
                 "country"),
             Feature.bool("decision_maker", "contact.isDecisionMaker", "decision maker"),

@@ -6,9 +6,28 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Phrase pools and slot values the synthetic generator composes lead texts from. */
-final class LeadPhrases {
-  private LeadPhrases() {}
+/**
+ * Phrase pools and slot values the synthetic generator composes lead texts from, in one language.
+ * Templates hold {@code {slot}} placeholders that {@link #fill} replaces with a random value.
+ *
+ * @param notes CRM note sentences per hidden intent
+ * @param messages last-message texts per hidden intent
+ * @param context opening sentences of a note (how the lead came in)
+ * @param details closing sentences of a note (facts about the company)
+ * @param junkNotes notes of junk leads
+ * @param junkMessages messages of junk leads
+ * @param slots values of each placeholder
+ * @param separator what joins two sentences of a note (a space in English, nothing in Chinese)
+ */
+record LeadPhrases(
+    Map<Intent, List<String>> notes,
+    Map<Intent, List<String>> messages,
+    List<String> context,
+    List<String> details,
+    Map<Junk, List<String>> junkNotes,
+    Map<Junk, List<String>> junkMessages,
+    Map<String, List<String>> slots,
+    String separator) {
 
   /** The hidden intent a lead's text expresses, from ready to buy to no fit. */
   enum Intent {
@@ -35,7 +54,7 @@ final class LeadPhrases {
     EMPTY_COMPANY
   }
 
-  static final Map<Intent, List<String>> NOTES =
+  private static final Map<Intent, List<String>> NOTES =
       Map.of(
           Intent.READY,
           List.of(
@@ -81,7 +100,7 @@ final class LeadPhrases {
               "They only need a one-off report, not software.",
               "Clearly not interested, ended the call after two minutes."));
 
-  static final Map<Intent, List<String>> MESSAGES =
+  private static final Map<Intent, List<String>> MESSAGES =
       Map.of(
           Intent.READY,
           List.of(
@@ -124,7 +143,7 @@ final class LeadPhrases {
               "Stop calling us, we don't need this.",
               "We only needed {feature}, which you don't have, so no."));
 
-  static final List<String> CONTEXT =
+  private static final List<String> CONTEXT =
       List.of(
           "Inbound lead from the website contact form.",
           "Met at {event} in {city}.",
@@ -134,7 +153,7 @@ final class LeadPhrases {
           "Follow-up after the {topic} webinar.",
           "Cold outreach, replied to the second email.");
 
-  static final List<String> DETAILS =
+  private static final List<String> DETAILS =
       List.of(
           "Team of {n} in {team}.",
           "Currently using spreadsheets and email.",
@@ -143,7 +162,7 @@ final class LeadPhrases {
           "They mentioned growing fast this year.",
           "IT is run by an external agency.");
 
-  static final Map<Junk, List<String>> JUNK_NOTES =
+  private static final Map<Junk, List<String>> JUNK_NOTES =
       Map.of(
           Junk.SPAM, List.of("", "Form submission with a suspicious link.", "Bot-like signup."),
           Junk.STUDENT, List.of("Student asking questions for a thesis.", "University project, no purchase."),
@@ -152,7 +171,7 @@ final class LeadPhrases {
           Junk.TEST, List.of("test test", "test", "asdf test lead"),
           Junk.EMPTY_COMPANY, List.of("", "asdf", "n/a"));
 
-  static final Map<Junk, List<String>> JUNK_MESSAGES =
+  private static final Map<Junk, List<String>> JUNK_MESSAGES =
       Map.of(
           Junk.SPAM,
           List.of(
@@ -176,7 +195,7 @@ final class LeadPhrases {
           Junk.EMPTY_COMPANY,
           List.of("", "hello", "?"));
 
-  static final Map<String, List<String>> SLOTS =
+  private static final Map<String, List<String>> SLOTS =
       Map.ofEntries(
           Map.entry("n", List.of("5", "10", "12", "20", "25", "40", "50", "80", "120", "200")),
           Map.entry("deadline", List.of("end of the month", "Friday", "the end of the quarter", "next week", "March 31")),
@@ -195,13 +214,18 @@ final class LeadPhrases {
           Map.entry("year", List.of("2027", "2028")),
           Map.entry("feature", List.of("an on-premise version", "a mobile POS", "payroll", "a German tax module")));
 
+  /** The English phrases: the default, from which the default bundle was trained. */
+  static final LeadPhrases ENGLISH =
+      new LeadPhrases(NOTES, MESSAGES, CONTEXT, DETAILS, JUNK_NOTES, JUNK_MESSAGES, SLOTS, " ");
+
   private static final Pattern SLOT = Pattern.compile("\\{([a-z]+)}");
 
-  static String fill(String template, Random random) {
+  /** The template with each placeholder replaced by one of its values, drawn from {@code random}. */
+  String fill(String template, Random random) {
     Matcher matcher = SLOT.matcher(template);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
-      List<String> values = SLOTS.get(matcher.group(1));
+      List<String> values = slots.get(matcher.group(1));
       String value = values == null ? matcher.group() : values.get(random.nextInt(values.size()));
       matcher.appendReplacement(out, Matcher.quoteReplacement(value));
     }

@@ -66,10 +66,11 @@ final class ModelCard {
             : DataSplit.Kind.STRATIFIED.describe()));
     md.append(" The validation split chose the boosting rounds, the calibration and the tier")
         .append(" thresholds; the hold-out was used for the numbers below only.");
-    if (d.generator().equals(SyntheticLeadGenerator.class.getSimpleName())) {
+    Language language = SyntheticLeadGenerator.languageOfSource(d.generator());
+    if (language != null) {
       md.append(f(" The leads are synthetic (seed %d): labels come from a hidden process over the"
-          + " fields and a hidden text intent that chooses the English phrases of notes and"
-          + " messages, with about 8 %% junk leads.", d.seed()));
+          + " fields and a hidden text intent that chooses the %s phrases of notes and"
+          + " messages, with about 8 %% junk leads.", d.seed(), language.displayName()));
     }
     md.append("\n\n");
   }
@@ -200,19 +201,28 @@ final class ModelCard {
         .append("`, engine ").append(m.encoder().engine()).append(", ")
         .append(m.encoder().pooling().name().toLowerCase(Locale.ROOT)).append(" pooling, ")
         .append(m.encoder().maxTokens()).append(" tokens, ").append(m.encoder().dimension())
-        .append(" dimensions.\n\n");
+        .append(" dimensions").append(m.encoder().lowercase() ? ", texts lower-cased" : "")
+        .append(".\n\n");
   }
 
   private static void limits(StringBuilder md, BundleManifest m) {
     md.append("## Limits\n\n");
-    if (m.training().generator().equals(SyntheticLeadGenerator.class.getSimpleName())) {
+    if (SyntheticLeadGenerator.languageOfSource(m.training().generator()) != null) {
       md.append("- Trained on synthetic leads: the numbers say the pipeline learns, not how it")
           .append(" ranks your leads. Retrain on your own labelled history before trusting")
           .append(" scores.\n");
     }
-    md.append("- English only: the encoder's vocabulary turns most other scripts into unknown")
-        .append(" tokens (see `unknownTokenRatio`); such texts get an uninformed p(opportunity).\n")
-        .append("- Reasons are a first-order conversion of log-odds SHAP values to score points")
+    if ("zh".equals(m.encoder().language())) {
+      md.append("- Chinese: the encoder reads Chinese and the English words of its vocabulary")
+          .append(" (lower-cased); other scripts turn into unknown tokens (see")
+          .append(" `unknownTokenRatio`) and such texts get an uninformed p(opportunity). Reasons")
+          .append(" are worded in English.\n");
+    } else {
+      md.append("- English only: the encoder's vocabulary turns most other scripts into unknown")
+          .append(" tokens (see `unknownTokenRatio`); such texts get an uninformed")
+          .append(" p(opportunity).\n");
+    }
+    md.append("- Reasons are a first-order conversion of log-odds SHAP values to score points")
         .append(" of the uncalibrated probability.\n")
         .append("- Texts longer than ").append(m.encoder().maxTokens())
         .append(" tokens are truncated.\n");

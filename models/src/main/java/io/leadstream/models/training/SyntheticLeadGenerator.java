@@ -28,6 +28,10 @@ import java.util.UUID;
  * rate is about a quarter, and the text carries signal the fields lack. About 8% of leads are
  * junk (spam, students, job seekers, competitors, test entries, empty companies) that almost
  * never convert. The same seed gives the same leads. Not thread-safe.
+ *
+ * <p>Texts are English by default; with {@link Language#ZH} they are Chinese and the companies
+ * and people Chinese too (amounts in CNY, HKD or SGD), drawn by the same hidden process, so the
+ * text carries the same signal in either language.
  */
 public final class SyntheticLeadGenerator {
 
@@ -44,52 +48,7 @@ public final class SyntheticLeadGenerator {
   private static final double[] INDUSTRY_WEIGHT = {18, 16, 11, 11, 10, 9, 7, 6, 6, 6};
   private static final double[] INDUSTRY_EFFECT = {0.3, 0.1, 0.15, -0.2, 0.2, 0.1, 0.2, -0.45, -0.35, -0.1};
 
-  private static final String[] COUNTRIES = {"DE", "FR", "GB", "US", "NL", "CH", "ES", "IT", "AT", "IE", "BE"};
-  private static final double[] COUNTRY_WEIGHT = {22, 12, 14, 18, 7, 5, 6, 6, 4, 3, 3};
-  private static final Map<String, String> CURRENCY =
-      Map.ofEntries(
-          Map.entry("DE", "EUR"), Map.entry("FR", "EUR"), Map.entry("GB", "GBP"),
-          Map.entry("US", "USD"), Map.entry("NL", "EUR"), Map.entry("CH", "CHF"),
-          Map.entry("ES", "EUR"), Map.entry("IT", "EUR"), Map.entry("AT", "EUR"),
-          Map.entry("IE", "EUR"), Map.entry("BE", "EUR"));
-  private static final Map<String, String> LEGAL_FORM =
-      Map.ofEntries(
-          Map.entry("DE", "GmbH"), Map.entry("FR", "SAS"), Map.entry("GB", "Ltd"),
-          Map.entry("US", "Inc."), Map.entry("NL", "B.V."), Map.entry("CH", "AG"),
-          Map.entry("ES", "S.L."), Map.entry("IT", "S.r.l."), Map.entry("AT", "GmbH"),
-          Map.entry("IE", "Ltd"), Map.entry("BE", "BV"));
-
-  private static final String[] NAME_STEMS = {
-    "Nord", "Alpen", "Blue", "Iron", "Silver", "Green", "Bright", "Rhein", "Atlas", "Nova",
-    "Delta", "Summit", "Oak", "Falcon", "Pioneer", "Vertex", "Harbor", "Kestrel", "Lumen", "Orbit"
-  };
-  private static final String[] NAME_TAILS = {
-    "wind", "tech", "works", "line", "soft", "logic", "field", "stone", "bridge", "point"
-  };
-  private static final String[] NAME_KINDS = {
-    "Logistics", "Systems", "Solutions", "Industries", "Group", "Labs", "Partners", "Trading",
-    "Health", "Energy"
-  };
-
-  private static final String[][] TITLES = {
-    {"Intern", "Working Student", "Trainee"},
-    {"Assistant", "Coordinator", "Analyst", "Engineer"},
-    {"Specialist", "Senior Engineer", "Team Lead", "Consultant"},
-    {"Manager", "Operations Manager", "IT Manager", "Procurement Manager"},
-    {"Head of Operations", "Head of IT", "Director of Sales", "Director of Finance"},
-    {"VP Engineering", "VP Operations", "CFO", "CTO", "COO"},
-    {"CEO", "Founder", "Managing Director"}
-  };
   private static final double[] DECISION_MAKER_RATE = {0.01, 0.03, 0.1, 0.35, 0.7, 0.9, 0.97};
-
-  private static final String[] FIRST_NAMES = {
-    "Anna", "Lukas", "Marie", "Jonas", "Sophie", "Paul", "Emma", "Louis", "Olivia", "James",
-    "Chloe", "Noah", "Lea", "Matteo", "Sara", "David", "Julia", "Tom", "Eva", "Daniel"
-  };
-  private static final String[] LAST_NAMES = {
-    "Müller", "Schmidt", "Martin", "Bernard", "Smith", "Jones", "Rossi", "García", "de Vries",
-    "Keller", "Brown", "Fischer", "Dubois", "Weber", "Taylor", "Janssen", "Moreau", "Wagner"
-  };
 
   private static final String[] LEAD_SOURCES = {
     "web_form", "referral", "trade_show", "cold_outreach", "partner", "webinar"
@@ -103,18 +62,62 @@ public final class SyntheticLeadGenerator {
 
   private final Random random;
   private final Instant start;
+  private final Language language;
+  private final LeadPhrases phrases;
+  private final LeadMarket market;
   private final Map<String, Profile> profiles = new HashMap<>();
   private int leadsMade;
 
-  /** A generator whose clock starts at {@link #DEFAULT_START}. */
+  /** An English generator whose clock starts at {@link #DEFAULT_START}. */
   public SyntheticLeadGenerator(long seed) {
     this(seed, DEFAULT_START);
   }
 
-  /** A generator whose events are dated from {@code start} on. */
+  /** An English generator whose events are dated from {@code start} on. */
   public SyntheticLeadGenerator(long seed, Instant start) {
+    this(seed, start, Language.EN);
+  }
+
+  /** A generator writing in {@code language} whose clock starts at {@link #DEFAULT_START}. */
+  public SyntheticLeadGenerator(long seed, Language language) {
+    this(seed, DEFAULT_START, language);
+  }
+
+  /**
+   * A generator writing in {@code language} whose events are dated from {@code start} on. The
+   * English generator's leads do not depend on whether other languages exist: the same seed gives
+   * the same English leads as before they did.
+   */
+  public SyntheticLeadGenerator(long seed, Instant start, Language language) {
     this.random = new Random(seed);
     this.start = start;
+    this.language = language;
+    this.phrases = language.phrases();
+    this.market = language.market();
+  }
+
+  /**
+   * The name training records for leads of this language: {@code SyntheticLeadGenerator} for
+   * English (as older bundles say), {@code SyntheticLeadGenerator (zh)} for the others.
+   */
+  public static String source(Language language) {
+    String name = SyntheticLeadGenerator.class.getSimpleName();
+    return language == Language.EN ? name : name + " (" + language.code() + ")";
+  }
+
+  /** The language of a {@link #source(Language)} name, or null when it names no generator. */
+  public static Language languageOfSource(String source) {
+    for (Language language : Language.values()) {
+      if (source(language).equals(source)) {
+        return language;
+      }
+    }
+    return null;
+  }
+
+  /** The language this generator writes in. */
+  public Language language() {
+    return language;
   }
 
   /** The hidden state of one lead, kept so follow-up events stay in character. */
@@ -148,15 +151,15 @@ public final class SyntheticLeadGenerator {
   private LabelledLead realLead(String leadId, Instant occurredAt, double fit, Intent intent) {
     int k = intent.direction;
     int industry = pick(INDUSTRY_WEIGHT);
-    String country = COUNTRIES[pick(COUNTRY_WEIGHT)];
-    String currency = CURRENCY.get(country);
+    String country = market.countries().get(pick(market.countryWeight()));
+    String currency = market.currency().get(country);
     int employees = (int) Math.min(250_000, Math.max(1, Math.round(Math.exp(4.6 + 1.5 * random.nextGaussian() + 0.2 * fit))));
     boolean employeesKnown = random.nextDouble() >= 0.06;
     Double revenue = random.nextDouble() < 0.2 ? null
         : (double) Math.round(employees * Math.exp(11.8 + 0.5 * random.nextGaussian()) / 1000) * 1000;
 
     int seniority = seniority(employees);
-    String title = pickOne(TITLES[seniority]);
+    String title = pickOne(market.titles().get(seniority));
     Boolean decisionMaker = random.nextDouble() < 0.08 ? null : random.nextDouble() < DECISION_MAKER_RATE[seniority];
 
     Double budget = null;
@@ -194,19 +197,21 @@ public final class SyntheticLeadGenerator {
     attributes.put("campaign", pickOne(new String[] {"spring-2026", "webinar-series", "partner-q1", "none"}));
 
     String notes = random.nextDouble() < 0.08 ? null : notesFor(intent);
-    String lastMessage = random.nextDouble() < 0.12 ? null : LeadPhrases.fill(pickOne(LeadPhrases.MESSAGES.get(blur(intent))), random);
+    String lastMessage = random.nextDouble() < 0.12 ? null : phrases.fill(pickOne(phrases.messages().get(blur(intent))), random);
 
     LeadEvent event = LeadEvent.newBuilder()
         .setEventId(uuid())
         .setLeadId(leadId)
         .setOccurredAt(occurredAt)
         .setSourceSystem("synthetic")
-        .setCompany(new Company(companyName(country), INDUSTRIES[industry], employeesKnown ? employees : null, revenue, country))
+        .setCompany(new Company(companyName(country), INDUSTRIES[industry], employeesKnown ? employees : null,
+            market.money(revenue, currency), country))
         .setContact(new Contact(personName(), title, decisionMaker))
-        .setBudget(budget)
+        .setBudget(market.money(budget, currency))
         .setCurrency(currency)
         .setPurchaseIntent(purchaseIntent)
-        .setCooperation(cooperation)
+        .setCooperation(cooperation == null ? null : new CooperationHistory(cooperation.getPriorDeals(),
+            market.money(cooperation.getPriorRevenue(), currency)))
         .setEngagement(engagement)
         .setNotes(notes)
         .setLastMessage(lastMessage)
@@ -231,21 +236,22 @@ public final class SyntheticLeadGenerator {
   }
 
   private LeadEvent junkLead(String leadId, Instant occurredAt, Junk junk) {
-    String country = COUNTRIES[pick(COUNTRY_WEIGHT)];
+    String country = market.countries().get(pick(market.countryWeight()));
     boolean competitor = junk == Junk.COMPETITOR;
+    LeadMarket.JunkNames names = market.junk();
     Company company = switch (junk) {
       case EMPTY_COMPANY -> random.nextBoolean() ? null : new Company("", null, null, null, null);
-      case STUDENT -> new Company("University of " + pickOne(LeadPhrases.SLOTS.get("city").toArray(String[]::new)), "education", null, null, country);
-      case TEST -> new Company("Test", null, random.nextBoolean() ? 1 : null, null, null);
-      case SPAM -> new Company(pickOne(new String[] {"Best Deals", "SEO King", "xyz", ""}), null, null, null, null);
-      default -> new Company(competitor ? pickOne(NAME_STEMS) + "CRM Software " + LEGAL_FORM.get(country) : companyName(country),
+      case STUDENT -> new Company(String.format(names.universityFormat(), pickOne(phrases.slots().get("city"))), "education", null, null, country);
+      case TEST -> new Company(names.testCompany(), null, random.nextBoolean() ? 1 : null, null, null);
+      case SPAM -> new Company(pickOne(names.spamCompanies()), null, null, null, null);
+      default -> new Company(competitor ? String.format(names.competitorFormat(), pickOne(market.stems()), market.legalForm().get(country)) : companyName(country),
           competitor ? "software" : null,
           competitor ? (int) Math.round(Math.exp(5 + random.nextGaussian())) : null, null, country);
     };
     String title = switch (junk) {
-      case STUDENT -> "Student";
-      case JOB_SEEKER -> pickOne(new String[] {"Applicant", "Sales Engineer", null});
-      case COMPETITOR -> pickOne(new String[] {"Product Manager", "Head of Marketing", "CEO"});
+      case STUDENT -> names.student();
+      case JOB_SEEKER -> pickOne(names.jobSeekerTitles());
+      case COMPETITOR -> pickOne(names.competitorTitles());
       default -> null;
     };
     Boolean decisionMaker = Boolean.FALSE;
@@ -256,17 +262,17 @@ public final class SyntheticLeadGenerator {
     }
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("leadSource", random.nextBoolean() ? "web_form" : LEAD_SOURCES[pick(LEAD_SOURCE_WEIGHT)]);
-    String notes = LeadPhrases.fill(pickOne(LeadPhrases.JUNK_NOTES.get(junk)), random);
-    String message = LeadPhrases.fill(pickOne(LeadPhrases.JUNK_MESSAGES.get(junk)), random);
+    String notes = phrases.fill(pickOne(phrases.junkNotes().get(junk)), random);
+    String message = phrases.fill(pickOne(phrases.junkMessages().get(junk)), random);
     return LeadEvent.newBuilder()
         .setEventId(uuid())
         .setLeadId(leadId)
         .setOccurredAt(occurredAt)
         .setSourceSystem("synthetic")
         .setCompany(company)
-        .setContact(new Contact(junk == Junk.TEST ? "Test Test" : personName(), title, decisionMaker))
-        .setBudget(competitor && random.nextBoolean() ? 20000.0 : null)
-        .setCurrency(CURRENCY.get(country))
+        .setContact(new Contact(junk == Junk.TEST ? names.testContact() : personName(), title, decisionMaker))
+        .setBudget(competitor && random.nextBoolean() ? market.money(20000.0, market.currency().get(country)) : null)
+        .setCurrency(market.currency().get(country))
         .setPurchaseIntent(random.nextDouble() < 0.4 ? null : 1 + random.nextInt(competitor ? 4 : 3))
         .setCooperation(null)
         .setEngagement(new Engagement(poisson(2), poisson(0.5), competitor ? poisson(0.5) : 0, random.nextInt(60)))
@@ -300,11 +306,11 @@ public final class SyntheticLeadGenerator {
     }
     if (profile.junk() == null) {
       if (random.nextDouble() < 0.2) {
-        String note = LeadPhrases.fill(pickOne(LeadPhrases.NOTES.get(blur(profile.intent()))), random);
-        next.setNotes(previous.getNotes() == null ? note : previous.getNotes() + " " + note);
+        String note = phrases.fill(pickOne(phrases.notes().get(blur(profile.intent()))), random);
+        next.setNotes(previous.getNotes() == null ? note : previous.getNotes() + phrases.separator() + note);
       }
       if (random.nextDouble() < 0.15) {
-        next.setLastMessage(LeadPhrases.fill(pickOne(LeadPhrases.MESSAGES.get(blur(profile.intent()))), random));
+        next.setLastMessage(phrases.fill(pickOne(phrases.messages().get(blur(profile.intent()))), random));
       }
     }
     return next.build();
@@ -344,15 +350,16 @@ public final class SyntheticLeadGenerator {
 
   private String notesFor(Intent intent) {
     StringBuilder notes = new StringBuilder();
+    String separator = phrases.separator();
     if (random.nextDouble() < 0.75) {
-      notes.append(LeadPhrases.fill(pickOne(LeadPhrases.CONTEXT), random)).append(' ');
+      notes.append(phrases.fill(pickOne(phrases.context()), random)).append(separator);
     }
-    notes.append(LeadPhrases.fill(pickOne(LeadPhrases.NOTES.get(blur(intent))), random));
+    notes.append(phrases.fill(pickOne(phrases.notes().get(blur(intent))), random));
     if (random.nextDouble() < 0.5) {
-      notes.append(' ').append(LeadPhrases.fill(pickOne(LeadPhrases.DETAILS), random));
+      notes.append(separator).append(phrases.fill(pickOne(phrases.details()), random));
     }
     if (random.nextDouble() < 0.35) {
-      notes.append(' ').append(LeadPhrases.fill(pickOne(LeadPhrases.NOTES.get(blur(intent))), random));
+      notes.append(separator).append(phrases.fill(pickOne(phrases.notes().get(blur(intent))), random));
     }
     return notes.toString();
   }
@@ -373,11 +380,16 @@ public final class SyntheticLeadGenerator {
   }
 
   private String companyName(String country) {
-    return pickOne(NAME_STEMS) + pickOne(NAME_TAILS) + " " + pickOne(NAME_KINDS) + " " + LEGAL_FORM.get(country);
+    String stem = pickOne(market.stems());
+    String tail = pickOne(market.tails());
+    String kind = pickOne(market.kinds());
+    return String.format(market.companyFormat(), stem, tail, kind, market.legalForm().get(country));
   }
 
   private String personName() {
-    return pickOne(FIRST_NAMES) + " " + pickOne(LAST_NAMES);
+    String first = pickOne(market.firstNames());
+    String last = pickOne(market.lastNames());
+    return String.format(market.personFormat(), first, last);
   }
 
   private String uuid() {

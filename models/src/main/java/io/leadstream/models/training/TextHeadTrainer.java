@@ -7,6 +7,7 @@ import io.leadstream.models.inference.TextEmbedding;
 import io.leadstream.models.inference.TextEncoder;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.OpportunityHead;
+import io.leadstream.models.scoring.TextSignal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.stream.IntStream;
  *
  * <p>The head's L2 strength is chosen on validation log loss. Training rows get out-of-fold
  * p(opportunity) ({@value #FOLDS} folds), so the scorer never learns from a p the head fitted on
- * the same lead; validation and hold-out rows get the final head's p. Blank texts get the head's
- * prior, as at serving time.
+ * the same lead; validation and hold-out rows get the final head's p. Blank texts, and texts the
+ * encoder cannot read (more than {@link TextSignal#MAX_UNKNOWN_RATIO} unknown tokens), get the
+ * head's prior, as at serving time.
  */
 final class TextHeadTrainer {
 
@@ -31,6 +33,13 @@ final class TextHeadTrainer {
    */
   record Result(OpportunityHead head, double[] p) {}
 
+  /**
+   * @param vectors embedding per lead; null for a lead without readable text
+   * @param texts leads with a non-blank text
+   * @param unreadable of those, texts the encoder could not read, left out like blank ones
+   */
+  record Embeddings(float[][] vectors, int texts, int unreadable) {}
+
   private final EncoderSpec encoder;
   private final TrainingProgress progress;
 
@@ -39,8 +48,8 @@ final class TextHeadTrainer {
     this.progress = progress;
   }
 
-  /** Embeds every lead's text; leads without text get null. */
-  float[][] embed(List<LabelledLead> leads) {
+  /** Embeds every lead's text; leads without text, or with text the encoder cannot read, get null. */
+  Embeddings embed(List<LabelledLead> leads) {
     List<Integer> withText = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < leads.size(); i++) {
@@ -51,6 +60,7 @@ final class TextHeadTrainer {
       }
     }
     float[][] embeddings = new float[leads.size()][];
+    int unreadable = 0;
     progress.update("embed", 0, texts.size());
     try (EncoderModel model = EncoderModel.load(encoder, ModelSource.forClasspath(""));
         TextEncoder textEncoder = model.newEncoder()) {
@@ -58,12 +68,17 @@ final class TextHeadTrainer {
         int to = Math.min(texts.size(), from + TextEncoder.MAX_BATCH);
         List<TextEmbedding> batch = textEncoder.embed(texts.subList(from, to));
         for (int k = from; k < to; k++) {
-          embeddings[withText.get(k)] = batch.get(k - from).vector();
+          TextEmbedding embedding = batch.get(k - from);
+          if (embedding.unknownTokenRatio() > TextSignal.MAX_UNKNOWN_RATIO) {
+            unreadable++;
+          } else {
+            embeddings[withText.get(k)] = embedding.vector();
+          }
         }
         progress.update("embed", to, texts.size());
       }
     }
-    return embeddings;
+    return new Embeddings(embeddings, texts.size(), unreadable);
   }
 
   Result fit(float[][] embeddings, boolean[] labels, DataSplit split) {

@@ -2,6 +2,7 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.inference.EncoderSpec;
 import io.leadstream.models.inference.ModelSource;
+import java.util.List;
 
 /**
  * Settings of a training run.
@@ -25,10 +26,42 @@ public record TrainingConfig(
     return new TrainingConfig(name, seed, encoder, rule, maxRounds);
   }
 
+  /** This config with another text encoder. */
+  public TrainingConfig withEncoder(EncoderSpec spec) {
+    return new TrainingConfig(name, seed, spec, tiers, maxRounds);
+  }
+
+  /** Names of the encoders {@link #encoderNamed} knows: English MiniLM, Chinese bge-small-zh. */
+  public static final List<String> ENCODER_NAMES = List.of("minilm", "bge-small-zh");
+
+  /**
+   * The encoder of one of {@link #ENCODER_NAMES}.
+   *
+   * @throws IllegalArgumentException naming the known encoders
+   */
+  public static EncoderSpec encoderNamed(String name) {
+    return switch (name) {
+      case "minilm" -> miniLm();
+      case "bge-small-zh" -> bgeSmallZh();
+      default -> throw new IllegalArgumentException(
+          "unknown encoder '" + name + "', expected one of " + String.join(", ", ENCODER_NAMES));
+    };
+  }
+
   /** The all-MiniLM-L6-v2 encoder as shipped at the root of its langchain4j jar. */
   public static EncoderSpec miniLm() {
     return EncoderSpec.allMiniLmL6V2(
         ModelSource.describeClasspathResource("all-minilm-l6-v2.onnx"),
         ModelSource.describeClasspathResource("all-minilm-l6-v2-tokenizer.json"));
+  }
+
+  /**
+   * The Chinese bge-small-zh-v1.5 encoder as shipped at the root of its langchain4j jar. Hashing
+   * its 95 MB model file takes a moment.
+   */
+  public static EncoderSpec bgeSmallZh() {
+    return EncoderSpec.bgeSmallZhV15(
+        ModelSource.describeClasspathResource("bge-small-zh-v1.5.onnx"),
+        ModelSource.describeClasspathResource("bge-small-zh-v1.5-tokenizer.json"));
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.schema.LeadEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +20,44 @@ class SyntheticLeadGeneratorTest {
 
     assertThat(second).isEqualTo(first);
     assertThat(other).isNotEqualTo(first);
+  }
+
+  @Test
+  void shouldKeepTheEnglishLeadsTheDefaultBundleWasTrainedOn() throws Exception {
+    // SHA-256 of train --synthetic 4000 --seed 42's leads, as generated before other languages
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    for (LabelledLead lead : new SyntheticLeadGenerator(42).generate(4000)) {
+      digest.update((lead.event().toString() + lead.converted() + "\n")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThat(HexFormat.of().formatHex(digest.digest()))
+        .isEqualTo("65008e4a4ca9d551321e85534ade4dc0e0f492bf78d5f2427795eb6f582d7264");
+  }
+
+  @Test
+  void shouldWriteChineseLeadsDeterministically() {
+    List<LabelledLead> first = new SyntheticLeadGenerator(11, Language.ZH).generate(200);
+    List<LabelledLead> second = new SyntheticLeadGenerator(11, Language.ZH).generate(200);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(first).extracting(l -> LeadText.of(l.event()))
+        .filteredOn(text -> !text.isBlank())
+        .allSatisfy(text -> assertThat(text).containsPattern("\\p{IsHan}"));
+    assertThat(first).extracting(l -> l.event().getCurrency()).containsOnly("CNY", "HKD", "SGD");
+    assertThat(first.get(0).event().getCompany().getName()).endsWith("公司");
+  }
+
+  @Test
+  void shouldDrawChineseLabelsFromTheSameHiddenProcess() {
+    List<LabelledLead> chinese = new SyntheticLeadGenerator(5, Language.ZH).generate(2000);
+
+    double baseRate = chinese.stream().filter(LabelledLead::converted).count() / 2000.0;
+    double readyRate = rateWhere(chinese, "预算已批准");
+    double notInterestedRate = rateWhere(chinese, "我们没有兴趣");
+
+    assertThat(baseRate).isBetween(0.20, 0.30);
+    assertThat(readyRate).isGreaterThan(notInterestedRate + 0.3);
   }
 
   @Test

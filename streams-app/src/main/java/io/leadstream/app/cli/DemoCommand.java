@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Runs the whole pipeline in this JVM on the bundled sample leads and shows what comes out. */
@@ -34,9 +35,18 @@ import picocli.CommandLine.Spec;
             + "was unchanged and not read again."})
 final class DemoCommand implements Callable<Integer> {
 
-  @Option(names = "--samples", paramLabel = "FILE",
-      description = "Leads to send (.jsonl or .csv) instead of the bundled samples.")
-  Path samples;
+  static final String CHINESE_BUNDLE = "classpath:bundles/zh";
+
+  @Option(names = "--samples", paramLabel = "FILE|classpath:…",
+      description = "Leads to send (.jsonl or .csv, or a class-path resource such as "
+          + SampleLeads.CHINESE + ") instead of the bundled samples.")
+  String samples;
+
+  @Option(names = "--chinese",
+      description = "The bundled Chinese samples scored by the Chinese bundle: --samples "
+          + SampleLeads.CHINESE + " --model-bundle " + CHINESE_BUNDLE + " (an explicit"
+          + " --model-bundle wins).")
+  boolean chinese;
 
   @Option(names = "--partitions", defaultValue = "2", description = "Partitions of the demo topics (default: ${DEFAULT-VALUE}).")
   int partitions;
@@ -58,7 +68,14 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ConsoleLogging.quiet(embedded.verbose);
     PrintWriter out = spec.commandLine().getOut();
-    List<LeadLine> lines = SampleLeads.read(samples);
+    if (chinese && samples != null) {
+      throw new ParameterException(spec.commandLine(), "give --chinese or --samples, not both");
+    }
+    if (chinese && !spec.commandLine().getParseResult().hasMatchedOption("--model-bundle")) {
+      embedded.modelBundle = CHINESE_BUNDLE;
+    }
+    List<LeadLine> lines = chinese ? SampleLeads.read(SampleLeads.CHINESE)
+        : samples == null ? SampleLeads.read((Path) null) : SampleLeads.read(samples);
     List<RawRecord> malformed = samples == null ? MalformedRecords.all() : List.of();
     out.println("Starting an embedded Kafka broker and LeadStream (model bundle " + embedded.modelBundle + ") ...");
     out.flush();

@@ -1,6 +1,10 @@
 package io.leadstream.app.cli;
 
 import io.leadstream.schema.AvroTrust;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +16,20 @@ import picocli.CommandLine.Command;
 public final class LeadStreamCli {
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    System.exit(withReadableConsole(commandLine()).execute(args));
+  }
+
+  /**
+   * Writes the console in UTF-8 when the platform charset cannot show Chinese: Java 17 in a POSIX
+   * "C" locale prints company names and texts in other scripts as question marks.
+   */
+  static CommandLine withReadableConsole(CommandLine cli) {
+    if (Charset.defaultCharset().newEncoder().canEncode("中文")) {
+      return cli;
+    }
+    cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    return cli;
   }
 
   /** Runs a command line and returns its exit code; errors are printed as one clear line. */

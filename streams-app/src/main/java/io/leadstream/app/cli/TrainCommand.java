@@ -1,10 +1,12 @@
 package io.leadstream.app.cli;
 
 import io.leadstream.models.bundle.EvaluationMetrics;
+import io.leadstream.models.inference.EncoderSpec;
 import io.leadstream.models.training.BundlePromotion;
 import io.leadstream.models.training.BundleTrainer;
 import io.leadstream.models.training.DefaultLeadFeatures;
 import io.leadstream.models.training.LabelledLead;
+import io.leadstream.models.training.Language;
 import io.leadstream.models.training.SyntheticLeadGenerator;
 import io.leadstream.models.training.TierRule;
 import io.leadstream.models.training.TrainingConfig;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Spec;
         "",
         "Your CRM export:  train --data export.csv --mapping mapping.yaml --out models/bundles/acme",
         "Synthetic leads:  train --synthetic 4000 --seed 42 --out models/bundles/default",
+        "Chinese leads:    train --synthetic 4000 --seed 42 --language zh --encoder bge-small-zh"
+            + " --out models/bundles/zh",
         "",
         "When --out already holds a bundle, the new one replaces it only if it ranks the new"
             + " hold-out better (AUC), unless --force; otherwise it stays in <out>.candidate.",
@@ -68,6 +72,16 @@ final class TrainCommand implements Callable<Integer> {
       description = "Bundle folder to write, e.g. models/bundles/acme; its name is the bundle name.")
   Path out;
 
+  @Option(names = "--language", paramLabel = "en|zh",
+      description = "Language of the synthetic leads' notes and messages (default: en)."
+          + " Synthetic leads only: an export's text is read as it is.")
+  String language;
+
+  @Option(names = "--encoder", paramLabel = "minilm|bge-small-zh", defaultValue = "minilm",
+      description = "Text encoder to read the texts with: minilm (English, 384-d) or bge-small-zh"
+          + " (Chinese, 512-d) (default: ${DEFAULT-VALUE}).")
+  String encoder;
+
   @Option(names = "--seed", defaultValue = "42",
       description = "Seed of the generator, splits and XGBoost (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -94,12 +108,15 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter console = spec.commandLine().getOut();
     TierRule tiers = tierRule();
+    Language leadLanguage = language();
+    EncoderSpec encoderSpec = encoderSpec();
     String name = BundleTrainer.bundleName(out);
     boolean replacing = BundlePromotion.holdsBundle(out);
     Path target = replacing ? out.resolveSibling(out.getFileName() + ".candidate") : out;
     ConsoleProgress progress = new ConsoleProgress(console);
-    TrainingSet data = load(console, progress);
-    TrainingConfig config = TrainingConfig.defaults(name, seed).withTiers(tiers);
+    TrainingSet data = load(console, progress, leadLanguage);
+    TrainingConfig config =
+        TrainingConfig.defaults(name, seed).withTiers(tiers).withEncoder(encoderSpec);
     TrainingSummary summary = new BundleTrainer(config, progress).train(data, target);
     progress.finish();
     report(console, summary);
@@ -139,7 +156,30 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private TrainingSet load(PrintWriter console, ConsoleProgress progress) {
+  private Language language() {
+    if (language == null) {
+      return Language.EN;
+    }
+    if (source.export != null) {
+      throw new ParameterException(spec.commandLine(),
+          "--language chooses the phrases of --synthetic leads; an export's text is read as it is");
+    }
+    try {
+      return Language.of(language);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--language: " + e.getMessage());
+    }
+  }
+
+  private EncoderSpec encoderSpec() {
+    if (!TrainingConfig.ENCODER_NAMES.contains(encoder)) {
+      throw new ParameterException(spec.commandLine(), "--encoder: unknown encoder '" + encoder
+          + "', expected one of " + String.join(", ", TrainingConfig.ENCODER_NAMES));
+    }
+    return TrainingConfig.encoderNamed(encoder);
+  }
+
+  private TrainingSet load(PrintWriter console, ConsoleProgress progress, Language leadLanguage) {
     if (source.export != null) {
       console.printf("Reading %s through %s%n", source.export.data, source.export.mapping);
       CrmTrainingSet loaded = CrmTrainingSet.read(source.export.data, source.export.mapping);
@@ -152,12 +192,17 @@ final class TrainCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--synthetic must be at least 300 leads to train and evaluate honestly, was " + count);
     }
-    console.printf("Generating %,d synthetic leads (seed %d)%n", count, seed);
+    console.printf("Generating %,d synthetic leads (seed %d, %s)%n", count, seed,
+        leadLanguage.displayName());
+    if (leadLanguage == Language.ZH && "minilm".equals(encoder)) {
+      console.println("Note: MiniLM reads English; most Chinese texts will not be readable and"
+          + " count as no text. --encoder bge-small-zh reads them.");
+    }
     progress.update("generate", 0, count);
-    List<LabelledLead> leads = new SyntheticLeadGenerator(seed).generate(count);
+    List<LabelledLead> leads = new SyntheticLeadGenerator(seed, leadLanguage).generate(count);
     progress.update("generate", count, count);
-    return TrainingSet.of(leads, DefaultLeadFeatures.spec(),
-        SyntheticLeadGenerator.class.getSimpleName());
+    return TrainingSet.of(leads, DefaultLeadFeatures.spec(leadLanguage),
+        SyntheticLeadGenerator.source(leadLanguage));
   }
 
   private static void report(PrintWriter console, TrainingSummary s) {

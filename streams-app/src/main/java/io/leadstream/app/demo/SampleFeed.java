@@ -1,6 +1,7 @@
 package io.leadstream.app.demo;
 
 import io.leadstream.models.training.LabelledLead;
+import io.leadstream.models.training.Language;
 import io.leadstream.models.training.SyntheticLeadGenerator;
 import io.leadstream.schema.LeadEvent;
 import java.util.ArrayList;
@@ -23,7 +24,13 @@ public final class SampleFeed {
    * @param invalid events with absurd values (negative budget, missing lead id, intent 9, huge text)
    */
   public static List<LeadEvent> generate(long seed, int leads, int followUps, int invalid) {
-    SyntheticLeadGenerator generator = new SyntheticLeadGenerator(seed);
+    return generate(seed, leads, followUps, invalid, Language.EN);
+  }
+
+  /** As {@link #generate(long, int, int, int)}, with notes and messages in {@code language}. */
+  public static List<LeadEvent> generate(
+      long seed, int leads, int followUps, int invalid, Language language) {
+    SyntheticLeadGenerator generator = new SyntheticLeadGenerator(seed, language);
     Random random = new Random(seed);
     List<LeadEvent> events = new ArrayList<>();
     for (LabelledLead lead : generator.generate(leads)) {

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /** Prints prioritized leads and run summaries as fixed-width console tables. */
 public final class LeadTable {
 
-  private static final String ROW = "%-4s %-12s %-26s %-12s %5s %6s  %-9s %s%n";
+  private static final String ROW = "%-4s %-12s %s %-12s %5s %6s  %-9s %s%n";
+  private static final int COMPANY_COLUMNS = 26;
   private static final int TOP_REASONS = 3;
 
   private final PrintWriter out;
@@ -22,7 +23,7 @@ public final class LeadTable {
   }
 
   public void header() {
-    out.printf(Locale.ROOT, ROW, "#", "lead", "company", "tier", "score", "p(opp)", "trend", "top reasons");
+    out.printf(Locale.ROOT, ROW, "#", "lead", ConsoleWidth.fit("company", COMPANY_COLUMNS), "tier", "score", "p(opp)", "trend", "top reasons");
     out.println("-".repeat(120));
   }
 
@@ -30,7 +31,7 @@ public final class LeadTable {
     String tier = lead.getTier().name()
         + (lead.getPreviousTier() != null && lead.getPreviousTier() != lead.getTier()
             ? "<" + lead.getPreviousTier().name().charAt(0) : "");
-    out.printf(Locale.ROOT, ROW, rank, cut(lead.getLeadId(), 12), cut(orDash(lead.getCompanyName()), 26),
+    out.printf(Locale.ROOT, ROW, rank, cut(lead.getLeadId(), 12), ConsoleWidth.fit(orDash(lead.getCompanyName()), COMPANY_COLUMNS),
         tier, lead.getScore(), String.format(Locale.ROOT, "%.2f", lead.getOpportunityProbability()),
         lead.getTrend().name().toLowerCase(Locale.ROOT) + (lead.getTextInferenceSkipped() ? "*" : ""),
         reasons(lead.getReasons()));

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -160,6 +161,43 @@ class TrainCommandTest {
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("'TotalVisit'").contains("did you mean 'TotalVisits'?");
+  }
+
+  @Test
+  void shouldTrainOnChineseLeadsWithMiniLmAndSayTheirTextIsUnreadable() throws Exception {
+    Path bundle = dir.resolve("zh-minilm");
+
+    int exit = train("--synthetic", "300", "--language", "zh", "--out", bundle.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("Generating 300 synthetic leads (seed 42, Chinese)")
+        .contains("Note: MiniLM reads English")
+        .containsPattern("Warning: [\\d,]+ of [\\d,]+ texts are not readable by the encoder");
+    BundleManifest manifest =
+        BundleManifest.fromJson(Files.readAllBytes(bundle.resolve(BundleManifest.FILE_NAME)));
+    assertThat(manifest.training().generator()).isEqualTo("SyntheticLeadGenerator (zh)");
+    assertThat(manifest.encoder().dimension()).isEqualTo(384);
+    assertThat(Files.readString(bundle.resolve("MODEL_CARD.md")))
+        .contains("chooses the Chinese phrases")
+        .contains("English only");
+  }
+
+  @Test
+  void shouldRefuseALanguageForAnExportAndAnUnknownEncoder() {
+    int language = train("--data", SAMPLE.toString(), "--mapping", MAPPING.toString(),
+        "--language", "zh", "--out", dir.resolve("never").toString());
+    int encoder = train("--synthetic", "300", "--encoder", "bert",
+        "--out", dir.resolve("never").toString());
+    int unknownLanguage = train("--synthetic", "300", "--language", "fr",
+        "--out", dir.resolve("never").toString());
+
+    assertThat(List.of(language, encoder, unknownLanguage)).containsOnly(2);
+    assertThat(err.toString())
+        .contains("--language chooses the phrases of --synthetic leads")
+        .contains("--encoder: unknown encoder 'bert', expected one of minilm, bge-small-zh")
+        .contains("--language: unknown language 'fr', expected one of en, zh");
+    assertThat(dir.resolve("never")).doesNotExist();
   }
 
   @Test

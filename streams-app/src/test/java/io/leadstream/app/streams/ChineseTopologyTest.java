@@ -1,0 +1,106 @@
+package io.leadstream.app.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.ops.PipelineMetrics;
+import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.app.testing.TestLeads;
+import io.leadstream.models.bundle.ModelBundle;
+import io.leadstream.schema.Company;
+import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.PrioritizedLead;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The topology with the Chinese bundle ({@code leadstream.model.bundle=classpath:bundles/zh}). */
+class ChineseTopologyTest {
+
+  private static final String SOURCE_EXAMPLE =
+      "客户 ABC 公司有意向采购我们的 XYZ 产品,初步谈好了合作意向,需要进一步沟通具体的采购数量和交付时间。";
+
+  private static ActiveModel chinese;
+
+  @TempDir Path stateDir;
+
+  private final LeadStreamConfig config =
+      new LeadStreamConfig(Map.of(LeadStreamConfig.MODEL_BUNDLE_CONFIG, "classpath:bundles/zh"));
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> raw;
+  private TestOutputTopic<String, PrioritizedLead> prioritized;
+
+  @BeforeAll
+  static void loadChineseBundle() {
+    System.setProperty("ai.djl.offline", "true");
+    chinese = new ActiveModel(ModelBundle.load("classpath:bundles/zh"));
+  }
+
+  @AfterAll
+  static void closeBundle() {
+    chinese.close();
+  }
+
+  @BeforeEach
+  void setUp() {
+    PipelineMetrics metrics = PipelineMetrics.inMemory();
+    Properties props = new Properties();
+    props.putAll(config.streamsProperties());
+    props.put(PipelineMetrics.CONFIG_KEY, metrics);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(LeadStreamTopology.build(config, chinese, metrics), props);
+    Topics topics = Topics.from(config);
+    raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(),
+        Serdes.ByteArray().serializer());
+    prioritized = driver.createOutputTopic(topics.prioritized().name(),
+        Serdes.String().deserializer(), LeadSerdes.prioritizedLead().deserializer());
+  }
+
+  @AfterEach
+  void tearDown() {
+    driver.close();
+  }
+
+  @Test
+  void shouldReadTheSourceDocumentsChineseLeadAndRankItAboveChineseJunk() {
+    send(TestLeads.hot("lead-zh")
+        .setCompany(Company.newBuilder().setName("上海华信物流有限公司").setIndustry("logistics")
+            .setEmployees(1800).setCountry("CN").build())
+        .setCurrency("CNY")
+        .setNotes(SOURCE_EXAMPLE)
+        .setLastMessage("预算昨天已经批下来了,签约的下一步是什么?")
+        .build());
+    send(TestLeads.junk("lead-zh-junk")
+        .setNotes("测试 测试")
+        .setLastMessage("只是随便看看,暂无需求,不要再联系我们。")
+        .build());
+
+    List<PrioritizedLead> leads = prioritized.readValuesToList();
+    PrioritizedLead hot = leads.get(0);
+    assertThat(hot.getCompanyName()).isEqualTo("上海华信物流有限公司");
+    assertThat(hot.getUnknownTokenRatio()).isLessThan(0.3);
+    assertThat(hot.getModelVersion()).startsWith("zh-");
+    assertThat(hot.getReasons()).extracting(r -> r.getLabel())
+        .noneMatch(label -> label.startsWith("text not readable"));
+    assertThat(hot.getOpportunityProbability())
+        .isGreaterThan(leads.get(1).getOpportunityProbability());
+    assertThat(hot.getScore()).isGreaterThan(leads.get(1).getScore());
+  }
+
+  private void send(LeadEvent lead) {
+    raw.pipeInput(lead.getLeadId(), LeadSerdes.leadEvent().encode(lead));
+  }
+}
