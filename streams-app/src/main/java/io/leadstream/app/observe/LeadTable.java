@@ -70,8 +70,10 @@ public final class LeadTable {
     out.flush();
   }
 
+  /** The strongest reasons either way: a low score is explained by what holds it down. */
   private static String reasons(List<Reason> reasons) {
     return reasons.stream()
+        .sorted(Comparator.comparingDouble((Reason r) -> -Math.abs(r.getContribution())))
         .limit(TOP_REASONS)
         .map(r -> String.format(Locale.ROOT, "%s %+.0f", r.getLabel(), r.getContribution()))
         .collect(Collectors.joining("; "));
