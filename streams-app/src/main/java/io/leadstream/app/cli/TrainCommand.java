@@ -91,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
   double hotShare;
 
   @Option(names = "--hot-score", paramLabel = "SCORE",
-      description = "HOT from this score (1-100) instead of a share.")
+      description = "HOT from this score (2-100) instead of a share.")
   Integer hotScore;
 
   @Option(names = "--capacity", paramLabel = "LEADS_PER_DAY",
