@@ -41,7 +41,7 @@ final class HeadTextReader implements TextReader {
         TextEmbedding embedding = embeddings.get(next++);
         double ratio = embedding.unknownTokenRatio();
         signals.add(new TextSignal(
-            ratio > TextSignal.MAX_UNKNOWN_RATIO ? head.prior() : head.probability(embedding.vector()),
+            TextSignal.readable(ratio) ? head.probability(embedding.vector()) : head.prior(),
             ratio));
       }
     }

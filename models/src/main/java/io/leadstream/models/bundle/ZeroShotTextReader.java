@@ -32,7 +32,7 @@ final class ZeroShotTextReader implements TextReader {
       if (!TextReader.isBlank(text)) {
         nonBlank++;
         ratios[i] = predictor.unknownTokenRatio(text);
-        if (ratios[i] <= TextSignal.MAX_UNKNOWN_RATIO) {
+        if (TextSignal.readable(ratios[i])) {
           readable.add(text);
         }
       }
@@ -44,7 +44,7 @@ final class ZeroShotTextReader implements TextReader {
     int next = 0;
     for (int i = 0; i < texts.size(); i++) {
       String text = texts.get(i);
-      boolean read = !TextReader.isBlank(text) && ratios[i] <= TextSignal.MAX_UNKNOWN_RATIO;
+      boolean read = !TextReader.isBlank(text) && TextSignal.readable(ratios[i]);
       signals.add(new TextSignal(read ? probabilities[next++] : prior, ratios[i]));
     }
     if (nonBlank > 0) {

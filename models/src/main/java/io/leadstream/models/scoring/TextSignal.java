@@ -17,6 +17,11 @@ public record TextSignal(double opportunityProbability, double unknownTokenRatio
 
   /** False when the encoder's vocabulary misses too much of the text to read it. */
   public boolean readable() {
+    return readable(unknownTokenRatio);
+  }
+
+  /** Whether a text with this share of unknown tokens is read at all. */
+  public static boolean readable(double unknownTokenRatio) {
     return unknownTokenRatio <= MAX_UNKNOWN_RATIO;
   }
 }

@@ -3,7 +3,6 @@ package io.leadstream.models.training;
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.ModelBundle;
-import io.leadstream.models.inference.TextEncoder;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.TextSignal;
 import java.io.IOException;
@@ -94,15 +93,12 @@ public final class BundlePromotion {
     boolean[] labels = new boolean[leads.size()];
     try (ModelBundle bundle = ModelBundle.load(folder);
         LeadScorer scorer = bundle.newScorer()) {
-      for (int from = 0; from < leads.size(); from += TextEncoder.MAX_BATCH) {
-        List<LabelledLead> batch = leads.subList(from, Math.min(leads.size(), from + TextEncoder.MAX_BATCH));
-        List<TextSignal> texts =
-            scorer.readTexts(batch.stream().map(l -> LeadText.of(l.event())).toList());
-        for (int k = 0; k < batch.size(); k++) {
-          p[from + k] = scorer.score(batch.get(k).event(), texts.get(k).opportunityProbability())
-              .probability();
-          labels[from + k] = batch.get(k).converted();
-        }
+      // the encoder runs the texts in batches of its own
+      List<TextSignal> texts =
+          scorer.readTexts(leads.stream().map(l -> LeadText.of(l.event())).toList());
+      for (int k = 0; k < leads.size(); k++) {
+        p[k] = scorer.score(leads.get(k).event(), texts.get(k)).probability();
+        labels[k] = leads.get(k).converted();
       }
     }
     return Metrics.auc(p, labels);

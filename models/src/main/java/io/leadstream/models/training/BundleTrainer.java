@@ -151,8 +151,8 @@ public final class BundleTrainer {
       Calibration calibration = objective == Objective.BINARY
           ? CalibrationFitter.choose(rawValidation, validationLabels).calibration()
           : PercentileCalibration.fit(rawValidation);
-      double[] calibratedValidation = Arrays.stream(rawValidation).map(calibration::apply).toArray();
-      double[] calibratedHoldOut = Arrays.stream(rawHoldOut).map(calibration::apply).toArray();
+      double[] calibratedValidation = calibration.applyAll(rawValidation);
+      double[] calibratedHoldOut = calibration.applyAll(rawHoldOut);
       TierChooser.ChosenTiers tiers = TierChooser.choose(
           config.tiers(), scores(calibratedValidation), LeadArrival.perDay(data.times()));
 

@@ -75,7 +75,7 @@ public final class ColumnSignals {
       if (values[row] != null && Double.isNaN(numbers[row])) {
         // categories compare ignoring case, as the scorer's levels do
         return Arrays.stream(values)
-            .map(v -> v == null ? MISSING : v.strip().toLowerCase(java.util.Locale.ROOT))
+            .map(v -> v == null ? MISSING : v.strip().toLowerCase(Locale.ROOT))
             .toArray(String[]::new);
       }
     }

@@ -2,9 +2,11 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.XgbScorer;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** Which features move the scores most. */
 final class FeatureImportance {
@@ -20,7 +22,7 @@ final class FeatureImportance {
     double[] perFeature = new double[sums.length];
     for (int k = 0; k < rows.rows(); k++) {
       float[] contributions = scorer.contributions(rows.row(k));
-      java.util.Arrays.fill(perFeature, 0);
+      Arrays.fill(perFeature, 0);
       for (int c = 0; c < columns.size(); c++) {
         perFeature[columns.get(c).feature()] += contributions[c];
       }
@@ -29,7 +31,7 @@ final class FeatureImportance {
       }
     }
     Map<String, Double> importance = new LinkedHashMap<>();
-    java.util.stream.IntStream.range(0, sums.length).boxed()
+    IntStream.range(0, sums.length).boxed()
         .sorted((a, b) -> Double.compare(sums[b], sums[a]))
         .forEach(f -> importance.put(spec.features().get(f).label(),
             rows.rows() == 0 ? 0 : sums[f] / rows.rows()));

@@ -7,6 +7,7 @@ import io.leadstream.models.scoring.TierPolicy;
 import io.leadstream.models.training.evaluation.CalibrationBin;
 import io.leadstream.models.training.evaluation.Confusion;
 import io.leadstream.models.training.evaluation.TierRow;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +81,7 @@ record HoldOutReport(
       return Double.POSITIVE_INFINITY;
     }
     double[] sorted = predicted.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     return sorted[(int) Math.max(0, sorted.length - count)];
   }
 }

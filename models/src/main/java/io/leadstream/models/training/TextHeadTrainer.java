@@ -69,10 +69,10 @@ final class TextHeadTrainer {
         List<TextEmbedding> batch = textEncoder.embed(texts.subList(from, to));
         for (int k = from; k < to; k++) {
           TextEmbedding embedding = batch.get(k - from);
-          if (embedding.unknownTokenRatio() > TextSignal.MAX_UNKNOWN_RATIO) {
-            unreadable++;
-          } else {
+          if (TextSignal.readable(embedding.unknownTokenRatio())) {
             embeddings[withText.get(k)] = embedding.vector();
+          } else {
+            unreadable++;
           }
         }
         progress.update("embed", to, texts.size());

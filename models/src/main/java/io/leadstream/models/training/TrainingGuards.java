@@ -1,5 +1,6 @@
 package io.leadstream.models.training;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Refuses to train on labels that cannot give an honest model. */
@@ -24,7 +25,7 @@ public final class TrainingGuards {
               + " regression)", targets.length, MIN_REGRESSION_LEADS));
     }
     double first = targets[0];
-    if (java.util.Arrays.stream(targets).allMatch(t -> t == first)) {
+    if (Arrays.stream(targets).allMatch(t -> t == first)) {
       throw new TrainingRefusedException(String.format(Locale.ROOT,
           "the target is constant: all %,d leads have %s. Check the label column in the mapping.",
           targets.length, first));

@@ -55,11 +55,6 @@ public record TrainingSet(
     return new TrainingSet(leads, null, features, source, null, null);
   }
 
-  /** This set with per-segment models over {@code source} (a LeadEvent path). */
-  public TrainingSet withSegments(String source) {
-    return new TrainingSet(leads, times, features, this.source, columns, source, targets);
-  }
-
   /** True when the label is a continuous target. */
   public boolean regression() {
     return targets != null;

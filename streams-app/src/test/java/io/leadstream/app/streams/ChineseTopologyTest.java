@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.ops.PipelineMetrics;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.testing.TestLeads;
+import io.leadstream.app.testing.TopologyHarness;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.schema.Company;
 import io.leadstream.schema.LeadEvent;
@@ -13,12 +13,7 @@ import io.leadstream.schema.PrioritizedLead;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +33,7 @@ class ChineseTopologyTest {
 
   private final LeadStreamConfig config =
       new LeadStreamConfig(Map.of(LeadStreamConfig.MODEL_BUNDLE_CONFIG, "classpath:bundles/zh"));
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, byte[]> raw;
+  private TopologyHarness harness;
   private TestOutputTopic<String, PrioritizedLead> prioritized;
 
   @BeforeAll
@@ -55,23 +49,13 @@ class ChineseTopologyTest {
 
   @BeforeEach
   void setUp() {
-    PipelineMetrics metrics = PipelineMetrics.inMemory();
-    Properties props = new Properties();
-    props.putAll(config.streamsProperties());
-    props.put(PipelineMetrics.CONFIG_KEY, metrics);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(LeadStreamTopology.build(config, chinese, metrics), props);
-    Topics topics = Topics.from(config);
-    raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(),
-        Serdes.ByteArray().serializer());
-    prioritized = driver.createOutputTopic(topics.prioritized().name(),
-        Serdes.String().deserializer(), LeadSerdes.prioritizedLead().deserializer());
+    harness = new TopologyHarness(config, chinese, PipelineMetrics.inMemory(), stateDir);
+    prioritized = harness.prioritized();
   }
 
   @AfterEach
   void tearDown() {
-    driver.close();
+    harness.close();
   }
 
   @Test
@@ -101,6 +85,6 @@ class ChineseTopologyTest {
   }
 
   private void send(LeadEvent lead) {
-    raw.pipeInput(lead.getLeadId(), LeadSerdes.leadEvent().encode(lead));
+    harness.send(lead);
   }
 }

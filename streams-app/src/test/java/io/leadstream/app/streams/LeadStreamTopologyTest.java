@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.demo.MalformedRecords;
-import io.leadstream.app.ops.PipelineMetrics;
-import io.leadstream.models.bundle.StageTimer;
 import io.leadstream.app.demo.MalformedRecords.RawRecord;
+import io.leadstream.app.ops.PipelineMetrics;
 import io.leadstream.app.streams.errors.DeadLetterHeaders;
 import io.leadstream.app.streams.processors.ReadTextProcessor;
 import io.leadstream.app.streams.processors.TrackLeadProcessor;
 import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.testing.SharedModel;
 import io.leadstream.app.testing.TestLeads;
+import io.leadstream.app.testing.TopologyHarness;
+import io.leadstream.models.bundle.StageTimer;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
@@ -21,13 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +36,7 @@ class LeadStreamTopologyTest {
 
   private final LeadStreamConfig config = new LeadStreamConfig(Map.of("leadstream.text.max.bytes", 2048));
   private final PipelineMetrics metrics = PipelineMetrics.inMemory();
-  private TopologyTestDriver driver;
+  private TopologyHarness harness;
   private TestInputTopic<String, byte[]> raw;
   private TestOutputTopic<String, PrioritizedLead> prioritized;
   private TestOutputTopic<String, PrioritizedLead> hot;
@@ -48,30 +44,20 @@ class LeadStreamTopologyTest {
 
   @BeforeEach
   void setUp() {
-    Topology topology = LeadStreamTopology.build(config, SharedModel.get(), metrics);
-    Properties props = new Properties();
-    props.putAll(config.streamsProperties());
-    props.put(PipelineMetrics.CONFIG_KEY, metrics);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(topology, props);
-    Topics topics = Topics.from(config);
-    raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    prioritized = driver.createOutputTopic(topics.prioritized().name(), Serdes.String().deserializer(),
-        LeadSerdes.prioritizedLead().deserializer());
-    hot = driver.createOutputTopic(topics.hot().name(), Serdes.String().deserializer(),
-        LeadSerdes.prioritizedLead().deserializer());
-    deadLetters = driver.createOutputTopic(topics.deadLetters().name(), Serdes.ByteArray().deserializer(),
-        Serdes.ByteArray().deserializer());
+    harness = new TopologyHarness(config, SharedModel.get(), metrics, stateDir);
+    raw = harness.raw();
+    prioritized = harness.prioritized();
+    hot = harness.hot();
+    deadLetters = harness.deadLetters();
   }
 
   @AfterEach
   void tearDown() {
-    driver.close();
+    harness.close();
   }
 
   private void send(LeadEvent lead) {
-    raw.pipeInput(lead.getLeadId(), LeadSerdes.leadEvent().encode(lead));
+    harness.send(lead);
   }
 
   @Test
@@ -162,7 +148,7 @@ class LeadStreamTopologyTest {
     assertThat(all).extracting(PrioritizedLead::getTextInferenceSkipped).containsExactly(false, true, false);
     assertThat(all.get(1).getOpportunityProbability()).isEqualTo(all.get(0).getOpportunityProbability());
     assertThat(all.get(2).getOpportunityProbability()).isNotEqualTo(all.get(0).getOpportunityProbability());
-    assertThat(driver.<String, Object>getKeyValueStore(ReadTextProcessor.STORE).get("lead-1")).isNotNull();
+    assertThat(harness.driver().<String, Object>getKeyValueStore(ReadTextProcessor.STORE).get("lead-1")).isNotNull();
     assertThat(metrics.registry().get("leadstream.text.inference.skipped").counter().count()).isEqualTo(1.0);
     assertThat(metrics.registry().get("leadstream.stage").tag("stage", StageTimer.ENCODE).timer().count())
         .isEqualTo(2);

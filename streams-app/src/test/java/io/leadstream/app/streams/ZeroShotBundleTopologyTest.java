@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.ops.PipelineMetrics;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.testing.TestLeads;
+import io.leadstream.app.testing.TopologyHarness;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
@@ -14,12 +14,7 @@ import io.leadstream.schema.Reason;
 import io.leadstream.schema.Tier;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,8 +42,7 @@ class ZeroShotBundleTopologyTest {
 
   private final LeadStreamConfig config = new LeadStreamConfig(Map.of());
   private final PipelineMetrics metrics = PipelineMetrics.inMemory();
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, byte[]> raw;
+  private TopologyHarness harness;
   private TestOutputTopic<String, PrioritizedLead> prioritized;
   private TestOutputTopic<String, PrioritizedLead> hot;
 
@@ -64,27 +58,18 @@ class ZeroShotBundleTopologyTest {
 
   @BeforeEach
   void setUp() {
-    Properties props = new Properties();
-    props.putAll(config.streamsProperties());
-    props.put(PipelineMetrics.CONFIG_KEY, metrics);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(LeadStreamTopology.build(config, model, metrics), props);
-    Topics topics = Topics.from(config);
-    raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    prioritized = driver.createOutputTopic(topics.prioritized().name(), Serdes.String().deserializer(),
-        LeadSerdes.prioritizedLead().deserializer());
-    hot = driver.createOutputTopic(topics.hot().name(), Serdes.String().deserializer(),
-        LeadSerdes.prioritizedLead().deserializer());
+    harness = new TopologyHarness(config, model, metrics, stateDir);
+    prioritized = harness.prioritized();
+    hot = harness.hot();
   }
 
   @AfterEach
   void tearDown() {
-    driver.close();
+    harness.close();
   }
 
   private void send(LeadEvent lead) {
-    raw.pipeInput(lead.getLeadId(), LeadSerdes.leadEvent().encode(lead));
+    harness.send(lead);
   }
 
   @Test

@@ -1,0 +1,79 @@
+package io.leadstream.app.testing;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.ops.PipelineMetrics;
+import io.leadstream.app.streams.ActiveModel;
+import io.leadstream.app.streams.LeadStreamTopology;
+import io.leadstream.app.streams.Topics;
+import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.PrioritizedLead;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The LeadStream topology in a {@link TopologyTestDriver}, with its input and output topics. */
+public final class TopologyHarness implements AutoCloseable {
+
+  private final TopologyTestDriver driver;
+  private final TestInputTopic<String, byte[]> raw;
+  private final TestOutputTopic<String, PrioritizedLead> prioritized;
+  private final TestOutputTopic<String, PrioritizedLead> hot;
+  private final TestOutputTopic<byte[], byte[]> deadLetters;
+
+  /**
+   * @param stateDir where the driver keeps its state stores (a test's temporary folder)
+   */
+  public TopologyHarness(LeadStreamConfig config, ActiveModel model, PipelineMetrics metrics,
+      Path stateDir) {
+    Properties props = new Properties();
+    props.putAll(config.streamsProperties());
+    props.put(PipelineMetrics.CONFIG_KEY, metrics);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(LeadStreamTopology.build(config, model, metrics), props);
+    Topics topics = Topics.from(config);
+    raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(),
+        Serdes.ByteArray().serializer());
+    prioritized = driver.createOutputTopic(topics.prioritized().name(),
+        Serdes.String().deserializer(), LeadSerdes.prioritizedLead().deserializer());
+    hot = driver.createOutputTopic(topics.hot().name(), Serdes.String().deserializer(),
+        LeadSerdes.prioritizedLead().deserializer());
+    deadLetters = driver.createOutputTopic(topics.deadLetters().name(),
+        Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+  }
+
+  /** Sends a lead to the raw topic as a producer would: keyed by lead id, single-object encoded. */
+  public void send(LeadEvent lead) {
+    raw.pipeInput(lead.getLeadId(), LeadSerdes.leadEvent().encode(lead));
+  }
+
+  public TopologyTestDriver driver() {
+    return driver;
+  }
+
+  public TestInputTopic<String, byte[]> raw() {
+    return raw;
+  }
+
+  public TestOutputTopic<String, PrioritizedLead> prioritized() {
+    return prioritized;
+  }
+
+  public TestOutputTopic<String, PrioritizedLead> hot() {
+    return hot;
+  }
+
+  public TestOutputTopic<byte[], byte[]> deadLetters() {
+    return deadLetters;
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
