@@ -95,6 +95,11 @@ public final class LeadStreamConfig extends AbstractConfig {
   private static final String TEXT_MAX_BYTES_DOC = "Largest notes or last-message text accepted, in UTF-8 bytes; longer records are dead-lettered.";
   public static final int TEXT_MAX_BYTES_DEFAULT = 16 * 1024;
 
+  public static final String RECORD_MAX_BYTES_CONFIG = PREFIX + "record.max.bytes";
+  private static final String RECORD_MAX_BYTES_DOC = "Largest raw record (key plus value bytes) accepted; larger ones are dead-lettered as "
+      + "RECORD_TOO_LARGE before decoding. Keeps every output and state entry well below the broker's message size limit.";
+  public static final int RECORD_MAX_BYTES_DEFAULT = 256 * 1024;
+
   public static final String TOPIC_PARTITIONS_CONFIG = PREFIX + "topic.partitions";
   private static final String TOPIC_PARTITIONS_DOC = "Partitions of the topics LeadStream creates when they are missing; -1 takes the broker's default. More partitions allow more instances.";
   public static final int TOPIC_PARTITIONS_DEFAULT = -1;
@@ -120,7 +125,8 @@ public final class LeadStreamConfig extends AbstractConfig {
       .define(HTTP_ADVERTISED_HOST_CONFIG, Type.STRING, null, Importance.MEDIUM, HTTP_ADVERTISED_HOST_DOC, OPS_GROUP, 4, ConfigDef.Width.MEDIUM, "advertised host")
       .define(HTTP_TOKEN_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, HTTP_TOKEN_DOC, OPS_GROUP, 5, ConfigDef.Width.MEDIUM, "lead query token")
       .define(METRICS_REFRESH_CONFIG, Type.LONG, METRICS_REFRESH_DEFAULT, Range.atLeast(100), Importance.LOW, METRICS_REFRESH_DOC, OPS_GROUP, 3, ConfigDef.Width.SHORT, "metrics refresh")
-      .define(TEXT_MAX_BYTES_CONFIG, Type.INT, TEXT_MAX_BYTES_DEFAULT, Range.between(64, 1024 * 1024), Importance.MEDIUM, TEXT_MAX_BYTES_DOC, VALIDATION_GROUP, 1, ConfigDef.Width.SHORT, "max text bytes");
+      .define(TEXT_MAX_BYTES_CONFIG, Type.INT, TEXT_MAX_BYTES_DEFAULT, Range.between(64, 1024 * 1024), Importance.MEDIUM, TEXT_MAX_BYTES_DOC, VALIDATION_GROUP, 1, ConfigDef.Width.SHORT, "max text bytes")
+      .define(RECORD_MAX_BYTES_CONFIG, Type.INT, RECORD_MAX_BYTES_DEFAULT, Range.between(1024, 64 * 1024 * 1024), Importance.MEDIUM, RECORD_MAX_BYTES_DOC, VALIDATION_GROUP, 2, ConfigDef.Width.SHORT, "max record bytes");
 
   /**
    * Kafka Streams settings LeadStream sets unless the user sets them. One stream thread per core:
@@ -239,6 +245,10 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public int textMaxBytes() {
     return getInt(TEXT_MAX_BYTES_CONFIG);
+  }
+
+  public int recordMaxBytes() {
+    return getInt(RECORD_MAX_BYTES_CONFIG);
   }
 
   /**

@@ -9,6 +9,7 @@ import io.leadstream.app.query.LeadQueries;
 import io.leadstream.app.query.LeadQueryHandler;
 import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.app.streams.LeadStreamTopology;
+import io.leadstream.app.streams.errors.DeadLetterHandler;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.models.inference.InferenceOptions;
 import java.nio.file.Path;
@@ -65,6 +66,7 @@ public final class LeadStreamApp implements AutoCloseable {
     Properties props = new Properties();
     props.putAll(config.streamsProperties());
     props.put(PipelineMetrics.CONFIG_KEY, metrics.pipeline());
+    props.put(DeadLetterHandler.MAX_BYTES_CONFIG, DeadLetterLimit.of(config));
 
     // The HTTP port must be known before Streams starts: it is the application.server that other
     // instances route lead queries to.

@@ -46,7 +46,7 @@ public final class LeadStreamTopology {
     KStream<String, PrioritizedLead> prioritized = builder
         .stream(topics.raw().name(),
             Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde()).withName(SOURCE))
-        .process(ParseLeadProcessor.supplier(config.textMaxBytes(), metrics), Named.as(PARSE))
+        .process(ParseLeadProcessor.supplier(config.recordMaxBytes(), config.textMaxBytes(), metrics), Named.as(PARSE))
         .process(ReadTextProcessor.supplier(model, config.textMemoEntries(), metrics), Named.as(READ_TEXT))
         .process(ScoreLeadProcessor.supplier(model, metrics), Named.as(SCORE))
         .process(TrackLeadProcessor.supplier(config.stateStores(), metrics), Named.as(TRACK));

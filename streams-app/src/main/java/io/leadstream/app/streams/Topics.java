@@ -8,18 +8,18 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * LeadStream's topics with their serdes, named by configuration. Every record is keyed by leadId.
- * {@code raw} carries bytes: decoding is a processing step, so that undecodable records reach the
- * dead-letter topic with their original bytes.
+ * {@code raw} carries bytes, key and value: decoding is a processing step, so that undecodable
+ * records (an invalid UTF-8 key among them) reach the dead-letter topic with their original bytes.
  */
 public record Topics(
-    Topic<String, byte[]> raw,
+    Topic<byte[], byte[]> raw,
     Topic<String, PrioritizedLead> prioritized,
     Topic<String, PrioritizedLead> hot,
     Topic<byte[], byte[]> deadLetters) {
 
   public static Topics from(LeadStreamConfig config) {
     return new Topics(
-        new Topic<>(config.rawTopic(), Serdes.String(), Serdes.ByteArray()),
+        new Topic<>(config.rawTopic(), Serdes.ByteArray(), Serdes.ByteArray()),
         new Topic<>(config.prioritizedTopic(), Serdes.String(), LeadSerdes.prioritizedLead()),
         new Topic<>(config.hotTopic(), Serdes.String(), LeadSerdes.prioritizedLead()),
         new Topic<>(config.deadLetterTopic(), Serdes.ByteArray(), Serdes.ByteArray()));

@@ -2,13 +2,11 @@ package io.leadstream.app.streams.errors;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.ops.PipelineMetrics;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,19 +14,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every processing failure into a dead letter and lets the pipeline go on: the original
- * key and value bytes of the source record go to the dead-letter topic, with headers giving the
- * reason, the detail, the source topic, partition and offset, and the time of rejection. Being
- * produced by the task, the dead letter is part of the same exactly-once transaction as the
- * source offset. Configured as Kafka Streams' {@code processing.exception.handler}.
+ * Kafka Streams' {@code processing.exception.handler}: decides by the kind of failure. A record
+ * that is itself bad ({@link InvalidLeadException}) becomes a dead letter carrying its original
+ * bytes (see {@link DeadLetterRecords}) and the pipeline goes on; being produced by the task, the
+ * dead letter is part of the same exactly-once transaction as the source offset. Any other failure
+ * (a broken model, a store, the broker) is not the record's fault: the task fails, nothing past the
+ * record is committed, and the record is processed again once the cause is fixed.
  */
 public class DeadLetterHandler implements ProcessingExceptionHandler {
 
-  private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
+  /**
+   * Internal key under which the app passes the largest dead letter the dead-letter topic takes
+   * (its {@code max.message.bytes}, and the producer's {@code max.request.size}).
+   */
+  public static final String MAX_BYTES_CONFIG = "leadstream.internal.dlq.max.bytes";
 
-  private String deadLetterTopic = LeadStreamConfig.TOPIC_DLQ_DEFAULT;
-  private PipelineMetrics metrics = PipelineMetrics.inMemory();
+  private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
+  private static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+
   private final Clock clock;
+  private DeadLetterRecords deadLetters;
+  private PipelineMetrics metrics = PipelineMetrics.inMemory();
 
   public DeadLetterHandler() {
     this(Clock.systemUTC());
@@ -36,57 +42,44 @@ public class DeadLetterHandler implements ProcessingExceptionHandler {
 
   DeadLetterHandler(Clock clock) {
     this.clock = clock;
+    this.deadLetters = new DeadLetterRecords(LeadStreamConfig.TOPIC_DLQ_DEFAULT, DEFAULT_MAX_REQUEST_SIZE, clock);
   }
 
   @Override
   public void configure(Map<String, ?> configs) {
     Object topic = configs.get(LeadStreamConfig.TOPIC_DLQ_CONFIG);
-    if (topic != null) {
-      deadLetterTopic = topic.toString();
-    }
+    deadLetters = new DeadLetterRecords(topic == null ? LeadStreamConfig.TOPIC_DLQ_DEFAULT : topic.toString(),
+        maxBytes(configs), clock);
     if (configs.get(PipelineMetrics.CONFIG_KEY) instanceof PipelineMetrics shared) {
       metrics = shared;
     }
   }
 
-  @Override
-  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-    InvalidLeadException invalid = findInvalidLead(exception);
-    DeadLetterReason reason = invalid == null ? DeadLetterReason.PROCESSING_ERROR : invalid.reason();
-    Throwable cause = invalid == null ? exception : invalid;
-    String detail = String.valueOf(cause.getMessage());
-    if (invalid == null) {
-      log.error("Dead-lettering {}-{}@{} after an unexpected failure in {}",
-          context.topic(), context.partition(), context.offset(), context.processorNodeId(), exception);
-    } else {
-      log.warn("Dead-lettering {}-{}@{}: {} ({})",
-          context.topic(), context.partition(), context.offset(), reason, detail);
-    }
-    metrics.deadLetter(reason.name());
-    Headers headers = new RecordHeaders();
-    add(headers, DeadLetterHeaders.REASON, reason.name());
-    add(headers, DeadLetterHeaders.DETAIL, detail);
-    add(headers, DeadLetterHeaders.SOURCE_TOPIC, context.topic());
-    add(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(context.partition()));
-    add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(context.offset()));
-    add(headers, DeadLetterHeaders.FAILED_AT, clock.instant().toString());
-    add(headers, DeadLetterHeaders.PROCESSOR, context.processorNodeId());
-    add(headers, DeadLetterHeaders.EXCEPTION, cause.getClass().getName());
-    ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(
-        deadLetterTopic, null, context.sourceRawKey(), context.sourceRawValue(), headers);
-    return Response.resume(List.of(deadLetter));
-  }
-
-  private static InvalidLeadException findInvalidLead(Throwable exception) {
-    for (Throwable t = exception; t != null; t = t.getCause()) {
-      if (t instanceof InvalidLeadException invalid) {
-        return invalid;
+  /** The app's measured limit, else the producer's {@code max.request.size} as Streams would set it. */
+  private static long maxBytes(Map<String, ?> configs) {
+    for (String key : List.of(MAX_BYTES_CONFIG, StreamsConfig.PRODUCER_PREFIX + ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG)) {
+      Object value = configs.get(key);
+      if (value != null) {
+        return Long.parseLong(value.toString());
       }
     }
-    return null;
+    return DEFAULT_MAX_REQUEST_SIZE;
   }
 
-  private static void add(Headers headers, String name, String value) {
-    headers.add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+  @Override
+  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    InvalidLeadException rejection = Causes.find(exception, InvalidLeadException.class);
+    if (rejection == null) {
+      log.error("Stopping task {}: processing {}-{}@{} failed in {}, and the failure is not the record's"
+              + " (root cause: {}). Nothing past the record is committed; it is processed again once the"
+              + " cause is fixed.", context.taskId(), context.topic(), context.partition(), context.offset(),
+          context.processorNodeId(), Causes.rootCause(exception), exception);
+      return Response.fail();
+    }
+    log.warn("Dead-lettering {}-{}@{}: {} ({})", context.topic(), context.partition(), context.offset(),
+        rejection.reason(), rejection.getMessage());
+    metrics.deadLetter(rejection.reason().name());
+    return Response.resume(List.of(deadLetters.of(context, rejection)));
   }
 }

@@ -17,4 +17,13 @@ public final class DeadLetterHeaders {
   public static final String PROCESSOR = "leadstream.dlq.processor";
   /** Class name of the exception behind the rejection. */
   public static final String EXCEPTION = "leadstream.dlq.exception";
+  /**
+   * "true" when the dead letter was too large for the dead-letter topic and carries no value: the
+   * original is at the source topic, partition and offset.
+   */
+  public static final String VALUE_OMITTED = "leadstream.dlq.value.omitted";
+  /** Size in bytes of the original value, given when the value was omitted. */
+  public static final String VALUE_BYTES = "leadstream.dlq.value.bytes";
+  /** "true" when even the key was too large to copy. */
+  public static final String KEY_OMITTED = "leadstream.dlq.key.omitted";
 }

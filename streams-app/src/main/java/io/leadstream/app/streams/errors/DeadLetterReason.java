@@ -4,11 +4,17 @@ package io.leadstream.app.streams.errors;
 public enum DeadLetterReason {
   /** The record has no value (a tombstone or an empty payload). */
   EMPTY_RECORD,
+  /**
+   * Key and value exceed {@code leadstream.record.max.bytes}. When even the dead letter would be too
+   * large for the dead-letter topic, its value is omitted ({@code leadstream.dlq.value.omitted}) and
+   * the original stays in the source topic at the partition and offset the headers name.
+   */
+  RECORD_TOO_LARGE,
   /** The bytes do not start with the Avro single-object marker C3 01. */
   NOT_AVRO,
   /** Avro single-object encoding, but written with a schema LeadStream does not know. */
   UNKNOWN_SCHEMA,
-  /** The bytes claim to be a LeadEvent but cannot be decoded (truncated or corrupt). */
+  /** The bytes claim to be a LeadEvent but cannot be decoded (truncated, corrupt, or bytes after its end). */
   UNDECODABLE,
   /** The event has no leadId. */
   MISSING_LEAD_ID,
@@ -20,7 +26,7 @@ public enum DeadLetterReason {
   INVALID_FIELD,
   /** The notes or last message exceed the configured size cap. */
   TEXT_TOO_LONG,
-  /** A text field held byte sequences that are not valid UTF-8. */
+  /** A string (any field, a map key, or the record key) held bytes that are not valid UTF-8. */
   BAD_UTF8,
   /** An unexpected failure while processing a valid-looking record. */
   PROCESSING_ERROR

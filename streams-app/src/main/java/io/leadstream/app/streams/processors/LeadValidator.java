@@ -3,24 +3,21 @@ package io.leadstream.app.streams.processors;
 import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;
 import io.leadstream.schema.Company;
-import io.leadstream.schema.Contact;
 import io.leadstream.schema.CooperationHistory;
 import io.leadstream.schema.Engagement;
 import io.leadstream.schema.LeadEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 
 /**
- * Checks a decoded lead event for values no CRM should send. Throws {@link InvalidLeadException}
+ * Checks a decoded lead event for values no CRM should send (strings were checked for valid
+ * UTF-8 while decoding). Throws {@link InvalidLeadException}
  * naming the first problem; messages name fields and numbers, never text or contact data.
  */
 public final class LeadValidator {
 
   private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
-  /** What Java puts where the bytes of a string were not valid UTF-8. */
-  private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
   private final int textMaxBytes;
 
@@ -46,7 +43,6 @@ public final class LeadValidator {
     }
     checkText("notes", event.getNotes());
     checkText("lastMessage", event.getLastMessage());
-    checkStrings(event);
     checkRange("occurredAt", event.getOccurredAt(), EARLIEST, LATEST);
     checkNonNegative("budget", event.getBudget());
     if (event.getPurchaseIntent() != null && (event.getPurchaseIntent() < 1 || event.getPurchaseIntent() > 5)) {
@@ -80,34 +76,6 @@ public final class LeadValidator {
     if (bytes > textMaxBytes) {
       throw invalid(DeadLetterReason.TEXT_TOO_LONG,
           field + " is " + bytes + " bytes, over the cap of " + textMaxBytes + " bytes");
-    }
-  }
-
-  private static void checkStrings(LeadEvent event) {
-    checkUtf8("notes", event.getNotes());
-    checkUtf8("lastMessage", event.getLastMessage());
-    checkUtf8("sourceSystem", event.getSourceSystem());
-    checkUtf8("currency", event.getCurrency());
-    Company company = event.getCompany();
-    if (company != null) {
-      checkUtf8("company.name", company.getName());
-      checkUtf8("company.industry", company.getIndustry());
-      checkUtf8("company.country", company.getCountry());
-    }
-    Contact contact = event.getContact();
-    if (contact != null) {
-      checkUtf8("contact.name", contact.getName());
-      checkUtf8("contact.title", contact.getTitle());
-    }
-    for (Map.Entry<String, String> attribute : event.getAttributes().entrySet()) {
-      checkUtf8("attributes key", attribute.getKey());
-      checkUtf8("attributes." + attribute.getKey(), attribute.getValue());
-    }
-  }
-
-  private static void checkUtf8(String field, String value) {
-    if (value != null && value.indexOf(REPLACEMENT_CHARACTER) >= 0) {
-      throw invalid(DeadLetterReason.BAD_UTF8, field + " contains bytes that are not valid UTF-8");
     }
   }
 

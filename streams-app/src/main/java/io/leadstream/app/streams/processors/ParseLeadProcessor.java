@@ -3,61 +3,70 @@ package io.leadstream.app.streams.processors;
 import io.leadstream.app.ops.PipelineMetrics;
 import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;
-import io.leadstream.app.streams.serde.LeadSerdes;
-import io.leadstream.app.streams.serde.SingleObjectSerde;
+import io.leadstream.app.streams.serde.LeadEventDecoder;
+import io.leadstream.app.streams.serde.StrictUtf8;
 import io.leadstream.schema.LeadEvent;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
-import org.apache.avro.message.BadHeaderException;
-import org.apache.avro.message.MissingSchemaException;
+import java.nio.charset.CharacterCodingException;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Decodes raw bytes into a {@link LeadEvent} and validates it. Anything wrong is thrown as an
- * {@link InvalidLeadException}, which the dead-letter handler turns into a dead letter carrying the
- * original bytes.
+ * Decodes a raw record (key and value bytes) into a {@link LeadEvent} keyed by its leadId and
+ * validates it. Anything wrong is thrown as an {@link InvalidLeadException}, which the dead-letter
+ * handler turns into a dead letter carrying the original bytes.
  */
-public final class ParseLeadProcessor extends ContextualProcessor<String, byte[], String, LeadEvent> {
+public final class ParseLeadProcessor extends ContextualProcessor<byte[], byte[], String, LeadEvent> {
 
-  private final SingleObjectSerde<LeadEvent> serde = LeadSerdes.leadEvent();
+  private final LeadEventDecoder decoder = new LeadEventDecoder();
+  private final StrictUtf8 keyDecoder = new StrictUtf8();
+  private final int recordMaxBytes;
   private final LeadValidator validator;
   private final PipelineMetrics metrics;
 
-  public ParseLeadProcessor(LeadValidator validator, PipelineMetrics metrics) {
+  public ParseLeadProcessor(int recordMaxBytes, LeadValidator validator, PipelineMetrics metrics) {
+    this.recordMaxBytes = recordMaxBytes;
     this.validator = validator;
     this.metrics = metrics;
   }
 
-  public static ProcessorSupplier<String, byte[], String, LeadEvent> supplier(int textMaxBytes, PipelineMetrics metrics) {
-    return () -> new ParseLeadProcessor(new LeadValidator(textMaxBytes), metrics);
+  /**
+   * @param recordMaxBytes largest key plus value accepted; larger records are dead-lettered as
+   *     RECORD_TOO_LARGE before they are decoded
+   */
+  public static ProcessorSupplier<byte[], byte[], String, LeadEvent> supplier(
+      int recordMaxBytes, int textMaxBytes, PipelineMetrics metrics) {
+    return () -> new ParseLeadProcessor(recordMaxBytes, new LeadValidator(textMaxBytes), metrics);
   }
 
   @Override
-  public void process(Record<String, byte[]> record) {
+  public void process(Record<byte[], byte[]> record) {
     Timer.Sample timing = metrics.start();
-    LeadEvent event = decode(record.value());
-    validator.validate(record.key(), event);
+    checkSize(record.key(), record.value());
+    String key = decodeKey(record.key());
+    LeadEvent event = decoder.decode(record.value());
+    validator.validate(key, event);
     metrics.stop(timing, PipelineMetrics.STAGE_DECODE);
-    context().forward(record.withValue(event));
+    context().forward(record.withKey(key).withValue(event));
   }
 
-  private LeadEvent decode(byte[] bytes) {
-    if (bytes == null || bytes.length == 0) {
-      throw new InvalidLeadException(DeadLetterReason.EMPTY_RECORD, "record has no value");
+  private void checkSize(byte[] key, byte[] value) {
+    long size = (key == null ? 0L : key.length) + (value == null ? 0L : value.length);
+    if (size > recordMaxBytes) {
+      throw new InvalidLeadException(DeadLetterReason.RECORD_TOO_LARGE, "key and value are " + size
+          + " bytes, over the cap of " + recordMaxBytes + " bytes (leadstream.record.max.bytes)");
+    }
+  }
+
+  private String decodeKey(byte[] key) {
+    if (key == null) {
+      return null;
     }
     try {
-      return serde.decode(bytes);
-    } catch (BadHeaderException e) {
-      throw new InvalidLeadException(DeadLetterReason.NOT_AVRO,
-          "value does not start with the Avro single-object marker C3 01", e);
-    } catch (MissingSchemaException e) {
-      throw new InvalidLeadException(DeadLetterReason.UNKNOWN_SCHEMA,
-          "value was written with an unknown schema (" + e.getMessage() + ")", e);
-    } catch (IOException | RuntimeException e) {
-      throw new InvalidLeadException(DeadLetterReason.UNDECODABLE,
-          "value is not a decodable LeadEvent: " + e.getClass().getSimpleName(), e);
+      return keyDecoder.decode(key, key.length);
+    } catch (CharacterCodingException e) {
+      throw new InvalidLeadException(DeadLetterReason.BAD_UTF8, "record key is not valid UTF-8");
     }
   }
 }

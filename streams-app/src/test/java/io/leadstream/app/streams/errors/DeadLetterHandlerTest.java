@@ -44,14 +44,43 @@ class DeadLetterHandlerTest {
   }
 
   @Test
-  void shouldDeadLetterUnexpectedFailuresAsProcessingErrors() {
+  void shouldFailTheTaskWhenTheFailureIsNotTheRecords() {
     ProcessingExceptionHandler.Response response = handler.handleError(context(new byte[] {9}),
         new Record<>("k", "v", 0L), new IllegalStateException("predictor crashed"));
 
+    assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+    assertThat(response.deadLetterQueueRecords()).isEmpty();
+  }
+
+  @Test
+  void shouldLeaveOutAValueTooLargeForTheDeadLetterTopicAndSayWhereTheOriginalIs() {
+    handler.configure(Map.of(DeadLetterHandler.MAX_BYTES_CONFIG, 4096));
+    byte[] original = new byte[5000];
+
+    ProcessingExceptionHandler.Response response = handler.handleError(context(original), new Record<>("k", "v", 0L),
+        new InvalidLeadException(DeadLetterReason.RECORD_TOO_LARGE, "key and value are 5006 bytes"));
+
+    assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
     ProducerRecord<byte[], byte[]> dead = response.deadLetterQueueRecords().get(0);
-    assertThat(dead.topic()).isEqualTo("leads.dlq");
-    assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo("PROCESSING_ERROR");
-    assertThat(header(dead.headers(), DeadLetterHeaders.EXCEPTION)).isEqualTo(IllegalStateException.class.getName());
+    assertThat(dead.value()).isNull();
+    assertThat(dead.key()).isEqualTo("lead-7".getBytes(StandardCharsets.UTF_8));
+    assertThat(header(dead.headers(), DeadLetterHeaders.VALUE_OMITTED)).isEqualTo("true");
+    assertThat(header(dead.headers(), DeadLetterHeaders.VALUE_BYTES)).isEqualTo("5000");
+    assertThat(header(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("42");
+    assertThat(DeadLetterRecords.sizeOf(dead.key(), dead.value(), dead.headers())).isLessThanOrEqualTo(4096);
+  }
+
+  @Test
+  void shouldKeepTheValueOfADeadLetterThatFits() {
+    handler.configure(Map.of(DeadLetterHandler.MAX_BYTES_CONFIG, 4096));
+    byte[] original = new byte[3000];
+
+    ProcessingExceptionHandler.Response response = handler.handleError(context(original), new Record<>("k", "v", 0L),
+        new InvalidLeadException(DeadLetterReason.TEXT_TOO_LONG, "notes is 2990 bytes"));
+
+    ProducerRecord<byte[], byte[]> dead = response.deadLetterQueueRecords().get(0);
+    assertThat(dead.value()).isEqualTo(original);
+    assertThat(dead.headers().lastHeader(DeadLetterHeaders.VALUE_OMITTED)).isNull();
   }
 
   private static String header(Headers headers, String name) {

@@ -1,0 +1,67 @@
+package io.leadstream.app.streams.serde;
+
+import io.leadstream.app.streams.errors.Causes;
+import io.leadstream.app.streams.errors.DeadLetterReason;
+import io.leadstream.app.streams.errors.InvalidLeadException;
+import io.leadstream.schema.AvroTrust;
+import io.leadstream.schema.LeadEvent;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import org.apache.avro.message.BadHeaderException;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.MissingSchemaException;
+
+/**
+ * Decodes a raw {@code leads.raw} value (Avro single-object encoding) into a {@link LeadEvent},
+ * strictly: every string must be valid UTF-8 and the record must end exactly where the value
+ * ends. Every failure is an {@link InvalidLeadException} whose reason and detail say what is
+ * wrong, never what the text says. Not thread-safe: one per processor.
+ */
+public final class LeadEventDecoder {
+
+  private final BinaryMessageDecoder<LeadEvent> decoder;
+
+  public LeadEventDecoder() {
+    AvroTrust.trustSchemaPackage();
+    decoder = new BinaryMessageDecoder<>(new StrictUtf8Data(), LeadEvent.getClassSchema());
+  }
+
+  /** @throws InvalidLeadException EMPTY_RECORD, NOT_AVRO, UNKNOWN_SCHEMA, BAD_UTF8 or UNDECODABLE */
+  public LeadEvent decode(byte[] value) {
+    if (value == null || value.length == 0) {
+      throw new InvalidLeadException(DeadLetterReason.EMPTY_RECORD, "record has no value");
+    }
+    ByteArrayInputStream in = new ByteArrayInputStream(value);
+    LeadEvent event;
+    try {
+      event = decoder.decode(in, null);
+    } catch (BadHeaderException e) {
+      throw new InvalidLeadException(DeadLetterReason.NOT_AVRO,
+          "value does not start with the Avro single-object marker C3 01", e);
+    } catch (MissingSchemaException e) {
+      throw new InvalidLeadException(DeadLetterReason.UNKNOWN_SCHEMA,
+          "value was written with an unknown schema (" + e.getMessage() + ")", e);
+    } catch (StrictUtf8DatumReader.InvalidUtf8Exception e) {
+      throw new InvalidLeadException(DeadLetterReason.BAD_UTF8, e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidLeadException(DeadLetterReason.UNDECODABLE, undecodable(e, value.length), e);
+    }
+    if (in.available() > 0) {
+      throw new InvalidLeadException(DeadLetterReason.UNDECODABLE, "value holds " + in.available()
+          + " bytes after the end of the LeadEvent record (" + value.length + " bytes in all);"
+          + " a record must end where the value ends");
+    }
+    return event;
+  }
+
+  private static String undecodable(Exception e, int length) {
+    Throwable root = Causes.rootCause(e);
+    if (root instanceof EOFException) {
+      return "value ends inside the LeadEvent record (truncated: " + length + " bytes)";
+    }
+    String message = root.getMessage();
+    return "value is not a decodable LeadEvent: " + root.getClass().getSimpleName()
+        + (message == null || message.isBlank() ? "" : ": " + message);
+  }
+}
