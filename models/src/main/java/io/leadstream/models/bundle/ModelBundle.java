@@ -34,6 +34,7 @@ public final class ModelBundle implements AutoCloseable {
   private final Map<String, byte[]> segmentModels;
   private final FeatureExtractor features;
   private final ReasonExplainer explainer;
+  private boolean closed;
 
   private ModelBundle(
       String location,
@@ -202,9 +203,12 @@ public final class ModelBundle implements AutoCloseable {
     }
   }
 
-  /** Releases the text model; scorers opened from this bundle must be closed first. */
+  /** Releases the text model; scorers opened from this bundle must be closed first. Idempotent. */
   @Override
-  public void close() {
-    text.close();
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      text.close();
+    }
   }
 }

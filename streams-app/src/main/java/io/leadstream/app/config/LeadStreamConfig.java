@@ -100,6 +100,26 @@ public final class LeadStreamConfig extends AbstractConfig {
       + "RECORD_TOO_LARGE before decoding. Keeps every output and state entry well below the broker's message size limit.";
   public static final int RECORD_MAX_BYTES_DEFAULT = 256 * 1024;
 
+  public static final String FAILURE_REPLACEMENTS_CONFIG = PREFIX + "failure.thread.replacements";
+  private static final String FAILURE_REPLACEMENTS_DOC = "How many times a stream thread that failed (a broken model, a store, the "
+      + "broker; never a bad record, which is dead-lettered) is replaced within leadstream.failure.window.ms before the "
+      + "instance shuts down with exit code 1, for its orchestrator to restart it or alert. 0 shuts down at the first failure.";
+  public static final int FAILURE_REPLACEMENTS_DEFAULT = 3;
+
+  public static final String FAILURE_WINDOW_CONFIG = PREFIX + "failure.window.ms";
+  private static final String FAILURE_WINDOW_DOC = "The window in which leadstream.failure.thread.replacements are counted.";
+  public static final long FAILURE_WINDOW_DEFAULT = 10 * 60_000L;
+
+  public static final String HEALTH_PROBE_INTERVAL_CONFIG = PREFIX + "health.probe.interval.ms";
+  private static final String HEALTH_PROBE_INTERVAL_DOC = "How often readiness' probes run in the background: the serving bundle scores "
+      + "the canary leads, and the cluster answers for the group's offsets (within this time, else the broker counts as unreachable).";
+  public static final long HEALTH_PROBE_INTERVAL_DEFAULT = 5_000L;
+
+  public static final String HEALTH_PROGRESS_TIMEOUT_CONFIG = PREFIX + "health.progress.timeout.ms";
+  private static final String HEALTH_PROGRESS_TIMEOUT_DOC = "/health/progress answers 503 when an input partition of this instance has "
+      + "lag and no commit for this long, or Kafka Streams has not been RUNNING for this long.";
+  public static final long HEALTH_PROGRESS_TIMEOUT_DEFAULT = 60_000L;
+
   public static final String TOPIC_PARTITIONS_CONFIG = PREFIX + "topic.partitions";
   private static final String TOPIC_PARTITIONS_DOC = "Partitions of the topics LeadStream creates when they are missing; -1 takes the broker's default. More partitions allow more instances.";
   public static final int TOPIC_PARTITIONS_DEFAULT = -1;
@@ -120,6 +140,10 @@ public final class LeadStreamConfig extends AbstractConfig {
       .define(ENCODER_THREADS_CONFIG, Type.INT, ENCODER_THREADS_DEFAULT, Range.between(0, 256), Importance.MEDIUM, ENCODER_THREADS_DOC, MODEL_GROUP, 2, ConfigDef.Width.SHORT, "encoder threads")
       .define(STATE_STORES_CONFIG, Type.STRING, STATE_STORES_DEFAULT, ConfigDef.CaseInsensitiveValidString.in("rocksdb", "in_memory"), Importance.MEDIUM, STATE_STORES_DOC, STATE_GROUP, 1, ConfigDef.Width.SHORT, "state stores")
       .define(TEXT_MEMO_ENTRIES_CONFIG, Type.INT, TEXT_MEMO_ENTRIES_DEFAULT, Range.atLeast(1), Importance.LOW, TEXT_MEMO_ENTRIES_DOC, STATE_GROUP, 2, ConfigDef.Width.SHORT, "text memo entries")
+      .define(FAILURE_REPLACEMENTS_CONFIG, Type.INT, FAILURE_REPLACEMENTS_DEFAULT, Range.between(0, 1000), Importance.MEDIUM, FAILURE_REPLACEMENTS_DOC, OPS_GROUP, 6, ConfigDef.Width.SHORT, "thread replacements")
+      .define(FAILURE_WINDOW_CONFIG, Type.LONG, FAILURE_WINDOW_DEFAULT, Range.atLeast(1000), Importance.LOW, FAILURE_WINDOW_DOC, OPS_GROUP, 7, ConfigDef.Width.SHORT, "failure window")
+      .define(HEALTH_PROBE_INTERVAL_CONFIG, Type.LONG, HEALTH_PROBE_INTERVAL_DEFAULT, Range.atLeast(100), Importance.LOW, HEALTH_PROBE_INTERVAL_DOC, OPS_GROUP, 8, ConfigDef.Width.SHORT, "health probe interval")
+      .define(HEALTH_PROGRESS_TIMEOUT_CONFIG, Type.LONG, HEALTH_PROGRESS_TIMEOUT_DEFAULT, Range.atLeast(1000), Importance.MEDIUM, HEALTH_PROGRESS_TIMEOUT_DOC, OPS_GROUP, 9, ConfigDef.Width.SHORT, "progress timeout")
       .define(HTTP_HOST_CONFIG, Type.STRING, HTTP_HOST_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM, HTTP_HOST_DOC, OPS_GROUP, 1, ConfigDef.Width.MEDIUM, "ops host")
       .define(HTTP_PORT_CONFIG, Type.INT, HTTP_PORT_DEFAULT, Range.between(-1, 65535), Importance.MEDIUM, HTTP_PORT_DOC, OPS_GROUP, 2, ConfigDef.Width.SHORT, "ops port")
       .define(HTTP_ADVERTISED_HOST_CONFIG, Type.STRING, null, Importance.MEDIUM, HTTP_ADVERTISED_HOST_DOC, OPS_GROUP, 4, ConfigDef.Width.MEDIUM, "advertised host")
@@ -130,10 +154,14 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   /**
    * Kafka Streams settings LeadStream sets unless the user sets them. One stream thread per core:
-   * inference is CPU-bound and each thread runs its own predictor.
+   * inference is CPU-bound and each thread runs its own predictor. A 10 s session time-out (Kafka's
+   * default is 45 s) bounds how long the group waits for a member that died without leaving it: a
+   * killed instance, or a failed stream thread before its replacement joins.
    */
   private static final Map<String, Object> STREAMS_DEFAULTS = Map.of(
       StreamsConfig.NUM_STREAM_THREADS_CONFIG, Runtime.getRuntime().availableProcessors(),
+      StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000,
+      StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000,
       StreamsConfig.APPLICATION_ID_CONFIG, "leadstream",
       StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
       StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
@@ -245,6 +273,27 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public int textMaxBytes() {
     return getInt(TEXT_MAX_BYTES_CONFIG);
+  }
+
+  public int failureThreadReplacements() {
+    return getInt(FAILURE_REPLACEMENTS_CONFIG);
+  }
+
+  public java.time.Duration failureWindow() {
+    return java.time.Duration.ofMillis(getLong(FAILURE_WINDOW_CONFIG));
+  }
+
+  public java.time.Duration healthProbeInterval() {
+    return java.time.Duration.ofMillis(getLong(HEALTH_PROBE_INTERVAL_CONFIG));
+  }
+
+  public java.time.Duration healthProgressTimeout() {
+    return java.time.Duration.ofMillis(getLong(HEALTH_PROGRESS_TIMEOUT_CONFIG));
+  }
+
+  /** The Kafka Streams application.id, which is also the consumer group's id. */
+  public String applicationId() {
+    return streamsProperties().get(StreamsConfig.APPLICATION_ID_CONFIG).toString();
   }
 
   public int recordMaxBytes() {

@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * The app's HTTP endpoints: {@code /metrics} (Prometheus text format), {@code /health/live} and
- * {@code /health/ready} (200 or 503 with a small JSON body), and whatever further routes it is
+ * The app's HTTP endpoints: {@code /metrics} (Prometheus text format), {@code /health/live},
+ * {@code /health/ready} and {@code /health/progress} (200 or 503 with a small JSON body), and whatever further routes it is
  * given (the lead queries). Binds to loopback unless configured otherwise; serves GET only.
  */
 public final class OpsServer implements AutoCloseable {
@@ -38,6 +38,7 @@ public final class OpsServer implements AutoCloseable {
           respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
       server.createContext("/health/live", exchange -> respond(exchange, health.live()));
       server.createContext("/health/ready", exchange -> respond(exchange, health.ready()));
+      server.createContext("/health/progress", exchange -> respond(exchange, health.progress()));
       moreRoutes.forEach(server::createContext);
       server.setExecutor(Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "leadstream-ops-http");

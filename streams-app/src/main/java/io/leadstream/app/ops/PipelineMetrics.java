@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * LeadStream's own meters: per-stage latency, end-to-end latency, dead letters by reason, leads
- * per tier, inferences skipped, unknown-token ratio. Thread-safe; shared by every processor.
+ * per tier (both counted once committed, see {@link CommittedOutcomes}), inferences skipped,
+ * unknown-token ratio. Thread-safe; shared by every processor.
  * In Prometheus they read {@code leadstream_stage_seconds{stage="encode"}},
  * {@code leadstream_dead_letters_total{reason="INVALID_FIELD"}} and so on.
  */
@@ -41,6 +42,7 @@ public final class PipelineMetrics {
   private final Map<String, Timer> stages = new ConcurrentHashMap<>();
   private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
   private final Map<String, Counter> tiers = new ConcurrentHashMap<>();
+  private final CommittedOutcomes outcomes = new CommittedOutcomes(Duration.ofMinutes(1), System::nanoTime);
 
   public PipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -98,20 +100,27 @@ public final class PipelineMetrics {
         .register(registry));
   }
 
-  public void deadLetter(String reason) {
-    deadLetters.computeIfAbsent(reason, name -> Counter.builder("leadstream.dead.letters")
-        .description("Records sent to the dead-letter topic, by reason")
-        .tag("reason", name)
-        .register(registry))
-        .increment();
+  /** A dead letter for the input record at topic-partition@offset; counted once that offset commits. */
+  public void deadLetter(String topic, int partition, long offset, String reason) {
+    outcomes.record(topic, partition, offset, deadLetters.computeIfAbsent(reason, name ->
+        Counter.builder("leadstream.dead.letters")
+            .description("Records sent to the dead-letter topic and committed, by reason")
+            .tag("reason", name)
+            .register(registry)));
   }
 
-  public void scored(String tier) {
-    tiers.computeIfAbsent(tier, name -> Counter.builder("leadstream.leads.scored")
-        .description("Scored lead events, by tier")
-        .tag("tier", name)
-        .register(registry))
-        .increment();
+  /** A scored lead for the input record at topic-partition@offset; counted once that offset commits. */
+  public void scored(String topic, int partition, long offset, String tier) {
+    outcomes.record(topic, partition, offset, tiers.computeIfAbsent(tier, name ->
+        Counter.builder("leadstream.leads.scored")
+            .description("Scored lead events committed, by tier")
+            .tag("tier", name)
+            .register(registry)));
+  }
+
+  /** Outcomes waiting for their input offsets to commit; the app feeds it the committed offsets. */
+  public CommittedOutcomes outcomes() {
+    return outcomes;
   }
 
   public void textReused() {

@@ -2,17 +2,25 @@ package io.leadstream.app.runtime;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.ops.AppMetrics;
+import io.leadstream.app.ops.ClusterProbe;
 import io.leadstream.app.ops.Health;
+import io.leadstream.app.ops.HealthProbes;
 import io.leadstream.app.ops.OpsServer;
 import io.leadstream.app.ops.PipelineMetrics;
+import io.leadstream.app.ops.ProgressCheck;
+import io.leadstream.app.ops.ScorerProbe;
 import io.leadstream.app.query.LeadQueries;
 import io.leadstream.app.query.LeadQueryHandler;
 import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.app.streams.LeadStreamTopology;
+import io.leadstream.app.streams.ScorerCheck;
+import io.leadstream.app.streams.errors.Causes;
 import io.leadstream.app.streams.errors.DeadLetterHandler;
+import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.models.inference.InferenceOptions;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -41,14 +49,35 @@ public final class LeadStreamApp implements AutoCloseable {
   private final ActiveModel model;
   private final KafkaStreams streams;
   private final AppMetrics metrics;
+  private final ThreadFailurePolicy failures;
+  private final HealthProbes probes;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private OpsServer opsServer;
   private BundleReloader reloader;
 
-  private LeadStreamApp(ActiveModel model, KafkaStreams streams, AppMetrics metrics) {
+  private LeadStreamApp(ActiveModel model, KafkaStreams streams, AppMetrics metrics, ThreadFailurePolicy failures,
+      HealthProbes probes) {
     this.model = model;
     this.streams = streams;
     this.metrics = metrics;
+    this.failures = failures;
+    this.probes = probes;
+  }
+
+  /**
+   * Scores the canary leads with a freshly loaded bundle: a bundle that cannot score them must not
+   * start, or every record would fail in it.
+   *
+   * @throws IllegalStateException naming the bundle and what is wrong (the bundle is closed)
+   */
+  private static void checkBeforeServing(ModelBundle bundle, String location) {
+    try (LeadScorer scorer = bundle.newScorer()) {
+      ScorerCheck.check(scorer);
+    } catch (RuntimeException e) {
+      bundle.close();
+      throw new IllegalStateException("Model bundle " + bundle.version() + " from " + location
+          + " cannot score the canary leads, so LeadStream does not start: " + Causes.rootCause(e), e);
+    }
   }
 
   /**
@@ -58,6 +87,7 @@ public final class LeadStreamApp implements AutoCloseable {
   public static LeadStreamApp start(LeadStreamConfig config) {
     InferenceOptions inference = new InferenceOptions(config.encoderIntraOpThreads());
     ModelBundle bundle = ModelBundle.load(config.modelBundle(), inference);
+    checkBeforeServing(bundle, config.modelBundle());
     log.info("Loaded model bundle {} from {}", bundle.version(), config.modelBundle());
     ActiveModel model = new ActiveModel(bundle);
     AppMetrics metrics = new AppMetrics(() -> model.current().version());
@@ -68,27 +98,35 @@ public final class LeadStreamApp implements AutoCloseable {
     props.put(PipelineMetrics.CONFIG_KEY, metrics.pipeline());
     props.put(DeadLetterHandler.MAX_BYTES_CONFIG, DeadLetterLimit.of(config));
 
+    ThreadFailurePolicy failures = new ThreadFailurePolicy(config.failureThreadReplacements(),
+        config.failureWindow(), Clock.systemUTC());
+    AtomicReference<KafkaStreams> streamsRef = new AtomicReference<>();
+    ProgressCheck progress = new ProgressCheck(config.healthProgressTimeout(), Clock.systemUTC());
+    HealthProbes probes = new HealthProbes(streamsRef::get, new ScorerProbe(model),
+        new ClusterProbe(config.clientProperties(), config.applicationId(), config.rawTopic(), config.healthProbeInterval()),
+        progress, metrics.pipeline().outcomes(), config.rawTopic());
+    Health health = new Health(
+        () -> streamsRef.get() == null ? KafkaStreams.State.CREATED : streamsRef.get().state(),
+        probes::model, probes::broker, progress::check, failures::lastFailure, Clock.systemUTC());
+
     // The HTTP port must be known before Streams starts: it is the application.server that other
     // instances route lead queries to.
-    AtomicReference<KafkaStreams> streamsRef = new AtomicReference<>();
     OpsServer opsServer = null;
     if (config.httpPort() >= 0) {
       AtomicReference<LeadQueries> queries = new AtomicReference<>();
-      opsServer = OpsServer.start(config.httpHost(), config.httpPort(), metrics::scrape,
-          new Health(() -> streamsRef.get() == null ? KafkaStreams.State.CREATED : streamsRef.get().state(),
-              () -> model.current() != null),
+      opsServer = OpsServer.start(config.httpHost(), config.httpPort(), metrics::scrape, health,
           Map.of("/leads/", new LeadQueryHandler(queries::get, config.httpToken())));
       HostInfo self = new HostInfo(config.httpAdvertisedHost(), opsServer.port());
       queries.set(new LeadQueries(streamsRef::get, self, config.httpToken()));
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-      log.info("Serving /metrics, /health/live, /health/ready and /leads/ on {}:{} (advertised as {})",
+      log.info("Serving /metrics, /health/live, /health/ready, /health/progress and /leads/ on {}:{} (advertised as {})",
           config.httpHost(), opsServer.port(), self);
     }
     KafkaStreams streams = new KafkaStreams(topology, props);
     streamsRef.set(streams);
-    LeadStreamApp app = new LeadStreamApp(model, streams, metrics);
+    LeadStreamApp app = new LeadStreamApp(model, streams, metrics, failures, probes);
     app.opsServer = opsServer;
-    streams.setUncaughtExceptionHandler(new ReplaceFailedThread());
+    streams.setUncaughtExceptionHandler(failures);
     streams.setStateListener((now, before) -> {
       log.info("Kafka Streams state {} -> {}", before, now);
       if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
@@ -97,6 +135,7 @@ public final class LeadStreamApp implements AutoCloseable {
     });
     metrics.bind(streams, config.metricsRefresh());
     streams.start();
+    probes.start(config.healthProbeInterval());
     config.modelReloadInterval().ifPresent(interval -> app.reloader =
         BundleReloader.start(Path.of(config.modelBundle()), inference, model, metrics, interval));
     return app;
@@ -119,6 +158,11 @@ public final class LeadStreamApp implements AutoCloseable {
   /** Blocks until Streams stops (or the thread is interrupted). */
   public void awaitStop() throws InterruptedException {
     stopped.await();
+  }
+
+  /** The failure that shut this instance down, when failed threads could no longer be replaced. */
+  public Optional<Throwable> fatalFailure() {
+    return failures.fatal();
   }
 
   public KafkaStreams streams() {
@@ -148,6 +192,7 @@ public final class LeadStreamApp implements AutoCloseable {
     if (opsServer != null) {
       opsServer.close();
     }
+    probes.close();
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(CLOSE_TIMEOUT));
     metrics.close();

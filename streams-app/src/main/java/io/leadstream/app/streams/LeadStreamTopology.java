@@ -48,7 +48,7 @@ public final class LeadStreamTopology {
             Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde()).withName(SOURCE))
         .process(ParseLeadProcessor.supplier(config.recordMaxBytes(), config.textMaxBytes(), metrics), Named.as(PARSE))
         .process(ReadTextProcessor.supplier(model, config.textMemoEntries(), metrics), Named.as(READ_TEXT))
-        .process(ScoreLeadProcessor.supplier(model, metrics), Named.as(SCORE))
+        .process(ScoreLeadProcessor.supplier(), Named.as(SCORE))
         .process(TrackLeadProcessor.supplier(config.stateStores(), metrics), Named.as(TRACK));
 
     prioritized.to(topics.prioritized().name(),

@@ -154,6 +154,7 @@ class LeadStreamTopologyTest {
         .isEqualTo(2);
     assertThat(metrics.registry().get("leadstream.stage").tag("stage", StageTimer.SCORE).timer().count())
         .isEqualTo(3);
+    harness.countCommittedOutcomes();
     assertThat(metrics.registry().get("leadstream.leads.scored").counters().stream().mapToDouble(c -> c.count()).sum())
         .isEqualTo(3.0);
   }
@@ -184,6 +185,7 @@ class LeadStreamTopologyTest {
     });
     assertThat(header(dead.get(5), DeadLetterHeaders.DETAIL)).contains("budget");
     assertThat(prioritized.readValuesToList()).extracting(PrioritizedLead::getLeadId).containsExactly("lead-ok");
+    harness.countCommittedOutcomes();
     assertThat(metrics.registry().get("leadstream.dead.letters").tag("reason", "INVALID_FIELD").counter().count())
         .isEqualTo(1.0);
     assertThat(metrics.registry().get("leadstream.dead.letters").counters()).hasSize(9);

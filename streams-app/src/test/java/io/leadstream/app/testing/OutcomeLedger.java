@@ -40,6 +40,10 @@ public final class OutcomeLedger {
     return versionsByLead;
   }
 
+  public int deadLetterCount() {
+    return deadLetterReasons.size();
+  }
+
   public int size() {
     return scoredEventIds.size() + deadLetterReasons.size();
   }

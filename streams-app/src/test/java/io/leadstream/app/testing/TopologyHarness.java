@@ -10,6 +10,7 @@ import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -24,6 +25,8 @@ public final class TopologyHarness implements AutoCloseable {
   private final TestOutputTopic<String, PrioritizedLead> prioritized;
   private final TestOutputTopic<String, PrioritizedLead> hot;
   private final TestOutputTopic<byte[], byte[]> deadLetters;
+  private final PipelineMetrics metrics;
+  private final String rawTopic;
 
   /**
    * @param stateDir where the driver keeps its state stores (a test's temporary folder)
@@ -36,7 +39,9 @@ public final class TopologyHarness implements AutoCloseable {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(LeadStreamTopology.build(config, model, metrics), props);
+    this.metrics = metrics;
     Topics topics = Topics.from(config);
+    rawTopic = topics.raw().name();
     raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(),
         Serdes.ByteArray().serializer());
     prioritized = driver.createOutputTopic(topics.prioritized().name(),
@@ -50,6 +55,14 @@ public final class TopologyHarness implements AutoCloseable {
   /** Sends a lead to the raw topic as a producer would: keyed by lead id, single-object encoded. */
   public void send(LeadEvent lead) {
     raw.pipeInput(lead.getLeadId(), LeadSerdes.leadEvent().encode(lead));
+  }
+
+  /**
+   * Releases the outcome counters: the driver commits after every input record, but only a running
+   * app feeds the committed offsets to {@link PipelineMetrics#outcomes()}.
+   */
+  public void countCommittedOutcomes() {
+    metrics.outcomes().committed(new TopicPartition(rawTopic, 0), Long.MAX_VALUE);
   }
 
   public TopologyTestDriver driver() {

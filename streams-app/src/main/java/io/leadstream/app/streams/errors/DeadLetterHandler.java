@@ -79,7 +79,7 @@ public class DeadLetterHandler implements ProcessingExceptionHandler {
     }
     log.warn("Dead-lettering {}-{}@{}: {} ({})", context.topic(), context.partition(), context.offset(),
         rejection.reason(), rejection.getMessage());
-    metrics.deadLetter(rejection.reason().name());
+    metrics.deadLetter(context.topic(), context.partition(), context.offset(), rejection.reason().name());
     return Response.resume(List.of(deadLetters.of(context, rejection)));
   }
 }

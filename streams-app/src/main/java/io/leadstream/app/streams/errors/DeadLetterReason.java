@@ -28,6 +28,9 @@ public enum DeadLetterReason {
   TEXT_TOO_LONG,
   /** A string (any field, a map key, or the record key) held bytes that are not valid UTF-8. */
   BAD_UTF8,
-  /** An unexpected failure while processing a valid-looking record. */
-  PROCESSING_ERROR
+  /**
+   * The model failed on this record while it still scores the canary leads: the record is the
+   * problem for this bundle (a bundle that fails on everything stops the task instead).
+   */
+  UNSCORABLE
 }

@@ -87,7 +87,7 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
       signal = new TextSignal(memo.getOpportunityProbability(), memo.getUnknownTokenRatio());
       metrics.textReused();
     } else {
-      signal = scorer.readText(text);
+      signal = readText(scorer, text);
       metrics.unknownTokenRatio(signal.unknownTokenRatio(), signal.readable());
       if (!signal.readable()) {
         UNREADABLE.warn(record.value(), signal, scorer.bundleVersion());
@@ -95,7 +95,15 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
       memos.put(record.key(), new LeadTextMemo(hash, signal.opportunityProbability(),
           signal.unknownTokenRatio(), scorer.bundleVersion()));
     }
-    context().forward(record.withValue(new EnrichedLead(record.value(), signal, reusable)));
+    context().forward(record.withValue(new EnrichedLead(record.value(), signal, reusable, scorer)));
+  }
+
+  private static TextSignal readText(LeadScorer scorer, String text) {
+    try {
+      return scorer.readText(text);
+    } catch (RuntimeException e) {
+      throw ModelFailures.classify(e, scorer, "read the text of");
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.leadstream.app.streams.processors;
 
 import io.leadstream.app.streams.ActiveModel;
+import io.leadstream.app.streams.errors.ModelFailureException;
 import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.StageTimer;
 
@@ -19,11 +20,16 @@ final class ScorerSession implements AutoCloseable {
     this.timer = timer;
   }
 
+  /** @throws ModelFailureException when no scorer can be opened on the serving bundle */
   LeadScorer scorer() {
     String version = model.current().version();
     if (lease == null || !lease.scorer().bundleVersion().equals(version)) {
       close();
-      lease = model.openScorer(timer);
+      try {
+        lease = model.openScorer(timer);
+      } catch (RuntimeException e) {
+        throw new ModelFailureException("cannot open a scorer on bundle " + version + ": " + e.getMessage(), e);
+      }
     }
     return lease.scorer();
   }

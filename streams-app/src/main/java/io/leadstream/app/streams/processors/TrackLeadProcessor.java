@@ -79,7 +79,9 @@ public final class TrackLeadProcessor extends ContextualProcessor<String, Scored
     PrioritizedLead lead = prioritize(scored, previous, Instant.ofEpochMilli(now));
     tracks.put(record.key(), append(track, lead));
     metrics.stop(timing, PipelineMetrics.STAGE_TRACK);
-    metrics.scored(lead.getTier().name());
+    context().recordMetadata().ifPresentOrElse(
+        source -> metrics.scored(source.topic(), source.partition(), source.offset(), lead.getTier().name()),
+        () -> metrics.scored("", -1, -1, lead.getTier().name()));
     metrics.endToEnd(now - record.timestamp());
     context().forward(record.withValue(lead));
   }

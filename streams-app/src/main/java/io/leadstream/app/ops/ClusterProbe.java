@@ -1,0 +1,74 @@
+package io.leadstream.app.ops;
+
+import io.leadstream.app.streams.errors.Causes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Asks the cluster, within a timeout, for the consumer group's committed offsets and the log-end
+ * offsets of the input topic: the answer feeds the progress check, and not getting one means the
+ * broker is unreachable, which Kafka Streams itself would only log.
+ */
+public final class ClusterProbe implements AutoCloseable {
+
+  /** The group's offsets on the input topic, as the cluster gave them. */
+  public record Offsets(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {}
+
+  private final Admin admin;
+  private final String groupId;
+  private final String topic;
+  private final Duration timeout;
+
+  public ClusterProbe(Map<String, Object> clientProperties, String groupId, String topic, Duration timeout) {
+    this.admin = Admin.create(clientProperties);
+    this.groupId = groupId;
+    this.topic = topic;
+    this.timeout = timeout;
+  }
+
+  /** @throws IllegalStateException saying why the cluster did not answer in time */
+  public Offsets offsets() {
+    try {
+      long millis = timeout.toMillis();
+      List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
+          .get(millis, TimeUnit.MILLISECONDS).get(topic).partitions().stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId,
+              new ListConsumerGroupOffsetsOptions().timeoutMs((int) millis))
+          .partitionsToOffsetAndMetadata().get(millis, TimeUnit.MILLISECONDS);
+      Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(
+              partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+          .all().get(millis, TimeUnit.MILLISECONDS);
+      Map<TopicPartition, Long> committedOffsets = new HashMap<>();
+      committed.forEach((partition, offset) -> {
+        if (offset != null && partition.topic().equals(topic)) {
+          committedOffsets.put(partition, offset.offset());
+        }
+      });
+      Map<TopicPartition, Long> endOffsets = new HashMap<>();
+      ends.forEach((partition, info) -> endOffsets.put(partition, info.offset()));
+      return new Offsets(committedOffsets, endOffsets);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("the Kafka cluster did not answer within " + timeout.toMillis() + " ms ("
+          + Causes.rootCause(e).getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.close(Duration.ofSeconds(5));
+  }
+}
