@@ -9,6 +9,7 @@ import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.observe.Outcome;
 import io.leadstream.app.observe.OutcomeReader;
 import io.leadstream.app.observe.OutcomeWaiter;
+import io.leadstream.app.ops.HttpLimits;
 import io.leadstream.app.query.LeadQueries;
 import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two instances split the partitions; either answers for any lead (routing to the owner) and the
- * top leads merge both instances' stores. A peer that
+ * top leads merge both instances' stores, also when both ask each other at once. A peer that
  * hangs costs a short timeout and leaves a partial answer, never liveness. Lead data needs the
  * bearer token.
  */
@@ -103,6 +104,40 @@ class LeadQueriesIT {
       assertThat(status(portA, "/leads/top", null)).isEqualTo(401);
       assertThat(status(portA, "/leads/" + leadIds.iterator().next(), "wrong")).isEqualTo(401);
       assertThat(get(portA, "/leads/top?tier=LUKEWARM", TOKEN, PATIENT).statusCode()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void shouldAnswerTopLeadsInFullWhenTwoInstancesAskEachOtherAtOnce(EmbeddedKafkaBroker broker) throws Exception {
+    // Given two instances sharing the partitions
+    LeadStreamConfig first = config(broker, "queries-crossed", "a", Map.of());
+    LeadStreamConfig second = config(broker, "queries-crossed", "b", Map.of());
+    TestFeed feed = sendFeed(first);
+    try (LeadStreamApp a = LeadStreamApp.start(first);
+         LeadStreamApp b = LeadStreamApp.start(second);
+         OutcomeReader reader = new OutcomeReader(first)) {
+      Map<String, PrioritizedLead> latest = awaitScored(reader, feed);
+      awaitBothRunningWithPartitions(a, b);
+      List<String> expectedTop = best(latest.values(), lead -> true, 5);
+
+      // When clients ask both for the top leads at the same moment, more at once than either has connection threads
+      int atOnce = HttpLimits.DEFAULT.connectionThreads() + 2;
+      List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < atOnce; i++) {
+        for (LeadStreamApp instance : List.of(a, b)) {
+          answers.add(http.sendAsync(request(instance.opsPort().orElseThrow(), "/leads/top?limit=5", TOKEN, PATIENT),
+              HttpResponse.BodyHandlers.ofString()));
+        }
+      }
+
+      // Then every one is answered in full: each instance heard from the other within the peer timeout
+      for (CompletableFuture<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get(PATIENT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode top = json.readTree(response.body());
+        assertThat(top.path("partial").asBoolean()).as("unreachable: %s", top.path("unreachable")).isFalse();
+        assertThat(ids(top)).isEqualTo(expectedTop);
+      }
     }
   }
 

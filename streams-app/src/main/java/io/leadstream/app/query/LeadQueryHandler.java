@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * With {@code local=true} (how instances ask each other) only this instance's store is read: a
  * lead it does not hold is 404, and the top leads are a bare JSON array. Lead data is personal
  * data: with a token configured, every request must carry {@code Authorization: Bearer <token>}.
+ * Blocks while other instances are asked: serve it through {@link LeadQueryLanes}.
  */
 public final class LeadQueryHandler implements HttpHandler {
 

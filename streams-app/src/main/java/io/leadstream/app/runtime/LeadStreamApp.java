@@ -7,6 +7,7 @@ import io.leadstream.app.ops.OpsServer;
 import io.leadstream.app.ops.PipelineMetrics;
 import io.leadstream.app.query.LeadQueries;
 import io.leadstream.app.query.LeadQueryHandler;
+import io.leadstream.app.query.LeadQueryLanes;
 import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.app.streams.LeadStreamTopology;
 import io.leadstream.models.bundle.ModelBundle;
@@ -75,7 +76,7 @@ public final class LeadStreamApp implements AutoCloseable {
       opsServer = OpsServer.start(config.httpHost(), config.httpPort(), metrics::scrape,
           new Health(() -> streamsRef.get() == null ? KafkaStreams.State.CREATED : streamsRef.get().state(),
               () -> model.current() != null),
-          Map.of("/leads/", new LeadQueryHandler(queries::get, config.httpToken())));
+          Map.of("/leads/", new LeadQueryLanes(new LeadQueryHandler(queries::get, config.httpToken()))));
       HostInfo self = new HostInfo(config.httpAdvertisedHost(), opsServer.port());
       queries.set(new LeadQueries(streamsRef::get, self, config.httpToken()));
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
