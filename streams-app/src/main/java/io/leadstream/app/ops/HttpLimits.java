@@ -9,18 +9,18 @@ import java.time.Duration;
  *
  * @param connectionThreads threads reading requests at once
  * @param connectionQueue requests waiting for one of them; a connection beyond is closed at once
- * @param readTimeout a connection that has not sent its whole request line and headers by then is
- *     closed, freeing its thread
+ * @param requestTimeout how long a connection thread may spend on one request: reading it, and
+ *     answering it or handing it on; then the connection is closed and the thread freed
  */
-public record HttpLimits(int connectionThreads, int connectionQueue, Duration readTimeout) {
+public record HttpLimits(int connectionThreads, int connectionQueue, Duration requestTimeout) {
 
-  /** Eight connection threads, 32 waiting, 5 s to send a request. */
+  /** Eight connection threads, 32 connections waiting, 5 s per request. */
   public static final HttpLimits DEFAULT = new HttpLimits(8, 32, Duration.ofSeconds(5));
 
   public HttpLimits {
-    if (connectionThreads < 1 || connectionQueue < 1 || readTimeout.isNegative() || readTimeout.isZero()) {
-      throw new IllegalArgumentException("HTTP limits need at least one thread, a queue and a positive read timeout: "
-          + connectionThreads + ", " + connectionQueue + ", " + readTimeout);
+    if (connectionThreads < 1 || connectionQueue < 1 || requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("HTTP limits need at least one thread, a queue and a positive request timeout: "
+          + connectionThreads + ", " + connectionQueue + ", " + requestTimeout);
     }
   }
 }

@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * {@code /health/ready} (200 or 503 with a small JSON body), and whatever further routes it is
  * given (the lead queries). Binds to loopback unless configured otherwise; serves GET only.
  *
- * <p>A bounded pool of connection threads reads the requests (see {@link HttpLimits}); a
- * connection that does not send its whole request within the read timeout is closed. Health and
- * metrics are answered on the connection thread, at once. Further routes must not block it: they
- * hand their work to a pool of their own ({@link PooledHandler}), so that liveness never waits
- * for them.
+ * <p>A bounded pool of connection threads reads the requests and answers health and metrics at
+ * once (see {@link HttpLimits}); a request a connection thread has not finished with by the
+ * request timeout (a client stalling mid-request, or not reading the answer) is cut off and its
+ * connection closed. Further routes must not block a connection thread: they hand their work to a
+ * pool of their own ({@link PooledHandler}), so that liveness never waits for them.
  */
 public final class OpsServer implements AutoCloseable {
 
@@ -34,10 +34,10 @@ public final class OpsServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ThreadPoolExecutor connectionThreads;
-  private final RequestReadDeadline deadline;
+  private final DeadlineExecutor deadline;
   private final List<HttpHandler> moreRoutes;
 
-  private OpsServer(HttpServer server, ThreadPoolExecutor connectionThreads, RequestReadDeadline deadline,
+  private OpsServer(HttpServer server, ThreadPoolExecutor connectionThreads, DeadlineExecutor deadline,
       List<HttpHandler> moreRoutes) {
     this.server = server;
     this.connectionThreads = connectionThreads;
@@ -65,23 +65,19 @@ public final class OpsServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot serve the ops endpoints on " + host + ":" + port + ": " + e.getMessage(), e);
     }
+    String name = "leadstream-ops-http-" + server.getAddress().getPort();
     ThreadPoolExecutor connectionThreads = new ThreadPoolExecutor(limits.connectionThreads(), limits.connectionThreads(),
-        30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(limits.connectionQueue()),
-        new NamedDaemonThreads("leadstream-ops-http-" + server.getAddress().getPort()));
+        30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(limits.connectionQueue()), new NamedDaemonThreads(name));
     connectionThreads.allowCoreThreadTimeOut(true);
-    RequestReadDeadline deadline = new RequestReadDeadline(connectionThreads, limits.readTimeout());
-    route(server, deadline, "/metrics", exchange ->
+    DeadlineExecutor deadline = new DeadlineExecutor(name, connectionThreads, limits.requestTimeout());
+    server.createContext("/metrics", exchange ->
         respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
-    route(server, deadline, "/health/live", exchange -> respond(exchange, health.live()));
-    route(server, deadline, "/health/ready", exchange -> respond(exchange, health.ready()));
-    moreRoutes.forEach((path, handler) -> route(server, deadline, path, handler));
+    server.createContext("/health/live", exchange -> respond(exchange, health.live()));
+    server.createContext("/health/ready", exchange -> respond(exchange, health.ready()));
+    moreRoutes.forEach(server::createContext);
     server.setExecutor(deadline);
     server.start();
     return new OpsServer(server, connectionThreads, deadline, List.copyOf(moreRoutes.values()));
-  }
-
-  private static void route(HttpServer server, RequestReadDeadline deadline, String path, HttpHandler handler) {
-    server.createContext(path, handler).getFilters().add(deadline.filter());
   }
 
   /** The port actually bound. */

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a handler on its own bounded pool instead of the server's connection threads, so that slow
  * work (a lead query waiting on other instances) never delays {@code /health} or
- * {@code /metrics}. The handler answers and closes the exchange on the pool's thread. When every
- * worker is busy and the queue is full, the request is answered 503 at once with
- * {@code Retry-After: 1}.
+ * {@code /metrics}. The handler answers and closes the exchange on the pool's thread, within the
+ * timeout: past it, the worker is interrupted and the connection closed. When every worker is busy
+ * and the queue is full, the request is answered 503 at once with {@code Retry-After: 1}.
  */
 public final class PooledHandler implements HttpHandler, AutoCloseable {
 
@@ -28,18 +29,21 @@ public final class PooledHandler implements HttpHandler, AutoCloseable {
       .getBytes(StandardCharsets.UTF_8);
 
   private final HttpHandler handler;
-  private final ThreadPoolExecutor pool;
+  private final ThreadPoolExecutor workers;
+  private final DeadlineExecutor pool;
 
   /**
    * @param name prefix of the pool's thread names
    * @param threads requests handled at once
    * @param queue requests waiting beyond those (0: none wait)
+   * @param timeout how long the handler may take with one request, from when a worker takes it
    */
-  public PooledHandler(String name, int threads, int queue, HttpHandler handler) {
+  public PooledHandler(String name, int threads, int queue, Duration timeout, HttpHandler handler) {
     this.handler = handler;
     BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
-    this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, waiting, new NamedDaemonThreads(name));
-    pool.allowCoreThreadTimeOut(true);
+    this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, waiting, new NamedDaemonThreads(name));
+    workers.allowCoreThreadTimeOut(true);
+    this.pool = new DeadlineExecutor(name, workers, timeout);
   }
 
   @Override
@@ -71,6 +75,7 @@ public final class PooledHandler implements HttpHandler, AutoCloseable {
   /** Stops the workers; requests still waiting are dropped with their connections. */
   @Override
   public void close() {
-    pool.shutdownNow();
+    pool.close();
+    workers.shutdownNow();
   }
 }

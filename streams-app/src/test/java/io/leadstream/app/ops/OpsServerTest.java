@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The ops endpoints over real sockets: clients that stall mid-request and routes that take long
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class OpsServerTest {
 
   private static final Duration QUICK = Duration.ofSeconds(1);
+  private static final String MID_HEADERS = "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: te";
+  /** Complete headers, then only part of the body they announce, which the server drains after answering 405. */
+  private static final String MID_BODY = "POST /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"half\":";
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final Health health = new Health(() -> KafkaStreams.State.RUNNING, () -> true);
@@ -37,7 +43,7 @@ class OpsServerTest {
     // Given a client that has sent half its headers and then waits
     try (OpsServer server = OpsServer.start("127.0.0.1", 0, () -> "leadstream_up 1\n", health, Map.of());
          Socket stalled = new Socket("127.0.0.1", server.port())) {
-      sendHalfARequest(stalled);
+      send(stalled, MID_HEADERS);
       awaitThreadsReadingARequest(1);
 
       // When liveness and metrics are asked for meanwhile
@@ -50,21 +56,22 @@ class OpsServerTest {
     }
   }
 
-  @Test
-  void shouldCloseStalledConnectionsAfterTheReadTimeoutSoLivenessAnswersEvenWhenTheyHeldEveryThread() throws Exception {
-    // Given two connection threads, both held by clients that stalled mid-headers
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {MID_HEADERS, MID_BODY})
+  void shouldAnswerLivenessOnceTheRequestTimeoutFreesThreadsHeldByStalledClients(String halfARequest) throws Exception {
+    // Given two connection threads, both held by clients that stalled mid-request
     HttpLimits limits = new HttpLimits(2, 4, Duration.ofMillis(300));
     try (OpsServer server = OpsServer.start("127.0.0.1", 0, () -> "", health, Map.of(), limits);
          Socket first = new Socket("127.0.0.1", server.port());
          Socket second = new Socket("127.0.0.1", server.port())) {
-      sendHalfARequest(first);
-      sendHalfARequest(second);
+      send(first, halfARequest);
+      send(second, halfARequest);
       awaitThreadsReadingARequest(2);
 
       // When liveness is asked for
-      HttpResponse<String> live = get(server.port(), "/health/live", limits.readTimeout().plus(QUICK));
+      HttpResponse<String> live = get(server.port(), "/health/live", limits.requestTimeout().plus(QUICK));
 
-      // Then it is answered once the read timeout has freed a thread, and the stalled clients are disconnected
+      // Then it is answered once the request timeout has freed a thread, and the stalled clients are disconnected
       assertThat(live.statusCode()).isEqualTo(200);
       assertThat(closedByServer(first)).isTrue();
       assertThat(closedByServer(second)).isTrue();
@@ -82,7 +89,7 @@ class OpsServerTest {
       exchange.sendResponseHeaders(200, -1);
     };
     try (OpsServer server = OpsServer.start("127.0.0.1", 0, () -> "leadstream_up 1\n", health,
-        Map.of("/slow", new PooledHandler("test-slow", 1, 0, waits)))) {
+        Map.of("/slow", new PooledHandler("test-slow", 1, 0, Duration.ofSeconds(10), waits)))) {
       CompletableFuture<HttpResponse<String>> held = http.sendAsync(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slow")).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -105,9 +112,37 @@ class OpsServerTest {
     }
   }
 
-  private static void sendHalfARequest(Socket socket) throws IOException {
+  @Test
+  void shouldCutOffASlowRouteRequestAtItsTimeoutAndFreeTheWorkerForTheNext() throws Exception {
+    // Given a slow route on one worker with a 300 ms timeout, whose first request waits until interrupted
+    AtomicInteger calls = new AtomicInteger();
+    HttpHandler firstWaitsForever = exchange -> {
+      if (calls.incrementAndGet() == 1) {
+        awaitQuietly(new CountDownLatch(1));
+      }
+      exchange.sendResponseHeaders(200, -1);
+    };
+    try (OpsServer server = OpsServer.start("127.0.0.1", 0, () -> "", health,
+        Map.of("/slow", new PooledHandler("test-stuck", 1, 0, Duration.ofMillis(300), firstWaitsForever)))) {
+
+      // When a request is sent over a plain socket (java.net.http would quietly retry it), and then another
+      String firstAnswer;
+      try (Socket first = new Socket("127.0.0.1", server.port())) {
+        send(first, "GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        firstAnswer = readUntilClosed(first);
+      }
+      HttpResponse<String> next = get(server.port(), "/slow", QUICK);
+
+      // Then the first is cut off at the timeout, its connection closed without an answer, and the next is served
+      assertThat(firstAnswer).isEmpty();
+      assertThat(next.statusCode()).isEqualTo(200);
+      assertThat(calls).hasValue(2);
+    }
+  }
+
+  private static void send(Socket socket, String text) throws IOException {
     OutputStream out = socket.getOutputStream();
-    out.write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: te".getBytes(StandardCharsets.US_ASCII));
+    out.write(text.getBytes(StandardCharsets.US_ASCII));
     out.flush();
   }
 
@@ -131,19 +166,25 @@ class OpsServerTest {
     throw new AssertionError("fewer than " + count + " server threads started reading the stalled requests");
   }
 
-  /** True when the server has closed the connection (end of stream or reset); fails after 5 s without. */
+  /** True when the server closes the connection (end of stream or reset), after whatever it answered; fails after 5 s without. */
   private static boolean closedByServer(Socket socket) throws IOException {
+    readUntilClosed(socket);
+    return true;
+  }
+
+  /** What the server sends until it closes the connection ("" when it resets it); fails after 5 s without. */
+  private static String readUntilClosed(Socket socket) throws IOException {
     socket.setSoTimeout(5_000);
     try {
-      return socket.getInputStream().read() == -1;
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
     } catch (SocketException reset) {
-      return true;
+      return "";
     }
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
     try {
-      latch.await(10, TimeUnit.SECONDS);
+      latch.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
