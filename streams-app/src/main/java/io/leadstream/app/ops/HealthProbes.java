@@ -31,11 +31,8 @@ public final class HealthProbes implements AutoCloseable {
   private final ProgressCheck progress;
   private final CommittedOutcomes outcomes;
   private final String inputTopic;
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "leadstream-health-probes");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(new NamedDaemonThreads("leadstream-health-probes"));
   private volatile Check model = Check.down("not probed yet");
   private volatile Check broker = Check.down("not probed yet");
 

@@ -1,7 +1,6 @@
 package io.leadstream.app.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,18 +14,18 @@ import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -38,15 +37,19 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lead queries over the per-lead track stores of every instance (Kafka Streams interactive
  * queries): one lead is answered by the instance that owns its key, asked over HTTP when that is
- * another instance; the top leads are each instance's own top, merged.
+ * another instance; the top leads are each instance's own top, asked of all instances at once and
+ * merged. An instance that does not answer within the peer timeout is left out, and the answer
+ * says so.
  */
 public final class LeadQueries {
 
-  /** Thrown when the stores are not queryable now (starting, rebalancing); ask again shortly. */
+  /** Thrown when the stores are not queryable now (starting, rebalancing) or the lead's owner does not answer; ask again shortly. */
   public static final class UnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -55,26 +58,37 @@ public final class LeadQueries {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(10);
+  /** How long another instance may take to connect and answer: short, as it is waited for while a client waits. */
+  public static final Duration DEFAULT_PEER_TIMEOUT = Duration.ofSeconds(2);
+
+  private static final Logger log = LoggerFactory.getLogger(LeadQueries.class);
 
   private final Supplier<KafkaStreams> streams;
   private final HostInfo self;
-  private final String token;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(REMOTE_TIMEOUT).build();
+  private final PeerClient peers;
   private final SingleObjectSerde<PrioritizedLead> serde = LeadSerdes.prioritizedLead();
+
+  /** With {@link #DEFAULT_PEER_TIMEOUT}. */
+  public LeadQueries(Supplier<KafkaStreams> streams, HostInfo self, String token) {
+    this(streams, self, token, DEFAULT_PEER_TIMEOUT);
+  }
 
   /**
    * @param self this instance's advertised host and port ({@code application.server})
    * @param token bearer token other instances require, or null
+   * @param peerTimeout how long another instance may take to connect and answer
    */
-  public LeadQueries(Supplier<KafkaStreams> streams, HostInfo self, String token) {
+  public LeadQueries(Supplier<KafkaStreams> streams, HostInfo self, String token, Duration peerTimeout) {
     this.streams = streams;
     this.self = self;
-    this.token = token;
+    this.peers = new PeerClient(token, peerTimeout);
   }
 
-  /** The lead's latest prioritized event and recent scores, from whichever instance owns it. */
+  /**
+   * The lead's latest prioritized event and recent scores, from whichever instance owns it.
+   *
+   * @throws UnavailableException when the stores are not queryable or the owner does not answer in time
+   */
   public Optional<JsonNode> lead(String leadId, boolean localOnly) {
     if (!localOnly) {
       KeyQueryMetadata owner = streams.get().queryMetadataForKey(
@@ -83,26 +97,48 @@ public final class LeadQueries {
         throw new UnavailableException("no instance owns the lead store now", null);
       }
       if (!owner.activeHost().equals(self)) {
-        return remote(owner.activeHost(), "/leads/" + encode(leadId) + "?local=true");
+        return await(owner.activeHost(), peers.get(owner.activeHost(), "/leads/" + encode(leadId) + "?local=true"));
       }
     }
     LeadTrack track = store().get(leadId);
     return track == null ? Optional.empty() : Optional.of(view(leadId, track));
   }
 
-  /** The best-scored leads of every instance, optionally of one tier, best first. */
-  public ArrayNode top(Tier tier, int limit, boolean localOnly) {
-    List<JsonNode> leads = new ArrayList<>(localTop(tier, limit));
-    if (!localOnly) {
-      for (StreamsMetadata instance : streams.get().metadataForAllStreamsClients()) {
-        if (!instance.hostInfo().equals(self)) {
-          String query = "/leads/top?limit=" + limit + "&local=true" + (tier == null ? "" : "&tier=" + tier);
-          remote(instance.hostInfo(), query).ifPresent(array -> array.forEach(leads::add));
-        }
+  /**
+   * The best-scored leads of every instance, optionally of one tier, best first. The other
+   * instances are asked in parallel for their own top ({@code local=true}); those that do not
+   * answer within the peer timeout are named in the answer, which then holds what the others have.
+   *
+   * @throws UnavailableException when this instance's store is not queryable
+   */
+  public TopLeads top(Tier tier, int limit) {
+    String query = "/leads/top?limit=" + limit + "&local=true" + (tier == null ? "" : "&tier=" + tier);
+    Map<String, CompletableFuture<Optional<JsonNode>>> asked = new TreeMap<>();
+    for (StreamsMetadata instance : streams.get().metadataForAllStreamsClients()) {
+      if (!instance.hostInfo().equals(self)) {
+        asked.put(PeerClient.address(instance.hostInfo()), peers.get(instance.hostInfo(), query));
       }
     }
+    List<JsonNode> leads = new ArrayList<>(localLeads(tier, limit));
+    List<String> unreachable = new ArrayList<>();
+    asked.forEach((address, answer) -> {
+      try {
+        answer.get().ifPresent(array -> array.forEach(leads::add));
+      } catch (ExecutionException e) {
+        log.warn("Top leads without instance {}: it {}", address, peers.why(e));
+        unreachable.add(address);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UnavailableException("interrupted asking " + address, e);
+      }
+    });
+    return new TopLeads(best(leads, limit), unreachable);
+  }
+
+  /** This instance's own best-scored leads, optionally of one tier, best first: what the other instances ask for. */
+  public ArrayNode localTop(Tier tier, int limit) {
     ArrayNode result = JsonNodeFactory.instance.arrayNode();
-    leads.stream().sorted(BEST_FIRST).limit(limit).forEach(result::add);
+    localLeads(tier, limit).forEach(result::add);
     return result;
   }
 
@@ -110,7 +146,7 @@ public final class LeadQueries {
       .comparingInt((JsonNode lead) -> -lead.path("score").asInt())
       .thenComparing(lead -> lead.path("leadId").asText());
 
-  private List<JsonNode> localTop(Tier tier, int limit) {
+  private List<JsonNode> localLeads(Tier tier, int limit) {
     List<JsonNode> leads = new ArrayList<>();
     try (KeyValueIterator<String, LeadTrack> all = store().all()) {
       while (all.hasNext()) {
@@ -121,8 +157,11 @@ public final class LeadQueries {
         }
       }
     }
-    leads.sort(BEST_FIRST);
-    return leads.subList(0, Math.min(limit, leads.size()));
+    return best(leads, limit);
+  }
+
+  private static List<JsonNode> best(List<JsonNode> leads, int limit) {
+    return leads.stream().sorted(BEST_FIRST).limit(limit).toList();
   }
 
   private ReadOnlyKeyValueStore<String, LeadTrack> store() {
@@ -162,26 +201,14 @@ public final class LeadQueries {
     }
   }
 
-  private Optional<JsonNode> remote(HostInfo host, String pathAndQuery) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-        URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery)).timeout(REMOTE_TIMEOUT);
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
+  private Optional<JsonNode> await(HostInfo owner, CompletableFuture<Optional<JsonNode>> answer) {
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 404) {
-        return Optional.empty();
-      }
-      if (response.statusCode() != 200) {
-        throw new UnavailableException("instance " + host + " answered " + response.statusCode(), null);
-      }
-      return Optional.of(JSON.readTree(response.body()));
-    } catch (IOException e) {
-      throw new UnavailableException("instance " + host + " did not answer: " + e.getMessage(), e);
+      return answer.get();
+    } catch (ExecutionException e) {
+      throw new UnavailableException("the instance that owns this lead, " + PeerClient.address(owner) + ", " + peers.why(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UnavailableException("interrupted asking " + host, e);
+      throw new UnavailableException("interrupted asking " + PeerClient.address(owner), e);
     }
   }
 

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.leadstream.schema.Tier;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,8 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * HTTP front of {@link LeadQueries}: {@code GET /leads/{id}} and
- * {@code GET /leads/top?tier=HOT&limit=50}. Lead data is personal data: with a token configured,
- * every request must carry {@code Authorization: Bearer <token>}.
+ * {@code GET /leads/top?tier=HOT&limit=50}, the latter answered as {@link TopLeads#toJson()}.
+ * With {@code local=true} (how instances ask each other) only this instance's store is read: a
+ * lead it does not hold is 404, and the top leads are a bare JSON array. Lead data is personal
+ * data: with a token configured, every request must carry {@code Authorization: Bearer <token>}.
+ * Blocks while other instances are asked: serve it through {@link LeadQueryLanes}.
  */
 public final class LeadQueryHandler implements HttpHandler {
 
@@ -55,11 +59,11 @@ public final class LeadQueryHandler implements HttpHandler {
       }
       String path = exchange.getRequestURI().getRawPath();
       Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
-      boolean local = Boolean.parseBoolean(params.getOrDefault("local", "false"));
+      boolean local = isLocal(exchange.getRequestURI());
       if (path.equals("/leads/top")) {
         Tier tier = params.containsKey("tier") ? Tier.valueOf(params.get("tier").toUpperCase(Locale.ROOT)) : null;
         int limit = Math.min(MAX_LIMIT, Integer.parseInt(params.getOrDefault("limit", "50")));
-        send(exchange, 200, queries.top(tier, limit, local).toString());
+        send(exchange, 200, local ? queries.localTop(tier, limit).toString() : queries.top(tier, limit).toJson().toString());
         return;
       }
       String leadId = URLDecoder.decode(path.substring("/leads/".length()), StandardCharsets.UTF_8);
@@ -84,6 +88,15 @@ public final class LeadQueryHandler implements HttpHandler {
   private boolean authorized(String header) {
     return token == null || header != null
         && MessageDigest.isEqual(token, header.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** True for {@code local=true}: a query of this instance's store only, as other instances ask. False for a query that does not parse. */
+  static boolean isLocal(URI uri) {
+    try {
+      return Boolean.parseBoolean(params(uri.getRawQuery()).getOrDefault("local", "false"));
+    } catch (IllegalArgumentException malformed) {
+      return false;
+    }
   }
 
   private static Map<String, String> params(String rawQuery) {

@@ -11,6 +11,7 @@ import io.leadstream.app.ops.ProgressCheck;
 import io.leadstream.app.ops.ScorerProbe;
 import io.leadstream.app.query.LeadQueries;
 import io.leadstream.app.query.LeadQueryHandler;
+import io.leadstream.app.query.LeadQueryLanes;
 import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.app.streams.LeadStreamTopology;
 import io.leadstream.app.streams.ScorerCheck;
@@ -115,7 +116,7 @@ public final class LeadStreamApp implements AutoCloseable {
     if (config.httpPort() >= 0) {
       AtomicReference<LeadQueries> queries = new AtomicReference<>();
       opsServer = OpsServer.start(config.httpHost(), config.httpPort(), metrics::scrape, health,
-          Map.of("/leads/", new LeadQueryHandler(queries::get, config.httpToken())));
+          Map.of("/leads/", new LeadQueryLanes(new LeadQueryHandler(queries::get, config.httpToken()))));
       HostInfo self = new HostInfo(config.httpAdvertisedHost(), opsServer.port());
       queries.set(new LeadQueries(streamsRef::get, self, config.httpToken()));
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
