@@ -17,4 +17,5 @@ public final class DeadLetterHeaders {
   public static final String PROCESSOR = "leadstream.dlq.processor";
   /** Class name of the exception behind the rejection. */
   public static final String EXCEPTION = "leadstream.dlq.exception";
+  public static final String VALUE_OMITTED = "leadstream.dlq.value.omitted";
 }
