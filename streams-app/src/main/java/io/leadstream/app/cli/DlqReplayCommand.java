@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Sends chosen dead letters back to the raw leads topic, each at most once. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(name = "replay", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
     description = {"Send chosen dead letters back to the raw leads topic (leadstream.topic.raw) with their "
         + "original key and value bytes, once their cause is fixed. Reads the dead-letter topic once, to its "
         + "end at start.",
@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         "A dead letter whose value was omitted (too large to copy) is sent with the bytes of its source "
             + "record, read at its exact source offset, if the source topic still holds it; large records "
             + "may need -D max.request.size=BYTES.",
-        "Exit code 0, or 2 when a chosen dead letter was not replayable."})
+        "Exit code 0; 2 when a chosen dead letter was not replayable; 1 on an error (nothing of a failed "
+            + "transaction is sent; what was committed before stays, and a new run goes on from there)."})
 final class DlqReplayCommand implements Callable<Integer> {
 
   static final int EXIT_NOT_REPLAYABLE = 2;
