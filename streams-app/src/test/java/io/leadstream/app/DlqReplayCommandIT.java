@@ -251,6 +251,7 @@ class DlqReplayCommandIT {
 
     Run offsetsAlone = cli(props, "dlq", "replay", "--from-offset", "3");
     Run noTopic = cli(props, "dlq", "replay", "--reason", "NOT_AVRO");
+    Run badTime = cli(props, "dlq", "replay", "--since", "yesterday");
     Run help = cli(Map.of(), "dlq", "replay", "--help");
 
     assertThat(offsetsAlone.exitCode()).isEqualTo(1);
@@ -258,9 +259,11 @@ class DlqReplayCommandIT {
         "Error: --from-offset and --to-offset need --source-partition: offsets are per partition");
     assertThat(noTopic.exitCode()).isEqualTo(1);
     assertThat(noTopic.err().strip()).isEqualTo("Error: Topic replay-errors.leads.dlq does not exist");
+    assertThat(badTime.exitCode()).as("2 means not replayable, never a usage error").isEqualTo(1);
+    assertThat(badTime.err()).startsWith("Invalid value for option '--since': 'yesterday' is not an ISO-8601 instant");
     assertThat(help.out()).contains("--reason=REASON", "--since=INSTANT", "--until=INSTANT", "--source-partition=P",
         "--from-offset=X", "--to-offset=Y", "--dry-run", "--bootstrap-servers", "leadstream.replay.of",
-        ".replayed", "Exit code 0, or 2");
+        ".replayed", "Exit code 0; 2 when a chosen dead letter was not replayable");
   }
 
   private record Run(int exitCode, String out, String err) {}
