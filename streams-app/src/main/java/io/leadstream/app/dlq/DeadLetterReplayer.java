@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -106,11 +107,11 @@ public final class DeadLetterReplayer implements AutoCloseable {
       if (pending.isEmpty()) {
         producer.beginTransaction();
       }
+      pending.add(deadLetter.position());
       RecordHeaders headers = new RecordHeaders();
       headers.add(REPLAY_OF, deadLetter.position().toString().getBytes(StandardCharsets.UTF_8));
       producer.send(new ProducerRecord<>(targetTopic, null, deadLetter.key(), value, headers), this::onSent);
       producer.send(ledger.entry(deadLetter.position(), clock.instant()), this::onSent);
-      pending.add(deadLetter.position());
     } catch (KafkaException e) {
       throw failed(e);
     }
@@ -177,9 +178,11 @@ public final class DeadLetterReplayer implements AutoCloseable {
     Exception cause = sendFailure.get() != null ? sendFailure.get() : e;
     String why = fenced
         ? "another replay of the same dead-letter topic started and took over"
-        : String.valueOf(cause.getMessage());
-    return new IllegalStateException("Replay stopped: " + why + ". The last " + rolledBack
-        + " dead letters were rolled back (not sent); " + committed + " replayed before are committed and in the ledger. "
-        + "Running it again goes on from there.", e);
+        : String.valueOf(cause.getMessage()).replaceFirst("\\.$", "");
+    String last = e instanceof TimeoutException
+        ? "The last " + rolledBack + " dead letters may or may not be committed (the ledger knows)"
+        : "The last " + rolledBack + " dead letters were rolled back (not sent)";
+    return new IllegalStateException("Replay stopped: " + why + ". " + last + "; " + committed
+        + " replayed before are committed and in the ledger. Running it again goes on from there.", e);
   }
 }
