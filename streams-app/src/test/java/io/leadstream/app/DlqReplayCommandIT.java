@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -202,6 +203,32 @@ class DlqReplayCommandIT {
     assertThat(replays(readAll(broker, config.rawTopic(), "read_uncommitted")))
         .as("the aborted two stay in the log, invisible to read_committed").hasSize(5);
     assertThat(ledger.read()).hasSize(3);
+  }
+
+  @Test
+  void shouldSendNothingOfATransactionThatFailsAndSayWhyInOneLine(EmbeddedKafkaBroker broker) throws Exception {
+    Map<String, Object> props = props(broker, "replay-fails");
+    LeadStreamConfig config = new LeadStreamConfig(props);
+    TopicCreator.createMissing(config);
+    HandlerDeadLetters.send(broker.bootstrapServers(), List.of(
+        deadLetter(config, 0, 1, "lead-small", DeadLetterReason.NOT_AVRO, T0),
+        HandlerDeadLetters.of(config.deadLetterTopic(), config.rawTopic(), 0, 2, bytes("lead-large"),
+            randomBytes(2_000), DeadLetterReason.NOT_AVRO, T0)));
+    Map<String, Object> tooSmall = new HashMap<>(props);
+    tooSmall.put("max.request.size", 1_000);
+
+    Run failed = cli(tooSmall, "dlq", "replay", "--reason", "NOT_AVRO");
+
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.err().strip()).startsWith("Error: Replay stopped: ").contains("max.request.size")
+        .contains("The last 2 dead letters were rolled back (not sent); 0 replayed before").doesNotContain("\n");
+    assertThat(replays(readAll(broker, config.rawTopic(), "read_committed"))).isEmpty();
+    assertThat(new ReplayLedger(config.clientProperties(), config.deadLetterTopic()).read()).isEmpty();
+
+    Run again = cli(props, "dlq", "replay", "--reason", "NOT_AVRO");
+
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(replays(readAll(broker, config.rawTopic(), "read_committed"))).hasSize(2);
   }
 
   @Test
