@@ -158,6 +158,10 @@ public final class DeadLetterReplayer implements AutoCloseable {
     }
   }
 
+  private static boolean isFencing(Throwable e) {
+    return e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException;
+  }
+
   private void onSent(Object metadata, Exception exception) {
     if (exception != null) {
       sendFailure.compareAndSet(null, exception);
@@ -166,7 +170,7 @@ public final class DeadLetterReplayer implements AutoCloseable {
 
   private IllegalStateException failed(KafkaException e) {
     int rolledBack = pending.size();
-    boolean fenced = e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException;
+    boolean fenced = isFencing(e) || isFencing(e.getCause());
     if (!fenced) {
       try {
         producer.abortTransaction();
