@@ -1,6 +1,7 @@
 package io.leadstream.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadstream.app.broker.EmbeddedKafkaBroker;
 import io.leadstream.app.cli.LeadStreamCli;
@@ -203,6 +204,33 @@ class DlqReplayCommandIT {
     assertThat(replays(readAll(broker, config.rawTopic(), "read_uncommitted")))
         .as("the aborted two stay in the log, invisible to read_committed").hasSize(5);
     assertThat(ledger.read()).hasSize(3);
+  }
+
+  @Test
+  void shouldFenceAnEarlierReplayStillRunningSoThatNothingIsSentTwice(EmbeddedKafkaBroker broker) throws Exception {
+    Map<String, Object> props = props(broker, "replay-fence");
+    LeadStreamConfig config = new LeadStreamConfig(props);
+    TopicCreator.createMissing(config);
+    HandlerDeadLetters.send(broker.bootstrapServers(), List.of(
+        deadLetter(config, 0, 1, "lead-1", DeadLetterReason.NOT_AVRO, T0),
+        deadLetter(config, 1, 2, "lead-2", DeadLetterReason.NOT_AVRO, T0)));
+    ReplayLedger ledger = new ReplayLedger(config.clientProperties(), config.deadLetterTopic());
+    TopicCreator.createCompactedIfMissing(config, ledger.topic());
+    List<DeadLetter> onTheTopic = new ArrayList<>();
+    DeadLetterReader.read(config.clientProperties(), config.deadLetterTopic(), onTheTopic::add);
+    DeadLetterReplayer earlier = DeadLetterReplayer.start(
+        DeadLetterReplayer.openProducer(config.clientProperties(), config.deadLetterTopic()),
+        config.rawTopic(), ledger, 100, Clock.systemUTC());
+    earlier.replay(onTheTopic.get(0), onTheTopic.get(0).value());
+
+    Run later = cli(props, "dlq", "replay", "--reason", "NOT_AVRO");
+
+    assertThat(later.exitCode()).as(later.toString()).isZero();
+    assertThatThrownBy(earlier::commit).hasMessageContaining("another replay of the same dead-letter topic");
+    earlier.close();
+    assertThat(replays(readAll(broker, config.rawTopic(), "read_committed")))
+        .extracting(DlqReplayCommandIT::replayOf).containsExactlyInAnyOrder(
+            config.deadLetterTopic() + "/0/0", config.deadLetterTopic() + "/0/1");
   }
 
   @Test
