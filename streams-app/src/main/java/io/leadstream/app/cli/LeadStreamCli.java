@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "leadstream", mixinStandardHelpOptions = true, version = "LeadStream 0.1.0",
     description = "Real-time sales-lead prioritization on Kafka Streams.",
     subcommands = {DemoCommand.class, RunCommand.class, ProduceCommand.class, TrainCommand.class,
-        LagCommand.class, BenchCommand.class, MicrobenchCommand.class, SoakCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        LagCommand.class, DlqCommand.class, BenchCommand.class, MicrobenchCommand.class, SoakCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class LeadStreamCli {
 
   public static void main(String[] args) {

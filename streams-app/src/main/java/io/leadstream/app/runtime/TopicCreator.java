@@ -4,11 +4,14 @@ import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.streams.Topics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,16 +55,39 @@ public final class TopicCreator {
   public static void createMissing(LeadStreamConfig config) {
     Optional<Integer> partitions = config.topicPartitions() < 0
         ? Optional.empty() : Optional.of(config.topicPartitions());
-    Optional<Short> replication = config.topicReplicationFactor() < 0
-        ? Optional.empty() : Optional.of(config.topicReplicationFactor());
+    createMissing(config, Topics.from(config).names().stream()
+        .map(name -> new NewTopic(name, partitions, replication(config)))
+        .toList());
+  }
+
+  /**
+   * Creates a compacted topic of one partition when it is missing, for records that must be kept
+   * by key rather than expire (the dead-letter replay ledger); replication as configured.
+   */
+  public static void createCompactedIfMissing(LeadStreamConfig config, String name) {
+    createMissing(config, List.of(new NewTopic(name, Optional.of(1), replication(config))
+        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
+  }
+
+  private static Optional<Short> replication(LeadStreamConfig config) {
+    return config.topicReplicationFactor() < 0 ? Optional.empty() : Optional.of(config.topicReplicationFactor());
+  }
+
+  private static void createMissing(LeadStreamConfig config, List<NewTopic> wanted) {
     try (Admin admin = Admin.create(config.clientProperties())) {
       Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> missing = Topics.from(config).names().stream()
-          .filter(name -> !existing.contains(name))
-          .map(name -> new NewTopic(name, partitions, replication))
+      List<NewTopic> missing = wanted.stream()
+          .filter(topic -> !existing.contains(topic.name()))
           .toList();
       if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get();
+        try {
+          admin.createTopics(missing).all().get();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+          // another client created it meanwhile: as good as created
+        }
         awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         log.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
       }
