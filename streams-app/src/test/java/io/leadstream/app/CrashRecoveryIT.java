@@ -1,6 +1,7 @@
 package io.leadstream.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadstream.app.broker.EmbeddedKafkaBroker;
 import io.leadstream.app.cli.LeadStreamCli;
@@ -11,21 +12,28 @@ import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.app.testing.EmbeddedKafkaExtension;
 import io.leadstream.app.testing.OutcomeLedger;
 import io.leadstream.app.testing.TestFeed;
+import io.leadstream.app.testing.TopicAudit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills the app process with SIGKILL in the middle of the stream, starts it again, and checks that
- * exactly-once processing still gives every input exactly one committed outcome.
+ * exactly-once processing still gives every input exactly one committed outcome: each valid event
+ * scored once, each malformed record dead-lettered once, and the hot topic holding exactly the
+ * events that entered HOT. The kill must have hit an open transaction, or the test proves nothing:
+ * a read_uncommitted reader sees the aborted outputs that read_committed never delivers. The same
+ * run with at-least-once processing must fail the check (the negative control).
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class CrashRecoveryIT {
@@ -36,11 +44,43 @@ class CrashRecoveryIT {
   @TempDir Path workDir;
 
   @Test
-  void shouldGiveEveryInputExactlyOneOutcomeAcrossAKill9(EmbeddedKafkaBroker broker) throws Exception {
-    Map<String, Object> props = IntegrationConfigs.props(broker.bootstrapServers(), "crash",
-        workDir.resolve("state"), Map.of(
-            "consumer.session.timeout.ms", 6000,
-            "consumer.heartbeat.interval.ms", 1500));
+  void shouldGiveEveryInputExactlyOneOutcomeAcrossAKill9ThatAbortsAnOpenTransaction(EmbeddedKafkaBroker broker)
+      throws Exception {
+    // one-second transactions: the kill lands inside one whose outputs are already on the broker
+    CrashRun run = crashRun(broker, "crash", Map.of(
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
+        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000));
+
+    run.ledger().assertExactlyOnce(run.feed());
+    run.ledger().assertHotTopicHoldsExactlyTheLeadsEnteringHot(
+        TopicAudit.leads(TopicAudit.readAll(run.config(), run.config().hotTopic(), true)));
+    int committed = TopicAudit.readAll(run.config(), run.config().prioritizedTopic(), true).size();
+    int written = TopicAudit.readAll(run.config(), run.config().prioritizedTopic(), false).size();
+    assertThat(committed).isEqualTo(run.feed().leads().size());
+    assertThat(written).as("outputs of the killed transaction, aborted: in the log, never delivered committed")
+        .isGreaterThan(committed);
+  }
+
+  @Test
+  void shouldCatchTheDuplicatesOfAtLeastOnceProcessing(EmbeddedKafkaBroker broker) throws Exception {
+    // no commit before the kill: every output so far is produced again after the restart
+    CrashRun run = crashRun(broker, "crash-alos", Map.of(
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE,
+        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 600_000));
+
+    assertThatThrownBy(() -> run.ledger().assertExactlyOnce(run.feed()))
+        .as("the exactly-once check must see at-least-once's duplicates")
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("duplicate");
+  }
+
+  private record CrashRun(LeadStreamConfig config, TestFeed feed, OutcomeLedger ledger) {}
+
+  private CrashRun crashRun(EmbeddedKafkaBroker broker, String name, Map<String, Object> guarantee) throws Exception {
+    Map<String, Object> extra = new HashMap<>(guarantee);
+    extra.put("consumer.session.timeout.ms", 6000);
+    extra.put("consumer.heartbeat.interval.ms", 1500);
+    Map<String, Object> props = IntegrationConfigs.props(broker.bootstrapServers(), name, workDir.resolve(name), extra);
     LeadStreamConfig config = new LeadStreamConfig(props);
     TopicCreator.createMissing(config);
     TestFeed feed = TestFeed.of(LEADS);
@@ -48,17 +88,18 @@ class CrashRecoveryIT {
 
     OutcomeLedger ledger = new OutcomeLedger();
     try (OutcomeReader reader = new OutcomeReader(config)) {
-      Process first = startApp(props, "first");
+      Process first = startApp(props, name + "-first");
       try {
         int seen = OutcomeWaiter.await(reader, OUTCOMES_BEFORE_KILL, Duration.ofSeconds(120), ledger::add);
-        assertThat(seen).as("outcomes before the kill; app log: %s", log("first")).isGreaterThanOrEqualTo(OUTCOMES_BEFORE_KILL);
+        assertThat(seen).as("outcomes before the kill; app log: %s", log(name + "-first"))
+            .isGreaterThanOrEqualTo(OUTCOMES_BEFORE_KILL);
       } finally {
         first.destroyForcibly(); // SIGKILL: no shutdown hook, no commit, no leaving the group
         first.waitFor(30, TimeUnit.SECONDS);
       }
       assertThat(ledger.size()).as("the kill must land mid-stream").isLessThan(feed.size());
 
-      Process second = startApp(props, "second");
+      Process second = startApp(props, name + "-second");
       try {
         ledger.readAll(reader, feed.size() - ledger.size(), Duration.ofSeconds(180));
       } finally {
@@ -66,8 +107,7 @@ class CrashRecoveryIT {
         second.waitFor(60, TimeUnit.SECONDS);
       }
     }
-
-    ledger.assertExactlyOnce(feed);
+    return new CrashRun(config, feed, ledger);
   }
 
   private Process startApp(Map<String, Object> props, String name) throws IOException {

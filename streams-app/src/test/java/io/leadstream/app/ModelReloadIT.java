@@ -95,7 +95,7 @@ class ModelReloadIT {
       assertThat(scored).extracting(PrioritizedLead::getModelVersion).isSubsetOf(versions)
           .containsAll(versions);
       assertEachLeadMovesForwardThrough(versions, scored);
-      assertThat(scored).allSatisfy(lead -> assertRecomputes(lead, sent, bundles));
+      assertThat(scored).hasSize(sent.size()).allSatisfy(lead -> assertRecomputes(lead, sent, bundles));
 
       Files.write(folder.resolve("scorer.ubj"), new byte[] {1, 2, 3});
       BundleFolders.setVersion(folder, "broken");

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadstream.app.broker.EmbeddedKafkaBroker;
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.testing.Await;
 import io.leadstream.app.testing.DashboardQueries;
 import io.leadstream.app.observe.OutcomeReader;
 import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.app.testing.EmbeddedKafkaExtension;
+import io.leadstream.app.testing.OpsClient;
 import io.leadstream.app.testing.OutcomeLedger;
 import io.leadstream.app.testing.TestFeed;
 import java.net.URI;
@@ -43,7 +45,12 @@ class OpsEndpointsIT {
       int port = app.opsPort().orElseThrow();
       app.awaitRunning(Duration.ofSeconds(60));
       new OutcomeLedger().readAll(reader, feed.size(), Duration.ofSeconds(120));
-      Thread.sleep(1500); // one metrics refresh for the consumer-lag gauges
+      OpsClient ops = new OpsClient(port);
+      Await.until("the lag gauges and the committed counters in /metrics", Duration.ofSeconds(30), () -> {
+        String body = ops.get("/metrics").body();
+        return body.contains("kafka_consumer_fetch_manager_records_lag{")
+            && body.contains("leadstream_dead_letters_total{reason=\"NOT_AVRO\"} 1.0");
+      });
 
       assertThat(get(port, "/health/live").statusCode()).isEqualTo(200);
       HttpResponse<String> ready = get(port, "/health/ready");
@@ -65,7 +72,7 @@ class OpsEndpointsIT {
           .contains("leadstream_text_unknown_token_ratio")
           .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*partition=\"0\"[^}]*topic=\"ops.leads.raw\"")
           .contains("jvm_memory_used_bytes");
-      assertThat(DashboardQueries.metricNames()).allSatisfy(name -> assertThat(metrics).contains(name));
+      assertThat(DashboardQueries.metricNames()).isNotEmpty().allSatisfy(name -> assertThat(metrics).contains(name));
       assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
           .isEqualTo(405);

@@ -94,13 +94,15 @@ public final class ReasonExplainer {
     }
     double slope = pointsPerUnit;
     List<Reason> reasons = new ArrayList<>();
+    Reason unreadableText = null;
     for (int f = 0; f < perFeature.length; f++) {
-      if (perFeature[f] == 0) {
-        continue;
-      }
       Feature feature = spec.features().get(f);
       double points = Math.round(slope * perFeature[f] * 100) / 100.0;
-      if (Math.abs(points) < MIN_POINTS) {
+      boolean textFeature = feature.source().equals(FeatureSpec.OPPORTUNITY_PROBABILITY);
+      if (textFeature && !text.readable()) {
+        unreadableText = new Reason(feature.name(), label(feature, event, text), points);
+      }
+      if (perFeature[f] == 0 || Math.abs(points) < MIN_POINTS) {
         continue;
       }
       reasons.add(new Reason(feature.name(), label(feature, event, text), points));
@@ -109,6 +111,11 @@ public final class ReasonExplainer {
     List<Reason> selected = new ArrayList<>();
     reasons.stream().filter(r -> r.getContribution() > 0).limit(positive).forEach(selected::add);
     reasons.stream().filter(r -> r.getContribution() < 0).limit(negative).forEach(selected::add);
+    // a text the model could not read is always said, whatever its weight: the score ignored it
+    Reason notice = unreadableText;
+    if (notice != null && selected.stream().noneMatch(r -> r.getFeature().equals(notice.getFeature()))) {
+      selected.add(notice);
+    }
     return List.copyOf(selected);
   }
 

@@ -91,6 +91,7 @@ class LeadStreamTopologyTest {
     assertThat(lead.getUnknownTokenRatio()).isGreaterThan(0.3);
     assertThat(lead.getReasons()).extracting(r -> r.getLabel())
         .filteredOn(label -> label.startsWith("text"))
+        .hasSize(1)
         .allSatisfy(label -> assertThat(label).startsWith("text not readable by this model"));
     assertThat(deadLetters.isEmpty()).isTrue();
   }
@@ -177,7 +178,7 @@ class LeadStreamTopologyTest {
       assertThat(dead.get(i).value()).isEqualTo(malformed.get(i).value());
       assertThat(dead.get(i).key()).isEqualTo(malformed.get(i).key().getBytes(StandardCharsets.UTF_8));
     }
-    assertThat(dead).allSatisfy(r -> {
+    assertThat(dead).hasSize(9).allSatisfy(r -> {
       assertThat(header(r, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("leads.raw");
       assertThat(header(r, DeadLetterHeaders.SOURCE_OFFSET)).isNotBlank();
       assertThat(header(r, DeadLetterHeaders.FAILED_AT)).isNotBlank();

@@ -5,18 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leadstream.app.observe.Outcome;
 import io.leadstream.app.observe.OutcomeReader;
 import io.leadstream.app.observe.OutcomeWaiter;
+import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.schema.Tier;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Collects every committed outcome and checks that each input has exactly one. */
+/**
+ * Collects every committed outcome and checks that each input has exactly one: each valid event
+ * scored once (by event id), each malformed record dead-lettered once (by source offset), and
+ * {@code leads.hot} holding exactly the events that entered HOT.
+ */
 public final class OutcomeLedger {
 
-  private final List<String> scoredEventIds = new ArrayList<>();
-  private final List<String> deadLetterReasons = new ArrayList<>();
-  private final Map<String, List<String>> versionsByLead = new HashMap<>();
+  private final List<PrioritizedLead> scored = new ArrayList<>();
+  private final List<String> deadLetterSources = new ArrayList<>();
 
   /** Reads until {@code expected} outcomes arrived, then a little longer to catch any duplicate. */
   public OutcomeLedger readAll(OutcomeReader reader, int expected, Duration timeout) {
@@ -26,33 +29,39 @@ public final class OutcomeLedger {
   }
 
   public void add(Outcome outcome) {
-    if (outcome instanceof Outcome.Scored scored) {
-      scoredEventIds.add(scored.lead().getEventId());
-      versionsByLead.computeIfAbsent(scored.lead().getLeadId(), id -> new ArrayList<>())
-          .add(scored.lead().getModelVersion());
+    if (outcome instanceof Outcome.Scored s) {
+      scored.add(s.lead());
     } else if (outcome instanceof Outcome.DeadLettered dead) {
-      deadLetterReasons.add(dead.reason());
+      deadLetterSources.add(dead.source());
     }
   }
 
-  /** The model version of each lead's scored events, in the order they were read (a lead's order). */
-  public Map<String, List<String>> versionsByLead() {
-    return versionsByLead;
-  }
-
   public int deadLetterCount() {
-    return deadLetterReasons.size();
+    return deadLetterSources.size();
   }
 
   public int size() {
-    return scoredEventIds.size() + deadLetterReasons.size();
+    return scored.size() + deadLetterSources.size();
   }
 
   /** Every valid input scored exactly once, every malformed input dead-lettered exactly once. */
   public void assertExactlyOnce(TestFeed feed) {
-    assertThat(scoredEventIds).doesNotHaveDuplicates();
-    assertThat(scoredEventIds).containsExactlyInAnyOrderElementsOf(feed.eventIds());
-    assertThat(deadLetterReasons).hasSize(feed.malformed().size());
+    List<String> eventIds = scored.stream().map(PrioritizedLead::getEventId).toList();
+    assertThat(eventIds).as("scored events").doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(feed.eventIds());
+    assertThat(deadLetterSources).as("dead letters by source offset").doesNotHaveDuplicates()
+        .hasSize(feed.malformed().size());
     assertThat(size()).isEqualTo(feed.size());
+  }
+
+  /** {@code hot} (the committed hot topic) holds each event that entered HOT once, and no other. */
+  public void assertHotTopicHoldsExactlyTheLeadsEnteringHot(List<PrioritizedLead> hot) {
+    List<String> entering = scored.stream()
+        .filter(lead -> lead.getTier() == Tier.HOT && lead.getPreviousTier() != Tier.HOT)
+        .map(PrioritizedLead::getEventId)
+        .toList();
+    assertThat(entering).as("events entering HOT in the feed").isNotEmpty();
+    assertThat(hot).extracting(PrioritizedLead::getEventId).as("hot topic").doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(entering);
   }
 }
