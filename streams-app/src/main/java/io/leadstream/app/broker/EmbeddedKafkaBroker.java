@@ -19,8 +19,9 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * A single-node KRaft Kafka broker (combined broker and controller) running inside this JVM, for
- * {@code demo}, {@code bench} and integration tests. Starts in a few seconds on a fresh log
- * folder that {@link #close()} deletes.
+ * {@code demo}, {@code bench}, the {@code broker} command and integration tests. Starts in a few
+ * seconds, either on a fresh log folder that {@link #close()} deletes, or on a folder of its own
+ * that survives restarts ({@link #startPersistent}).
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -30,12 +31,31 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final int port;
   private final int sslPort;
   private final KafkaRaftServer server;
+  private final boolean deleteOnClose;
 
-  private EmbeddedKafkaBroker(Path logDir, int port, int sslPort, KafkaRaftServer server) {
+  private EmbeddedKafkaBroker(Path logDir, int port, int sslPort, KafkaRaftServer server, boolean deleteOnClose) {
     this.logDir = logDir;
     this.port = port;
     this.sslPort = sslPort;
     this.server = server;
+    this.deleteOnClose = deleteOnClose;
+  }
+
+  /**
+   * Starts a broker on fixed ports whose data lives in {@code logDir}, formatted on first use and
+   * kept by {@link #close()}: started again on the same folder, it has every topic and record.
+   */
+  public static EmbeddedKafkaBroker startPersistent(Path logDir, int port, int controllerPort) {
+    try {
+      Files.createDirectories(logDir);
+      Properties props = brokerProperties(logDir, port, controllerPort);
+      format(logDir, props);
+      KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
+      server.startup();
+      return new EmbeddedKafkaBroker(logDir, port, -1, server, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not prepare the broker's folder " + logDir, e);
+    }
   }
 
   /** Formats a fresh log folder and starts a broker on a free loopback port. */
@@ -78,7 +98,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       format(logDir, props);
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
       server.startup();
-      return new EmbeddedKafkaBroker(logDir, port, sslPort, server);
+      return new EmbeddedKafkaBroker(logDir, port, sslPort, server, true);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not prepare the embedded Kafka broker", e);
     }
@@ -101,7 +121,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public void close() {
     server.shutdown();
     server.awaitShutdown();
-    Folders.deleteQuietly(logDir);
+    if (deleteOnClose) {
+      Folders.deleteQuietly(logDir);
+    }
   }
 
   private static Properties brokerProperties(Path logDir, int port, int controllerPort) {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code leadstream} command line: run, demo, produce, train, bench, generate. */
 @Command(name = "leadstream", mixinStandardHelpOptions = true, version = "LeadStream 0.1.0",
     description = "Real-time sales-lead prioritization on Kafka Streams.",
-    subcommands = {DemoCommand.class, RunCommand.class, ProduceCommand.class, TrainCommand.class,
-        LagCommand.class, DlqCommand.class, BenchCommand.class, MicrobenchCommand.class, SoakCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, ProduceCommand.class, TrainCommand.class,
+        LagCommand.class, DlqCommand.class, FaultsCommand.class, BenchCommand.class, MicrobenchCommand.class, SoakCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class LeadStreamCli {
 
   public static void main(String[] args) {

@@ -120,6 +120,13 @@ public final class LeadStreamConfig extends AbstractConfig {
       + "lag and no commit for this long, or Kafka Streams has not been RUNNING for this long.";
   public static final long HEALTH_PROGRESS_TIMEOUT_DEFAULT = 60_000L;
 
+  public static final String STATIC_MEMBERSHIP_CONFIG = PREFIX + "static.membership";
+  private static final String STATIC_MEMBERSHIP_DOC = "Give this instance a stable group.instance.id, kept in its state directory "
+      + "(made on first start), so that after a crash it takes its partitions back at once instead of the group waiting "
+      + "a session time-out for the dead member. Ignored when group.instance.id is set. Needs a state directory that "
+      + "survives restarts and is not shared.";
+  public static final boolean STATIC_MEMBERSHIP_DEFAULT = true;
+
   public static final String TOPIC_PARTITIONS_CONFIG = PREFIX + "topic.partitions";
   private static final String TOPIC_PARTITIONS_DOC = "Partitions of the topics LeadStream creates when they are missing; -1 takes the broker's default. More partitions allow more instances.";
   public static final int TOPIC_PARTITIONS_DEFAULT = -1;
@@ -144,6 +151,7 @@ public final class LeadStreamConfig extends AbstractConfig {
       .define(FAILURE_WINDOW_CONFIG, Type.LONG, FAILURE_WINDOW_DEFAULT, Range.atLeast(1000), Importance.LOW, FAILURE_WINDOW_DOC, OPS_GROUP, 7, ConfigDef.Width.SHORT, "failure window")
       .define(HEALTH_PROBE_INTERVAL_CONFIG, Type.LONG, HEALTH_PROBE_INTERVAL_DEFAULT, Range.atLeast(100), Importance.LOW, HEALTH_PROBE_INTERVAL_DOC, OPS_GROUP, 8, ConfigDef.Width.SHORT, "health probe interval")
       .define(HEALTH_PROGRESS_TIMEOUT_CONFIG, Type.LONG, HEALTH_PROGRESS_TIMEOUT_DEFAULT, Range.atLeast(1000), Importance.MEDIUM, HEALTH_PROGRESS_TIMEOUT_DOC, OPS_GROUP, 9, ConfigDef.Width.SHORT, "progress timeout")
+      .define(STATIC_MEMBERSHIP_CONFIG, Type.BOOLEAN, STATIC_MEMBERSHIP_DEFAULT, Importance.MEDIUM, STATIC_MEMBERSHIP_DOC, STATE_GROUP, 3, ConfigDef.Width.SHORT, "static membership")
       .define(HTTP_HOST_CONFIG, Type.STRING, HTTP_HOST_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM, HTTP_HOST_DOC, OPS_GROUP, 1, ConfigDef.Width.MEDIUM, "ops host")
       .define(HTTP_PORT_CONFIG, Type.INT, HTTP_PORT_DEFAULT, Range.between(-1, 65535), Importance.MEDIUM, HTTP_PORT_DOC, OPS_GROUP, 2, ConfigDef.Width.SHORT, "ops port")
       .define(HTTP_ADVERTISED_HOST_CONFIG, Type.STRING, null, Importance.MEDIUM, HTTP_ADVERTISED_HOST_DOC, OPS_GROUP, 4, ConfigDef.Width.MEDIUM, "advertised host")
@@ -294,6 +302,18 @@ public final class LeadStreamConfig extends AbstractConfig {
   /** The Kafka Streams application.id, which is also the consumer group's id. */
   public String applicationId() {
     return streamsProperties().get(StreamsConfig.APPLICATION_ID_CONFIG).toString();
+  }
+
+  public boolean staticMembership() {
+    return getBoolean(STATIC_MEMBERSHIP_CONFIG);
+  }
+
+  /** Where this instance's Kafka Streams state lives: state.dir (or Streams' default) / application.id. */
+  public java.nio.file.Path applicationStateDir() {
+    Object stateDir = streamsProperties().get(StreamsConfig.STATE_DIR_CONFIG);
+    java.nio.file.Path base = stateDir == null
+        ? java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams") : java.nio.file.Path.of(stateDir.toString());
+    return base.resolve(applicationId());
   }
 
   public int recordMaxBytes() {

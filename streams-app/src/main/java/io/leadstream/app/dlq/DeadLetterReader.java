@@ -1,5 +1,6 @@
 package io.leadstream.app.dlq;
 
+import io.leadstream.app.io.TopicSnapshot;
 import java.util.Map;
 import java.util.function.Consumer;
 

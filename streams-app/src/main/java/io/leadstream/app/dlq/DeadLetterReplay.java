@@ -1,5 +1,6 @@
 package io.leadstream.app.dlq;
 
+import io.leadstream.app.io.TopicSnapshot;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.dlq.ReplayOutcome.Kind;
 import io.leadstream.app.dlq.SourceRecordFetcher.Fetch;

@@ -1,5 +1,6 @@
 package io.leadstream.app.dlq;
 
+import io.leadstream.app.io.TopicSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package io.leadstream.app.dlq;
 
+import io.leadstream.app.io.TopicSnapshot;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -12,8 +12,9 @@ public sealed interface Outcome {
    * A scored lead as read from the prioritized topic.
    *
    * @param inputTimestampMs the record timestamp, which Streams carries over from the input record
+   * @param partition the partition of the prioritized topic it was read from (the input's)
    */
-  record Scored(PrioritizedLead lead, long inputTimestampMs, long receivedAtMs) implements Outcome {
+  record Scored(PrioritizedLead lead, long inputTimestampMs, long receivedAtMs, int partition) implements Outcome {
     /** Input record timestamp to the moment the outcome was read. */
     public long endToEndLatencyMs() {
       return receivedAtMs - inputTimestampMs;

@@ -75,7 +75,7 @@ public final class OutcomeReader implements AutoCloseable {
     for (ConsumerRecord<byte[], byte[]> record : records) {
       long now = System.currentTimeMillis();
       if (record.topic().equals(prioritizedTopic)) {
-        outcomes.add(new Outcome.Scored(decode(record.value()), record.timestamp(), now));
+        outcomes.add(new Outcome.Scored(decode(record.value()), record.timestamp(), now, record.partition()));
       } else {
         outcomes.add(new Outcome.DeadLettered(
             header(record, DeadLetterHeaders.REASON), header(record, DeadLetterHeaders.DETAIL),

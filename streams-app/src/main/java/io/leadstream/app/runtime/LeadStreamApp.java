@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -98,6 +99,11 @@ public final class LeadStreamApp implements AutoCloseable {
     props.putAll(config.streamsProperties());
     props.put(PipelineMetrics.CONFIG_KEY, metrics.pipeline());
     props.put(DeadLetterHandler.MAX_BYTES_CONFIG, DeadLetterLimit.of(config));
+    if (config.staticMembership() && !props.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
+      String id = InstanceIdentity.in(config.applicationStateDir());
+      props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id);
+      log.info("Static group membership as {} (kept in {})", id, config.applicationStateDir());
+    }
 
     ThreadFailurePolicy failures = new ThreadFailurePolicy(config.failureThreadReplacements(),
         config.failureWindow(), Clock.systemUTC());

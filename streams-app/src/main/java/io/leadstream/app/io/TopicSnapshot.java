@@ -1,4 +1,4 @@
-package io.leadstream.app.dlq;
+package io.leadstream.app.io;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,14 +14,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads a whole topic once, from the beginning of every partition to the end offsets it had when
- * the read started, so that the read ends even while others write. Reads committed records only
- * ({@code read_committed}): LeadStream writes its dead letters in transactions. No consumer group
- * is joined and no offset is committed.
+ * the read started, so that the read ends even while others write. Reads committed records
+ * ({@code read_committed}: LeadStream writes in transactions) unless asked for every record
+ * written, aborted transactions' included. No consumer group is joined and no offset is committed.
  */
-final class TopicSnapshot {
+public final class TopicSnapshot {
 
   /** How long a read may go without progress before it gives up. */
-  static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
 
   private TopicSnapshot() {}
 
@@ -32,9 +32,18 @@ final class TopicSnapshot {
    * @throws IllegalArgumentException when the topic does not exist
    * @throws IllegalStateException when the read makes no progress for {@link #STALL_TIMEOUT}
    */
-  static long read(Map<String, Object> clientProperties, String topic,
+  public static long read(Map<String, Object> clientProperties, String topic,
       Consumer<ConsumerRecord<byte[], byte[]>> action) {
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(clientProperties)) {
+    return read(clientProperties, topic, true, action);
+  }
+
+  /**
+   * As {@link #read(Map, String, Consumer)}; with {@code committedOnly} false also the records of
+   * aborted and open transactions ({@code read_uncommitted}).
+   */
+  public static long read(Map<String, Object> clientProperties, String topic, boolean committedOnly,
+      Consumer<ConsumerRecord<byte[], byte[]>> action) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(clientProperties, committedOnly)) {
       List<TopicPartition> partitions = partitions(consumer, topic);
       if (partitions.isEmpty()) {
         throw new IllegalArgumentException("Topic " + topic + " does not exist");
@@ -67,18 +76,22 @@ final class TopicSnapshot {
   }
 
   /** The topic's partitions, none when it does not exist. */
-  static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+  public static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
     List<PartitionInfo> infos = consumer.partitionsFor(topic);
     return infos == null ? List.of() : infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
   }
 
   /** A consumer of bytes that reads committed records of partitions it is assigned, outside any group. */
-  static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> clientProperties) {
+  public static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> clientProperties) {
+    return consumer(clientProperties, true);
+  }
+
+  private static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> clientProperties, boolean committedOnly) {
     Map<String, Object> props = new HashMap<>(clientProperties);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, committedOnly ? "read_committed" : "read_uncommitted");
     props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }

@@ -1,0 +1,49 @@
+package io.leadstream.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadstream.app.faults.CampaignResult;
+import io.leadstream.app.faults.FaultCampaign;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The short form of the fault campaign (`leadstream faults` runs the long one): a broker and two
+ * instances in processes of their own under a steady producer, three kill -9 (one left down while
+ * the other takes over), the broker killed and hung. Nothing may be lost or doubled, the hot topic
+ * must hold exactly the events that entered HOT, and every fault must be recovered from.
+ */
+class FaultCampaignIT {
+
+  @TempDir Path work;
+
+  @Test
+  void shouldLoseAndDoubleNothingThroughKillsAndBrokerOutages() throws Exception {
+    StringWriter progress = new StringWriter();
+    FaultCampaign.Settings settings = new FaultCampaign.Settings(2, 3, List.of(Duration.ofSeconds(8)),
+        List.of(Duration.ofSeconds(8)), 30, 4, Duration.ofSeconds(15), true, 7, work, testClassPath());
+
+    CampaignResult result = new FaultCampaign(settings, new PrintWriter(progress)).run();
+
+    StringWriter report = new StringWriter();
+    result.print(new PrintWriter(report));
+    assertThat(result.validSent()).as(report.toString()).isGreaterThan(1000);
+    assertThat(result.exact()).as(report.toString()).isTrue();
+    assertThat(result.faults()).as(report.toString()).hasSize(5)
+        .allSatisfy(fault -> assertThat(fault.recovery()).as(fault.kind()).isPresent());
+    assertThat(result.errorLines()).as("normal recovery logs no ERROR; " + report).isEmpty();
+    System.out.println(progress);
+    System.out.println(report);
+  }
+
+  private static String testClassPath() {
+    String surefire = System.getProperty("surefire.test.class.path");
+    return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+  }
+
+}
