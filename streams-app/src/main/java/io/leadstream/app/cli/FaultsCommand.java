@@ -40,7 +40,8 @@ final class FaultsCommand implements Callable<Integer> {
       description = "Hangs of the broker (SIGSTOP, then SIGCONT) (default: ${DEFAULT-VALUE}; 0 for none).")
   List<Long> brokerHangs;
 
-  @Option(names = "--rate", defaultValue = "40", description = "Events per second (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rate", defaultValue = "20",
+      description = "Events per second, well below what the instances can do (default: ${DEFAULT-VALUE}).")
   double rate;
 
   @Option(names = "--partitions", defaultValue = "4", description = "Partitions of the topics (default: ${DEFAULT-VALUE}).")
@@ -63,6 +64,10 @@ final class FaultsCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE", description = "Also write the accounting to this Markdown file.")
   Path report;
 
+  @Option(names = "--jvm-option", paramLabel = "OPTION",
+      description = "An option of the instances' JVMs, e.g. --jvm-option=-Dlogback.configurationFile=debug.xml. Repeatable.")
+  List<String> jvmOptions = new ArrayList<>();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -72,7 +77,7 @@ final class FaultsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     FaultCampaign.Settings settings = new FaultCampaign.Settings(instances, kills, seconds(brokerKills),
         seconds(brokerHangs), rate, partitions, Duration.ofSeconds(takeoverDown), staticMembership, seed, folder,
-        System.getProperty("java.class.path"));
+        System.getProperty("java.class.path"), jvmOptions);
     out.println("Fault campaign in " + folder.toAbsolutePath() + " (logs of every process there)");
     CampaignResult result = new FaultCampaign(settings, out).run();
     out.println();

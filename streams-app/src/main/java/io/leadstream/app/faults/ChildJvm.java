@@ -16,6 +16,7 @@ final class ChildJvm {
 
   private final String name;
   private final String classPath;
+  private final List<String> jvmOptions;
   private final List<String> arguments;
   private final Path logDir;
   private Process process;
@@ -23,11 +24,13 @@ final class ChildJvm {
 
   /**
    * @param classPath the class path to run {@link LeadStreamCli} from
+   * @param jvmOptions options of the JVM, before the class (e.g. {@code -Xmx2g})
    * @param arguments the command line after {@code leadstream}
    */
-  ChildJvm(String name, String classPath, List<String> arguments, Path logDir) {
+  ChildJvm(String name, String classPath, List<String> jvmOptions, List<String> arguments, Path logDir) {
     this.name = name;
     this.classPath = classPath;
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.arguments = List.copyOf(arguments);
     this.logDir = logDir;
   }
@@ -38,9 +41,10 @@ final class ChildJvm {
 
   /** Starts the process; each start logs to a file of its own ({@code <name>-<n>.log}). */
   ChildJvm start() {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", classPath,
-        LeadStreamCli.class.getName()));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classPath, LeadStreamCli.class.getName()));
     command.addAll(arguments);
     try {
       process = new ProcessBuilder(command)

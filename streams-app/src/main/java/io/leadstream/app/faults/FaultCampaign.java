@@ -43,14 +43,16 @@ public final class FaultCampaign {
    * @param rate events per second
    * @param staticMembership let each instance keep a {@code group.instance.id} (LeadStream's default)
    * @param classPath the class path to start {@code leadstream} processes from
+   * @param jvmOptions options of the instances' JVMs (heap, a logging configuration, ...)
    */
   public record Settings(int instances, int kills, List<Duration> brokerKills, List<Duration> brokerPauses,
       double rate, int partitions, Duration takeoverDown, boolean staticMembership, long seed, Path workDir,
-      String classPath) {}
+      String classPath, List<String> jvmOptions) {}
 
   private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(3);
   private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
   private static final int MALFORMED_EVERY = 40;
+  private static final Duration STEADY = Duration.ofSeconds(3);
 
   private final Settings settings;
   private final PrintWriter progress;
@@ -67,7 +69,7 @@ public final class FaultCampaign {
     Path work = settings.workDir();
     Files.createDirectories(work);
     int port = freePort();
-    ChildJvm broker = new ChildJvm("broker", settings.classPath(), List.of("broker", "--port", Integer.toString(port),
+    ChildJvm broker = new ChildJvm("broker", settings.classPath(), List.of(), List.of("broker", "--port", Integer.toString(port),
         "--controller-port", Integer.toString(freePort()), "--data", work.resolve("broker-data").toString()), work);
     List<ChildJvm> apps = new ArrayList<>();
     try {
@@ -126,7 +128,7 @@ public final class FaultCampaign {
       args.add("-D");
       args.add(key + "=" + value);
     });
-    return new ChildJvm("app-" + i, settings.classPath(), args, settings.workDir());
+    return new ChildJvm("app-" + i, settings.classPath(), settings.jvmOptions(), args, settings.workDir());
   }
 
   private Fault killInstance(List<ChildJvm> apps, LeadStreamConfig config, CampaignAudit audit, boolean leaveDown)
@@ -208,10 +210,13 @@ public final class FaultCampaign {
     }
   }
 
-  /** Waits until every partition has the outcome of an input produced in the last two seconds. */
+  /**
+   * Waits until every partition has the outcome of an input produced in the last {@link #STEADY}:
+   * the pipeline keeps up, so a fault's recovery is not a backlog's.
+   */
   private void awaitSteady(CampaignAudit audit) throws InterruptedException {
     long deadline = System.currentTimeMillis() + RECOVERY_LIMIT.toMillis();
-    while (!audit.everyPartitionDeliveredSince(System.currentTimeMillis() - 2_000)) {
+    while (!audit.everyPartitionDeliveredSince(System.currentTimeMillis() - STEADY.toMillis())) {
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException("The pipeline is not delivering on every partition; see the logs in "
             + settings.workDir());

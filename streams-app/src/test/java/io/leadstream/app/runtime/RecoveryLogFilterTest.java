@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * Normal recovery after a crash is not an ERROR; a real task failure still is. Uses the logging
  * configuration the tests run with, which installs the filter as logback.xml does.
  */
-class CorruptedTaskRecoveryFilterTest {
+class RecoveryLogFilterTest {
 
   private static final TaskId TASK = new TaskId(0, 1);
   private static final String TASK_MANAGER = "org.apache.kafka.streams.processor.internals.TaskManager";
+  private static final String CONSUMER_COORDINATOR = "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator";
 
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
   // the way Kafka Streams logs: through a LogContext that prefixes the thread
@@ -33,11 +34,13 @@ class CorruptedTaskRecoveryFilterTest {
   void setUp() {
     logged.start();
     ((Logger) LoggerFactory.getLogger(TASK_MANAGER)).addAppender(logged);
+    ((Logger) LoggerFactory.getLogger(CONSUMER_COORDINATOR)).addAppender(logged);
   }
 
   @AfterEach
   void tearDown() {
     ((Logger) LoggerFactory.getLogger(TASK_MANAGER)).detachAppender(logged);
+    ((Logger) LoggerFactory.getLogger(CONSUMER_COORDINATOR)).detachAppender(logged);
   }
 
   @Test
@@ -54,5 +57,19 @@ class CorruptedTaskRecoveryFilterTest {
         TASK, new TaskCorruptedException(Set.of(TASK)), new TaskId(0, 2), new StreamsException("disk full")));
 
     assertThat(logged.list).singleElement().satisfies(event -> assertThat(event.getLevel().toString()).isEqualTo("ERROR"));
+  }
+
+  @Test
+  void shouldDropTheErrorOfLeavingAGroupThatForgotTheMemberAfterABrokerOutage() {
+    org.slf4j.Logger coordinator = new LogContext("[Consumer clientId=app-StreamThread-1-consumer, groupId=app] ")
+        .logger(CONSUMER_COORDINATOR);
+
+    coordinator.error("LeaveGroup request with {} failed with error: {}", "Generation{generationId=29, memberId='m-1'}",
+        "The coordinator is not aware of this member.");
+    coordinator.error("LeaveGroup request with {} failed with error: {}", "Generation{generationId=29, memberId='m-1'}",
+        "The request timed out.");
+
+    assertThat(logged.list).singleElement()
+        .satisfies(event -> assertThat(event.getFormattedMessage()).contains("timed out"));
   }
 }
