@@ -15,7 +15,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -37,7 +36,7 @@ public final class AppMetrics implements AutoCloseable {
   private KafkaStreamsMetrics kafka;
   private Gauge modelInfo;
 
-  public AppMetrics(Supplier<String> modelVersion) {
+  public AppMetrics() {
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     gc = new JvmGcMetrics();
@@ -45,7 +44,14 @@ public final class AppMetrics implements AutoCloseable {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    modelInfo = modelInfoGauge(modelVersion.get());
+  }
+
+  /** The first bundle serves: the info metric names it. */
+  public synchronized void modelLoaded(String version) {
+    if (modelInfo != null) {
+      registry.remove(modelInfo);
+    }
+    modelInfo = modelInfoGauge(version);
   }
 
   private Gauge modelInfoGauge(String version) {
@@ -57,8 +63,7 @@ public final class AppMetrics implements AutoCloseable {
 
   /** A new bundle serves: the info metric names it, and a reload counts as loaded. */
   public synchronized void modelSwapped(String previousVersion, String newVersion) {
-    registry.remove(modelInfo);
-    modelInfo = modelInfoGauge(newVersion);
+    modelLoaded(newVersion);
     reloads("loaded").increment();
   }
 

@@ -25,10 +25,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -67,14 +69,16 @@ public final class LeadStreamApp implements AutoCloseable {
   }
 
   /**
-   * Scores the canary leads with a freshly loaded bundle: a bundle that cannot score them must not
-   * start, or every record would fail in it.
+   * Loads the bundle and scores the canary leads with it: a bundle that cannot score them must not
+   * serve, or every record would fail in it.
    *
    * @throws IllegalStateException naming the bundle and what is wrong (the bundle is closed)
    */
-  private static void checkBeforeServing(ModelBundle bundle, String location) {
+  private static ModelBundle loadChecked(String location, InferenceOptions inference) {
+    ModelBundle bundle = ModelBundle.load(location, inference);
     try (LeadScorer scorer = bundle.newScorer()) {
       ScorerCheck.check(scorer);
+      return bundle;
     } catch (RuntimeException e) {
       bundle.close();
       throw new IllegalStateException("Model bundle " + bundle.version() + " from " + location
@@ -83,16 +87,18 @@ public final class LeadStreamApp implements AutoCloseable {
   }
 
   /**
-   * Loads the configured bundle, starts the HTTP endpoints (metrics, health, lead queries) and
-   * Streams; returns once Streams is starting.
+   * Starts the HTTP endpoints (metrics, health, lead queries) and Streams while the configured
+   * bundle loads, so that joining the group and restoring state overlap the seconds a model takes
+   * to load; returns once the bundle scores the canary leads and Streams is starting.
+   *
+   * @throws IllegalStateException when the bundle cannot be loaded or cannot score the canary
+   *     leads: nothing was processed, and the app is closed again
    */
   public static LeadStreamApp start(LeadStreamConfig config) {
     InferenceOptions inference = new InferenceOptions(config.encoderIntraOpThreads());
-    ModelBundle bundle = ModelBundle.load(config.modelBundle(), inference);
-    checkBeforeServing(bundle, config.modelBundle());
-    log.info("Loaded model bundle {} from {}", bundle.version(), config.modelBundle());
-    ActiveModel model = new ActiveModel(bundle);
-    AppMetrics metrics = new AppMetrics(() -> model.current().version());
+    CompletableFuture<ModelBundle> loading = loadInBackground(config.modelBundle(), inference);
+    ActiveModel model = new ActiveModel(loading);
+    AppMetrics metrics = new AppMetrics();
     Topology topology = LeadStreamTopology.build(config, model, metrics.pipeline());
     log.info("Topology:\n{}", topology.describe());
     Properties props = new Properties();
@@ -142,10 +148,33 @@ public final class LeadStreamApp implements AutoCloseable {
     });
     metrics.bind(streams, config.metricsRefresh());
     streams.start();
+    ModelBundle bundle;
+    try {
+      bundle = loading.join();
+    } catch (CompletionException e) {
+      app.close();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+    metrics.modelLoaded(bundle.version());
+    log.info("Loaded model bundle {} from {}", bundle.version(), config.modelBundle());
     probes.start(config.healthProbeInterval());
     config.modelReloadInterval().ifPresent(interval -> app.reloader =
         BundleReloader.start(Path.of(config.modelBundle()), inference, model, metrics, interval));
     return app;
+  }
+
+  private static CompletableFuture<ModelBundle> loadInBackground(String location, InferenceOptions inference) {
+    CompletableFuture<ModelBundle> loading = new CompletableFuture<>();
+    Thread loader = new Thread(() -> {
+      try {
+        loading.complete(loadChecked(location, inference));
+      } catch (RuntimeException e) {
+        loading.completeExceptionally(e);
+      }
+    }, "leadstream-model-load");
+    loader.setDaemon(true);
+    loader.start();
+    return loading;
   }
 
   /** Waits until Streams is RUNNING. */

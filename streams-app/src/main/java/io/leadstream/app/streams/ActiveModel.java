@@ -4,12 +4,17 @@ import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.models.bundle.StageTimer;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The model bundle now serving, swappable while the pipeline runs. Processors open scorers
- * through {@link #openScorer()}; a swapped-out bundle stays open until the last scorer opened on
- * it is closed, then it is closed too, so no processor ever uses a closed model.
+ * through {@link #openScorer}; a swapped-out bundle stays open until the last scorer opened on
+ * it is closed, then it is closed too, so no processor ever uses a closed model. The first bundle
+ * may still be loading (the app joins its consumer group and restores its state meanwhile): the
+ * first call that needs it waits for it.
  */
 public final class ActiveModel implements AutoCloseable {
 
@@ -50,15 +55,40 @@ public final class ActiveModel implements AutoCloseable {
     }
   }
 
-  private final AtomicReference<Served> current;
+  private final AtomicReference<Served> current = new AtomicReference<>();
+  private final CompletableFuture<ModelBundle> first;
 
   public ActiveModel(ModelBundle bundle) {
-    this.current = new AtomicReference<>(new Served(Objects.requireNonNull(bundle)));
+    this(CompletableFuture.completedFuture(Objects.requireNonNull(bundle)));
   }
 
-  /** The bundle serving now; cheap enough to ask per record. */
+  /** @param first the first bundle to serve, being loaded */
+  public ActiveModel(CompletableFuture<ModelBundle> first) {
+    this.first = first;
+  }
+
+  /**
+   * The bundle serving now; cheap enough to ask per record. Waits while the first one loads.
+   *
+   * @throws IllegalStateException when the first bundle failed to load
+   */
   public ModelBundle current() {
-    return current.get().bundle;
+    return served().bundle;
+  }
+
+  private Served served() {
+    Served served = current.get();
+    if (served != null) {
+      return served;
+    }
+    ModelBundle bundle;
+    try {
+      bundle = first.join();
+    } catch (CompletionException | CancellationException e) {
+      throw new IllegalStateException("the model bundle did not load: " + e.getCause().getMessage(), e.getCause());
+    }
+    current.compareAndSet(null, new Served(bundle));
+    return current.get();
   }
 
   /**
@@ -66,7 +96,7 @@ public final class ActiveModel implements AutoCloseable {
    * lease when done or when the version changes.
    */
   public synchronized Lease openScorer(StageTimer timer) {
-    Served served = current.get();
+    Served served = served();
     LeadScorer scorer = served.bundle.newScorer(timer);
     served.openScorers++;
     return new Lease(served, scorer);
@@ -78,6 +108,7 @@ public final class ActiveModel implements AutoCloseable {
    * @return the version that served before
    */
   public synchronized String swap(ModelBundle next) {
+    served();
     Served previous = current.getAndSet(new Served(Objects.requireNonNull(next)));
     previous.retired = true;
     closeIfUnused(previous);
@@ -98,6 +129,10 @@ public final class ActiveModel implements AutoCloseable {
   @Override
   public synchronized void close() {
     Served served = current.get();
+    if (served == null) {
+      first.thenAccept(ModelBundle::close); // still loading, or failed: close it once it is there
+      return;
+    }
     served.retired = true;
     closeIfUnused(served);
   }

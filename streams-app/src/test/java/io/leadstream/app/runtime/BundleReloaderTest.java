@@ -24,7 +24,7 @@ class BundleReloaderTest {
   void shouldNotReloadARejectedBundleUntilTheFolderChanges() throws Exception {
     Path bundle = BundleFolders.copyShipped("default", dir.resolve("bundle"));
     try (ActiveModel model = new ActiveModel(ModelBundle.load(bundle));
-         AppMetrics metrics = new AppMetrics(() -> model.current().version());
+         AppMetrics metrics = new AppMetrics();
          BundleReloader reloader = BundleReloader.start(bundle, InferenceOptions.ENGINE_DEFAULT, model, metrics,
              Duration.ofHours(1))) {
       Files.write(bundle.resolve("scorer.ubj"), new byte[] {1, 2, 3});

@@ -22,16 +22,16 @@ final class ScorerSession implements AutoCloseable {
 
   /** @throws ModelFailureException when no scorer can be opened on the serving bundle */
   LeadScorer scorer() {
-    String version = model.current().version();
-    if (lease == null || !lease.scorer().bundleVersion().equals(version)) {
-      close();
-      try {
+    try {
+      String version = model.current().version();
+      if (lease == null || !lease.scorer().bundleVersion().equals(version)) {
+        close();
         lease = model.openScorer(timer);
-      } catch (RuntimeException e) {
-        throw new ModelFailureException("cannot open a scorer on bundle " + version + ": " + e.getMessage(), e);
       }
+      return lease.scorer();
+    } catch (RuntimeException e) {
+      throw new ModelFailureException("cannot open a scorer on the serving bundle: " + e.getMessage(), e);
     }
-    return lease.scorer();
   }
 
   @Override

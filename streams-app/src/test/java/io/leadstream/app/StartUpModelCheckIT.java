@@ -1,0 +1,56 @@
+package io.leadstream.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadstream.app.broker.EmbeddedKafkaBroker;
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.observe.OutcomeReader;
+import io.leadstream.app.observe.OutcomeWaiter;
+import io.leadstream.app.runtime.LeadStreamApp;
+import io.leadstream.app.runtime.TopicCreator;
+import io.leadstream.app.testing.BundleFolders;
+import io.leadstream.app.testing.EmbeddedKafkaExtension;
+import io.leadstream.app.testing.TestFeed;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A bundle that cannot score the canary leads never serves: the app joins its group while the
+ * bundle loads, but refuses to start once the check fails, and nothing is processed.
+ */
+@ExtendWith(EmbeddedKafkaExtension.class)
+class StartUpModelCheckIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldRefuseToStartWithABundleThatFailsOnEveryRecord(EmbeddedKafkaBroker broker) {
+    Path bundle = BundleFolders.copyShipped("default", dir.resolve("bundle"));
+    BundleFolders.editManifest(bundle, manifest -> {
+      ArrayNode inputs = (ArrayNode) ((ObjectNode) manifest.get("encoder")).get("inputs");
+      inputs.set(0, inputs.textNode("input_idz"));
+    });
+    LeadStreamConfig config = IntegrationConfigs.forRun(broker.bootstrapServers(), "refuse", dir.resolve("state"),
+        Map.of(LeadStreamConfig.MODEL_BUNDLE_CONFIG, bundle.toString()));
+    TopicCreator.createMissing(config);
+    TestFeed feed = TestFeed.of(10);
+    feed.sendAll(config);
+
+    assertThatThrownBy(() -> LeadStreamApp.start(config))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot score the canary leads, so LeadStream does not start")
+        .hasMessageContaining("input_idz");
+
+    try (OutcomeReader reader = new OutcomeReader(config)) {
+      assertThat(OutcomeWaiter.await(reader, Integer.MAX_VALUE, Duration.ofSeconds(3), o -> { }))
+          .as("outcomes of a bundle that never served").isZero();
+    }
+  }
+}
