@@ -51,7 +51,8 @@ final class FaultsCommand implements Callable<Integer> {
       description = "How long the instance killed for a takeover stays down (default: ${DEFAULT-VALUE}).")
   long takeoverDown;
 
-  @Option(names = "--static-membership", description = "Give each instance a group.instance.id.")
+  @Option(names = "--static-membership", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Instances keep a group.instance.id, LeadStream's default (default: ${DEFAULT-VALUE}).")
   boolean staticMembership;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the fault schedule (default: ${DEFAULT-VALUE}).")
