@@ -28,7 +28,8 @@ class DeploymentFilesTest {
 
   @Test
   void shouldPinEveryImageAndWireTheServices() throws IOException {
-    JsonNode services = YAML.readTree(ROOT.resolve("docker-compose.yml").toFile()).get("services");
+    JsonNode compose = YAML.readTree(ROOT.resolve("docker-compose.yml").toFile());
+    JsonNode services = compose.get("services");
 
     assertThat(names(services)).contains("kafka", "kafka-init", "leadstream", "prometheus", "grafana");
     services.forEach(service -> {
@@ -41,6 +42,10 @@ class DeploymentFilesTest {
         .contains("kafka:9092");
     assertThat(leadstream.path("environment").path("LEADSTREAM_HTTP_HOST").asText()).isEqualTo("0.0.0.0");
     assertThat(Files.isRegularFile(ROOT.resolve(leadstream.path("build").path("dockerfile").asText()))).isTrue();
+    String stateDir = leadstream.path("environment").path("LEADSTREAM_KAFKA_STATE_DIR").asText();
+    assertThat(leadstream.path("volumes").get(0).asText()).as("state kept in a named volume")
+        .isEqualTo("leadstream-state:" + stateDir);
+    assertThat(compose.path("volumes").has("leadstream-state")).isTrue();
     for (String service : List.of("prometheus", "grafana")) {
       for (JsonNode volume : services.get(service).path("volumes")) {
         Path mounted = ROOT.resolve(volume.asText().split(":")[0]);
