@@ -2,9 +2,14 @@ package io.leadstream.models.bundle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.leadstream.models.inference.EncoderSpec;
 import io.leadstream.models.inference.ZeroShotSpec;
 import io.leadstream.models.scoring.Calibration;
@@ -33,6 +38,10 @@ import java.util.TreeMap;
  * </ul>
  *
  * Manifests written before {@code zeroShot} existed read unchanged (head + scorer).
+ *
+ * <p>A number that is not finite (the conversion rate of an empty tier, an AUC without both
+ * outcomes) is written as JSON {@code null}, never as {@code "NaN"}, and a {@code null} number
+ * reads back as NaN.
  *
  * @param format manifest format, {@value #FORMAT}
  * @param name bundle name, also its folder name
@@ -84,6 +93,7 @@ public record BundleManifest(
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
+          .registerModule(finiteNumbers())
           .enable(SerializationFeature.INDENT_OUTPUT)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -222,6 +232,28 @@ public record BundleManifest(
       require(manifest.features() != null, "'features' missing: the scorer reads them");
     }
     return manifest;
+  }
+
+  /** NaN and infinities as {@code null} (JSON has no such numbers); {@code null} as NaN. */
+  private static SimpleModule finiteNumbers() {
+    StdSerializer<Double> finite = new StdSerializer<>(Double.class) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public void serialize(Double value, JsonGenerator out, SerializerProvider provider)
+          throws IOException {
+        if (Double.isFinite(value)) {
+          out.writeNumber(value);
+        } else {
+          out.writeNull();
+        }
+      }
+    };
+    return new SimpleModule("finite-numbers")
+        .addSerializer(Double.class, finite)
+        .addSerializer(Double.TYPE, finite)
+        .addDeserializer(Double.TYPE,
+            new NumberDeserializers.DoubleDeserializer(Double.TYPE, Double.NaN));
   }
 
   private static void require(boolean condition, String problem) {

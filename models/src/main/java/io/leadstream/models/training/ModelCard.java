@@ -10,6 +10,10 @@ import java.util.Locale;
 
 /** Renders a bundle's {@code MODEL_CARD.md} from its manifest and hold-out report. */
 final class ModelCard {
+
+  /** What a card says for the rates of a tier no hold-out lead fell into. */
+  static final String NO_LEADS = "no leads";
+
   private ModelCard() {}
 
   static String render(BundleManifest m, HoldOutReport r) {
@@ -45,10 +49,15 @@ final class ModelCard {
     if (logistic != null) {
       md.append(f(" (logistic regression on the same features: %.3f)", logistic.auc()));
     }
-    md.append(f(". Its HOT tier holds %,d leads (%.1f %%) that convert at %.1f %%, %.1f times the"
-            + " base rate of %.1f %%, and finds %.0f %% of all conversions.\n\n",
-        hot.leads(), 100.0 * hot.leads() / r.model().count(), 100 * hot.conversionRate(),
-        hot.lift(), 100 * r.model().baseRate(), 100 * hot.conversionShare()));
+    if (hot.leads() == 0) {
+      md.append(f(". Its HOT tier holds no leads of the hold-out; the base rate is %.1f %%.%n%n",
+          100 * r.model().baseRate()));
+    } else {
+      md.append(f(". Its HOT tier holds %,d leads (%.1f %%) that convert at %.1f %%, %.1f times"
+              + " the base rate of %.1f %%, and finds %.0f %% of all conversions.\n\n",
+          hot.leads(), 100.0 * hot.leads() / r.model().count(), 100 * hot.conversionRate(),
+          hot.lift(), 100 * r.model().baseRate(), 100 * hot.conversionShare()));
+    }
     if (!m.evaluation().warnings().isEmpty()) {
       md.append("**Warnings**\n\n");
       m.evaluation().warnings().forEach(w -> md.append("- ").append(w).append("\n"));
@@ -119,8 +128,13 @@ final class ModelCard {
     md.append("| tier | leads | converted | conversion rate | lift | share of conversions |\n")
         .append("|---|---|---|---|---|---|\n");
     for (TierRow t : r.tiers()) {
-      md.append(f("| %s | %,d | %,d | %.1f %% | %.2f | %.1f %% |%n", t.tier(), t.leads(),
-          t.converted(), 100 * t.conversionRate(), t.lift(), 100 * t.conversionShare()));
+      if (t.leads() == 0) {
+        md.append(f("| %s | 0 | 0 | %s | %s | %s |%n", t.tier(), NO_LEADS, NO_LEADS,
+            NO_LEADS));
+      } else {
+        md.append(f("| %s | %,d | %,d | %s | %s | %s |%n", t.tier(), t.leads(), t.converted(),
+            percent(t.conversionRate()), decimal(t.lift(), 2), percent(t.conversionShare())));
+      }
     }
     md.append("\n![Score distribution per class](plots/score-distribution.png)\n\n");
   }
@@ -231,6 +245,16 @@ final class ModelCard {
   private static void row(StringBuilder md, String name, EvaluationMetrics e) {
     md.append(f("| %s | %.3f | %.3f | %.3f | %.3f |%n", name, e.auc(), e.prAuc(), e.logLoss(),
         e.brier()));
+  }
+
+  /** A share as {@code 12.3 %}; "n/a" when it is undefined (NaN). */
+  static String percent(double share) {
+    return Double.isFinite(share) ? f("%.1f %%", 100 * share) : "n/a";
+  }
+
+  /** A number with {@code digits} decimals; "n/a" when it is undefined (NaN). */
+  static String decimal(double value, int digits) {
+    return Double.isFinite(value) ? f("%." + digits + "f", value) : "n/a";
   }
 
   private static String capitalize(String text) {
