@@ -146,10 +146,24 @@ public record BundleManifest(
    * @param validation leads in the validation split (early stopping, tier thresholds)
    * @param holdOut leads in the hold-out split (the reported metrics)
    * @param split how leads were split, e.g. {@code time-ordered}; null in older bundles
+   * @param notes what was noticed about the data as read (values read as missing, tables joined
+   *     and their unmatched keys), in sentences; empty for none, and omitted from the JSON then
    */
   public record TrainingData(
       String generator, long seed, int leads, int converted, int train, int validation,
-      int holdOut, String split) {}
+      int holdOut, String split,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
+
+    public TrainingData {
+      notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** Training data without notes. */
+    public TrainingData(String generator, long seed, int leads, int converted, int train,
+        int validation, int holdOut, String split) {
+      this(generator, seed, leads, converted, train, validation, holdOut, split, List.of());
+    }
+  }
 
   /**
    * Hold-out results.

@@ -177,7 +177,7 @@ public final class BundleTrainer {
       BundleManifest.TrainingData trainingData = new BundleManifest.TrainingData(
           data.source(), config.seed(), leads.size(), converted, split.train().length,
           split.validation().length, split.holdOut().length,
-          split.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+          split.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), data.notes());
       BundleManifest manifest = new BundleWriter(config, spec, out, progress).write(
           head.head(), main, segments, data.segmentSource(), calibration, objective, tiers,
           trainingData, report, warnings);

@@ -75,6 +75,11 @@ final class ModelCard {
             : DataSplit.Kind.STRATIFIED.describe()));
     md.append(" The validation split chose the boosting rounds, the calibration and the tier")
         .append(" thresholds; the hold-out was used for the numbers below only.");
+    if (!d.notes().isEmpty()) {
+      md.append("\n\nAs read:\n\n");
+      d.notes().forEach(note -> md.append("- ").append(note).append("\n"));
+      md.setLength(md.length() - 1);
+    }
     Language language = SyntheticLeadGenerator.languageOfSource(d.generator());
     if (language != null) {
       md.append(f(" The leads are synthetic (seed %d): labels come from a hidden process over the"

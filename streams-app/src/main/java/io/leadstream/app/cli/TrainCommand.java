@@ -185,6 +185,7 @@ final class TrainCommand implements Callable<Integer> {
       CrmTrainingSet loaded = CrmTrainingSet.read(source.export.data, source.export.mapping);
       console.println(loaded.describe());
       loaded.warnings().forEach(w -> console.println("  warning: " + w));
+      loaded.notes().forEach(n -> console.println("  note: " + n));
       return loaded.set();
     }
     int count = source.synthetic == null ? 4000 : source.synthetic;

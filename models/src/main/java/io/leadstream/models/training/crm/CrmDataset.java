@@ -26,6 +26,7 @@ import java.util.Map;
  * @param skippedMissingLabel rows skipped because their label is missing
  * @param duplicatesDropped rows dropped because another row with the same lead id was kept
  * @param warnings things the user should know that did not stop the read, e.g. unmapped columns
+ * @param hiddenValues missing spellings that fill a good part of a column, for the user to confirm
  */
 public record CrmDataset(
     String source,
@@ -37,7 +38,8 @@ public record CrmDataset(
     int rowsRead,
     int skippedMissingLabel,
     int duplicatesDropped,
-    List<String> warnings) {
+    List<String> warnings,
+    List<HiddenValue> hiddenValues) {
 
   public CrmDataset {
     header = List.copyOf(header);
@@ -45,6 +47,7 @@ public record CrmDataset(
     targets = targets == null ? null : targets.clone();
     eventTimes = Collections.unmodifiableList(new ArrayList<>(eventTimes));
     warnings = List.copyOf(warnings);
+    hiddenValues = List.copyOf(hiddenValues);
     columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     if (eventTimes.size() != leads.size() || (targets != null && targets.length != leads.size())) {
       throw new IllegalArgumentException("leads, targets and event times differ in length");

@@ -100,6 +100,8 @@ public final class CrmExportReader {
     private final RowProblems labelProblems = new RowProblems();
     private final RowProblems cellProblems = new RowProblems();
     private final List<ExportRow> rows = new ArrayList<>();
+    private final MissingSpellings missingSpellings =
+        new MissingSpellings(mapping, mapping.inputColumns());
     private CSVRecord current;
     private List<String> header;
     private CrmRowConverter converter;
@@ -175,6 +177,7 @@ public final class CrmExportReader {
           row.put(header.get(i), record.get(i));
         }
       }
+      missingSpellings.observe(row);
       String labelValue = converter.value(row, label.column());
       Double target = null;
       Boolean converted;
@@ -253,7 +256,8 @@ public final class CrmExportReader {
           rowsRead,
           skipped,
           rows.size() - kept.size(),
-          warnings);
+          warnings,
+          missingSpellings.frequent(rowsRead));
     }
 
     private Map<String, String[]> columns(List<ExportRow> kept) {

@@ -28,8 +28,13 @@ public record CrmTrainingSet(TrainingSet set, CrmDataset dataset) {
         ? null : dataset.eventTimes().toArray(Instant[]::new);
     TrainingSet set = new TrainingSet(
         dataset.leads(), times, mapping.featureSpec(dataset.leads()), dataset.source(),
-        dataset.columns(), mapping.segmentSource().orElse(null), dataset.targets());
+        dataset.columns(), mapping.segmentSource().orElse(null), dataset.targets(),
+        notes(dataset));
     return new CrmTrainingSet(set, dataset);
+  }
+
+  private static List<String> notes(CrmDataset dataset) {
+    return dataset.hiddenValues().stream().map(HiddenValue::describe).toList();
   }
 
   /** One line on what was read. */
@@ -48,5 +53,13 @@ public record CrmTrainingSet(TrainingSet set, CrmDataset dataset) {
   /** What the user should know about the export. */
   public List<String> warnings() {
     return dataset.warnings();
+  }
+
+  /**
+   * What the user should confirm about the export as read (values read as missing), also
+   * recorded in the manifest and the model card.
+   */
+  public List<String> notes() {
+    return set.notes();
   }
 }

@@ -28,8 +28,11 @@ import java.util.stream.Collectors;
  */
 public final class LeadMapping {
 
-  /** Spellings of "not filled in" when the mapping lists none; blank always counts. */
-  public static final List<String> DEFAULT_MISSING = List.of("", "NA", "N/A", "null", "None");
+  /**
+   * Spellings of "not filled in" when the mapping lists none: only what cannot be a real value
+   * (a level "None" may well mean "no competitor"). Blank always counts.
+   */
+  public static final List<String> DEFAULT_MISSING = List.of("", "NA", "N/A", "null");
 
   /** Feature name of the text signal, first in the spec when the mapping has text columns. */
   public static final String TEXT_FEATURE = "text_signal";
@@ -40,6 +43,7 @@ public final class LeadMapping {
   private final TimeMapping time;
   private final char delimiter;
   private final List<String> missing;
+  private final boolean missingListed;
   private final Set<String> missingKeys;
   private final List<String> text;
   private final List<FeatureMapping> features;
@@ -55,6 +59,7 @@ public final class LeadMapping {
       TimeMapping time,
       char delimiter,
       List<String> missing,
+      boolean missingListed,
       List<String> text,
       List<FeatureMapping> features,
       Map<String, String> fields,
@@ -67,6 +72,7 @@ public final class LeadMapping {
     this.time = time;
     this.delimiter = delimiter;
     this.missing = List.copyOf(missing);
+    this.missingListed = missingListed;
     this.missingKeys = new LinkedHashSet<>();
     this.missingKeys.add("");
     missing.forEach(m -> missingKeys.add(m.strip().toLowerCase(Locale.ROOT)));
@@ -132,6 +138,11 @@ public final class LeadMapping {
     return missing;
   }
 
+  /** True when the mapping lists its own missing spellings, false for {@link #DEFAULT_MISSING}. */
+  public boolean missingListed() {
+    return missingListed;
+  }
+
   /** Whether a cell is null, blank or one of the missing spellings (trimmed, ignoring case). */
   public boolean isMissing(String value) {
     return value == null || missingKeys.contains(value.strip().toLowerCase(Locale.ROOT));
@@ -166,6 +177,20 @@ public final class LeadMapping {
         .filter(feature -> feature.column().equals(column)).findFirst()
         .map(FeatureMapping::source)
         .orElse(FeatureSpec.ATTRIBUTES_PREFIX + column));
+  }
+
+  /**
+   * The columns whose values reach the event: text, feature, segment and {@code fields:}
+   * columns, each once, in mapping order.
+   */
+  public Set<String> inputColumns() {
+    return uses.stream()
+        .filter(use -> switch (use.role()) {
+          case TEXT, FEATURE, SEGMENT, FIELD -> true;
+          default -> false;
+        })
+        .map(ColumnUse::column)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** Columns deliberately not used. */

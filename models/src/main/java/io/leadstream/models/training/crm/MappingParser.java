@@ -83,8 +83,8 @@ final class MappingParser {
     checkRoles();
     checkFieldTargets(features, fields);
     return new LeadMapping(
-        origin, id, label, time, delimiter, missing, text, features, fields, segment, exclude,
-        uses);
+        origin, id, label, time, delimiter, missing, root.has("missing"), text, features, fields,
+        segment, exclude, uses);
   }
 
   private JsonNode readTree(String yaml) {

@@ -104,8 +104,10 @@ class LeadMappingTest {
     LeadMapping mapping = LeadMapping.parse(MINIMAL, "m.yaml");
 
     assertThat(mapping.delimiter()).isEqualTo(',');
-    assertThat(mapping.missing()).containsExactly("", "NA", "N/A", "null", "None");
+    assertThat(mapping.missing()).containsExactly("", "NA", "N/A", "null");
+    assertThat(mapping.missingListed()).isFalse();
     assertThat(mapping.isMissing(" n/a ")).isTrue();
+    assertThat(mapping.isMissing("None")).as("a level such as \"no competitor\"").isFalse();
     assertThat(mapping.isMissing("   ")).isTrue();
     assertThat(mapping.time()).isEmpty();
     assertThat(mapping.segment()).isEmpty();
