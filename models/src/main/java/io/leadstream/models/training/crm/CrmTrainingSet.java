@@ -3,6 +3,7 @@ package io.leadstream.models.training.crm;
 import io.leadstream.models.training.TrainingSet;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -34,7 +35,9 @@ public record CrmTrainingSet(TrainingSet set, CrmDataset dataset) {
   }
 
   private static List<String> notes(CrmDataset dataset) {
-    return dataset.hiddenValues().stream().map(HiddenValue::describe).toList();
+    List<String> notes = new ArrayList<>(dataset.joinNotes());
+    dataset.hiddenValues().forEach(hidden -> notes.add(hidden.describe()));
+    return notes;
   }
 
   /** One line on what was read. */
@@ -56,7 +59,8 @@ public record CrmTrainingSet(TrainingSet set, CrmDataset dataset) {
   }
 
   /**
-   * What the user should confirm about the export as read (values read as missing), also
+   * What the user should confirm about the export as read (tables joined, values read as
+   * missing), also
    * recorded in the manifest and the model card.
    */
   public List<String> notes() {

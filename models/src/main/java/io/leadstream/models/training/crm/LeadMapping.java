@@ -50,6 +50,7 @@ public final class LeadMapping {
   private final Map<String, String> fields;
   private final String segment;
   private final List<String> exclude;
+  private final List<JoinMapping> joins;
   private final List<ColumnUse> uses;
 
   LeadMapping(
@@ -65,6 +66,7 @@ public final class LeadMapping {
       Map<String, String> fields,
       String segment,
       List<String> exclude,
+      List<JoinMapping> joins,
       List<ColumnUse> uses) {
     this.origin = origin;
     this.idColumn = idColumn;
@@ -81,6 +83,7 @@ public final class LeadMapping {
     this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     this.segment = segment;
     this.exclude = List.copyOf(exclude);
+    this.joins = List.copyOf(joins);
     this.uses = List.copyOf(uses);
   }
 
@@ -191,6 +194,11 @@ public final class LeadMapping {
         })
         .map(ColumnUse::column)
         .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /** Further files joined onto each export row by key, in order; empty for none. */
+  public List<JoinMapping> joins() {
+    return joins;
   }
 
   /** Columns deliberately not used. */

@@ -151,7 +151,8 @@ class LeadMappingTest {
         .isInstanceOf(MappingException.class)
         .hasMessage(
             "mapping.yaml: unknown key 'featurs'; did you mean 'features'? Allowed keys: id,"
-                + " label, time, delimiter, missing, text, features, fields, segment, exclude");
+                + " label, time, delimiter, missing, join, text, features, fields, segment,"
+                + " exclude");
   }
 
   @Test
