@@ -37,6 +37,10 @@ import java.util.TreeMap;
  *       features} and {@code segments} are then absent.
  * </ul>
  *
+ * A scorer whose features do not read p(opportunity) scores the fields only ({@link
+ * #readsNoText()}): no text is read, whatever the manifest names, and {@code encoder} may be
+ * absent; the {@code head} then only gives the p(opportunity) every lead reports, its prior.
+ *
  * Manifests written before {@code zeroShot} existed read unchanged (head + scorer).
  *
  * <p>A number that is not finite (the conversion rate of an empty tier, an AUC without both
@@ -114,6 +118,14 @@ public record BundleManifest(
   /** True when p(opportunity) comes from {@link #zeroShot()}, not from a trained head. */
   public boolean readsTextZeroShot() {
     return zeroShot != null;
+  }
+
+  /**
+   * True when the scorer's features do not read p(opportunity) ("fields only"): the lead's text
+   * cannot change its score, so no text model is loaded or run and p(opportunity) is the prior.
+   */
+  public boolean readsNoText() {
+    return scorer != null && features != null && !features.readsText();
   }
 
   /** True when the score is p(opportunity) alone, with no XGBoost {@link #scorer()}. */
@@ -237,7 +249,8 @@ public record BundleManifest(
           "'zeroShot' replaces 'head' and 'encoder'; a bundle reads text with one of them");
     } else {
       require(manifest.head() != null, "'head' missing (or 'zeroShot' for zero-shot text)");
-      require(manifest.encoder() != null, "'encoder' missing: the head reads its embeddings");
+      require(manifest.encoder() != null || manifest.readsNoText(),
+          "'encoder' missing: the head reads its embeddings");
     }
     if (manifest.scoresTextOnly()) {
       require(manifest.features() == null && manifest.segments() == null,

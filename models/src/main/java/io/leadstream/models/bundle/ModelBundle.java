@@ -17,9 +17,9 @@ import java.util.Map;
 
 /**
  * A loaded model bundle, as described by the bundle's {@code manifest.json}: a text model
- * (encoder + trained opportunity head, or zero-shot Flan-T5) and a way to score (XGBoost over
- * the feature spec, or the text alone), plus tier policy and calibration; see {@link
- * BundleManifest}. Thread-safe and shareable; each processing thread opens its own {@link
+ * (encoder + trained opportunity head, or zero-shot Flan-T5; none when the scorer reads the fields
+ * only) and a way to score (XGBoost over the feature spec, or the text alone), plus tier policy
+ * and calibration; see {@link BundleManifest}. Thread-safe and shareable; each processing thread opens its own {@link
  * LeadScorer} with {@link #newScorer()}. Close the scorers before the bundle.
  */
 public final class ModelBundle implements AutoCloseable {
@@ -94,28 +94,36 @@ public final class ModelBundle implements AutoCloseable {
         }
       }
     }
-    TextModel text =
-        manifest.readsTextZeroShot()
-            ? new ZeroShotText(ZeroShotOpportunity.load(manifest.zeroShot(), files.modelSource()))
-            : headText(manifest, verified, files.modelSource(), options);
+    TextModel text;
+    if (manifest.readsNoText()) {
+      text = new PriorText(manifest.readsTextZeroShot() ? manifest.zeroShot().prior()
+          : head(manifest, verified).prior());
+    } else if (manifest.readsTextZeroShot()) {
+      text = new ZeroShotText(ZeroShotOpportunity.load(manifest.zeroShot(), files.modelSource()));
+    } else {
+      text = headText(manifest, verified, files.modelSource(), options);
+    }
     return new ModelBundle(files.toString(), manifest, text, scorerModel, segmentModels);
   }
 
   private static TextModel headText(
       BundleManifest manifest, Map<String, byte[]> verified, ModelSource source,
       InferenceOptions options) {
-    OpportunityHead head;
-    try {
-      head = OpportunityHead.fromJson(required(verified, manifest.head()));
-    } catch (IllegalArgumentException e) {
-      throw new BundleException(manifest.head() + ": " + e.getMessage(), e);
-    }
+    OpportunityHead head = head(manifest, verified);
     if (head.dimension() != manifest.encoder().dimension()) {
       throw new BundleException(
           manifest.head() + ": head has " + head.dimension() + " weights, encoder dimension is "
               + manifest.encoder().dimension());
     }
     return new HeadText(EncoderModel.load(manifest.encoder(), source, options), head);
+  }
+
+  private static OpportunityHead head(BundleManifest manifest, Map<String, byte[]> verified) {
+    try {
+      return OpportunityHead.fromJson(required(verified, manifest.head()));
+    } catch (IllegalArgumentException e) {
+      throw new BundleException(manifest.head() + ": " + e.getMessage(), e);
+    }
   }
 
   private static void probe(String file, byte[] model, BundleManifest manifest) {

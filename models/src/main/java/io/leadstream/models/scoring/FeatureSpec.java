@@ -167,6 +167,14 @@ public record FeatureSpec(@JsonValue List<Feature> features) {
     return count;
   }
 
+  /**
+   * True when a feature reads p(opportunity): only then does the lead's text count for the
+   * score. A spec without one ("fields only") needs no text model at all.
+   */
+  public boolean readsText() {
+    return features.stream().anyMatch(f -> f.source().equals(OPPORTUNITY_PROBABILITY));
+  }
+
   /** This spec without the features whose source is {@code source}. */
   public FeatureSpec without(String source) {
     return new FeatureSpec(features.stream().filter(f -> !f.source().equals(source)).toList());

@@ -70,7 +70,7 @@ final class BundleWriter {
           segmentFiles.put(segment.value(), file);
         }
       }
-      for (String plot : plots(report)) {
+      for (String plot : plots(report, calibration.method() != Calibration.Method.NONE)) {
         hashes.put(plot, Sha256.of(out.resolve(plot)));
       }
 
@@ -80,7 +80,7 @@ final class BundleWriter {
           + "-" + Sha256.of(scorerModel).substring(0, 8);
       BundleManifest manifest = new BundleManifest(
           BundleManifest.FORMAT, config.name(), version,
-          now.truncatedTo(ChronoUnit.SECONDS).toString(), config.encoder(),
+          now.truncatedTo(ChronoUnit.SECONDS).toString(), spec.readsText() ? config.encoder() : null,
           BundleTrainer.HEAD_FILE, BundleTrainer.SCORER_FILE, spec, tiers.policy(),
           data,
           new BundleManifest.Evaluation(
@@ -91,7 +91,7 @@ final class BundleWriter {
               : new BundleManifest.Segments(segmentSource, segmentFiles),
           null, objective);
       put(hashes, BundleTrainer.MODEL_CARD_FILE,
-          ModelCard.render(manifest, report).getBytes(StandardCharsets.UTF_8));
+          ModelCard.render(manifest, report, head.prior()).getBytes(StandardCharsets.UTF_8));
       manifest = manifest.withFiles(hashes);
       Files.write(out.resolve(BundleManifest.FILE_NAME), manifest.toJson());
       progress.update("write", 1, 1);
@@ -102,7 +102,7 @@ final class BundleWriter {
   }
 
   /** Renders the plots into the folder; their paths relative to it. */
-  private List<String> plots(HoldOutReport report) throws IOException {
+  private List<String> plots(HoldOutReport report, boolean calibrated) throws IOException {
     Files.createDirectories(out.resolve(PLOTS));
     Map<String, double[]> models = new LinkedHashMap<>();
     models.put("this bundle", report.calibrated());
@@ -112,8 +112,12 @@ final class BundleWriter {
       }
     });
     Map<String, double[]> calibration = new LinkedHashMap<>();
-    calibration.put("before calibration", report.raw());
-    calibration.put("calibrated (this bundle)", report.calibrated());
+    if (calibrated) {
+      calibration.put("before calibration", report.raw());
+      calibration.put("calibrated (this bundle)", report.calibrated());
+    } else {
+      calibration.put("this bundle", report.calibrated());
+    }
     ModelCardPlots.roc(out.resolve(PLOTS + "roc.png"), models, report.labels());
     ModelCardPlots.calibration(out.resolve(PLOTS + "calibration.png"), calibration,
         report.labels());

@@ -16,7 +16,10 @@ final class ModelCard {
 
   private ModelCard() {}
 
-  static String render(BundleManifest m, HoldOutReport r) {
+  /**
+   * @param textPrior the p(opportunity) of a lead without readable text: the head's prior
+   */
+  static String render(BundleManifest m, HoldOutReport r, double textPrior) {
     StringBuilder md = new StringBuilder();
     md.append("# Model card: ").append(m.name()).append("\n\n");
     md.append("Version `").append(m.version()).append("`, written ").append(m.createdAt())
@@ -26,7 +29,7 @@ final class ModelCard {
     evaluation(md, m, r);
     tiers(md, m, r);
     calibration(md, m, r);
-    features(md, m, r);
+    features(md, m, r, textPrior);
     signals(md, m, r);
     segments(md, r);
     format(md, m);
@@ -44,8 +47,8 @@ final class ModelCard {
           r.regression().get("ridge regression, same features").r2()));
     }
     EvaluationMetrics logistic = r.baselineMetrics().get(HoldOutReport.LOGISTIC);
-    md.append(f("On %,d hold-out leads the bundle ranks with AUC **%.3f**", r.model().count(),
-        r.model().auc()));
+    md.append(f("On %,d hold-out leads the bundle (%s) ranks with AUC **%.3f**",
+        r.model().count(), inputs(m), r.model().auc()));
     if (logistic != null) {
       md.append(f(" (logistic regression on the same features: %.3f)", logistic.auc()));
     }
@@ -103,8 +106,10 @@ final class ModelCard {
           .append(" percentile as a probability and say little.\n\n");
     }
     md.append("| model | AUC | PR-AUC | log loss | Brier |\n|---|---|---|---|---|\n");
-    row(md, "**this bundle** (text + fields, calibrated)", r.model());
-    row(md, "this bundle before calibration", r.uncalibrated());
+    row(md, "**this bundle** (" + inputs(m) + ")", r.model());
+    if (calibrated(m)) {
+      row(md, "this bundle before calibration", r.uncalibrated());
+    }
     r.baselineMetrics().forEach((name, metrics) -> row(md, name, metrics));
     md.append(f("%nBase rate %.3f on %,d hold-out leads. PR-AUC of a random ranking equals the"
         + " base rate.%n%n", r.model().baseRate(), r.model().count()));
@@ -160,11 +165,22 @@ final class ModelCard {
     md.append("\n![Calibration](plots/calibration.png)\n\n");
   }
 
-  private static void features(StringBuilder md, BundleManifest m, HoldOutReport r) {
+  private static void features(
+      StringBuilder md, BundleManifest m, HoldOutReport r, double textPrior) {
     md.append("## Inputs and their importance\n\n");
-    md.append("A `LeadEvent`. Its text (notes, then last message) goes through the encoder and")
-        .append(" the head into p(opportunity); the scorer reads these features. Importance is")
-        .append(" the mean absolute SHAP contribution on the hold-out, in log-odds.\n\n");
+    if (m.readsNoText()) {
+      md.append("A `LeadEvent`, **fields only**: no text column was mapped, so the bundle reads")
+          .append(" no text. No encoder is loaded or run, every lead reports the same")
+          .append(f(" p(opportunity) (the training base rate, %.2f), and no reason is about",
+              textPrior))
+          .append(" text. The scorer reads these features. Importance is the mean absolute SHAP")
+          .append(" contribution on the hold-out, in log-odds.\n\n");
+    } else {
+      md.append("A `LeadEvent`. Its text (notes, then last message) goes through the encoder")
+          .append(" and the head into p(opportunity); the scorer reads these features.")
+          .append(" Importance is the mean absolute SHAP contribution on the hold-out, in")
+          .append(" log-odds.\n\n");
+    }
     md.append("| feature | source | type | importance |\n|---|---|---|---|\n");
     for (FeatureSpec.Feature feature : m.features().features()) {
       md.append("| ").append(feature.label()).append(" | `").append(feature.source())
@@ -209,19 +225,26 @@ final class ModelCard {
 
   private static void format(StringBuilder md, BundleManifest m) {
     md.append("## Outputs and format\n\n");
-    md.append("p(opportunity) from the text; the calibrated probability of conversion; score =")
-        .append(" round(100 p); the tier; up to three factors for and two against the score,")
-        .append(" from SHAP contributions in score points, one-hot columns grouped per input.\n\n");
+    md.append(m.readsNoText() ? "p(opportunity): the prior, the same for every lead (no text is"
+            + " read); " : "p(opportunity) from the text; ")
+        .append(calibrated(m) ? "the calibrated probability of conversion" : "the probability")
+        .append(" of conversion; score = round(100 p); the tier; up to three factors for and two")
+        .append(" against the score, from SHAP contributions, one-hot columns grouped per")
+        .append(" input.\n\n");
     md.append("A LeadStream bundle (`").append(BundleManifest.FORMAT).append("`): `")
         .append(BundleManifest.FILE_NAME).append("` (machine-readable description and SHA-256")
-        .append(" of every file), `").append(m.head()).append("` (logistic opportunity head),")
-        .append(" `").append(m.scorer()).append("` (XGBoost, UBJ), the plots and this card. The")
-        .append(" text encoder is named, not copied: `").append(m.encoder().model().source())
-        .append("`, engine ").append(m.encoder().engine()).append(", ")
-        .append(m.encoder().pooling().name().toLowerCase(Locale.ROOT)).append(" pooling, ")
-        .append(m.encoder().maxTokens()).append(" tokens, ").append(m.encoder().dimension())
-        .append(" dimensions").append(m.encoder().lowercase() ? ", texts lower-cased" : "")
-        .append(".\n\n");
+        .append(" of every file), `").append(m.head()).append(m.readsNoText()
+            ? "` (the prior p(opportunity) only: no weights)," : "` (logistic opportunity head),")
+        .append(" `").append(m.scorer()).append("` (XGBoost, UBJ), the plots and this card.");
+    if (m.encoder() != null && !m.readsNoText()) {
+      md.append(" The text encoder is named, not copied: `").append(m.encoder().model().source())
+          .append("`, engine ").append(m.encoder().engine()).append(", ")
+          .append(m.encoder().pooling().name().toLowerCase(Locale.ROOT)).append(" pooling, ")
+          .append(m.encoder().maxTokens()).append(" tokens, ").append(m.encoder().dimension())
+          .append(" dimensions").append(m.encoder().lowercase() ? ", texts lower-cased" : "")
+          .append(".");
+    }
+    md.append("\n\n");
   }
 
   private static void limits(StringBuilder md, BundleManifest m) {
@@ -231,7 +254,10 @@ final class ModelCard {
           .append(" ranks your leads. Retrain on your own labelled history before trusting")
           .append(" scores.\n");
     }
-    if ("zh".equals(m.encoder().language())) {
+    if (m.readsNoText()) {
+      md.append("- Fields only: what a lead's notes or messages say does not count. Map a text")
+          .append(" column (`text:`) to let it.\n");
+    } else if ("zh".equals(m.encoder().language())) {
       md.append("- Chinese: the encoder reads Chinese and the English words of its vocabulary")
           .append(" (lower-cased); other scripts turn into unknown tokens (see")
           .append(" `unknownTokenRatio`) and such texts get an uninformed p(opportunity). Reasons")
@@ -242,9 +268,29 @@ final class ModelCard {
           .append(" p(opportunity).\n");
     }
     md.append("- Reasons are a first-order conversion of log-odds SHAP values to score points")
-        .append(" of the uncalibrated probability.\n")
-        .append("- Texts longer than ").append(m.encoder().maxTokens())
-        .append(" tokens are truncated.\n");
+        .append(" of the uncalibrated probability.\n");
+    if (!m.readsNoText()) {
+      md.append("- Texts longer than ").append(m.encoder().maxTokens())
+          .append(" tokens are truncated.\n");
+    }
+  }
+
+  /**
+   * What the bundle reads and how its probabilities were adjusted, as its row in the tables
+   * names it: "text + fields" or "fields only", then the calibration when one was chosen.
+   */
+  static String inputs(BundleManifest m) {
+    String reads = m.readsNoText() ? "fields only" : "text + fields";
+    if (m.objective() == io.leadstream.models.bundle.Objective.REGRESSION) {
+      return reads + ", scored by percentile";
+    }
+    return calibrated(m)
+        ? reads + ", " + m.calibration().method().name().toLowerCase(Locale.ROOT) + "-calibrated"
+        : reads;
+  }
+
+  private static boolean calibrated(BundleManifest m) {
+    return m.calibration().method() != io.leadstream.models.scoring.Calibration.Method.NONE;
   }
 
   private static void row(StringBuilder md, String name, EvaluationMetrics e) {

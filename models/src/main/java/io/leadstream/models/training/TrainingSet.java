@@ -67,8 +67,7 @@ public record TrainingSet(
 
   /** True when the scorer reads p(opportunity), i.e. the leads' text counts. */
   public boolean readsText() {
-    return features.features().stream()
-        .anyMatch(f -> f.source().equals(FeatureSpec.OPPORTUNITY_PROBABILITY));
+    return features.readsText();
   }
 
   /** True when the label is a continuous target. */

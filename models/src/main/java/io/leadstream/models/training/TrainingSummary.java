@@ -23,6 +23,8 @@ import java.util.Map;
  * @param calibration the calibration method chosen on validation
  * @param holdOutLeads the hold-out leads, to compare another bundle on the same leads
  * @param regression for a continuous target, hold-out MSE and R² by model; null otherwise
+ * @param inputs what the bundle reads and how it was calibrated, as tables name it: "text +
+ *     fields", "fields only, platt-calibrated", ...
  */
 public record TrainingSummary(
     Path folder,
@@ -35,4 +37,5 @@ public record TrainingSummary(
     String tierRule,
     Calibration.Method calibration,
     List<LabelledLead> holdOutLeads,
-    Map<String, RegressionMetrics> regression) {}
+    Map<String, RegressionMetrics> regression,
+    String inputs) {}

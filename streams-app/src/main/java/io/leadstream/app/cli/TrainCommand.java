@@ -216,8 +216,7 @@ final class TrainCommand implements Callable<Integer> {
     console.printf("%nHold-out: %,d leads (%s split), base rate %.3f%n", s.holdOut().count(),
         s.data().split(), s.holdOut().baseRate());
     console.printf("  %-40s %7s %7s %8s %7s%n", "model", "AUC", "PR-AUC", "log loss", "Brier");
-    print(console, "this bundle (calibrated: " + s.calibration().name().toLowerCase(Locale.ROOT)
-        + ")", s.holdOut());
+    print(console, "this bundle (" + s.inputs() + ")", s.holdOut());
     s.baselines().forEach((name, metrics) -> print(console, name, metrics));
     console.printf("Tiers: %s.%n", s.tierRule());
     s.warnings().forEach(w -> console.println("Warning: " + w));
