@@ -186,8 +186,9 @@ public final class BundleTrainer {
       BundleManifest manifest = new BundleWriter(config, spec, out, progress).write(
           head.head(), main, segments, data.segmentSource(), calibration, objective, tiers,
           trainingData, report, warnings);
-      List<LabelledLead> holdOutLeads =
-          Arrays.stream(split.holdOut()).mapToObj(leads::get).toList();
+      // with the outcome as the trainer judged it ("above the median" for a continuous target)
+      List<LabelledLead> holdOutLeads = Arrays.stream(split.holdOut())
+          .mapToObj(i -> new LabelledLead(leads.get(i).event(), labels[i])).toList();
       return new TrainingSummary(
           out, manifest.version(), report.model(), report.baselineMetrics(), trainingData,
           Duration.between(started, Instant.now()), warnings, tiers.rule(), calibration.method(),

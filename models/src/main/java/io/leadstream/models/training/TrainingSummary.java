@@ -21,7 +21,8 @@ import java.util.Map;
  * @param warnings what looked suspicious, e.g. likely leakage
  * @param tierRule how the tier thresholds were chosen
  * @param calibration the calibration method chosen on validation
- * @param holdOutLeads the hold-out leads, to compare another bundle on the same leads
+ * @param holdOutLeads the hold-out leads, to compare another bundle on the same leads, each with
+ *     its outcome as the evaluation judged it (for a continuous target: above the median)
  * @param regression for a continuous target, hold-out MSE and R² by model; null otherwise
  * @param inputs what the bundle reads and how it was calibrated, as tables name it: "text +
  *     fields", "fields only, platt-calibrated", ...
