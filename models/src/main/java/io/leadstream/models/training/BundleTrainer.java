@@ -176,6 +176,7 @@ public final class BundleTrainer {
       HoldOutReport report = HoldOutReport.of(
           calibratedHoldOut, rawHoldOut, holdOutLabels, baselines, tiers.policy(),
           FeatureImportance.meanAbsoluteShap(spec, main, holdOut), signals, segments, regression);
+      warnings.addAll(0, SignalCheck.warnings(report, tiers.policy(), readsText));
       progress.update("evaluate", 1, 1);
 
       int converted = (int) IntStream.range(0, labels.length).filter(i -> labels[i]).count();
@@ -192,7 +193,8 @@ public final class BundleTrainer {
       return new TrainingSummary(
           out, manifest.version(), report.model(), report.baselineMetrics(), trainingData,
           Duration.between(started, Instant.now()), warnings, tiers.rule(), calibration.method(),
-          holdOutLeads, regression, ModelCard.inputs(manifest));
+          holdOutLeads, regression, ModelCard.inputs(manifest), report.aucInterval(),
+          report.atHalf(), report.atHotCut());
     } finally {
       for (SegmentTrainer.Segment segment : segments) {
         if (segment.scorer() != null) {

@@ -6,10 +6,15 @@ import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.training.evaluation.CalibrationBin;
 import io.leadstream.models.training.evaluation.Confusion;
 import io.leadstream.models.training.evaluation.TierRow;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Renders a bundle's {@code MODEL_CARD.md} from its manifest and hold-out report. */
 final class ModelCard {
+
+  /** How the warning that a bundle has no signal starts, in the manifest and the card. */
+  static final String NO_SIGNAL = "NO SIGNAL";
 
   /** What a card says for the rates of a tier no hold-out lead fell into. */
   static final String NO_LEADS = "no leads";
@@ -38,6 +43,12 @@ final class ModelCard {
   }
 
   private static void summary(StringBuilder md, BundleManifest m, HoldOutReport r) {
+    if (!m.evaluation().warnings().isEmpty()) {
+      md.append("**Warnings**\n\n");
+      m.evaluation().warnings().forEach(w -> md.append("- ")
+          .append(w.startsWith(NO_SIGNAL) ? "**" + w + "**" : w).append("\n"));
+      md.append("\n");
+    }
     TierRow hot = r.tiers().get(0);
     if (r.regression() != null) {
       md.append(f("Regression: on %,d hold-out leads the bundle predicts the target with R² **%.3f**"
@@ -49,8 +60,15 @@ final class ModelCard {
     EvaluationMetrics logistic = r.baselineMetrics().get(HoldOutReport.LOGISTIC);
     md.append(f("On %,d hold-out leads the bundle (%s) ranks with AUC **%.3f**",
         r.model().count(), inputs(m), r.model().auc()));
+    List<String> aside = new ArrayList<>();
+    if (r.aucInterval() != null) {
+      aside.add(f("95 %% interval %.3f-%.3f", r.aucInterval().low(), r.aucInterval().high()));
+    }
     if (logistic != null) {
-      md.append(f(" (logistic regression on the same features: %.3f)", logistic.auc()));
+      aside.add(f("logistic regression on the same features: %.3f", logistic.auc()));
+    }
+    if (!aside.isEmpty()) {
+      md.append(" (").append(String.join("; ", aside)).append(")");
     }
     if (hot.leads() == 0) {
       md.append(f(". Its HOT tier holds no leads of the hold-out; the base rate is %.1f %%.%n%n",
@@ -60,11 +78,6 @@ final class ModelCard {
               + " the base rate of %.1f %%, and finds %.0f %% of all conversions.\n\n",
           hot.leads(), 100.0 * hot.leads() / r.model().count(), 100 * hot.conversionRate(),
           hot.lift(), 100 * r.model().baseRate(), 100 * hot.conversionShare()));
-    }
-    if (!m.evaluation().warnings().isEmpty()) {
-      md.append("**Warnings**\n\n");
-      m.evaluation().warnings().forEach(w -> md.append("- ").append(w).append("\n"));
-      md.append("\n");
     }
   }
 
@@ -120,14 +133,21 @@ final class ModelCard {
     md.append("| | converted | not converted |\n|---|---|---|\n");
     md.append(f("| HOT (called) | %,d | %,d |%n| not HOT | %,d | %,d |%n%n", c.tp(), c.fp(),
         c.fn(), c.tn()));
-    md.append(f("Precision %.3f, recall %.3f, accuracy %.3f, F1 %.3f.", c.precision(),
-        c.recall(), c.accuracy(), c.f1()));
-    Confusion l = r.logisticAtHot();
-    if (l != null) {
-      md.append(f(" The logistic baseline calling the same number of its top leads: precision"
-          + " %.3f, recall %.3f.", l.precision(), l.recall()));
-    }
-    md.append("\n\n");
+    md.append("Accuracy, precision, recall and F1 of calling the leads each model predicts to")
+        .append(" convert: at p >= 0.5, and at the HOT cut (as many leads as HOT holds: this")
+        .append(" bundle's HOT tier, each baseline's top leads). \"n/a\": no lead called.\n\n");
+    md.append("| model | cut | leads called | accuracy | precision | recall | F1 |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    r.atHalf().forEach((name, at) -> thresholdRow(md, name, "p >= 0.5", at));
+    r.atHotCut().forEach((name, at) -> thresholdRow(md, name, "HOT cut", at));
+    md.append("\n");
+  }
+
+  private static void thresholdRow(StringBuilder md, String name, String cut, Confusion c) {
+    md.append(f("| %s | %s | %,d | %s | %s | %s | %s |%n",
+        name.equals(HoldOutReport.MODEL) ? "**this bundle**" : name, cut, c.tp() + c.fp(),
+        decimal(c.accuracy(), 3), decimal(c.precision(), 3), decimal(c.recall(), 3),
+        decimal(c.f1(), 3)));
   }
 
   private static void tiers(StringBuilder md, BundleManifest m, HoldOutReport r) {
@@ -135,28 +155,43 @@ final class ModelCard {
     md.append(f("HOT at score >= %d, WARM >= %d, COLD >= %d, else DISQUALIFIED. %s.%n%n",
         m.tiers().hot(), m.tiers().warm(), m.tiers().cold(),
         m.tierRule() == null ? "" : capitalize(m.tierRule())));
-    md.append("| tier | leads | converted | conversion rate | lift | share of conversions |\n")
-        .append("|---|---|---|---|---|---|\n");
+    md.append("| tier | leads | converted | conversion rate | 95 % interval | lift |")
+        .append(" share of conversions |\n|---|---|---|---|---|---|---|\n");
     for (TierRow t : r.tiers()) {
       if (t.leads() == 0) {
-        md.append(f("| %s | 0 | 0 | %s | %s | %s |%n", t.tier(), NO_LEADS, NO_LEADS,
-            NO_LEADS));
+        md.append(f("| %s | 0 | 0 | %s | %s | %s | %s |%n", t.tier(), NO_LEADS, NO_LEADS,
+            NO_LEADS, NO_LEADS));
       } else {
-        md.append(f("| %s | %,d | %,d | %s | %s | %s |%n", t.tier(), t.leads(), t.converted(),
-            percent(t.conversionRate()), decimal(t.lift(), 2), percent(t.conversionShare())));
+        md.append(f("| %s | %,d | %,d | %s | %s | %s | %s |%n", t.tier(), t.leads(),
+            t.converted(), percent(t.conversionRate()),
+            SignalCheck.range(Metrics.wilson(t.converted(), t.leads())), decimal(t.lift(), 2),
+            percent(t.conversionShare())));
       }
     }
+    List<String> alike = SignalCheck.alikeTiers(r.tiers());
+    md.append("\n").append(alike.isEmpty()
+        ? "Each tier converts measurably differently from the next (their 95 % intervals do not"
+            + " overlap)."
+        : String.join(" ", alike) + " On this hold-out such neighbouring tiers are not told"
+            + " apart.").append("\n");
     md.append("\n![Score distribution per class](plots/score-distribution.png)\n\n");
   }
 
   private static void calibration(StringBuilder md, BundleManifest m, HoldOutReport r) {
     md.append("## Calibration\n\n");
-    md.append(f("Method **%s**, chosen on the validation split by cross-validated log loss"
-            + " (none, Platt, or isotonic with at least %,d validation leads). Hold-out log loss"
-            + " %.4f before, %.4f after; Brier %.4f before, %.4f after.%n%n",
-        m.calibration().method().name().toLowerCase(Locale.ROOT),
-        CalibrationFitter.MIN_ISOTONIC_LEADS, r.uncalibrated().logLoss(), r.model().logLoss(),
-        r.uncalibrated().brier(), r.model().brier()));
+    if (calibrated(m)) {
+      md.append(f("Method **%s**, chosen on the validation split by cross-validated log loss"
+              + " (none, Platt, or isotonic with at least %,d validation leads). Hold-out log"
+              + " loss %.4f before, %.4f after; Brier %.4f before, %.4f after.%n%n",
+          m.calibration().method().name().toLowerCase(Locale.ROOT),
+          CalibrationFitter.MIN_ISOTONIC_LEADS, r.uncalibrated().logLoss(), r.model().logLoss(),
+          r.uncalibrated().brier(), r.model().brier()));
+    } else {
+      md.append(f("**None**: cross-validated log loss on the validation split kept the scorer's"
+              + " probabilities as they are (the choices: none, Platt, or isotonic with at least"
+              + " %,d validation leads). Hold-out log loss %.4f, Brier %.4f.%n%n",
+          CalibrationFitter.MIN_ISOTONIC_LEADS, r.model().logLoss(), r.model().brier()));
+    }
     md.append("| predicted (mean) | observed | leads |\n|---|---|---|\n");
     for (CalibrationBin bin : r.calibrationCurve()) {
       md.append(f("| %.3f | %.3f | %,d |%n", bin.meanPredicted(), bin.observedRate(),

@@ -4,6 +4,8 @@ import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.bundle.RegressionMetrics;
 import io.leadstream.models.scoring.Calibration;
+import io.leadstream.models.training.evaluation.Confusion;
+import io.leadstream.models.training.evaluation.Interval;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +28,10 @@ import java.util.Map;
  * @param regression for a continuous target, hold-out MSE and R² by model; null otherwise
  * @param inputs what the bundle reads and how it was calibrated, as tables name it: "text +
  *     fields", "fields only, platt-calibrated", ...
+ * @param aucInterval the 95 % interval of the bundle's hold-out AUC; null without both outcomes
+ * @param atHalf each model's calls at p >= 0.5 against the outcome, this bundle first
+ * @param atHotCut each model's calls at the HOT cut: the bundle's HOT leads, as many top leads
+ *     of each baseline that can rank
  */
 public record TrainingSummary(
     Path folder,
@@ -39,4 +45,7 @@ public record TrainingSummary(
     Calibration.Method calibration,
     List<LabelledLead> holdOutLeads,
     Map<String, RegressionMetrics> regression,
-    String inputs) {}
+    String inputs,
+    Interval aucInterval,
+    Map<String, Confusion> atHalf,
+    Map<String, Confusion> atHotCut) {}

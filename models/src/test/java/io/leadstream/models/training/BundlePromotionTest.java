@@ -102,7 +102,8 @@ class BundlePromotionTest {
         new EvaluationMetrics(claimed.count(), claimed.baseRate(), 0.99, claimed.prAuc(),
             claimed.logLoss(), claimed.brier()),
         again.baselines(), again.data(), again.took(), again.warnings(), again.tierRule(),
-        again.calibration(), again.holdOutLeads(), again.regression(), again.inputs());
+        again.calibration(), again.holdOutLeads(), again.regression(), again.inputs(),
+        again.aucInterval(), again.atHalf(), again.atHotCut());
     assertThat(BundlePromotion.decide(first, overstated, false).candidateAuc())
         .isEqualTo(decision.currentAuc());
   }

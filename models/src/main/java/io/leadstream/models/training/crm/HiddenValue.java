@@ -29,10 +29,10 @@ public record HiddenValue(
   /** The sentence the training output and the model card show. */
   public String describe() {
     return String.format(Locale.ROOT,
-        "'%s' in column '%s' (%,d rows, %.1f %%) is read as missing, because %s; if it is a real"
-            + " value there (\"None\" for \"no competitor\"), leave it out of `missing:`",
+        "'%s' in column '%s' (%,d rows, %.1f %%) is read as missing (%s); if it is a real value"
+            + " there, as \"None\" may mean no competitor, %s",
         spelling, column, rows, 100 * share,
-        listedByMapping ? "the mapping lists it under `missing:`"
-            : "it is one of the default missing spellings");
+        listedByMapping ? "listed under `missing:`" : "a default missing spelling",
+        listedByMapping ? "leave it out of `missing:`" : "list `missing:` without it");
   }
 }

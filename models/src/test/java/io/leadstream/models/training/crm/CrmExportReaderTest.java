@@ -315,17 +315,17 @@ class CrmExportReaderTest {
     assertThat(defaults.featureSpec(byDefault.leads()).features().get(0).levels())
         .containsExactly("Globex", "Acme", "None");
     assertThat(byDefault.hiddenValues()).extracting(HiddenValue::describe).containsExactly(
-        "'NA' in column 'Region' (80 rows, 33.3 %) is read as missing, because it is one of the"
-            + " default missing spellings; if it is a real value there (\"None\" for \"no"
-            + " competitor\"), leave it out of `missing:`");
+        "'NA' in column 'Region' (80 rows, 33.3 %) is read as missing (a default missing"
+            + " spelling); if it is a real value there, as \"None\" may mean no competitor, list"
+            + " `missing:` without it");
     assertThat(listed.featureSpec(byList.leads()).features().get(0).levels())
         .containsExactly("Globex", "Acme");
     assertThat(byList.hiddenValues())
         .extracting(HiddenValue::column, HiddenValue::spelling, HiddenValue::rows)
         .containsExactly(tuple("Competitor", "None", 30), tuple("Region", "NA", 80));
     assertThat(byList.hiddenValues().get(0).describe())
-        .startsWith("'None' in column 'Competitor' (30 rows, 12.5 %) is read as missing,"
-            + " because the mapping lists it under `missing:`");
+        .startsWith("'None' in column 'Competitor' (30 rows, 12.5 %) is read as missing"
+            + " (listed under `missing:`); if it is a real value there");
   }
 
   @Test
