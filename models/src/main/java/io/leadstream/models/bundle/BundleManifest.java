@@ -65,10 +65,13 @@ import java.util.TreeMap;
  * @param zeroShot zero-shot p(opportunity) instead of {@code encoder} + {@code head}; null for
  *     none (omitted from the JSON then)
  * @param objective what the scorer predicts; binary when absent
+ * @param language the language reasons are written in ({@code en}, {@code zh}); when absent,
+ *     the encoder's language, else English ({@link #reasonLanguage()})
  */
 @JsonPropertyOrder({
   "format", "name", "version", "createdAt", "encoder", "head", "zeroShot", "scorer", "features",
-  "tiers", "objective", "tierRule", "calibration", "segments", "training", "evaluation", "files"
+  "tiers", "objective", "language", "tierRule", "calibration", "segments", "training",
+  "evaluation", "files"
 })
 public record BundleManifest(
     String format,
@@ -87,7 +90,8 @@ public record BundleManifest(
     Calibration calibration,
     Segments segments,
     @JsonInclude(JsonInclude.Include.NON_NULL) ZeroShotSpec zeroShot,
-    Objective objective) {
+    Objective objective,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String language) {
 
   /** The manifest format this code reads and writes. */
   public static final String FORMAT = "leadstream-bundle/1";
@@ -112,7 +116,18 @@ public record BundleManifest(
   public BundleManifest withFiles(Map<String, String> hashes) {
     return new BundleManifest(format, name, version, createdAt, encoder, head, scorer, features,
         tiers, training, evaluation, hashes, tierRule, calibration, segments, zeroShot,
-        objective);
+        objective, language);
+  }
+
+  /**
+   * The language reasons are written in: {@link #language()}, else the encoder's, else {@code
+   * en}.
+   */
+  public String reasonLanguage() {
+    if (language != null) {
+      return language;
+    }
+    return encoder != null && encoder.language() != null ? encoder.language() : "en";
   }
 
   /** True when p(opportunity) comes from {@link #zeroShot()}, not from a trained head. */

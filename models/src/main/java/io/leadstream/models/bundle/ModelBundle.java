@@ -9,6 +9,7 @@ import io.leadstream.models.scoring.FeatureExtractor;
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.OpportunityHead;
 import io.leadstream.models.scoring.ReasonExplainer;
+import io.leadstream.models.scoring.ReasonPhrases;
 import io.leadstream.models.scoring.TierPolicy;
 import io.leadstream.models.scoring.XgbScorer;
 import java.nio.file.Path;
@@ -48,7 +49,8 @@ public final class ModelBundle implements AutoCloseable {
     this.scorerModel = scorerModel;
     this.segmentModels = segmentModels;
     this.features = manifest.features() == null ? null : new FeatureExtractor(manifest.features());
-    this.explainer = manifest.features() == null ? null : new ReasonExplainer(manifest.features());
+    this.explainer = manifest.features() == null ? null
+        : new ReasonExplainer(manifest.features(), ReasonPhrases.of(manifest.reasonLanguage()));
   }
 
   /**
@@ -69,7 +71,23 @@ public final class ModelBundle implements AutoCloseable {
    */
   public static ModelBundle load(String location, InferenceOptions options) {
     BundleFiles files = BundleFiles.at(location);
-    BundleManifest manifest = BundleManifest.fromJson(files.read(BundleManifest.FILE_NAME));
+    return load(files, BundleManifest.fromJson(files.read(BundleManifest.FILE_NAME)), options);
+  }
+
+  /**
+   * Loads the bundle files in {@code folder} as {@code manifest} describes them, whatever the
+   * folder's {@code manifest.json} says or whether there is one: each file the manifest lists is
+   * verified as {@link #load(String)} does. For a trainer explaining a few leads with the bundle
+   * it is writing, before its last files are.
+   *
+   * @throws BundleException with a message naming the bad or missing file
+   */
+  public static ModelBundle load(Path folder, BundleManifest manifest) {
+    return load(BundleFiles.at(folder.toString()), manifest, InferenceOptions.ENGINE_DEFAULT);
+  }
+
+  private static ModelBundle load(
+      BundleFiles files, BundleManifest manifest, InferenceOptions options) {
     Map<String, byte[]> verified = new HashMap<>();
     for (Map.Entry<String, String> entry : manifest.files().entrySet()) {
       byte[] content = files.read(entry.getKey());
@@ -181,7 +199,8 @@ public final class ModelBundle implements AutoCloseable {
     try {
       ScoreModel scoring =
           scorerModel == null
-              ? new TextOnlyScoreModel(manifest.calibration(), manifest.tiers(), text.prior())
+              ? new TextOnlyScoreModel(manifest.calibration(), manifest.tiers(), text.prior(),
+                  ReasonPhrases.of(manifest.reasonLanguage()))
               : newXgbScoreModel();
       return new BundleScorer(manifest.version(), reader, scoring, timer);
     } catch (RuntimeException e) {

@@ -184,17 +184,21 @@ public final class BundleTrainer {
           data.source(), config.seed(), leads.size(), converted, split.train().length,
           split.validation().length, split.holdOut().length,
           split.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), data.notes());
-      BundleManifest manifest = new BundleWriter(config, spec, out, progress).write(
-          head.head(), main, segments, data.segmentSource(), calibration, objective, tiers,
-          trainingData, report, warnings);
+      TrainingConfig written = config.language() == null && data.language() != null
+          ? config.withLanguage(data.language()) : config;
       // with the outcome as the trainer judged it ("above the median" for a continuous target)
       List<LabelledLead> holdOutLeads = Arrays.stream(split.holdOut())
           .mapToObj(i -> new LabelledLead(leads.get(i).event(), labels[i])).toList();
+      BundleWriter writer = new BundleWriter(written, spec, out, progress);
+      BundleManifest manifest = writer.write(
+          head.head(), main, segments, data.segmentSource(), calibration, objective, tiers,
+          trainingData, report, warnings, holdOutLeads);
       return new TrainingSummary(
           out, manifest.version(), report.model(), report.baselineMetrics(), trainingData,
           Duration.between(started, Instant.now()), warnings, tiers.rule(), calibration.method(),
           holdOutLeads, regression, ModelCard.inputs(manifest), report.aucInterval(),
-          report.atHalf(), report.atHotCut());
+          report.atHalf(), report.atHotCut(),
+          writer.examples().stream().map(ReasonExamples.Example::line).toList());
     } finally {
       for (SegmentTrainer.Segment segment : segments) {
         if (segment.scorer() != null) {

@@ -35,6 +35,7 @@ final class BundleWriter {
   private final FeatureSpec spec;
   private final Path out;
   private final TrainingProgress progress;
+  private List<ReasonExamples.Example> examples = List.of();
 
   BundleWriter(TrainingConfig config, FeatureSpec spec, Path out, TrainingProgress progress) {
     this.config = config;
@@ -53,7 +54,8 @@ final class BundleWriter {
       TierChooser.ChosenTiers tiers,
       BundleManifest.TrainingData data,
       HoldOutReport report,
-      List<String> warnings) {
+      List<String> warnings,
+      List<LabelledLead> holdOutLeads) {
     progress.update("write", 0, 1);
     try {
       Files.createDirectories(out);
@@ -89,9 +91,12 @@ final class BundleWriter {
           Map.of(), tiers.rule(), calibration,
           segmentSource == null || segments.isEmpty() ? null
               : new BundleManifest.Segments(segmentSource, segmentFiles),
-          null, objective);
+          null, objective, language());
+      examples = ReasonExamples.of(out, manifest.withFiles(hashes), holdOutLeads,
+          report.calibrated());
       put(hashes, BundleTrainer.MODEL_CARD_FILE,
-          ModelCard.render(manifest, report, head.prior()).getBytes(StandardCharsets.UTF_8));
+          ModelCard.render(manifest, report, head.prior(), examples)
+              .getBytes(StandardCharsets.UTF_8));
       manifest = manifest.withFiles(hashes);
       Files.write(out.resolve(BundleManifest.FILE_NAME), manifest.toJson());
       progress.update("write", 1, 1);
@@ -99,6 +104,20 @@ final class BundleWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write bundle to " + out + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The reasons of a few hold-out leads, as the card shows them; empty before {@link #write}. */
+  List<ReasonExamples.Example> examples() {
+    return examples;
+  }
+
+  /** The reasons' language: the config's, else the encoder's when text is read, else English. */
+  private String language() {
+    if (config.language() != null) {
+      return config.language();
+    }
+    String encoderLanguage = spec.readsText() ? config.encoder().language() : null;
+    return encoderLanguage == null ? "en" : encoderLanguage;
   }
 
   /** Renders the plots into the folder; their paths relative to it. */

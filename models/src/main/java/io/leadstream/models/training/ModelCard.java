@@ -23,8 +23,10 @@ final class ModelCard {
 
   /**
    * @param textPrior the p(opportunity) of a lead without readable text: the head's prior
+   * @param examples hold-out leads' reasons as the bundle gives them
    */
-  static String render(BundleManifest m, HoldOutReport r, double textPrior) {
+  static String render(BundleManifest m, HoldOutReport r, double textPrior,
+      List<ReasonExamples.Example> examples) {
     StringBuilder md = new StringBuilder();
     md.append("# Model card: ").append(m.name()).append("\n\n");
     md.append("Version `").append(m.version()).append("`, written ").append(m.createdAt())
@@ -35,6 +37,7 @@ final class ModelCard {
     tiers(md, m, r);
     calibration(md, m, r);
     features(md, m, r, textPrior);
+    reasons(md, examples);
     signals(md, m, r);
     segments(md, r);
     format(md, m);
@@ -233,6 +236,18 @@ final class ModelCard {
     md.append("![Feature importance](plots/feature-importance.png)\n\n");
   }
 
+  private static void reasons(StringBuilder md, List<ReasonExamples.Example> examples) {
+    if (examples.isEmpty()) {
+      return;
+    }
+    md.append("## Reasons, as a sales rep reads them\n\n");
+    md.append("The hold-out's highest-scored lead, its median and its lowest, scored by this")
+        .append(" bundle as the pipeline scores them: score (tier), then the strongest factors for")
+        .append(" and against it with their score points.\n\n");
+    examples.forEach(e -> md.append("- ").append(e.line()).append("\n"));
+    md.append("\n");
+  }
+
   private static void signals(StringBuilder md, BundleManifest m, HoldOutReport r) {
     md.append("## Each column alone\n\n");
     md.append("Validation AUC of each input column on its own (target-encoded on the training")
@@ -295,15 +310,19 @@ final class ModelCard {
     } else if ("zh".equals(m.encoder().language())) {
       md.append("- Chinese: the encoder reads Chinese and the English words of its vocabulary")
           .append(" (lower-cased); other scripts turn into unknown tokens (see")
-          .append(" `unknownTokenRatio`) and such texts get an uninformed p(opportunity). Reasons")
-          .append(" are worded in English.\n");
+          .append(" `unknownTokenRatio`) and such texts get an uninformed p(opportunity).\n");
     } else {
       md.append("- English only: the encoder's vocabulary turns most other scripts into unknown")
           .append(" tokens (see `unknownTokenRatio`); such texts get an uninformed")
           .append(" p(opportunity).\n");
     }
-    md.append("- Reasons are a first-order conversion of log-odds SHAP values to score points")
-        .append(" of the uncalibrated probability.\n");
+    md.append("- Reasons, in ").append("zh".equals(m.reasonLanguage()) ? "Chinese" : "English")
+        .append(" (labels a mapping gave its columns as written): the factors with the largest")
+        .append(" SHAP contributions on the model's own scale, three for and two against the")
+        .append(" score. Their points share out the lead's distance from the average lead's")
+        .append(" score (the score's slope between the two), so they add up to it and stay")
+        .append(" readable near 0 and 100; under half a point reads \"<1 point\". SHAP values")
+        .append(" describe the model, not what causes a lead to convert.\n");
     if (!m.readsNoText()) {
       md.append("- Texts longer than ").append(m.encoder().maxTokens())
           .append(" tokens are truncated.\n");

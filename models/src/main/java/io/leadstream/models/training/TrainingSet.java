@@ -23,6 +23,8 @@ import java.util.Objects;
  *     flags are the label
  * @param notes what the model card should say about the data as read (values read as missing,
  *     tables joined), in sentences; empty for none
+ * @param language the language of the leads ({@code en}, {@code zh}) the bundle's reasons are
+ *     written in, or null to follow the encoder's
  */
 public record TrainingSet(
     List<LabelledLead> leads,
@@ -32,7 +34,8 @@ public record TrainingSet(
     Map<String, String[]> columns,
     String segmentSource,
     double[] targets,
-    List<String> notes) {
+    List<String> notes,
+    String language) {
 
   public TrainingSet {
     leads = List.copyOf(leads);
@@ -51,13 +54,13 @@ public record TrainingSet(
   /** A set without notes on the data. */
   public TrainingSet(List<LabelledLead> leads, Instant[] times, FeatureSpec features,
       String source, Map<String, String[]> columns, String segmentSource, double[] targets) {
-    this(leads, times, features, source, columns, segmentSource, targets, List.of());
+    this(leads, times, features, source, columns, segmentSource, targets, List.of(), null);
   }
 
   /** A set whose label is each lead's converted flag. */
   public TrainingSet(List<LabelledLead> leads, Instant[] times, FeatureSpec features,
       String source, Map<String, String[]> columns, String segmentSource) {
-    this(leads, times, features, source, columns, segmentSource, null, List.of());
+    this(leads, times, features, source, columns, segmentSource, null, List.of(), null);
   }
 
   /** Leads without event times whose input columns are the features' sources and the text. */

@@ -32,6 +32,8 @@ import java.util.Map;
  * @param atHalf each model's calls at p >= 0.5 against the outcome, this bundle first
  * @param atHotCut each model's calls at the HOT cut: the bundle's HOT leads, as many top leads
  *     of each baseline that can rank
+ * @param reasonExamples the score, tier and reasons of the hold-out's highest-scored, median and
+ *     lowest-scored leads as a sales rep reads them, as the model card shows them
  */
 public record TrainingSummary(
     Path folder,
@@ -48,4 +50,5 @@ public record TrainingSummary(
     String inputs,
     Interval aucInterval,
     Map<String, Confusion> atHalf,
-    Map<String, Confusion> atHotCut) {}
+    Map<String, Confusion> atHotCut,
+    List<String> reasonExamples) {}

@@ -82,7 +82,7 @@ class BundleManifestTest {
         new BundleManifest.Evaluation(evaluation.model(), evaluation.baselines(),
             java.util.List.of(empty), evaluation.warnings(), evaluation.regression()),
         trained.files(), trained.tierRule(), trained.calibration(), trained.segments(),
-        trained.zeroShot(), trained.objective());
+        trained.zeroShot(), trained.objective(), trained.language());
 
     byte[] json = withEmptyTier.toJson();
 

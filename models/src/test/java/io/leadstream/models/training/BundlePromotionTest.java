@@ -103,7 +103,7 @@ class BundlePromotionTest {
             claimed.logLoss(), claimed.brier()),
         again.baselines(), again.data(), again.took(), again.warnings(), again.tierRule(),
         again.calibration(), again.holdOutLeads(), again.regression(), again.inputs(),
-        again.aucInterval(), again.atHalf(), again.atHotCut());
+        again.aucInterval(), again.atHalf(), again.atHotCut(), again.reasonExamples());
     assertThat(BundlePromotion.decide(first, overstated, false).candidateAuc())
         .isEqualTo(decision.currentAuc());
   }

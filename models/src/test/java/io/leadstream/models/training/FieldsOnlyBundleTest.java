@@ -84,7 +84,7 @@ class FieldsOnlyBundleTest {
   private static BundleManifest withCalibration(BundleManifest m, Calibration calibration) {
     return new BundleManifest(m.format(), m.name(), m.version(), m.createdAt(), m.encoder(),
         m.head(), m.scorer(), m.features(), m.tiers(), m.training(), m.evaluation(), m.files(),
-        m.tierRule(), calibration, m.segments(), m.zeroShot(), m.objective());
+        m.tierRule(), calibration, m.segments(), m.zeroShot(), m.objective(), m.language());
   }
 
   private static LeadEvent lead(String source, String visits, String notes) {

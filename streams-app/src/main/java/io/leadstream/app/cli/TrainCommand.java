@@ -129,8 +129,8 @@ final class TrainCommand implements Callable<Integer> {
     Path target = replacing ? out.resolveSibling(out.getFileName() + ".candidate") : out;
     ConsoleProgress progress = new ConsoleProgress(console);
     TrainingSet data = load(console, progress, leadLanguage);
-    TrainingConfig config =
-        TrainingConfig.defaults(name, seed).withTiers(tiers).withEncoder(encoderSpec);
+    TrainingConfig config = TrainingConfig.defaults(name, seed).withTiers(tiers)
+        .withEncoder(encoderSpec).withLanguage(source.export == null ? leadLanguage.code() : null);
     TrainingSummary summary = new BundleTrainer(config, progress).train(data, target);
     progress.finish();
     report(console, summary);
@@ -243,6 +243,8 @@ final class TrainCommand implements Callable<Integer> {
     s.atHalf().forEach((name, c) -> print(console, name, "p >= 0.5", c));
     s.atHotCut().forEach((name, c) -> print(console, name, "HOT cut", c));
     console.printf("Tiers: %s.%n", s.tierRule());
+    console.printf("%nReasons of the hold-out's highest-scored, median and lowest-scored leads:%n");
+    s.reasonExamples().forEach(line -> console.println("  " + line));
     for (String warning : s.warnings()) {
       if (warning.startsWith("NO SIGNAL")) {
         console.printf("%n*** %s ***%n%n", warning);

@@ -30,7 +30,7 @@ public record CrmTrainingSet(TrainingSet set, CrmDataset dataset) {
     TrainingSet set = new TrainingSet(
         dataset.leads(), times, mapping.featureSpec(dataset.leads()), dataset.source(),
         dataset.columns(), mapping.segmentSource().orElse(null), dataset.targets(),
-        notes(dataset));
+        notes(dataset), mapping.language().orElse(null));
     return new CrmTrainingSet(set, dataset);
   }
 

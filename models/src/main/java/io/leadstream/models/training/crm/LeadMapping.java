@@ -51,6 +51,7 @@ public final class LeadMapping {
   private final String segment;
   private final List<String> exclude;
   private final List<JoinMapping> joins;
+  private final String language;
   private final List<ColumnUse> uses;
 
   LeadMapping(
@@ -67,6 +68,7 @@ public final class LeadMapping {
       String segment,
       List<String> exclude,
       List<JoinMapping> joins,
+      String language,
       List<ColumnUse> uses) {
     this.origin = origin;
     this.idColumn = idColumn;
@@ -84,6 +86,7 @@ public final class LeadMapping {
     this.segment = segment;
     this.exclude = List.copyOf(exclude);
     this.joins = List.copyOf(joins);
+    this.language = language;
     this.uses = List.copyOf(uses);
   }
 
@@ -199,6 +202,14 @@ public final class LeadMapping {
   /** Further files joined onto each export row by key, in order; empty for none. */
   public List<JoinMapping> joins() {
     return joins;
+  }
+
+  /**
+   * The language of the leads ({@code en}, {@code zh}): the bundle's reasons are written in it.
+   * Empty when the mapping does not say, and the encoder's language is used.
+   */
+  public Optional<String> language() {
+    return Optional.ofNullable(language);
   }
 
   /** Columns deliberately not used. */

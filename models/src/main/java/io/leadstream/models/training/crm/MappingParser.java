@@ -34,16 +34,19 @@ final class MappingParser {
           "features",
           "fields",
           "segment",
-          "exclude");
+          "exclude",
+          "language");
   private static final List<String> LABEL_KEYS = List.of("column", "type", "positive", "negative");
   private static final List<String> TIME_KEYS = List.of("column", "format", "zone");
   private static final List<String> JOIN_KEYS =
       List.of("file", "key", "file_key", "prefix", "delimiter");
   private static final List<String> FEATURE_KEYS =
-      List.of("column", "type", "transform", "label", "field", "max_levels", "min_count");
+      List.of("column", "type", "transform", "label", "field", "max_levels", "min_count", "unit",
+          "values");
   private static final List<String> LABEL_TYPES = List.of("binary", "continuous");
   private static final List<String> FEATURE_TYPES = List.of("numeric", "boolean", "categorical");
   private static final List<String> TRANSFORMS = List.of("none", "log1p");
+  private static final List<String> LANGUAGES = List.of("en", "zh");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -79,6 +82,8 @@ final class MappingParser {
         root.has("segment") ? column(root.get("segment"), "segment", Role.SEGMENT) : null;
     List<String> exclude = columns(root.get("exclude"), "exclude", Role.EXCLUDE);
     List<JoinMapping> joins = joins(root.get("join"));
+    String language = root.has("language") ? oneOf(root.get("language"), "language", LANGUAGES)
+        : null;
 
     if (features.isEmpty() && text.isEmpty()) {
       throw new MappingException(
@@ -88,7 +93,7 @@ final class MappingParser {
     checkFieldTargets(features, fields);
     return new LeadMapping(
         origin, id, label, time, delimiter, missing, root.has("missing"), text, features, fields,
-        segment, exclude, joins, uses);
+        segment, exclude, joins, language, uses);
   }
 
   private JsonNode readTree(String yaml) {
@@ -271,6 +276,13 @@ final class MappingParser {
       field = scalar(node.get("field"), key + ".field");
       requireFieldFor(type, field, key + ".field");
     }
+    String unit = null;
+    if (node.has("unit")) {
+      requireType(type, FeatureSpec.Type.NUMERIC, key + ".unit");
+      unit = scalar(node.get("unit"), key + ".unit").strip();
+    }
+    Map<String, String> values = node.has("values") ? values(node.get("values"), key + ".values")
+        : Map.of();
     return new FeatureMapping(
         column,
         Names.machineName(column, names),
@@ -279,7 +291,23 @@ final class MappingParser {
         label,
         field,
         maxLevels,
-        minCount);
+        minCount,
+        unit,
+        values);
+  }
+
+  /** What values mean: {@code {0: none, 1: "1 to 50k"}}, keys as the export spells the values. */
+  private Map<String, String> values(JsonNode node, String key) {
+    if (!node.isObject() || node.isEmpty()) {
+      throw error(key, "must map values to what they mean, e.g. {0: none, 1: \"1 to 50k\"},"
+          + " got " + kind(node));
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
+      values.put(entry.getKey().strip(),
+          scalar(entry.getValue(), key + "." + entry.getKey()).strip());
+    }
+    return values;
   }
 
   private void requireFieldFor(FeatureSpec.Type type, String field, String key) {
