@@ -1,6 +1,7 @@
 package io.leadstream.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
@@ -102,6 +103,36 @@ class TrainCommandTest {
       probe.detachAppender(events);
       probe.setLevel(null);
     }
+  }
+
+  @Test
+  void shouldTrainTheWorkedMultiTableExampleAsDocsTrainingMdShowsIt() throws Exception {
+    Path pipeline = Path.of("../docs/examples/crm-pipeline");
+    Path bundle = dir.resolve("pipeline");
+
+    int exit = train("--data", pipeline.resolve("deals.csv").toString(),
+        "--mapping", pipeline.resolve("mapping.yaml").toString(), "--out", bundle.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("2,000 rows read, 2,000 leads used (852 converted, 42.6 %)")
+        .contains("warning: deals.csv: 99 of 2,000 rows have no 'account'")
+        .contains("'GTXPro' (143 rows; products.csv has 'GTX Pro')")
+        .contains("note: Joined sales_teams.csv (20 rows, 2 columns) by 'sales_agent': 2,000 of"
+            + " 2,000 rows of deals.csv matched")
+        .contains("this bundle (fields only)")
+        .containsPattern("revenue from client, past 2 years: (none|under 50k USD|50k-400k USD"
+            + "|400k-1.5M USD|over 1.5M USD) [+-]\\d+");
+    BundleManifest manifest =
+        BundleManifest.fromJson(Files.readAllBytes(bundle.resolve(BundleManifest.FILE_NAME)));
+    assertThat(manifest.encoder()).isNull();
+    assertThat(manifest.training().notes()).hasSize(3);
+    assertThat(manifest.features().features()).extracting(f -> f.label())
+        .contains("revenue from client, past 2 years", "competitor");
+    // the figures docs/training.md reports
+    assertThat(manifest.evaluation().model().auc()).isCloseTo(0.694, within(0.0005));
+    assertThat(manifest.evaluation().baselines().get("logistic regression, same features").auc())
+        .isCloseTo(0.669, within(0.0005));
   }
 
   @Test

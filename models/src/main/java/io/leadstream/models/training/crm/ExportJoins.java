@@ -121,15 +121,7 @@ public final class ExportJoins {
       String file = table.join().fileName();
       String key = table.join().key();
       if (counts.unmatchedRows > 0) {
-        String examples = counts.unmatched.entrySet().stream()
-            .sorted((a, b) -> b.getValue() - a.getValue())
-            .limit(EXAMPLES)
-            .map(e -> {
-              String closest = table.closestKey(e.getKey());
-              return "'" + e.getKey() + "' (" + Plural.of(e.getValue(), "row")
-                  + (closest == null ? "" : "; " + file + " has '" + closest + "'") + ")";
-            })
-            .collect(Collectors.joining(", "));
+        String examples = unmatchedExamples(table, counts, EXAMPLES);
         warnings.add(String.format(Locale.ROOT,
             "%s: %,d of %,d rows have a key in '%s' that %s has no row for, %s: %s%s; their %s"
                 + " columns count as missing", exportOrigin, counts.unmatchedRows, counts.rows, key,
@@ -159,8 +151,9 @@ public final class ExportJoins {
           join.key(), join.fileKey().equals(join.key()) ? "" : " = '" + join.fileKey() + "'",
           counts.matched, counts.rows, exportOrigin));
       if (counts.unmatchedRows > 0) {
-        note.append(String.format(Locale.ROOT, ", %,d have a key it has no row for",
-            counts.unmatchedRows));
+        note.append(String.format(Locale.ROOT, ", %,d have a key it has no row for (%s%s)",
+            counts.unmatchedRows, counts.unmatched.size() > 3 ? "commonest: " : "",
+            unmatchedExamples(table, counts, 3)));
       }
       if (counts.keyless > 0) {
         note.append(String.format(Locale.ROOT, ", %,d have no key", counts.keyless));
@@ -172,6 +165,20 @@ public final class ExportJoins {
       notes.add(note.toString());
     }
     return notes;
+  }
+
+  /** The commonest keys that matched nothing, with their rows and the closest key of the file. */
+  private static String unmatchedExamples(JoinedTable table, Stats counts, int limit) {
+    return counts.unmatched.entrySet().stream()
+        .sorted((a, b) -> b.getValue() - a.getValue())
+        .limit(limit)
+        .map(e -> {
+          String closest = table.closestKey(e.getKey());
+          return "'" + e.getKey() + "' (" + Plural.of(e.getValue(), "row")
+              + (closest == null ? "" : "; " + table.join().fileName() + " has '" + closest + "'")
+              + ")";
+        })
+        .collect(Collectors.joining(", "));
   }
 
   private static String stem(String file) {

@@ -86,9 +86,9 @@ class ExportJoinsTest {
             + " as missing");
     assertThat(data.joinNotes()).containsExactly(
         "Joined accounts.csv (2 rows, 2 columns) by 'account': 2 of 4 rows of deals.csv"
-            + " matched, 1 have a key it has no row for, 1 have no key",
+            + " matched, 1 have a key it has no row for ('Initech' (1 row)), 1 have no key",
         "Joined products.csv (2 rows, 1 column) by 'product': 2 of 4 rows of deals.csv matched,"
-            + " 2 have a key it has no row for");
+            + " 2 have a key it has no row for ('GTXPro' (2 rows; products.csv has 'GTX Pro'))");
   }
 
   @Test
