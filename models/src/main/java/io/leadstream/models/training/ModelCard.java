@@ -3,6 +3,7 @@ package io.leadstream.models.training;
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.scoring.FeatureSpec;
+import io.leadstream.models.scoring.ReasonPhrases;
 import io.leadstream.models.training.evaluation.CalibrationBin;
 import io.leadstream.models.training.evaluation.Confusion;
 import io.leadstream.models.training.evaluation.TierRow;
@@ -138,7 +139,8 @@ final class ModelCard {
         c.fn(), c.tn()));
     md.append("Accuracy, precision, recall and F1 of calling the leads each model predicts to")
         .append(" convert: at p >= 0.5, and at the HOT cut (as many leads as HOT holds: this")
-        .append(" bundle's HOT tier, each baseline's top leads). \"n/a\": no lead called.\n\n");
+        .append(" bundle's HOT tier, each baseline's top leads, more where its predictions tie).")
+        .append(" \"n/a\": no lead called.\n\n");
     md.append("| model | cut | leads called | accuracy | precision | recall | F1 |\n")
         .append("|---|---|---|---|---|---|---|\n");
     r.atHalf().forEach((name, at) -> thresholdRow(md, name, "p >= 0.5", at));
@@ -321,7 +323,8 @@ final class ModelCard {
         .append(" SHAP contributions on the model's own scale, three for and two against the")
         .append(" score. Their points share out the lead's distance from the average lead's")
         .append(" score (the score's slope between the two), so they add up to it and stay")
-        .append(" readable near 0 and 100; under half a point reads \"<1 point\". SHAP values")
+        .append(" readable near 0 and 100; under half a point reads \"")
+        .append(ReasonPhrases.of(m.reasonLanguage()).points(0)).append("\". SHAP values")
         .append(" describe the model, not what causes a lead to convert.\n");
     if (!m.readsNoText()) {
       md.append("- Texts longer than ").append(m.encoder().maxTokens())

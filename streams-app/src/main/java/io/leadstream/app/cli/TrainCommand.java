@@ -237,7 +237,7 @@ final class TrainCommand implements Callable<Integer> {
           s.aucInterval().low(), s.aucInterval().high());
     }
     console.printf("%nLeads each model calls converting: at p >= 0.5, and at the HOT cut (as many"
-        + " as HOT holds)%n");
+        + " as HOT holds, more on ties)%n");
     console.printf("  %-46s %-8s %7s %8s %9s %7s %7s%n", "model", "cut", "called", "accuracy",
         "precision", "recall", "F1");
     s.atHalf().forEach((name, c) -> print(console, name, "p >= 0.5", c));
