@@ -50,7 +50,8 @@ final class TextOnlyScoreModel implements ScoreModel {
 
   private String label(LeadEvent event, TextSignal text) {
     if (LeadText.of(event).isBlank()) {
-      return phrases.format(ReasonPhrases.Phrase.NO_TEXT, String.format(Locale.ROOT, "%.2f", prior));
+      return phrases.format(ReasonPhrases.Phrase.NO_TEXT,
+          String.format(Locale.ROOT, "%.2f", prior));
     }
     return ReasonExplainer.textLabel(text, phrases);
   }

@@ -45,7 +45,8 @@ public final class BundlePromotion {
    * Compares the bundle in {@code current} with the candidate in {@code candidate.folder()} on
    * the candidate's hold-out leads, both scored through {@link ModelBundle}.
    *
-   * @throws io.leadstream.models.bundle.BundleException when the candidate's own folder cannot be loaded
+   * @throws io.leadstream.models.bundle.BundleException when the candidate's own folder cannot be
+   *     loaded
    */
   public static Decision decide(Path current, TrainingSummary candidate, boolean force) {
     List<LabelledLead> leads = candidate.holdOutLeads();

@@ -82,7 +82,8 @@ final class BundleWriter {
           + "-" + Sha256.of(scorerModel).substring(0, 8);
       BundleManifest manifest = new BundleManifest(
           BundleManifest.FORMAT, config.name(), version,
-          now.truncatedTo(ChronoUnit.SECONDS).toString(), spec.readsText() ? config.encoder() : null,
+          now.truncatedTo(ChronoUnit.SECONDS).toString(),
+          spec.readsText() ? config.encoder() : null,
           BundleTrainer.HEAD_FILE, BundleTrainer.SCORER_FILE, spec, tiers.policy(),
           data,
           new BundleManifest.Evaluation(

@@ -321,9 +321,12 @@ final class ModelCard {
     md.append("- Reasons, in ").append("zh".equals(m.reasonLanguage()) ? "Chinese" : "English")
         .append(" (labels a mapping gave its columns as written): the factors with the largest")
         .append(" SHAP contributions on the model's own scale, three for and two against the")
-        .append(" score. Their points share out the lead's distance from the average lead's")
-        .append(" score (the score's slope between the two), so they add up to it and stay")
-        .append(" readable near 0 and 100; under half a point reads \"")
+        .append(" score. Their points are each contribution times the score's slope between")
+        .append(" the average lead")
+        .append(m.segments() == null ? ""
+            : ", of the lead's segment where that has its own scorer,")
+        .append(" and the lead itself, so they add up to the lead's distance from that average")
+        .append(" lead's score and stay readable near 0 and 100; under half a point reads \"")
         .append(ReasonPhrases.of(m.reasonLanguage()).points(0)).append("\". SHAP values")
         .append(" describe the model, not what causes a lead to convert.\n");
     if (!m.readsNoText()) {

@@ -19,8 +19,7 @@ public record TrainingConfig(
     String name, long seed, EncoderSpec encoder, TierRule tiers, int maxRounds,
     String language) {
 
-  /** Defaults: MiniLM from its jar, HOT the top decile, at most 1000 rounds, reasons as the
-   * encoder reads. */
+  /** Defaults: MiniLM from its jar, HOT the top decile, at most 1000 rounds, reasons in English. */
   public static TrainingConfig defaults(String name, long seed) {
     return new TrainingConfig(name, seed, miniLm(), TierRule.defaults(), 1000, null);
   }
@@ -35,7 +34,7 @@ public record TrainingConfig(
     return new TrainingConfig(name, seed, spec, tiers, maxRounds, language);
   }
 
-  /** This config writing reasons in {@code code} ({@code en}, {@code zh}); null for the encoder's. */
+  /** This config writing reasons in {@code code} ({@code en}, {@code zh}); null: the encoder's. */
   public TrainingConfig withLanguage(String code) {
     return new TrainingConfig(name, seed, encoder, tiers, maxRounds, code);
   }
