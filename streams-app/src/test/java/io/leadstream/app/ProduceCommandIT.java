@@ -103,6 +103,54 @@ class ProduceCommandIT {
   }
 
   @Test
+  void shouldJoinTheFilesTheMappingJoinsAsTrainDoes(EmbeddedKafkaBroker broker) throws Exception {
+    String topic = "produce.joined.leads.raw";
+    Path mapping = dir.resolve("mapping.yaml");
+    Files.writeString(mapping, """
+        id: deal
+        label: {column: stage, positive: [Won], negative: [Lost]}
+        join:
+          - {file: accounts.csv, key: account}
+        features:
+          - {column: sector, type: categorical}
+          - {column: employees, type: numeric, field: company.employees}
+        fields:
+          company.name: account
+        """);
+    Files.writeString(dir.resolve("accounts.csv"), """
+        account,sector,employees
+        Acme,retail,120
+        Globex,software,4000
+        """);
+    Path export = dir.resolve("new-deals.csv");
+    Files.writeString(export, """
+        deal,account
+        d1,Globex
+        d2,Initech
+        """);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = LeadStreamCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+
+    int exitCode = cli.execute("produce", "-b", broker.bootstrapServers(),
+        "-D", "leadstream.topic.raw=" + topic, "--mapping", mapping.toString(), export.toString());
+
+    assertThat(exitCode).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Sent 2 leads");
+    assertThat(err.toString()).contains("warning: new-deals.csv: 1 of 2 rows have a key in"
+        + " 'account' that accounts.csv has no row for, 1 value: 'Initech' (1 row)");
+    List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), topic, 2);
+    LeadEvent joined = LeadSerdes.leadEvent().decode(records.get(0).value());
+    assertThat(joined.getCompany().getName()).isEqualTo("Globex");
+    assertThat(joined.getCompany().getEmployees()).isEqualTo(4000);
+    assertThat(joined.getAttributes()).containsEntry("sector", "software");
+    LeadEvent unmatched = LeadSerdes.leadEvent().decode(records.get(1).value());
+    assertThat(unmatched.getAttributes()).doesNotContainKey("sector");
+  }
+
+  @Test
   void shouldExplainHowToNameTheClusterWhenNoneIsGiven() throws Exception {
     Path file = dir.resolve("leads.jsonl");
     Files.writeString(file, "{\"leadId\":\"L1\"}\n");

@@ -2,9 +2,14 @@ package io.leadstream.models.bundle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.leadstream.models.inference.EncoderSpec;
 import io.leadstream.models.inference.ZeroShotSpec;
 import io.leadstream.models.scoring.Calibration;
@@ -32,7 +37,15 @@ import java.util.TreeMap;
  *       features} and {@code segments} are then absent.
  * </ul>
  *
+ * A scorer whose features do not read p(opportunity) scores the fields only ({@link
+ * #readsNoText()}): no text is read, whatever the manifest names, and {@code encoder} may be
+ * absent; the {@code head} then only gives the p(opportunity) every lead reports, its prior.
+ *
  * Manifests written before {@code zeroShot} existed read unchanged (head + scorer).
+ *
+ * <p>A number that is not finite (the conversion rate of an empty tier, an AUC without both
+ * outcomes) is written as JSON {@code null}, never as {@code "NaN"}, and a {@code null} number
+ * reads back as NaN.
  *
  * @param format manifest format, {@value #FORMAT}
  * @param name bundle name, also its folder name
@@ -52,10 +65,13 @@ import java.util.TreeMap;
  * @param zeroShot zero-shot p(opportunity) instead of {@code encoder} + {@code head}; null for
  *     none (omitted from the JSON then)
  * @param objective what the scorer predicts; binary when absent
+ * @param language the language reasons are written in ({@code en}, {@code zh}); when absent,
+ *     the encoder's language, else English ({@link #reasonLanguage()})
  */
 @JsonPropertyOrder({
   "format", "name", "version", "createdAt", "encoder", "head", "zeroShot", "scorer", "features",
-  "tiers", "objective", "tierRule", "calibration", "segments", "training", "evaluation", "files"
+  "tiers", "objective", "language", "tierRule", "calibration", "segments", "training",
+  "evaluation", "files"
 })
 public record BundleManifest(
     String format,
@@ -74,7 +90,8 @@ public record BundleManifest(
     Calibration calibration,
     Segments segments,
     @JsonInclude(JsonInclude.Include.NON_NULL) ZeroShotSpec zeroShot,
-    Objective objective) {
+    Objective objective,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String language) {
 
   /** The manifest format this code reads and writes. */
   public static final String FORMAT = "leadstream-bundle/1";
@@ -84,6 +101,7 @@ public record BundleManifest(
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
+          .registerModule(finiteNumbers())
           .enable(SerializationFeature.INDENT_OUTPUT)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -98,12 +116,31 @@ public record BundleManifest(
   public BundleManifest withFiles(Map<String, String> hashes) {
     return new BundleManifest(format, name, version, createdAt, encoder, head, scorer, features,
         tiers, training, evaluation, hashes, tierRule, calibration, segments, zeroShot,
-        objective);
+        objective, language);
+  }
+
+  /**
+   * The language reasons are written in: {@link #language()}, else the encoder's, else {@code
+   * en}.
+   */
+  public String reasonLanguage() {
+    if (language != null) {
+      return language;
+    }
+    return encoder != null && encoder.language() != null ? encoder.language() : "en";
   }
 
   /** True when p(opportunity) comes from {@link #zeroShot()}, not from a trained head. */
   public boolean readsTextZeroShot() {
     return zeroShot != null;
+  }
+
+  /**
+   * True when the scorer's features do not read p(opportunity) ("fields only"): the lead's text
+   * cannot change its score, so no text model is loaded or run and p(opportunity) is the prior.
+   */
+  public boolean readsNoText() {
+    return scorer != null && features != null && !features.readsText();
   }
 
   /** True when the score is p(opportunity) alone, with no XGBoost {@link #scorer()}. */
@@ -136,10 +173,24 @@ public record BundleManifest(
    * @param validation leads in the validation split (early stopping, tier thresholds)
    * @param holdOut leads in the hold-out split (the reported metrics)
    * @param split how leads were split, e.g. {@code time-ordered}; null in older bundles
+   * @param notes what was noticed about the data as read (values read as missing, tables joined
+   *     and their unmatched keys), in sentences; empty for none, and omitted from the JSON then
    */
   public record TrainingData(
       String generator, long seed, int leads, int converted, int train, int validation,
-      int holdOut, String split) {}
+      int holdOut, String split,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
+
+    public TrainingData {
+      notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** Training data without notes. */
+    public TrainingData(String generator, long seed, int leads, int converted, int train,
+        int validation, int holdOut, String split) {
+      this(generator, seed, leads, converted, train, validation, holdOut, split, List.of());
+    }
+  }
 
   /**
    * Hold-out results.
@@ -213,7 +264,8 @@ public record BundleManifest(
           "'zeroShot' replaces 'head' and 'encoder'; a bundle reads text with one of them");
     } else {
       require(manifest.head() != null, "'head' missing (or 'zeroShot' for zero-shot text)");
-      require(manifest.encoder() != null, "'encoder' missing: the head reads its embeddings");
+      require(manifest.encoder() != null || manifest.readsNoText(),
+          "'encoder' missing: the head reads its embeddings");
     }
     if (manifest.scoresTextOnly()) {
       require(manifest.features() == null && manifest.segments() == null,
@@ -222,6 +274,28 @@ public record BundleManifest(
       require(manifest.features() != null, "'features' missing: the scorer reads them");
     }
     return manifest;
+  }
+
+  /** NaN and infinities as {@code null} (JSON has no such numbers); {@code null} as NaN. */
+  private static SimpleModule finiteNumbers() {
+    StdSerializer<Double> finite = new StdSerializer<>(Double.class) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public void serialize(Double value, JsonGenerator out, SerializerProvider provider)
+          throws IOException {
+        if (Double.isFinite(value)) {
+          out.writeNumber(value);
+        } else {
+          out.writeNull();
+        }
+      }
+    };
+    return new SimpleModule("finite-numbers")
+        .addSerializer(Double.class, finite)
+        .addSerializer(Double.TYPE, finite)
+        .addDeserializer(Double.TYPE,
+            new NumberDeserializers.DoubleDeserializer(Double.TYPE, Double.NaN));
   }
 
   private static void require(boolean condition, String problem) {

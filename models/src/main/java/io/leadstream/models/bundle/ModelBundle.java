@@ -9,6 +9,7 @@ import io.leadstream.models.scoring.FeatureExtractor;
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.OpportunityHead;
 import io.leadstream.models.scoring.ReasonExplainer;
+import io.leadstream.models.scoring.ReasonPhrases;
 import io.leadstream.models.scoring.TierPolicy;
 import io.leadstream.models.scoring.XgbScorer;
 import java.nio.file.Path;
@@ -17,9 +18,9 @@ import java.util.Map;
 
 /**
  * A loaded model bundle, as described by the bundle's {@code manifest.json}: a text model
- * (encoder + trained opportunity head, or zero-shot Flan-T5) and a way to score (XGBoost over
- * the feature spec, or the text alone), plus tier policy and calibration; see {@link
- * BundleManifest}. Thread-safe and shareable; each processing thread opens its own {@link
+ * (encoder + trained opportunity head, or zero-shot Flan-T5; none when the scorer reads the fields
+ * only) and a way to score (XGBoost over the feature spec, or the text alone), plus tier policy
+ * and calibration; see {@link BundleManifest}. Thread-safe and shareable; each processing thread opens its own {@link
  * LeadScorer} with {@link #newScorer()}. Close the scorers before the bundle.
  */
 public final class ModelBundle implements AutoCloseable {
@@ -48,7 +49,8 @@ public final class ModelBundle implements AutoCloseable {
     this.scorerModel = scorerModel;
     this.segmentModels = segmentModels;
     this.features = manifest.features() == null ? null : new FeatureExtractor(manifest.features());
-    this.explainer = manifest.features() == null ? null : new ReasonExplainer(manifest.features());
+    this.explainer = manifest.features() == null ? null
+        : new ReasonExplainer(manifest.features(), ReasonPhrases.of(manifest.reasonLanguage()));
   }
 
   /**
@@ -69,7 +71,23 @@ public final class ModelBundle implements AutoCloseable {
    */
   public static ModelBundle load(String location, InferenceOptions options) {
     BundleFiles files = BundleFiles.at(location);
-    BundleManifest manifest = BundleManifest.fromJson(files.read(BundleManifest.FILE_NAME));
+    return load(files, BundleManifest.fromJson(files.read(BundleManifest.FILE_NAME)), options);
+  }
+
+  /**
+   * Loads the bundle files in {@code folder} as {@code manifest} describes them, whatever the
+   * folder's {@code manifest.json} says or whether there is one: each file the manifest lists is
+   * verified as {@link #load(String)} does. For a trainer explaining a few leads with the bundle
+   * it is writing, before its last files are.
+   *
+   * @throws BundleException with a message naming the bad or missing file
+   */
+  public static ModelBundle load(Path folder, BundleManifest manifest) {
+    return load(BundleFiles.at(folder.toString()), manifest, InferenceOptions.ENGINE_DEFAULT);
+  }
+
+  private static ModelBundle load(
+      BundleFiles files, BundleManifest manifest, InferenceOptions options) {
     Map<String, byte[]> verified = new HashMap<>();
     for (Map.Entry<String, String> entry : manifest.files().entrySet()) {
       byte[] content = files.read(entry.getKey());
@@ -94,28 +112,36 @@ public final class ModelBundle implements AutoCloseable {
         }
       }
     }
-    TextModel text =
-        manifest.readsTextZeroShot()
-            ? new ZeroShotText(ZeroShotOpportunity.load(manifest.zeroShot(), files.modelSource()))
-            : headText(manifest, verified, files.modelSource(), options);
+    TextModel text;
+    if (manifest.readsNoText()) {
+      text = new PriorText(manifest.readsTextZeroShot() ? manifest.zeroShot().prior()
+          : head(manifest, verified).prior());
+    } else if (manifest.readsTextZeroShot()) {
+      text = new ZeroShotText(ZeroShotOpportunity.load(manifest.zeroShot(), files.modelSource()));
+    } else {
+      text = headText(manifest, verified, files.modelSource(), options);
+    }
     return new ModelBundle(files.toString(), manifest, text, scorerModel, segmentModels);
   }
 
   private static TextModel headText(
       BundleManifest manifest, Map<String, byte[]> verified, ModelSource source,
       InferenceOptions options) {
-    OpportunityHead head;
-    try {
-      head = OpportunityHead.fromJson(required(verified, manifest.head()));
-    } catch (IllegalArgumentException e) {
-      throw new BundleException(manifest.head() + ": " + e.getMessage(), e);
-    }
+    OpportunityHead head = head(manifest, verified);
     if (head.dimension() != manifest.encoder().dimension()) {
       throw new BundleException(
           manifest.head() + ": head has " + head.dimension() + " weights, encoder dimension is "
               + manifest.encoder().dimension());
     }
     return new HeadText(EncoderModel.load(manifest.encoder(), source, options), head);
+  }
+
+  private static OpportunityHead head(BundleManifest manifest, Map<String, byte[]> verified) {
+    try {
+      return OpportunityHead.fromJson(required(verified, manifest.head()));
+    } catch (IllegalArgumentException e) {
+      throw new BundleException(manifest.head() + ": " + e.getMessage(), e);
+    }
   }
 
   private static void probe(String file, byte[] model, BundleManifest manifest) {
@@ -173,7 +199,8 @@ public final class ModelBundle implements AutoCloseable {
     try {
       ScoreModel scoring =
           scorerModel == null
-              ? new TextOnlyScoreModel(manifest.calibration(), manifest.tiers(), text.prior())
+              ? new TextOnlyScoreModel(manifest.calibration(), manifest.tiers(), text.prior(),
+                  ReasonPhrases.of(manifest.reasonLanguage()))
               : newXgbScoreModel();
       return new BundleScorer(manifest.version(), reader, scoring, timer);
     } catch (RuntimeException e) {

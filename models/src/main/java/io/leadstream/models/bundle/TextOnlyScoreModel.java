@@ -4,6 +4,7 @@ import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.LeadScore;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.ReasonExplainer;
+import io.leadstream.models.scoring.ReasonPhrases;
 import io.leadstream.models.scoring.TextSignal;
 import io.leadstream.models.scoring.TierPolicy;
 import io.leadstream.schema.LeadEvent;
@@ -27,11 +28,14 @@ final class TextOnlyScoreModel implements ScoreModel {
   private final Calibration calibration;
   private final TierPolicy tiers;
   private final double prior;
+  private final ReasonPhrases phrases;
 
-  TextOnlyScoreModel(Calibration calibration, TierPolicy tiers, double prior) {
+  TextOnlyScoreModel(Calibration calibration, TierPolicy tiers, double prior,
+      ReasonPhrases phrases) {
     this.calibration = calibration;
     this.tiers = tiers;
     this.prior = prior;
+    this.phrases = phrases;
   }
 
   @Override
@@ -46,9 +50,10 @@ final class TextOnlyScoreModel implements ScoreModel {
 
   private String label(LeadEvent event, TextSignal text) {
     if (LeadText.of(event).isBlank()) {
-      return String.format(Locale.ROOT, "no text to read (prior p=%.2f)", prior);
+      return phrases.format(ReasonPhrases.Phrase.NO_TEXT,
+          String.format(Locale.ROOT, "%.2f", prior));
     }
-    return ReasonExplainer.textLabel(text);
+    return ReasonExplainer.textLabel(text, phrases);
   }
 
   @Override

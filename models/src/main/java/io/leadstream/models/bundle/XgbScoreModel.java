@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Scores with the bundle's XGBoost booster(s) over the feature spec, p(opportunity) being one
- * feature; reasons are the SHAP contributions in score points. Owns its boosters.
+ * feature; reasons are the strongest SHAP contributions, in score points ({@link
+ * #pointsPerUnit}). Owns its boosters.
  */
 final class XgbScoreModel implements ScoreModel {
 
@@ -51,23 +52,32 @@ final class XgbScoreModel implements ScoreModel {
     for (float contribution : contributions) {
       margin += contribution;
     }
-    double raw = objective.fromMargin(margin);
-    double probability = calibration.apply(raw);
+    double probability = calibration.apply(objective.fromMargin(margin));
     int score = (int) Math.round(100 * probability);
-    double pointsPerUnit = objective == Objective.BINARY
-        ? raw * (1 - raw) * 100
-        : 100 * localSlope(calibration, raw);
+    double pointsPerUnit = pointsPerUnit(margin, contributions[contributions.length - 1]);
     List<Reason> reasons = explainer.explainAt(event, text, contributions, pointsPerUnit,
         ReasonExplainer.DEFAULT_POSITIVE, ReasonExplainer.DEFAULT_NEGATIVE);
     return new LeadScore(probability, score, tiers.tierOf(score), reasons);
   }
 
-  /** How fast the score's scale moves at {@code value}: over 1 % of the calibration's range. */
-  private static double localSlope(Calibration calibration, double value) {
-    double[] knots = calibration.x();
-    double step = knots.length < 2 ? 1e-6
-        : Math.max(1e-9, (knots[knots.length - 1] - knots[0]) * 0.01);
-    return (calibration.apply(value + step) - calibration.apply(value - step)) / (2 * step);
+  /**
+   * Score points per unit of contribution: the slope of the score between the average lead
+   * (the bias alone) and this lead, {@code (S(margin) - S(bias)) / (margin - bias)} with {@code
+   * S} = 100 x calibrated probability. The factors' points then add up to the lead's distance
+   * from the average lead's score, at any score: a slope taken at the lead itself flattens to
+   * nothing near 0 and 100, where the sigmoid does. Leads next to the average take the slope
+   * over a small step around them.
+   */
+  double pointsPerUnit(double margin, double bias) {
+    double span = margin - bias;
+    if (Math.abs(span) < 1e-3) {
+      return (score(margin + 1e-3) - score(margin - 1e-3)) / 2e-3;
+    }
+    return (score(margin) - score(bias)) / span;
+  }
+
+  private double score(double margin) {
+    return 100 * calibration.apply(objective.fromMargin(margin));
   }
 
   @Override

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -76,6 +79,11 @@ public record FeatureSpec(@JsonValue List<Feature> features) {
    * @param levels categorical levels, compared ignoring case
    * @param encoding categorical encoding; null means one-hot
    * @param label words a sales rep reads, e.g. "company size"
+   * @param unit what a numeric value counts, shown after it in reasons ("12 days", "4,800
+   *     USD"); null for none
+   * @param values what the values mean, by value as the data spells it, shown in reasons instead
+   *     of the value: the range of a bucket code ({@code 4: "over 1.5M"}), the words of a code;
+   *     null for none
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Feature(
@@ -85,7 +93,15 @@ public record FeatureSpec(@JsonValue List<Feature> features) {
       Transform transform,
       List<String> levels,
       Encoding encoding,
-      String label) {
+      String label,
+      String unit,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> values) {
+
+    /** A feature without unit or value meanings. */
+    public Feature(String name, String source, Type type, Transform transform,
+        List<String> levels, Encoding encoding, String label) {
+      this(name, source, type, transform, levels, encoding, label, null, null);
+    }
 
     public Feature {
       if (name == null || name.isBlank() || source == null || source.isBlank()) {
@@ -104,7 +120,35 @@ public record FeatureSpec(@JsonValue List<Feature> features) {
         encoding = null;
       }
       label = label == null || label.isBlank() ? name.replace('_', ' ') : label;
+      unit = unit == null || unit.isBlank() ? null : unit.strip();
+      values = values == null || values.isEmpty() ? null
+          : Collections.unmodifiableMap(new LinkedHashMap<>(values));
       LeadFields.requireKnownSource(source);
+    }
+
+    /**
+     * What {@code raw} means by {@link #values()}: looked up as spelled (trimmed), then ignoring
+     * case, then as a plain number ({@code 4.0} as {@code 4}); null when it means nothing given.
+     */
+    public String meaning(Object raw) {
+      if (values == null || raw == null) {
+        return null;
+      }
+      String value = raw.toString().strip();
+      String meaning = values.get(value);
+      if (meaning != null) {
+        return meaning;
+      }
+      for (Map.Entry<String, String> entry : values.entrySet()) {
+        if (entry.getKey().strip().equalsIgnoreCase(value)) {
+          return entry.getValue();
+        }
+      }
+      double number = FeatureExtractor.asNumber(raw);
+      if (!Double.isNaN(number) && number == Math.rint(number) && Math.abs(number) < 1e15) {
+        return values.get(String.valueOf((long) number));
+      }
+      return null;
     }
 
     /** A numeric feature without transform. */
@@ -165,6 +209,14 @@ public record FeatureSpec(@JsonValue List<Feature> features) {
       count += feature.width();
     }
     return count;
+  }
+
+  /**
+   * True when a feature reads p(opportunity): only then does the lead's text count for the
+   * score. A spec without one ("fields only") needs no text model at all.
+   */
+  public boolean readsText() {
+    return features.stream().anyMatch(f -> f.source().equals(OPPORTUNITY_PROBABILITY));
   }
 
   /** This spec without the features whose source is {@code source}. */

@@ -2,6 +2,7 @@ package io.leadstream.models.scoring;
 
 import io.leadstream.models.scoring.FeatureSpec.Column;
 import io.leadstream.models.scoring.FeatureSpec.Feature;
+import io.leadstream.models.scoring.ReasonPhrases.Phrase;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.Reason;
 import java.util.ArrayList;
@@ -10,13 +11,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns SHAP contributions into the few reasons a sales rep reads.
+ * Turns SHAP contributions into the few reasons a sales rep reads, in the bundle's language
+ * ({@link ReasonPhrases}).
  *
- * <p>XGBoost's contributions are in log-odds. Each is converted to score points with the local
- * slope of the sigmoid at the lead's probability: {@code points = p * (1 - p) * 100 * phi}. This
- * is a first-order approximation: the points of all features add up to the score's distance
- * from the base score only approximately, but their sizes and signs compare correctly. One-hot
- * columns of one feature are summed into one reason. Stateless and thread-safe.
+ * <p>Factors are ranked by their contribution on the model's own scale (XGBoost's log-odds, or
+ * the predicted value of a regression), one-hot columns of one feature summed into one factor:
+ * the strongest for the score and the strongest against it are always given, however few score
+ * points they are worth, so a lead scored 0 or 97 is explained as well as one scored 50. Each
+ * factor's points are its contribution times the conversion the caller gives ({@link
+ * #explainAt}); a factor worth less than half a point reads "<1 point" ({@link
+ * ReasonPhrases#points}). Stateless and thread-safe.
  */
 public final class ReasonExplainer {
 
@@ -26,21 +30,31 @@ public final class ReasonExplainer {
   /** Factors against the score returned per lead. */
   public static final int DEFAULT_NEGATIVE = 2;
 
-  /** Factors worth less than this many score points explain nothing and are left out. */
-  public static final double MIN_POINTS = 0.5;
-
   private final FeatureSpec spec;
   private final List<Column> columns;
+  private final ReasonPhrases phrases;
 
+  /** An explainer writing English reasons. */
   public ReasonExplainer(FeatureSpec spec) {
+    this(spec, ReasonPhrases.ENGLISH);
+  }
+
+  /** An explainer writing reasons with {@code phrases}. */
+  public ReasonExplainer(FeatureSpec spec, ReasonPhrases phrases) {
     this.spec = spec;
     this.columns = spec.columns();
+    this.phrases = phrases;
+  }
+
+  /** The phrase set reasons are written with. */
+  public ReasonPhrases phrases() {
+    return phrases;
   }
 
   /**
    * The strongest factors for the score (largest first), then the strongest against it (most
-   * negative first); factors under {@link #MIN_POINTS} are left out, so a lead scored near 0 or
-   * 100 may have fewer reasons.
+   * negative first), in score points at the lead's probability ({@code p (1 - p) 100} points per
+   * log-odds unit).
    *
    * @param event the scored lead, read for the labels
    * @param opportunityProbability p(opportunity) the row was built with
@@ -73,9 +87,11 @@ public final class ReasonExplainer {
   }
 
   /**
-   * As {@link #explain(LeadEvent, TextSignal, float[], double, int, int)} with the conversion
-   * from contribution to score points given: {@code points = pointsPerUnit * phi}. For a
-   * regression, the local slope of the score in the predicted value.
+   * The strongest factors by contribution, with their points {@code pointsPerUnit * phi}: for
+   * the scorers of a bundle, the score's change per unit of contribution between the average
+   * lead and this one, so the points add up to the lead's distance from the average lead's
+   * score. When the text was not readable, its reason is always given, whatever its weight: the
+   * score ignored the text, and the rep should know.
    */
   public List<Reason> explainAt(
       LeadEvent event,
@@ -92,134 +108,148 @@ public final class ReasonExplainer {
     for (int c = 0; c < columns.size(); c++) {
       perFeature[columns.get(c).feature()] += contributions[c];
     }
-    double slope = pointsPerUnit;
-    List<Reason> reasons = new ArrayList<>();
-    Reason unreadableText = null;
+    List<Integer> order = new ArrayList<>();
     for (int f = 0; f < perFeature.length; f++) {
-      Feature feature = spec.features().get(f);
-      double points = Math.round(slope * perFeature[f] * 100) / 100.0;
-      boolean textFeature = feature.source().equals(FeatureSpec.OPPORTUNITY_PROBABILITY);
-      if (textFeature && !text.readable()) {
-        unreadableText = new Reason(feature.name(), label(feature, event, text), points);
+      if (perFeature[f] != 0) {
+        order.add(f);
       }
-      if (perFeature[f] == 0 || Math.abs(points) < MIN_POINTS) {
-        continue;
-      }
-      reasons.add(new Reason(feature.name(), label(feature, event, text), points));
     }
-    reasons.sort(Comparator.comparingDouble((Reason r) -> -Math.abs(r.getContribution())));
+    order.sort(Comparator.comparingDouble((Integer f) -> -Math.abs(perFeature[f])));
     List<Reason> selected = new ArrayList<>();
-    reasons.stream().filter(r -> r.getContribution() > 0).limit(positive).forEach(selected::add);
-    reasons.stream().filter(r -> r.getContribution() < 0).limit(negative).forEach(selected::add);
+    order.stream().filter(f -> perFeature[f] > 0).limit(positive)
+        .forEach(f -> selected.add(reason(f, perFeature[f], pointsPerUnit, event, text)));
+    order.stream().filter(f -> perFeature[f] < 0).limit(negative)
+        .forEach(f -> selected.add(reason(f, perFeature[f], pointsPerUnit, event, text)));
     // a text the model could not read is always said, whatever its weight: the score ignored it
-    Reason notice = unreadableText;
-    if (notice != null && selected.stream().noneMatch(r -> r.getFeature().equals(notice.getFeature()))) {
-      selected.add(notice);
+    if (!text.readable()) {
+      for (int f = 0; f < perFeature.length; f++) {
+        Feature feature = spec.features().get(f);
+        boolean said = selected.stream().anyMatch(r -> r.getFeature().equals(feature.name()));
+        if (feature.source().equals(FeatureSpec.OPPORTUNITY_PROBABILITY) && !said) {
+          selected.add(reason(f, perFeature[f], pointsPerUnit, event, text));
+        }
+      }
     }
     return List.copyOf(selected);
   }
 
+  private Reason reason(int f, double phi, double pointsPerUnit, LeadEvent event,
+      TextSignal text) {
+    Feature feature = spec.features().get(f);
+    double points = Math.round(pointsPerUnit * phi * 100) / 100.0;
+    return new Reason(feature.name(), label(feature, event, text), points);
+  }
+
   /** The feature's value for this lead in words a sales rep reads. */
-  static String label(Feature feature, LeadEvent event, TextSignal text) {
+  String label(Feature feature, LeadEvent event, TextSignal text) {
     String source = feature.source();
     if (source.equals(FeatureSpec.OPPORTUNITY_PROBABILITY)) {
-      return textLabel(text);
+      return textLabel(text, phrases);
     }
     Object raw = LeadFields.valueOf(event, source);
+    boolean known = raw != null && !(raw instanceof CharSequence s && s.toString().isBlank());
+    String meaning = known ? feature.meaning(raw) : null;
+    if (meaning != null) {
+      return phrases.format(Phrase.VALUE, phrases.label(feature.label()), meaning);
+    }
+    if (phrases.hasFieldPhrase(feature)) {
+      return fieldPhrase(source, raw, known, event);
+    }
+    return generic(feature, raw, known);
+  }
+
+  private String fieldPhrase(String source, Object raw, boolean known, LeadEvent event) {
     String currency = event.getCurrency() == null ? "" : " " + event.getCurrency();
     double number = FeatureExtractor.asNumber(raw);
-    boolean known = raw != null && !(raw instanceof CharSequence s && s.toString().isBlank());
-    switch (source) {
-      case "budget":
-        return known ? "budget " + money(number) + currency : "no budget given";
-      case "company.employees":
-        return known ? count(number, "employee", "employees") : "company size unknown";
-      case "company.annualRevenue":
-        return known ? "revenue " + money(number) + currency : "revenue unknown";
-      case "purchaseIntent":
-        return known ? "purchase intent " + (long) number + "/5" : "purchase intent not rated";
-      case "contact.isDecisionMaker":
-        if (!known) {
-          return "decision maker unknown";
-        }
-        return FeatureExtractor.asBoolean(raw) == 1 ? "decision maker" : "not a decision maker";
-      case "engagement.meetings":
-        return number > 0 ? count(number, "meeting", "meetings") : "no meetings yet";
-      case "engagement.websiteVisits":
-        return number > 0 ? count(number, "website visit", "website visits") : "no website visits";
-      case "engagement.emailsOpened":
-        return number > 0 ? count(number, "email opened", "emails opened") : "no emails opened";
-      case "engagement.daysSinceLastContact":
-        if (!known) {
-          return "last contact unknown";
-        }
-        return number < 1 ? "contacted today" : "no contact for " + count(number, "day", "days");
-      case "cooperation.priorDeals":
-        return number > 0 ? count(number, "prior deal", "prior deals") : "no prior deals";
-      case "cooperation.priorRevenue":
-        return number > 0 ? "prior revenue " + money(number) + currency : "no prior revenue";
-      default:
-        return generic(feature, raw, known, number);
-    }
+    return switch (source) {
+      case "budget" -> known ? phrases.format(Phrase.BUDGET, phrases.money(number), currency)
+          : phrases.format(Phrase.NO_BUDGET);
+      case "company.employees" -> known ? count(number, Phrase.EMPLOYEE, Phrase.EMPLOYEES)
+          : phrases.format(Phrase.SIZE_UNKNOWN);
+      case "company.annualRevenue" -> known
+          ? phrases.format(Phrase.REVENUE, phrases.money(number), currency)
+          : phrases.format(Phrase.REVENUE_UNKNOWN);
+      case "purchaseIntent" -> known ? phrases.format(Phrase.INTENT, (long) number)
+          : phrases.format(Phrase.INTENT_NOT_RATED);
+      case "contact.isDecisionMaker" -> !known ? phrases.format(Phrase.DECISION_MAKER_UNKNOWN)
+          : FeatureExtractor.asBoolean(raw) == 1 ? phrases.format(Phrase.DECISION_MAKER)
+          : phrases.format(Phrase.NOT_DECISION_MAKER);
+      case "engagement.meetings" -> number > 0 ? count(number, Phrase.MEETING, Phrase.MEETINGS)
+          : phrases.format(Phrase.NO_MEETINGS);
+      case "engagement.websiteVisits" -> number > 0 ? count(number, Phrase.VISIT, Phrase.VISITS)
+          : phrases.format(Phrase.NO_VISITS);
+      case "engagement.emailsOpened" -> number > 0 ? count(number, Phrase.EMAIL, Phrase.EMAILS)
+          : phrases.format(Phrase.NO_EMAILS);
+      case "engagement.daysSinceLastContact" -> !known ? phrases.format(Phrase.CONTACT_UNKNOWN)
+          : number < 1 ? phrases.format(Phrase.CONTACTED_TODAY)
+          : count(number, Phrase.CONTACT_DAY, Phrase.CONTACT_DAYS);
+      case "cooperation.priorDeals" -> number > 0
+          ? count(number, Phrase.PRIOR_DEAL, Phrase.PRIOR_DEALS)
+          : phrases.format(Phrase.NO_PRIOR_DEALS);
+      case "cooperation.priorRevenue" -> number > 0
+          ? phrases.format(Phrase.PRIOR_REVENUE, phrases.money(number), currency)
+          : phrases.format(Phrase.NO_PRIOR_REVENUE);
+      default -> throw new IllegalStateException("no phrase for " + source);
+    };
   }
 
   /**
    * What the text model read, in words a sales rep reads: "text reads as a buying signal
    * (p=0.82)", "... mild interest ...", "text shows no buying signal ...", or that the text was
-   * not readable by the model.
+   * not readable by the model; in English.
    */
   public static String textLabel(TextSignal text) {
+    return textLabel(text, ReasonPhrases.ENGLISH);
+  }
+
+  /** As {@link #textLabel(TextSignal)}, with {@code phrases}. */
+  public static String textLabel(TextSignal text, ReasonPhrases phrases) {
     if (!text.readable()) {
-      return String.format(Locale.ROOT, "text not readable by this model (%.0f%% unknown tokens)",
-          100 * text.unknownTokenRatio());
+      return phrases.format(Phrase.TEXT_UNREADABLE,
+          String.format(Locale.ROOT, "%.0f", 100 * text.unknownTokenRatio()));
     }
     double opportunityProbability = text.opportunityProbability();
     String p = String.format(Locale.ROOT, "%.2f", opportunityProbability);
     if (opportunityProbability >= 0.5) {
-      return "text reads as a buying signal (p=" + p + ")";
+      return phrases.format(Phrase.TEXT_BUYING, p);
     }
     if (opportunityProbability >= 0.25) {
-      return "text reads as mild interest (p=" + p + ")";
+      return phrases.format(Phrase.TEXT_MILD, p);
     }
-    return "text shows no buying signal (p=" + p + ")";
+    return phrases.format(Phrase.TEXT_NONE, p);
   }
 
-  private static String generic(Feature feature, Object raw, boolean known, double number) {
+  private String generic(Feature feature, Object raw, boolean known) {
+    String label = phrases.label(feature.label());
     if (!known) {
-      return feature.label() + " unknown";
+      return phrases.format(Phrase.UNKNOWN, label);
     }
+    double number = FeatureExtractor.asNumber(raw);
     return switch (feature.type()) {
-      case BOOLEAN -> FeatureExtractor.asBoolean(raw) == 1 ? feature.label() : "not " + feature.label();
-      case CATEGORICAL -> feature.label() + ": " + raw.toString().strip();
-      case NUMERIC -> feature.label() + ": " + (Double.isNaN(number) ? raw.toString() : plain(number));
+      case BOOLEAN -> FeatureExtractor.asBoolean(raw) == 1 ? phrases.format(Phrase.YES, label)
+          : phrases.format(Phrase.NO, label);
+      case CATEGORICAL -> phrases.format(Phrase.VALUE, label, raw.toString().strip());
+      case NUMERIC -> phrases.format(Phrase.VALUE, label,
+          (Double.isNaN(number) ? raw.toString().strip() : plain(number))
+              + (feature.unit() == null ? "" : " " + feature.unit()));
     };
   }
 
-  private static String count(double n, String one, String many) {
+  private String count(double n, Phrase one, Phrase many) {
     long rounded = Math.round(n);
-    return String.format(Locale.ROOT, "%,d", rounded) + " " + (rounded == 1 ? one : many);
+    return phrases.format(rounded == 1 ? one : many, String.format(Locale.ROOT, "%,d", rounded));
   }
 
   static String money(double amount) {
-    double abs = Math.abs(amount);
-    if (abs >= 1_000_000) {
-      return trim(amount / 1_000_000) + "M";
-    }
-    if (abs >= 1_000) {
-      return trim(amount / 1_000) + "k";
-    }
-    return trim(amount);
+    return ReasonPhrases.ENGLISH.money(amount);
   }
 
-  private static String trim(double value) {
-    return value >= 100 || value == Math.rint(value)
-        ? String.format(Locale.ROOT, "%.0f", value)
-        : String.format(Locale.ROOT, "%.1f", value);
-  }
-
-  private static String plain(double value) {
-    return value == Math.rint(value)
-        ? String.format(Locale.ROOT, "%.0f", value)
-        : String.format(Locale.ROOT, "%.2f", value);
+  /** A number as a user wrote it: thousands grouped, at most two decimals, none when whole. */
+  static String plain(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return String.format(Locale.ROOT, "%,d", (long) value);
+    }
+    String text = String.format(Locale.ROOT, "%,.2f", value);
+    return text.endsWith("0") ? text.substring(0, text.length() - 1) : text;
   }
 }

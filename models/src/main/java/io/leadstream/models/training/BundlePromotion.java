@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,10 @@ import java.util.stream.Stream;
 /**
  * Replaces the bundle in a folder with a newly trained one only when the new one ranks the new
  * hold-out better than the current one does (or when forced). Both are judged on the same leads
- * by AUC. The current bundle may have been trained on some of these leads, which favours it: a
- * candidate that still wins is better.
+ * by AUC, and scored the same way: loaded from their folders and run as the pipeline runs them
+ * (text read, fields extracted, scored, calibrated), so identical bundles compare equal. The
+ * current bundle may have been trained on some of these leads, which favours it: a candidate that
+ * still wins is better.
  */
 public final class BundlePromotion {
 
@@ -28,7 +31,7 @@ public final class BundlePromotion {
   /**
    * @param promote whether the candidate should replace the current bundle
    * @param currentAuc the current bundle's AUC on the candidate's hold-out (NaN when none)
-   * @param candidateAuc the candidate's AUC on its hold-out
+   * @param candidateAuc the candidate's AUC on its hold-out, scored from its folder
    * @param reason the decision in words
    */
   public record Decision(boolean promote, double currentAuc, double candidateAuc, String reason) {}
@@ -38,20 +41,36 @@ public final class BundlePromotion {
     return Files.isRegularFile(folder.resolve(BundleManifest.FILE_NAME));
   }
 
-  /** Compares the bundle in {@code current} with a candidate on the candidate's hold-out. */
+  /**
+   * Compares the bundle in {@code current} with the candidate in {@code candidate.folder()} on
+   * the candidate's hold-out leads, both scored through {@link ModelBundle}.
+   *
+   * @throws io.leadstream.models.bundle.BundleException when the candidate's own folder cannot be
+   *     loaded
+   */
   public static Decision decide(Path current, TrainingSummary candidate, boolean force) {
-    double candidateAuc = candidate.holdOut().auc();
-    double currentAuc;
+    List<LabelledLead> leads = candidate.holdOutLeads();
+    boolean[] labels = new boolean[leads.size()];
+    for (int k = 0; k < labels.length; k++) {
+      labels[k] = leads.get(k).converted();
+    }
+    double[] candidateP = probabilities(candidate.folder(), leads);
+    double candidateAuc = Metrics.auc(candidateP, labels);
+    double[] currentP;
     try {
-      currentAuc = auc(current, candidate.holdOutLeads());
+      currentP = probabilities(current, leads);
     } catch (RuntimeException e) {
       return new Decision(true, Double.NaN, candidateAuc,
           "the current bundle in " + current + " cannot be scored (" + e.getMessage()
               + "): replacing it");
     }
+    double currentAuc = Metrics.auc(currentP, labels);
     String comparison = String.format(Locale.ROOT,
-        "on the same %,d hold-out leads the new bundle has AUC %.4f, the current one %.4f",
-        candidate.holdOutLeads().size(), candidateAuc, currentAuc);
+        "on the same %,d hold-out leads, both scored as the pipeline scores them, the new bundle"
+            + " has AUC %.4f, the current one %.4f", leads.size(), candidateAuc, currentAuc);
+    if (Arrays.equals(candidateP, currentP)) {
+      comparison += " (they give every lead the same probability)";
+    }
     if (candidateAuc > currentAuc) {
       return new Decision(true, currentAuc, candidateAuc, comparison + ": promoted");
     }
@@ -88,9 +107,9 @@ public final class BundlePromotion {
     }
   }
 
-  private static double auc(Path folder, List<LabelledLead> leads) {
+  /** The bundle's probability for each lead, scored as the pipeline scores it. */
+  private static double[] probabilities(Path folder, List<LabelledLead> leads) {
     double[] p = new double[leads.size()];
-    boolean[] labels = new boolean[leads.size()];
     try (ModelBundle bundle = ModelBundle.load(folder);
         LeadScorer scorer = bundle.newScorer()) {
       // the encoder runs the texts in batches of its own
@@ -98,10 +117,9 @@ public final class BundlePromotion {
           scorer.readTexts(leads.stream().map(l -> LeadText.of(l.event())).toList());
       for (int k = 0; k < leads.size(); k++) {
         p[k] = scorer.score(leads.get(k).event(), texts.get(k)).probability();
-        labels[k] = leads.get(k).converted();
       }
     }
-    return Metrics.auc(p, labels);
+    return p;
   }
 
   static void deleteRecursively(Path folder) throws IOException {

@@ -31,7 +31,9 @@ import java.util.stream.IntStream;
  *   <li>Split 60/20/20 into train, validation and hold-out: time-ordered when the leads have
  *       event times, else stratified ({@link DataSplit}). Measure every input column alone and
  *       warn about likely leakage ({@link ColumnSignals}).
- *   <li>Embed the texts and fit the opportunity head ({@link TextHeadTrainer}).
+ *   <li>Embed the texts and fit the opportunity head ({@link TextHeadTrainer}). When the features
+ *       do not read p(opportunity) (a mapping without text columns: "fields only"), no text is
+ *       embedded and the bundle names no encoder: serving never runs one.
  *   <li>Train XGBoost with early stopping on validation ({@link ScorerTrainer}); optionally one
  *       scorer per segment where it beats the main one ({@link SegmentTrainer}).
  *   <li>Calibrate the probabilities on validation (Platt or isotonic, where it helps) and place
@@ -53,6 +55,9 @@ public final class BundleTrainer {
 
   /** File name of the model card in a bundle. */
   public static final String MODEL_CARD_FILE = "MODEL_CARD.md";
+
+  /** The baseline of XGBoost without the text, for bundles that read text. */
+  static final String FIELDS_ONLY = "XGBoost on fields only (no text)";
 
   private final TrainingConfig config;
   private final TrainingProgress progress;
@@ -101,15 +106,10 @@ public final class BundleTrainer {
     signals.stream().filter(ColumnSignals.ColumnSignal::looksLikeLeakage)
         .forEach(s -> warnings.add(s.warning()));
 
-    TextHeadTrainer heads = new TextHeadTrainer(config.encoder(), progress);
-    TextHeadTrainer.Embeddings embedded = heads.embed(leads);
-    if (embedded.unreadable() > 0) {
-      warnings.add(String.format(Locale.ROOT, "%,d of %,d texts are not readable by the"
-          + " encoder (over %.0f %% unknown tokens): they count as no text, as when scoring;"
-          + " choose an encoder for their language", embedded.unreadable(), embedded.texts(),
-          100 * TextSignal.MAX_UNKNOWN_RATIO));
-    }
-    TextHeadTrainer.Result head = heads.fit(embedded.vectors(), labels, split);
+    boolean readsText = data.readsText();
+    TextHeadTrainer.Result head = readsText
+        ? readText(leads, labels, split, warnings)
+        : TextHeadTrainer.priorOnly(labels, split);
 
     FeatureSpec spec = data.features();
     FeatureSpec fieldsOnly = spec.without(FeatureSpec.OPPORTUNITY_PROBABILITY);
@@ -127,12 +127,15 @@ public final class BundleTrainer {
     float[] trainY = targets.y(split.train());
     float[] validationY = targets.y(split.validation());
     try (XgbScorer main = scorers.train(train, trainY, validation, validationY)) {
-      double[] holdOutFieldsOnly;
-      try (XgbScorer fields = scorers.train(
-          FeatureRows.of(fieldsOnly, leads, head.p(), split.train()), trainY,
-          FeatureRows.of(fieldsOnly, leads, head.p(), split.validation()), validationY)) {
-        FeatureRows rows = FeatureRows.of(fieldsOnly, leads, head.p(), split.holdOut());
-        holdOutFieldsOnly = fields.probabilities(rows.data(), rows.rows());
+      // a bundle that reads no text is itself the model on the fields alone
+      double[] holdOutFieldsOnly = null;
+      if (readsText) {
+        try (XgbScorer fields = scorers.train(
+            FeatureRows.of(fieldsOnly, leads, head.p(), split.train()), trainY,
+            FeatureRows.of(fieldsOnly, leads, head.p(), split.validation()), validationY)) {
+          FeatureRows rows = FeatureRows.of(fieldsOnly, leads, head.p(), split.holdOut());
+          holdOutFieldsOnly = fields.probabilities(rows.data(), rows.rows());
+        }
       }
       progress.update("scorer", 1, 2);
       if (data.segmentSource() != null && objective == Objective.BINARY) {
@@ -162,8 +165,10 @@ public final class BundleTrainer {
       double[] baseRate = new double[holdOutLabels.length];
       Arrays.fill(baseRate, Metrics.baseRate(trainLabels));
       baselines.put("base rate (no model)", baseRate);
-      baselines.put("XGBoost on fields only (no text)", holdOutFieldsOnly);
-      baselines.put("text head only", Rows.select(head.p(), split.holdOut()));
+      if (readsText) {
+        baselines.put(FIELDS_ONLY, holdOutFieldsOnly);
+        baselines.put("text head only", Rows.select(head.p(), split.holdOut()));
+      }
       Map<String, RegressionMetrics> regression = objective == Objective.BINARY ? null
           : RegressionReport.of(rawHoldOut, holdOutFieldsOnly, train, holdOut,
               Rows.select(targets.values(), split.train()),
@@ -171,22 +176,29 @@ public final class BundleTrainer {
       HoldOutReport report = HoldOutReport.of(
           calibratedHoldOut, rawHoldOut, holdOutLabels, baselines, tiers.policy(),
           FeatureImportance.meanAbsoluteShap(spec, main, holdOut), signals, segments, regression);
+      warnings.addAll(0, SignalCheck.warnings(report, tiers.policy(), readsText));
       progress.update("evaluate", 1, 1);
 
       int converted = (int) IntStream.range(0, labels.length).filter(i -> labels[i]).count();
       BundleManifest.TrainingData trainingData = new BundleManifest.TrainingData(
           data.source(), config.seed(), leads.size(), converted, split.train().length,
           split.validation().length, split.holdOut().length,
-          split.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-      BundleManifest manifest = new BundleWriter(config, spec, out, progress).write(
+          split.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), data.notes());
+      TrainingConfig written = config.language() == null && data.language() != null
+          ? config.withLanguage(data.language()) : config;
+      // with the outcome as the trainer judged it ("above the median" for a continuous target)
+      List<LabelledLead> holdOutLeads = Arrays.stream(split.holdOut())
+          .mapToObj(i -> new LabelledLead(leads.get(i).event(), labels[i])).toList();
+      BundleWriter writer = new BundleWriter(written, spec, out, progress);
+      BundleManifest manifest = writer.write(
           head.head(), main, segments, data.segmentSource(), calibration, objective, tiers,
-          trainingData, report, warnings);
-      List<LabelledLead> holdOutLeads =
-          Arrays.stream(split.holdOut()).mapToObj(leads::get).toList();
+          trainingData, report, warnings, holdOutLeads);
       return new TrainingSummary(
           out, manifest.version(), report.model(), report.baselineMetrics(), trainingData,
           Duration.between(started, Instant.now()), warnings, tiers.rule(), calibration.method(),
-          holdOutLeads, regression);
+          holdOutLeads, regression, ModelCard.inputs(manifest), report.aucInterval(),
+          report.atHalf(), report.atHotCut(),
+          writer.examples().stream().map(ReasonExamples.Example::line).toList());
     } finally {
       for (SegmentTrainer.Segment segment : segments) {
         if (segment.scorer() != null) {
@@ -194,6 +206,20 @@ public final class BundleTrainer {
         }
       }
     }
+  }
+
+  /** Embeds the texts and fits the opportunity head; warns about texts the encoder cannot read. */
+  private TextHeadTrainer.Result readText(
+      List<LabelledLead> leads, boolean[] labels, DataSplit split, List<String> warnings) {
+    TextHeadTrainer heads = new TextHeadTrainer(config.encoder(), progress);
+    TextHeadTrainer.Embeddings embedded = heads.embed(leads);
+    if (embedded.unreadable() > 0) {
+      warnings.add(String.format(Locale.ROOT, "%,d of %,d texts are not readable by the"
+          + " encoder (over %.0f %% unknown tokens): they count as no text, as when scoring;"
+          + " choose an encoder for their language", embedded.unreadable(), embedded.texts(),
+          100 * TextSignal.MAX_UNKNOWN_RATIO));
+    }
+    return heads.fit(embedded.vectors(), labels, split);
   }
 
   private static SegmentRouter router(

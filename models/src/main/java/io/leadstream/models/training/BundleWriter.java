@@ -35,6 +35,7 @@ final class BundleWriter {
   private final FeatureSpec spec;
   private final Path out;
   private final TrainingProgress progress;
+  private List<ReasonExamples.Example> examples = List.of();
 
   BundleWriter(TrainingConfig config, FeatureSpec spec, Path out, TrainingProgress progress) {
     this.config = config;
@@ -53,7 +54,8 @@ final class BundleWriter {
       TierChooser.ChosenTiers tiers,
       BundleManifest.TrainingData data,
       HoldOutReport report,
-      List<String> warnings) {
+      List<String> warnings,
+      List<LabelledLead> holdOutLeads) {
     progress.update("write", 0, 1);
     try {
       Files.createDirectories(out);
@@ -70,7 +72,7 @@ final class BundleWriter {
           segmentFiles.put(segment.value(), file);
         }
       }
-      for (String plot : plots(report)) {
+      for (String plot : plots(report, calibration.method() != Calibration.Method.NONE)) {
         hashes.put(plot, Sha256.of(out.resolve(plot)));
       }
 
@@ -80,7 +82,8 @@ final class BundleWriter {
           + "-" + Sha256.of(scorerModel).substring(0, 8);
       BundleManifest manifest = new BundleManifest(
           BundleManifest.FORMAT, config.name(), version,
-          now.truncatedTo(ChronoUnit.SECONDS).toString(), config.encoder(),
+          now.truncatedTo(ChronoUnit.SECONDS).toString(),
+          spec.readsText() ? config.encoder() : null,
           BundleTrainer.HEAD_FILE, BundleTrainer.SCORER_FILE, spec, tiers.policy(),
           data,
           new BundleManifest.Evaluation(
@@ -89,9 +92,12 @@ final class BundleWriter {
           Map.of(), tiers.rule(), calibration,
           segmentSource == null || segments.isEmpty() ? null
               : new BundleManifest.Segments(segmentSource, segmentFiles),
-          null, objective);
+          null, objective, language());
+      examples = ReasonExamples.of(out, manifest.withFiles(hashes), holdOutLeads,
+          report.calibrated());
       put(hashes, BundleTrainer.MODEL_CARD_FILE,
-          ModelCard.render(manifest, report).getBytes(StandardCharsets.UTF_8));
+          ModelCard.render(manifest, report, head.prior(), examples)
+              .getBytes(StandardCharsets.UTF_8));
       manifest = manifest.withFiles(hashes);
       Files.write(out.resolve(BundleManifest.FILE_NAME), manifest.toJson());
       progress.update("write", 1, 1);
@@ -101,8 +107,22 @@ final class BundleWriter {
     }
   }
 
+  /** The reasons of a few hold-out leads, as the card shows them; empty before {@link #write}. */
+  List<ReasonExamples.Example> examples() {
+    return examples;
+  }
+
+  /** The reasons' language: the config's, else the encoder's when text is read, else English. */
+  private String language() {
+    if (config.language() != null) {
+      return config.language();
+    }
+    String encoderLanguage = spec.readsText() ? config.encoder().language() : null;
+    return encoderLanguage == null ? "en" : encoderLanguage;
+  }
+
   /** Renders the plots into the folder; their paths relative to it. */
-  private List<String> plots(HoldOutReport report) throws IOException {
+  private List<String> plots(HoldOutReport report, boolean calibrated) throws IOException {
     Files.createDirectories(out.resolve(PLOTS));
     Map<String, double[]> models = new LinkedHashMap<>();
     models.put("this bundle", report.calibrated());
@@ -112,8 +132,12 @@ final class BundleWriter {
       }
     });
     Map<String, double[]> calibration = new LinkedHashMap<>();
-    calibration.put("before calibration", report.raw());
-    calibration.put("calibrated (this bundle)", report.calibrated());
+    if (calibrated) {
+      calibration.put("before calibration", report.raw());
+      calibration.put("calibrated (this bundle)", report.calibrated());
+    } else {
+      calibration.put("this bundle", report.calibrated());
+    }
     ModelCardPlots.roc(out.resolve(PLOTS + "roc.png"), models, report.labels());
     ModelCardPlots.calibration(out.resolve(PLOTS + "calibration.png"), calibration,
         report.labels());

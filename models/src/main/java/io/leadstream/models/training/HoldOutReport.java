@@ -6,8 +6,10 @@ import io.leadstream.models.bundle.RegressionMetrics;
 import io.leadstream.models.scoring.TierPolicy;
 import io.leadstream.models.training.evaluation.CalibrationBin;
 import io.leadstream.models.training.evaluation.Confusion;
+import io.leadstream.models.training.evaluation.Interval;
 import io.leadstream.models.training.evaluation.TierRow;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +24,12 @@ import java.util.Map;
  * @param uncalibrated metrics of the raw probabilities
  * @param baselineMetrics metrics of each baseline
  * @param tiers conversion per tier
+ * @param aucInterval the 95 % interval of the bundle's AUC (DeLong)
  * @param atHot the confusion matrix of "HOT or not" against the outcome
- * @param logisticAtHot the same for the logistic baseline with the same number of HOT leads
+ * @param atHalf each model's confusion matrix at p >= 0.5, this bundle first ({@link #MODEL})
+ * @param atHotCut each model's confusion matrix when it calls as many leads as the bundle's HOT
+ *     tier holds: the bundle's HOT leads, each baseline's top leads (a constant baseline, which
+ *     cannot pick leads, is left out)
  * @param calibrationCurve observed vs predicted conversion in decile bins (calibrated)
  * @param importance mean |SHAP| per feature (log-odds), largest first
  * @param signals single-column AUCs, strongest first
@@ -39,8 +45,10 @@ record HoldOutReport(
     EvaluationMetrics uncalibrated,
     Map<String, EvaluationMetrics> baselineMetrics,
     List<TierRow> tiers,
+    Interval aucInterval,
     Confusion atHot,
-    Confusion logisticAtHot,
+    Map<String, Confusion> atHalf,
+    Map<String, Confusion> atHotCut,
     List<CalibrationBin> calibrationCurve,
     Map<String, Double> importance,
     List<ColumnSignals.ColumnSignal> signals,
@@ -48,6 +56,12 @@ record HoldOutReport(
     Map<String, RegressionMetrics> regression) {
 
   static final String LOGISTIC = "logistic regression, same features";
+
+  /** The bundle's key in {@link #atHalf()} and {@link #atHotCut()}. */
+  static final String MODEL = "this bundle";
+
+  /** The probability from which a lead counts as predicted to convert, as the field reports. */
+  static final double HALF = 0.5;
 
   static HoldOutReport of(
       double[] calibrated, double[] raw, boolean[] labels, Map<String, double[]> baselines,
@@ -57,14 +71,23 @@ record HoldOutReport(
     // HOT means score >= hot, i.e. probability >= (hot - 0.5) / 100 after rounding
     double hotProbability = (tiers.hot() - 0.5) / 100.0;
     Confusion atHot = Metrics.confusion(calibrated, labels, hotProbability);
-    double[] logistic = baselines.get(LOGISTIC);
-    Confusion logisticAtHot = logistic == null ? null
-        : Metrics.confusion(logistic, labels, thresholdForCount(logistic, atHot.tp() + atHot.fp()));
+    long called = atHot.tp() + atHot.fp();
+    Map<String, Confusion> atHalf = new LinkedHashMap<>();
+    Map<String, Confusion> atHotCut = new LinkedHashMap<>();
+    atHalf.put(MODEL, Metrics.confusion(calibrated, labels, HALF));
+    atHotCut.put(MODEL, atHot);
+    baselines.forEach((name, p) -> {
+      atHalf.put(name, Metrics.confusion(p, labels, HALF));
+      if (Arrays.stream(p).distinct().count() > 1) {
+        atHotCut.put(name, Metrics.confusion(p, labels, thresholdForCount(p, called)));
+      }
+    });
     return new HoldOutReport(
         calibrated, raw, labels, baselines, Metrics.evaluate(calibrated, labels),
         Metrics.evaluate(raw, labels), BundleTrainer.evaluate(baselines, labels),
-        Metrics.tierTable(scores, labels, tiers), atHot, logisticAtHot,
-        Metrics.calibrationCurve(calibrated, labels), importance, signals, segments, regression);
+        Metrics.tierTable(scores, labels, tiers), Metrics.aucInterval(calibrated, labels), atHot,
+        atHalf, atHotCut, Metrics.calibrationCurve(calibrated, labels), importance, signals,
+        segments, regression);
   }
 
   /** The tier table as the manifest records it. */

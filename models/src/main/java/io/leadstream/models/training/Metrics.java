@@ -4,6 +4,7 @@ import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.scoring.TierPolicy;
 import io.leadstream.models.training.evaluation.CalibrationBin;
 import io.leadstream.models.training.evaluation.Confusion;
+import io.leadstream.models.training.evaluation.Interval;
 import io.leadstream.models.training.evaluation.RocPoint;
 import io.leadstream.models.training.evaluation.TierRow;
 import io.leadstream.schema.Tier;
@@ -68,6 +69,71 @@ public final class Metrics {
       return Double.NaN;
     }
     return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+  }
+
+  /** The normal quantile of a two-sided 95 % interval. */
+  private static final double Z95 = 1.959963984540054;
+
+  /**
+   * The 95 % confidence interval of {@link #auc}, by DeLong's method: the variance of the AUC
+   * from each positive's share of negatives ranked below it and each negative's share of
+   * positives ranked above it (DeLong, DeLong and Clarke-Pearson 1988), normal approximation,
+   * clipped to [0, 1]. Constant predictions give the point [0.5, 0.5]. Null when one class is
+   * absent.
+   */
+  public static Interval aucInterval(double[] predicted, boolean[] actual) {
+    check(predicted, actual);
+    int positives = (int) positives(actual);
+    int negatives = actual.length - positives;
+    if (positives == 0 || negatives == 0) {
+      return null;
+    }
+    double[] all = midranks(predicted);
+    double[] pos = new double[positives];
+    double[] neg = new double[negatives];
+    int[] posIndex = new int[positives];
+    int[] negIndex = new int[negatives];
+    for (int k = 0, p = 0, n = 0; k < actual.length; k++) {
+      if (actual[k]) {
+        pos[p] = predicted[k];
+        posIndex[p++] = k;
+      } else {
+        neg[n] = predicted[k];
+        negIndex[n++] = k;
+      }
+    }
+    double[] posRanks = midranks(pos);
+    double[] negRanks = midranks(neg);
+    // a positive's share of negatives below it (ties half), a negative's of positives above it
+    double[] v10 = new double[positives];
+    double[] v01 = new double[negatives];
+    for (int p = 0; p < positives; p++) {
+      v10[p] = (all[posIndex[p]] - posRanks[p]) / negatives;
+    }
+    for (int n = 0; n < negatives; n++) {
+      v01[n] = 1 - (all[negIndex[n]] - negRanks[n]) / positives;
+    }
+    double auc = mean(v10);
+    double variance = sampleVariance(v10) / positives + sampleVariance(v01) / negatives;
+    double half = Z95 * Math.sqrt(Math.max(0, variance));
+    return new Interval(Math.max(0, auc - half), Math.min(1, auc + half));
+  }
+
+  /**
+   * The 95 % Wilson score interval of a rate of {@code successes} in {@code trials}: unlike the
+   * normal approximation it stays inside [0, 1] and is not zero-width at 0 or all. Null for no
+   * trials.
+   */
+  public static Interval wilson(long successes, long trials) {
+    if (trials <= 0) {
+      return null;
+    }
+    double n = trials;
+    double rate = successes / n;
+    double z2 = Z95 * Z95;
+    double centre = (rate + z2 / (2 * n)) / (1 + z2 / n);
+    double half = Z95 * Math.sqrt(rate * (1 - rate) / n + z2 / (4 * n * n)) / (1 + z2 / n);
+    return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
   }
 
   /**
@@ -301,6 +367,45 @@ public final class Metrics {
       total += (actual[k] - mean) * (actual[k] - mean);
     }
     return total == 0 ? Double.NaN : 1 - residual / total;
+  }
+
+  /** Ranks from 1, tied values sharing their average rank. */
+  private static double[] midranks(double[] values) {
+    Integer[] order = sortedAscending(values);
+    double[] ranks = new double[values.length];
+    int i = 0;
+    while (i < order.length) {
+      int j = i;
+      while (j + 1 < order.length && values[order[j + 1]] == values[order[i]]) {
+        j++;
+      }
+      double rank = (i + j) / 2.0 + 1;
+      for (int k = i; k <= j; k++) {
+        ranks[order[k]] = rank;
+      }
+      i = j + 1;
+    }
+    return ranks;
+  }
+
+  private static double mean(double[] values) {
+    double sum = 0;
+    for (double value : values) {
+      sum += value;
+    }
+    return sum / values.length;
+  }
+
+  private static double sampleVariance(double[] values) {
+    if (values.length < 2) {
+      return 0;
+    }
+    double mean = mean(values);
+    double sum = 0;
+    for (double value : values) {
+      sum += (value - mean) * (value - mean);
+    }
+    return sum / (values.length - 1);
   }
 
   private static long positives(boolean[] actual) {

@@ -3,16 +3,31 @@ package io.leadstream.models.training;
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.scoring.FeatureSpec;
+import io.leadstream.models.scoring.ReasonPhrases;
 import io.leadstream.models.training.evaluation.CalibrationBin;
 import io.leadstream.models.training.evaluation.Confusion;
 import io.leadstream.models.training.evaluation.TierRow;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Renders a bundle's {@code MODEL_CARD.md} from its manifest and hold-out report. */
 final class ModelCard {
+
+  /** How the warning that a bundle has no signal starts, in the manifest and the card. */
+  static final String NO_SIGNAL = "NO SIGNAL";
+
+  /** What a card says for the rates of a tier no hold-out lead fell into. */
+  static final String NO_LEADS = "no leads";
+
   private ModelCard() {}
 
-  static String render(BundleManifest m, HoldOutReport r) {
+  /**
+   * @param textPrior the p(opportunity) of a lead without readable text: the head's prior
+   * @param examples hold-out leads' reasons as the bundle gives them
+   */
+  static String render(BundleManifest m, HoldOutReport r, double textPrior,
+      List<ReasonExamples.Example> examples) {
     StringBuilder md = new StringBuilder();
     md.append("# Model card: ").append(m.name()).append("\n\n");
     md.append("Version `").append(m.version()).append("`, written ").append(m.createdAt())
@@ -22,7 +37,8 @@ final class ModelCard {
     evaluation(md, m, r);
     tiers(md, m, r);
     calibration(md, m, r);
-    features(md, m, r);
+    features(md, m, r, textPrior);
+    reasons(md, examples);
     signals(md, m, r);
     segments(md, r);
     format(md, m);
@@ -31,6 +47,12 @@ final class ModelCard {
   }
 
   private static void summary(StringBuilder md, BundleManifest m, HoldOutReport r) {
+    if (!m.evaluation().warnings().isEmpty()) {
+      md.append("**Warnings**\n\n");
+      m.evaluation().warnings().forEach(w -> md.append("- ")
+          .append(w.startsWith(NO_SIGNAL) ? "**" + w + "**" : w).append("\n"));
+      md.append("\n");
+    }
     TierRow hot = r.tiers().get(0);
     if (r.regression() != null) {
       md.append(f("Regression: on %,d hold-out leads the bundle predicts the target with R² **%.3f**"
@@ -40,19 +62,26 @@ final class ModelCard {
           r.regression().get("ridge regression, same features").r2()));
     }
     EvaluationMetrics logistic = r.baselineMetrics().get(HoldOutReport.LOGISTIC);
-    md.append(f("On %,d hold-out leads the bundle ranks with AUC **%.3f**", r.model().count(),
-        r.model().auc()));
-    if (logistic != null) {
-      md.append(f(" (logistic regression on the same features: %.3f)", logistic.auc()));
+    md.append(f("On %,d hold-out leads the bundle (%s) ranks with AUC **%.3f**",
+        r.model().count(), inputs(m), r.model().auc()));
+    List<String> aside = new ArrayList<>();
+    if (r.aucInterval() != null) {
+      aside.add(f("95 %% interval %.3f-%.3f", r.aucInterval().low(), r.aucInterval().high()));
     }
-    md.append(f(". Its HOT tier holds %,d leads (%.1f %%) that convert at %.1f %%, %.1f times the"
-            + " base rate of %.1f %%, and finds %.0f %% of all conversions.\n\n",
-        hot.leads(), 100.0 * hot.leads() / r.model().count(), 100 * hot.conversionRate(),
-        hot.lift(), 100 * r.model().baseRate(), 100 * hot.conversionShare()));
-    if (!m.evaluation().warnings().isEmpty()) {
-      md.append("**Warnings**\n\n");
-      m.evaluation().warnings().forEach(w -> md.append("- ").append(w).append("\n"));
-      md.append("\n");
+    if (logistic != null) {
+      aside.add(f("logistic regression on the same features: %.3f", logistic.auc()));
+    }
+    if (!aside.isEmpty()) {
+      md.append(" (").append(String.join("; ", aside)).append(")");
+    }
+    if (hot.leads() == 0) {
+      md.append(f(". Its HOT tier holds no leads of the hold-out; the base rate is %.1f %%.%n%n",
+          100 * r.model().baseRate()));
+    } else {
+      md.append(f(". Its HOT tier holds %,d leads (%.1f %%) that convert at %.1f %%, %.1f times"
+              + " the base rate of %.1f %%, and finds %.0f %% of all conversions.\n\n",
+          hot.leads(), 100.0 * hot.leads() / r.model().count(), 100 * hot.conversionRate(),
+          hot.lift(), 100 * r.model().baseRate(), 100 * hot.conversionShare()));
     }
   }
 
@@ -66,6 +95,11 @@ final class ModelCard {
             : DataSplit.Kind.STRATIFIED.describe()));
     md.append(" The validation split chose the boosting rounds, the calibration and the tier")
         .append(" thresholds; the hold-out was used for the numbers below only.");
+    if (!d.notes().isEmpty()) {
+      md.append("\n\nAs read:\n\n");
+      d.notes().forEach(note -> md.append("- ").append(note).append("\n"));
+      md.setLength(md.length() - 1);
+    }
     Language language = SyntheticLeadGenerator.languageOfSource(d.generator());
     if (language != null) {
       md.append(f(" The leads are synthetic (seed %d): labels come from a hidden process over the"
@@ -89,8 +123,10 @@ final class ModelCard {
           .append(" percentile as a probability and say little.\n\n");
     }
     md.append("| model | AUC | PR-AUC | log loss | Brier |\n|---|---|---|---|---|\n");
-    row(md, "**this bundle** (text + fields, calibrated)", r.model());
-    row(md, "this bundle before calibration", r.uncalibrated());
+    row(md, "**this bundle** (" + inputs(m) + ")", r.model());
+    if (calibrated(m)) {
+      row(md, "this bundle before calibration", r.uncalibrated());
+    }
     r.baselineMetrics().forEach((name, metrics) -> row(md, name, metrics));
     md.append(f("%nBase rate %.3f on %,d hold-out leads. PR-AUC of a random ranking equals the"
         + " base rate.%n%n", r.model().baseRate(), r.model().count()));
@@ -101,14 +137,22 @@ final class ModelCard {
     md.append("| | converted | not converted |\n|---|---|---|\n");
     md.append(f("| HOT (called) | %,d | %,d |%n| not HOT | %,d | %,d |%n%n", c.tp(), c.fp(),
         c.fn(), c.tn()));
-    md.append(f("Precision %.3f, recall %.3f, accuracy %.3f, F1 %.3f.", c.precision(),
-        c.recall(), c.accuracy(), c.f1()));
-    Confusion l = r.logisticAtHot();
-    if (l != null) {
-      md.append(f(" The logistic baseline calling the same number of its top leads: precision"
-          + " %.3f, recall %.3f.", l.precision(), l.recall()));
-    }
-    md.append("\n\n");
+    md.append("Accuracy, precision, recall and F1 of calling the leads each model predicts to")
+        .append(" convert: at p >= 0.5, and at the HOT cut (as many leads as HOT holds: this")
+        .append(" bundle's HOT tier, each baseline's top leads, more where its predictions tie).")
+        .append(" \"n/a\": no lead called.\n\n");
+    md.append("| model | cut | leads called | accuracy | precision | recall | F1 |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    r.atHalf().forEach((name, at) -> thresholdRow(md, name, "p >= 0.5", at));
+    r.atHotCut().forEach((name, at) -> thresholdRow(md, name, "HOT cut", at));
+    md.append("\n");
+  }
+
+  private static void thresholdRow(StringBuilder md, String name, String cut, Confusion c) {
+    md.append(f("| %s | %s | %,d | %s | %s | %s | %s |%n",
+        name.equals(HoldOutReport.MODEL) ? "**this bundle**" : name, cut, c.tp() + c.fp(),
+        decimal(c.accuracy(), 3), decimal(c.precision(), 3), decimal(c.recall(), 3),
+        decimal(c.f1(), 3)));
   }
 
   private static void tiers(StringBuilder md, BundleManifest m, HoldOutReport r) {
@@ -116,23 +160,43 @@ final class ModelCard {
     md.append(f("HOT at score >= %d, WARM >= %d, COLD >= %d, else DISQUALIFIED. %s.%n%n",
         m.tiers().hot(), m.tiers().warm(), m.tiers().cold(),
         m.tierRule() == null ? "" : capitalize(m.tierRule())));
-    md.append("| tier | leads | converted | conversion rate | lift | share of conversions |\n")
-        .append("|---|---|---|---|---|---|\n");
+    md.append("| tier | leads | converted | conversion rate | 95 % interval | lift |")
+        .append(" share of conversions |\n|---|---|---|---|---|---|---|\n");
     for (TierRow t : r.tiers()) {
-      md.append(f("| %s | %,d | %,d | %.1f %% | %.2f | %.1f %% |%n", t.tier(), t.leads(),
-          t.converted(), 100 * t.conversionRate(), t.lift(), 100 * t.conversionShare()));
+      if (t.leads() == 0) {
+        md.append(f("| %s | 0 | 0 | %s | %s | %s | %s |%n", t.tier(), NO_LEADS, NO_LEADS,
+            NO_LEADS, NO_LEADS));
+      } else {
+        md.append(f("| %s | %,d | %,d | %s | %s | %s | %s |%n", t.tier(), t.leads(),
+            t.converted(), percent(t.conversionRate()),
+            SignalCheck.range(Metrics.wilson(t.converted(), t.leads())), decimal(t.lift(), 2),
+            percent(t.conversionShare())));
+      }
     }
+    List<String> alike = SignalCheck.alikeTiers(r.tiers());
+    md.append("\n").append(alike.isEmpty()
+        ? "Each tier converts measurably differently from the next (their 95 % intervals do not"
+            + " overlap)."
+        : String.join(" ", alike) + " On this hold-out such neighbouring tiers are not told"
+            + " apart.").append("\n");
     md.append("\n![Score distribution per class](plots/score-distribution.png)\n\n");
   }
 
   private static void calibration(StringBuilder md, BundleManifest m, HoldOutReport r) {
     md.append("## Calibration\n\n");
-    md.append(f("Method **%s**, chosen on the validation split by cross-validated log loss"
-            + " (none, Platt, or isotonic with at least %,d validation leads). Hold-out log loss"
-            + " %.4f before, %.4f after; Brier %.4f before, %.4f after.%n%n",
-        m.calibration().method().name().toLowerCase(Locale.ROOT),
-        CalibrationFitter.MIN_ISOTONIC_LEADS, r.uncalibrated().logLoss(), r.model().logLoss(),
-        r.uncalibrated().brier(), r.model().brier()));
+    if (calibrated(m)) {
+      md.append(f("Method **%s**, chosen on the validation split by cross-validated log loss"
+              + " (none, Platt, or isotonic with at least %,d validation leads). Hold-out log"
+              + " loss %.4f before, %.4f after; Brier %.4f before, %.4f after.%n%n",
+          m.calibration().method().name().toLowerCase(Locale.ROOT),
+          CalibrationFitter.MIN_ISOTONIC_LEADS, r.uncalibrated().logLoss(), r.model().logLoss(),
+          r.uncalibrated().brier(), r.model().brier()));
+    } else {
+      md.append(f("**None**: cross-validated log loss on the validation split kept the scorer's"
+              + " probabilities as they are (the choices: none, Platt, or isotonic with at least"
+              + " %,d validation leads). Hold-out log loss %.4f, Brier %.4f.%n%n",
+          CalibrationFitter.MIN_ISOTONIC_LEADS, r.model().logLoss(), r.model().brier()));
+    }
     md.append("| predicted (mean) | observed | leads |\n|---|---|---|\n");
     for (CalibrationBin bin : r.calibrationCurve()) {
       md.append(f("| %.3f | %.3f | %,d |%n", bin.meanPredicted(), bin.observedRate(),
@@ -141,11 +205,22 @@ final class ModelCard {
     md.append("\n![Calibration](plots/calibration.png)\n\n");
   }
 
-  private static void features(StringBuilder md, BundleManifest m, HoldOutReport r) {
+  private static void features(
+      StringBuilder md, BundleManifest m, HoldOutReport r, double textPrior) {
     md.append("## Inputs and their importance\n\n");
-    md.append("A `LeadEvent`. Its text (notes, then last message) goes through the encoder and")
-        .append(" the head into p(opportunity); the scorer reads these features. Importance is")
-        .append(" the mean absolute SHAP contribution on the hold-out, in log-odds.\n\n");
+    if (m.readsNoText()) {
+      md.append("A `LeadEvent`, **fields only**: no text column was mapped, so the bundle reads")
+          .append(" no text. No encoder is loaded or run, every lead reports the same")
+          .append(f(" p(opportunity) (the training base rate, %.2f), and no reason is about",
+              textPrior))
+          .append(" text. The scorer reads these features. Importance is the mean absolute SHAP")
+          .append(" contribution on the hold-out, in log-odds.\n\n");
+    } else {
+      md.append("A `LeadEvent`. Its text (notes, then last message) goes through the encoder")
+          .append(" and the head into p(opportunity); the scorer reads these features.")
+          .append(" Importance is the mean absolute SHAP contribution on the hold-out, in")
+          .append(" log-odds.\n\n");
+    }
     md.append("| feature | source | type | importance |\n|---|---|---|---|\n");
     for (FeatureSpec.Feature feature : m.features().features()) {
       md.append("| ").append(feature.label()).append(" | `").append(feature.source())
@@ -161,6 +236,18 @@ final class ModelCard {
     }
     md.append("\nMissing values are allowed everywhere.\n\n");
     md.append("![Feature importance](plots/feature-importance.png)\n\n");
+  }
+
+  private static void reasons(StringBuilder md, List<ReasonExamples.Example> examples) {
+    if (examples.isEmpty()) {
+      return;
+    }
+    md.append("## Reasons, as a sales rep reads them\n\n");
+    md.append("The hold-out's highest-scored lead, its median and its lowest, scored by this")
+        .append(" bundle as the pipeline scores them: score (tier), then the strongest factors for")
+        .append(" and against it with their score points.\n\n");
+    examples.forEach(e -> md.append("- ").append(e.line()).append("\n"));
+    md.append("\n");
   }
 
   private static void signals(StringBuilder md, BundleManifest m, HoldOutReport r) {
@@ -190,19 +277,26 @@ final class ModelCard {
 
   private static void format(StringBuilder md, BundleManifest m) {
     md.append("## Outputs and format\n\n");
-    md.append("p(opportunity) from the text; the calibrated probability of conversion; score =")
-        .append(" round(100 p); the tier; up to three factors for and two against the score,")
-        .append(" from SHAP contributions in score points, one-hot columns grouped per input.\n\n");
+    md.append(m.readsNoText() ? "p(opportunity): the prior, the same for every lead (no text is"
+            + " read); " : "p(opportunity) from the text; ")
+        .append(calibrated(m) ? "the calibrated probability of conversion" : "the probability")
+        .append(" of conversion; score = round(100 p); the tier; up to three factors for and two")
+        .append(" against the score, from SHAP contributions, one-hot columns grouped per")
+        .append(" input.\n\n");
     md.append("A LeadStream bundle (`").append(BundleManifest.FORMAT).append("`): `")
         .append(BundleManifest.FILE_NAME).append("` (machine-readable description and SHA-256")
-        .append(" of every file), `").append(m.head()).append("` (logistic opportunity head),")
-        .append(" `").append(m.scorer()).append("` (XGBoost, UBJ), the plots and this card. The")
-        .append(" text encoder is named, not copied: `").append(m.encoder().model().source())
-        .append("`, engine ").append(m.encoder().engine()).append(", ")
-        .append(m.encoder().pooling().name().toLowerCase(Locale.ROOT)).append(" pooling, ")
-        .append(m.encoder().maxTokens()).append(" tokens, ").append(m.encoder().dimension())
-        .append(" dimensions").append(m.encoder().lowercase() ? ", texts lower-cased" : "")
-        .append(".\n\n");
+        .append(" of every file), `").append(m.head()).append(m.readsNoText()
+            ? "` (the prior p(opportunity) only: no weights)," : "` (logistic opportunity head),")
+        .append(" `").append(m.scorer()).append("` (XGBoost, UBJ), the plots and this card.");
+    if (m.encoder() != null && !m.readsNoText()) {
+      md.append(" The text encoder is named, not copied: `").append(m.encoder().model().source())
+          .append("`, engine ").append(m.encoder().engine()).append(", ")
+          .append(m.encoder().pooling().name().toLowerCase(Locale.ROOT)).append(" pooling, ")
+          .append(m.encoder().maxTokens()).append(" tokens, ").append(m.encoder().dimension())
+          .append(" dimensions").append(m.encoder().lowercase() ? ", texts lower-cased" : "")
+          .append(".");
+    }
+    md.append("\n\n");
   }
 
   private static void limits(StringBuilder md, BundleManifest m) {
@@ -212,25 +306,66 @@ final class ModelCard {
           .append(" ranks your leads. Retrain on your own labelled history before trusting")
           .append(" scores.\n");
     }
-    if ("zh".equals(m.encoder().language())) {
+    if (m.readsNoText()) {
+      md.append("- Fields only: what a lead's notes or messages say does not count. Map a text")
+          .append(" column (`text:`) to let it.\n");
+    } else if ("zh".equals(m.encoder().language())) {
       md.append("- Chinese: the encoder reads Chinese and the English words of its vocabulary")
           .append(" (lower-cased); other scripts turn into unknown tokens (see")
-          .append(" `unknownTokenRatio`) and such texts get an uninformed p(opportunity). Reasons")
-          .append(" are worded in English.\n");
+          .append(" `unknownTokenRatio`) and such texts get an uninformed p(opportunity).\n");
     } else {
       md.append("- English only: the encoder's vocabulary turns most other scripts into unknown")
           .append(" tokens (see `unknownTokenRatio`); such texts get an uninformed")
           .append(" p(opportunity).\n");
     }
-    md.append("- Reasons are a first-order conversion of log-odds SHAP values to score points")
-        .append(" of the uncalibrated probability.\n")
-        .append("- Texts longer than ").append(m.encoder().maxTokens())
-        .append(" tokens are truncated.\n");
+    md.append("- Reasons, in ").append("zh".equals(m.reasonLanguage()) ? "Chinese" : "English")
+        .append(" (labels a mapping gave its columns as written): the factors with the largest")
+        .append(" SHAP contributions on the model's own scale, three for and two against the")
+        .append(" score. Their points are each contribution times the score's slope between")
+        .append(" the average lead")
+        .append(m.segments() == null ? ""
+            : ", of the lead's segment where that has its own scorer,")
+        .append(" and the lead itself, so they add up to the lead's distance from that average")
+        .append(" lead's score and stay readable near 0 and 100; under half a point reads \"")
+        .append(ReasonPhrases.of(m.reasonLanguage()).points(0)).append("\". SHAP values")
+        .append(" describe the model, not what causes a lead to convert.\n");
+    if (!m.readsNoText()) {
+      md.append("- Texts longer than ").append(m.encoder().maxTokens())
+          .append(" tokens are truncated.\n");
+    }
+  }
+
+  /**
+   * What the bundle reads and how its probabilities were adjusted, as its row in the tables
+   * names it: "text + fields" or "fields only", then the calibration when one was chosen.
+   */
+  static String inputs(BundleManifest m) {
+    String reads = m.readsNoText() ? "fields only" : "text + fields";
+    if (m.objective() == io.leadstream.models.bundle.Objective.REGRESSION) {
+      return reads + ", scored by percentile";
+    }
+    return calibrated(m)
+        ? reads + ", " + m.calibration().method().name().toLowerCase(Locale.ROOT) + "-calibrated"
+        : reads;
+  }
+
+  private static boolean calibrated(BundleManifest m) {
+    return m.calibration().method() != io.leadstream.models.scoring.Calibration.Method.NONE;
   }
 
   private static void row(StringBuilder md, String name, EvaluationMetrics e) {
     md.append(f("| %s | %.3f | %.3f | %.3f | %.3f |%n", name, e.auc(), e.prAuc(), e.logLoss(),
         e.brier()));
+  }
+
+  /** A share as {@code 12.3 %}; "n/a" when it is undefined (NaN). */
+  static String percent(double share) {
+    return Double.isFinite(share) ? f("%.1f %%", 100 * share) : "n/a";
+  }
+
+  /** A number with {@code digits} decimals; "n/a" when it is undefined (NaN). */
+  static String decimal(double value, int digits) {
+    return Double.isFinite(value) ? f("%." + digits + "f", value) : "n/a";
   }
 
   private static String capitalize(String text) {

@@ -14,7 +14,8 @@ final class RegressionReport {
 
   /**
    * @param predicted the bundle's predicted values per hold-out lead
-   * @param fieldsOnly XGBoost without the text, per hold-out lead
+   * @param fieldsOnly XGBoost without the text, per hold-out lead; null when the bundle reads no
+   *     text
    * @param train the training rows, for the ridge baseline
    * @param holdOut the hold-out rows
    * @param trainTargets targets of the training rows
@@ -30,7 +31,9 @@ final class RegressionReport {
     metrics.put("ridge regression, same features",
         metrics(RidgeBaseline.fit(train, trainTargets).predict(holdOut), holdOutTargets));
     metrics.put("mean of the training targets (no model)", metrics(constant, holdOutTargets));
-    metrics.put("XGBoost on fields only (no text)", metrics(fieldsOnly, holdOutTargets));
+    if (fieldsOnly != null) {
+      metrics.put(BundleTrainer.FIELDS_ONLY, metrics(fieldsOnly, holdOutTargets));
+    }
     return metrics;
   }
 

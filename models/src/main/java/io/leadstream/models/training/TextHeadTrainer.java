@@ -81,6 +81,17 @@ final class TextHeadTrainer {
     return new Embeddings(embeddings, texts.size(), unreadable);
   }
 
+  /**
+   * The head of a bundle that reads no text: no weights, the training base rate as the prior
+   * every lead gets.
+   */
+  static Result priorOnly(boolean[] labels, DataSplit split) {
+    double prior = Metrics.baseRate(Rows.select(labels, split.train()));
+    double[] p = new double[labels.length];
+    Arrays.fill(p, prior);
+    return new Result(new OpportunityHead(new float[0], 0, prior), p);
+  }
+
   Result fit(float[][] embeddings, boolean[] labels, DataSplit split) {
     int steps = L2_GRID.length + FOLDS + 1;
     int step = 0;

@@ -12,23 +12,31 @@ import java.util.List;
  * @param encoder the text encoder to embed with and to record in the manifest
  * @param tiers how the tier thresholds are placed
  * @param maxRounds upper bound on boosting rounds (early stopping usually ends sooner)
+ * @param language the language the bundle's reasons are written in ({@code en}, {@code zh}), or
+ *     null for the encoder's
  */
 public record TrainingConfig(
-    String name, long seed, EncoderSpec encoder, TierRule tiers, int maxRounds) {
+    String name, long seed, EncoderSpec encoder, TierRule tiers, int maxRounds,
+    String language) {
 
-  /** Defaults: MiniLM from its jar, HOT the top decile, at most 1000 rounds. */
+  /** Defaults: MiniLM from its jar, HOT the top decile, at most 1000 rounds, reasons in English. */
   public static TrainingConfig defaults(String name, long seed) {
-    return new TrainingConfig(name, seed, miniLm(), TierRule.defaults(), 1000);
+    return new TrainingConfig(name, seed, miniLm(), TierRule.defaults(), 1000, null);
   }
 
   /** This config with another tier rule. */
   public TrainingConfig withTiers(TierRule rule) {
-    return new TrainingConfig(name, seed, encoder, rule, maxRounds);
+    return new TrainingConfig(name, seed, encoder, rule, maxRounds, language);
   }
 
   /** This config with another text encoder. */
   public TrainingConfig withEncoder(EncoderSpec spec) {
-    return new TrainingConfig(name, seed, spec, tiers, maxRounds);
+    return new TrainingConfig(name, seed, spec, tiers, maxRounds, language);
+  }
+
+  /** This config writing reasons in {@code code} ({@code en}, {@code zh}); null: the encoder's. */
+  public TrainingConfig withLanguage(String code) {
+    return new TrainingConfig(name, seed, encoder, tiers, maxRounds, code);
   }
 
   /** Names of the encoders {@link #encoderNamed} knows: English MiniLM, Chinese bge-small-zh. */

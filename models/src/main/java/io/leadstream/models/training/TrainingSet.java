@@ -21,6 +21,10 @@ import java.util.Objects;
  * @param segmentSource the LeadEvent source that names a lead's segment, or null for none
  * @param targets a continuous target per lead (regression), or null when the leads' converted
  *     flags are the label
+ * @param notes what the model card should say about the data as read (values read as missing,
+ *     tables joined), in sentences; empty for none
+ * @param language the language of the leads ({@code en}, {@code zh}) the bundle's reasons are
+ *     written in, or null to follow the encoder's
  */
 public record TrainingSet(
     List<LabelledLead> leads,
@@ -29,7 +33,9 @@ public record TrainingSet(
     String source,
     Map<String, String[]> columns,
     String segmentSource,
-    double[] targets) {
+    double[] targets,
+    List<String> notes,
+    String language) {
 
   public TrainingSet {
     leads = List.copyOf(leads);
@@ -42,17 +48,29 @@ public record TrainingSet(
     if (targets != null && targets.length != leads.size()) {
       throw new IllegalArgumentException(targets.length + " targets for " + leads.size() + " leads");
     }
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /** A set without notes on the data. */
+  public TrainingSet(List<LabelledLead> leads, Instant[] times, FeatureSpec features,
+      String source, Map<String, String[]> columns, String segmentSource, double[] targets) {
+    this(leads, times, features, source, columns, segmentSource, targets, List.of(), null);
   }
 
   /** A set whose label is each lead's converted flag. */
   public TrainingSet(List<LabelledLead> leads, Instant[] times, FeatureSpec features,
       String source, Map<String, String[]> columns, String segmentSource) {
-    this(leads, times, features, source, columns, segmentSource, null);
+    this(leads, times, features, source, columns, segmentSource, null, List.of(), null);
   }
 
   /** Leads without event times whose input columns are the features' sources and the text. */
   public static TrainingSet of(List<LabelledLead> leads, FeatureSpec features, String source) {
     return new TrainingSet(leads, null, features, source, null, null);
+  }
+
+  /** True when the scorer reads p(opportunity), i.e. the leads' text counts. */
+  public boolean readsText() {
+    return features.readsText();
   }
 
   /** True when the label is a continuous target. */

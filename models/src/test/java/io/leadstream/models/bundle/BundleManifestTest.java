@@ -70,6 +70,33 @@ class BundleManifestTest {
         .hasMessage("manifest.json: 'head' missing (or 'zeroShot' for zero-shot text)");
   }
 
+  @Test
+  void shouldWriteAnUndefinedRateAsNullAndReadItBackAsNaN() throws IOException {
+    BundleManifest trained = BundleManifest.fromJson(resource("bundles/default/manifest.json"));
+    BundleManifest.Evaluation evaluation = trained.evaluation();
+    BundleManifest.TierOutcome empty =
+        new BundleManifest.TierOutcome("DISQUALIFIED", 0, 0, Double.NaN, Double.NaN, 0.0);
+    BundleManifest withEmptyTier = new BundleManifest(trained.format(), trained.name(),
+        trained.version(), trained.createdAt(), trained.encoder(), trained.head(),
+        trained.scorer(), trained.features(), trained.tiers(), trained.training(),
+        new BundleManifest.Evaluation(evaluation.model(), evaluation.baselines(),
+            java.util.List.of(empty), evaluation.warnings(), evaluation.regression()),
+        trained.files(), trained.tierRule(), trained.calibration(), trained.segments(),
+        trained.zeroShot(), trained.objective(), trained.language());
+
+    byte[] json = withEmptyTier.toJson();
+
+    JsonNode tier = JSON.readTree(json).get("evaluation").get("tiers").get(0);
+    assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain("NaN").doesNotContain("Infinity");
+    assertThat(tier.get("conversionRate").isNull()).isTrue();
+    assertThat(tier.get("lift").isNull()).isTrue();
+    assertThat(tier.get("captured").asDouble()).isZero();
+    BundleManifest.TierOutcome read = BundleManifest.fromJson(json).evaluation().tiers().get(0);
+    assertThat(read.conversionRate()).isNaN();
+    assertThat(read.lift()).isNaN();
+  }
+
   private static BundleManifest zeroShotManifest(Consumer<JsonNode> edit) throws IOException {
     JsonNode tree = JSON.readTree(resource("bundles/t5-zero-shot/manifest.json"));
     edit.accept(tree);

@@ -81,6 +81,20 @@ class ChineseBundleTest {
     assertThat(signals).allSatisfy(s -> assertThat(s.readable()).isTrue());
   }
 
+  @Test
+  void shouldExplainAChineseLeadInChinese() {
+    LeadEvent hot = chinese(TestLeads.bare("zh-reasons"), "上海华信物流有限公司", 800, 380_000.0,
+        SOURCE_EXAMPLE, "预算昨天已经批下来了,签约的下一步是什么?", new Engagement(20, 10, 0, 1));
+
+    LeadScore score = scorer.score(hot, scorer.readText(LeadText.of(hot)));
+
+    assertThat(bundle.manifest().reasonLanguage()).isEqualTo("zh");
+    assertThat(score.reasons()).isNotEmpty().allSatisfy(reason ->
+        assertThat(reason.getLabel()).containsPattern("\\p{IsHan}"));
+    assertThat(score.reasons()).extracting(r -> r.getLabel())
+        .noneMatch(label -> label.startsWith("text ") || label.startsWith("budget "));
+  }
+
   private static LeadEvent chinese(LeadEvent.Builder lead, String company, Integer employees,
       Double budget, String notes, String message, Engagement engagement) {
     return lead

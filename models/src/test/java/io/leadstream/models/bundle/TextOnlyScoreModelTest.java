@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.LeadScore;
+import io.leadstream.models.scoring.ReasonPhrases;
 import io.leadstream.models.scoring.TestLeads;
 import io.leadstream.models.scoring.TextSignal;
 import io.leadstream.models.scoring.TierPolicy;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class TextOnlyScoreModelTest {
 
   private final TextOnlyScoreModel model =
-      new TextOnlyScoreModel(Calibration.none(), new TierPolicy(70, 40, 20), 0.5);
+      new TextOnlyScoreModel(Calibration.none(), new TierPolicy(70, 40, 20), 0.5,
+          ReasonPhrases.ENGLISH);
   private final LeadEvent lead = TestLeads.bare("l").setNotes("Please send a quote.").build();
 
   @Test
@@ -46,7 +48,7 @@ class TextOnlyScoreModelTest {
   void shouldApplyTheManifestsCalibration() {
     TextOnlyScoreModel platt = new TextOnlyScoreModel(
         Calibration.platt(1.0, -1.0),
-        new TierPolicy(70, 40, 20), 0.5);
+        new TierPolicy(70, 40, 20), 0.5, ReasonPhrases.ENGLISH);
 
     LeadScore score = platt.score(lead, new TextSignal(0.5, 0.0));
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.leadstream.models.bundle.BundleManifest;
+import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.bundle.ModelBundle;
+import io.leadstream.models.training.crm.CrmTrainingSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +44,8 @@ class BundlePromotionTest {
     assertThat(decision.currentAuc()).isBetween(0.6, 1.0);
     assertThat(decision.promote()).isEqualTo(decision.candidateAuc() > decision.currentAuc());
     assertThat(decision.reason()).startsWith(String.format(Locale.ROOT,
-        "on the same %d hold-out leads the new bundle has AUC %.4f, the current one %.4f: ",
+        "on the same %d hold-out leads, both scored as the pipeline scores them, the new bundle"
+            + " has AUC %.4f, the current one %.4f: ",
         candidateSummary.holdOutLeads().size(), decision.candidateAuc(), decision.currentAuc()));
     assertThat(decision.reason())
         .endsWith(decision.promote() ? ": promoted" : "(use --force to replace it anyway)");
@@ -55,11 +58,54 @@ class BundlePromotionTest {
         BundlePromotion.decide(candidate, candidateSummary, false);
     BundlePromotion.Decision forced = BundlePromotion.decide(candidate, candidateSummary, true);
 
-    assertThat(decision.currentAuc()).isCloseTo(decision.candidateAuc(), within(1e-9));
+    assertThat(decision.currentAuc()).isEqualTo(decision.candidateAuc());
     assertThat(decision.promote()).isFalse();
-    assertThat(decision.reason()).endsWith(": not promoted (use --force to replace it anyway)");
+    assertThat(decision.reason()).endsWith(" (they give every lead the same probability):"
+        + " not promoted (use --force to replace it anyway)");
     assertThat(forced.promote()).isTrue();
     assertThat(forced.reason()).endsWith(": promoted (--force)");
+  }
+
+  @Test
+  void shouldScoreAnIdenticalRetrainedBundleEqualOnTheOutcomesTheTrainerJudged()
+      throws IOException {
+    // a continuous target: the trainer judges the ranking of leads above the median target
+    Path mapping = root.resolve("time-on-site.yaml");
+    Files.writeString(mapping, """
+        id: Prospect ID
+        label: {column: Total Time Spent on Website, type: continuous}
+        missing: ["", "Select"]
+        features:
+          - {column: TotalVisits, type: numeric}
+          - {column: Page Views Per Visit, type: numeric}
+          - {column: Lead Origin, type: categorical}
+        """);
+    Path sample = Path.of("src/test/resources/crm/x-education-sample.csv");
+    Path first = root.resolve("first");
+    Path second = root.resolve("second");
+    new BundleTrainer(TrainingConfig.defaults("time", 42), null)
+        .train(CrmTrainingSet.read(sample, mapping).set(), first);
+    TrainingSummary again = new BundleTrainer(TrainingConfig.defaults("time", 42), null)
+        .train(CrmTrainingSet.read(sample, mapping).set(), second);
+
+    BundlePromotion.Decision decision = BundlePromotion.decide(first, again, false);
+
+    assertThat(Files.readAllBytes(second.resolve(BundleTrainer.SCORER_FILE)))
+        .isEqualTo(Files.readAllBytes(first.resolve(BundleTrainer.SCORER_FILE)));
+    assertThat(decision.currentAuc()).isEqualTo(decision.candidateAuc())
+        .isEqualTo(again.holdOut().auc());
+    assertThat(decision.promote()).isFalse();
+    assertThat(decision.reason()).contains("(they give every lead the same probability)");
+    // the candidate is scored from its folder, as the current one, not taken from the trainer
+    EvaluationMetrics claimed = again.holdOut();
+    TrainingSummary overstated = new TrainingSummary(again.folder(), again.version(),
+        new EvaluationMetrics(claimed.count(), claimed.baseRate(), 0.99, claimed.prAuc(),
+            claimed.logLoss(), claimed.brier()),
+        again.baselines(), again.data(), again.took(), again.warnings(), again.tierRule(),
+        again.calibration(), again.holdOutLeads(), again.regression(), again.inputs(),
+        again.aucInterval(), again.atHalf(), again.atHotCut(), again.reasonExamples());
+    assertThat(BundlePromotion.decide(first, overstated, false).candidateAuc())
+        .isEqualTo(decision.currentAuc());
   }
 
   @Test

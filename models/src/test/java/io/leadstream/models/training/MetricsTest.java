@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.leadstream.models.scoring.TierPolicy;
 import io.leadstream.models.training.evaluation.CalibrationBin;
 import io.leadstream.models.training.evaluation.Confusion;
+import io.leadstream.models.training.evaluation.Interval;
 import io.leadstream.models.training.evaluation.RocPoint;
 import io.leadstream.models.training.evaluation.TierRow;
 import io.leadstream.schema.Tier;
@@ -34,6 +35,72 @@ class MetricsTest {
     // pairs (pos, neg): (0.8,0.1) win, (0.8,0.4) win, (0.4,0.1) win, (0.4,0.4) tie -> 3.5 / 4
     assertThat(Metrics.auc(new double[] {0.1, 0.4, 0.4, 0.8}, new boolean[] {F, F, T, T}))
         .isEqualTo(0.875);
+  }
+
+  @Test
+  void shouldGiveTheDeLongIntervalOfTheAuc() {
+    // positives 0.35, 0.8 beat 1/2 and 2/2 negatives; negatives 0.1, 0.4 lose to 2/2 and 1/2:
+    // variance 0.125 / 2 + 0.125 / 2, so AUC 0.75 +- 1.96 * sqrt(0.125)
+    Interval interval = Metrics.aucInterval(new double[] {0.1, 0.4, 0.35, 0.8},
+        new boolean[] {F, F, T, T});
+
+    assertThat(interval.low()).isCloseTo(0.75 - 1.959964 * Math.sqrt(0.125), within(1e-6));
+    assertThat(interval.high()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldMatchTheDeLongDefinitionOnTiedRandomDataAndShrinkWithMoreLeads() {
+    Random random = new Random(4);
+    double[] p = new double[300];
+    boolean[] y = new boolean[300];
+    for (int k = 0; k < p.length; k++) {
+      y[k] = random.nextDouble() < 0.3;
+      p[k] = Math.round((random.nextDouble() + (y[k] ? 0.3 : 0)) * 20) / 20.0;
+    }
+    // the structural components by their definition, pair by pair
+    List<Double> v10 = new java.util.ArrayList<>();
+    List<Double> v01 = new java.util.ArrayList<>();
+    for (int i = 0; i < p.length; i++) {
+      double sum = 0;
+      int count = 0;
+      for (int j = 0; j < p.length; j++) {
+        if (y[i] != y[j]) {
+          double pos = y[i] ? p[i] : p[j];
+          double neg = y[i] ? p[j] : p[i];
+          sum += pos > neg ? 1 : pos == neg ? 0.5 : 0;
+          count++;
+        }
+      }
+      (y[i] ? v10 : v01).add(sum / count);
+    }
+    double auc = Metrics.auc(p, y);
+    double variance = variance(v10) / v10.size() + variance(v01) / v01.size();
+
+    Interval interval = Metrics.aucInterval(p, y);
+
+    assertThat(interval.low()).isCloseTo(auc - 1.959964 * Math.sqrt(variance), within(1e-6));
+    assertThat(interval.high()).isCloseTo(auc + 1.959964 * Math.sqrt(variance), within(1e-6));
+    double[] constant = new double[300];
+    java.util.Arrays.fill(constant, 0.4);
+    assertThat(Metrics.aucInterval(constant, y)).isEqualTo(new Interval(0.5, 0.5));
+    assertThat(Metrics.aucInterval(p, new boolean[300])).isNull();
+  }
+
+  @Test
+  void shouldGiveTheWilsonIntervalOfARate() {
+    Interval eightOfTen = Metrics.wilson(8, 10);
+    Interval none = Metrics.wilson(0, 20);
+
+    assertThat(eightOfTen.low()).isCloseTo(0.4902, within(1e-4));
+    assertThat(eightOfTen.high()).isCloseTo(0.9433, within(1e-4));
+    assertThat(none.low()).isZero();
+    assertThat(none.high()).isCloseTo(0.1611, within(1e-4));
+    assertThat(Metrics.wilson(0, 0)).isNull();
+  }
+
+  private static double variance(List<Double> values) {
+    double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    return values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (values.size() - 1);
   }
 
   @Test

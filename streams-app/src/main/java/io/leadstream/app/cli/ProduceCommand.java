@@ -64,7 +64,8 @@ final class ProduceCommand implements Callable<Integer> {
         }
       };
       if (mapping != null) {
-        MappedExportReader.read(file, LeadMapping.load(mapping), send);
+        MappedExportReader.read(file, LeadMapping.load(mapping), send)
+            .forEach(warning -> err.println("warning: " + warning));
       } else {
         LeadFileReader.read(file, format == null ? Format.of(file) : format, send);
       }

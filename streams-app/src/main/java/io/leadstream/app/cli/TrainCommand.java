@@ -1,5 +1,8 @@
 package io.leadstream.app.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.inference.EncoderSpec;
 import io.leadstream.models.training.BundlePromotion;
@@ -13,11 +16,14 @@ import io.leadstream.models.training.TrainingConfig;
 import io.leadstream.models.training.TrainingSet;
 import io.leadstream.models.training.TrainingSummary;
 import io.leadstream.models.training.crm.CrmTrainingSet;
+import io.leadstream.models.training.evaluation.Confusion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,8 +110,16 @@ final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /**
+   * DJL's and ONNX Runtime's loggers that warn, at every engine start, that no GPU could be
+   * found; on a CPU machine that is the expected state, not news.
+   */
+  static final List<String> GPU_PROBES =
+      List.of("ai.djl.util.cuda.CudaUtils", "ai.djl.onnxruntime.engine.OrtEngine");
+
   @Override
   public Integer call() {
+    quietGpuProbes(System.getenv());
     PrintWriter console = spec.commandLine().getOut();
     TierRule tiers = tierRule();
     Language leadLanguage = language();
@@ -115,8 +129,8 @@ final class TrainCommand implements Callable<Integer> {
     Path target = replacing ? out.resolveSibling(out.getFileName() + ".candidate") : out;
     ConsoleProgress progress = new ConsoleProgress(console);
     TrainingSet data = load(console, progress, leadLanguage);
-    TrainingConfig config =
-        TrainingConfig.defaults(name, seed).withTiers(tiers).withEncoder(encoderSpec);
+    TrainingConfig config = TrainingConfig.defaults(name, seed).withTiers(tiers)
+        .withEncoder(encoderSpec).withLanguage(source.export == null ? leadLanguage.code() : null);
     TrainingSummary summary = new BundleTrainer(config, progress).train(data, target);
     progress.finish();
     report(console, summary);
@@ -185,6 +199,7 @@ final class TrainCommand implements Callable<Integer> {
       CrmTrainingSet loaded = CrmTrainingSet.read(source.export.data, source.export.mapping);
       console.println(loaded.describe());
       loaded.warnings().forEach(w -> console.println("  warning: " + w));
+      loaded.notes().forEach(n -> console.println("  note: " + n));
       return loaded.set();
     }
     int count = source.synthetic == null ? 4000 : source.synthetic;
@@ -214,17 +229,58 @@ final class TrainCommand implements Callable<Integer> {
     }
     console.printf("%nHold-out: %,d leads (%s split), base rate %.3f%n", s.holdOut().count(),
         s.data().split(), s.holdOut().baseRate());
-    console.printf("  %-40s %7s %7s %8s %7s%n", "model", "AUC", "PR-AUC", "log loss", "Brier");
-    print(console, "this bundle (calibrated: " + s.calibration().name().toLowerCase(Locale.ROOT)
-        + ")", s.holdOut());
+    console.printf("  %-46s %7s %7s %8s %7s%n", "model", "AUC", "PR-AUC", "log loss", "Brier");
+    print(console, "this bundle (" + s.inputs() + ")", s.holdOut());
     s.baselines().forEach((name, metrics) -> print(console, name, metrics));
+    if (s.aucInterval() != null) {
+      console.printf(Locale.ROOT, "  AUC of this bundle: 95 %% interval %.3f-%.3f (0.5 = chance)%n",
+          s.aucInterval().low(), s.aucInterval().high());
+    }
+    console.printf("%nLeads each model calls converting: at p >= 0.5, and at the HOT cut (as many"
+        + " as HOT holds, more on ties)%n");
+    console.printf("  %-46s %-8s %7s %8s %9s %7s %7s%n", "model", "cut", "called", "accuracy",
+        "precision", "recall", "F1");
+    s.atHalf().forEach((name, c) -> print(console, name, "p >= 0.5", c));
+    s.atHotCut().forEach((name, c) -> print(console, name, "HOT cut", c));
     console.printf("Tiers: %s.%n", s.tierRule());
-    s.warnings().forEach(w -> console.println("Warning: " + w));
+    console.printf("%nReasons of the hold-out's highest-scored, median and lowest-scored leads:%n");
+    s.reasonExamples().forEach(line -> console.println("  " + line));
+    for (String warning : s.warnings()) {
+      if (warning.startsWith("NO SIGNAL")) {
+        console.printf("%n*** %s ***%n%n", warning);
+      } else {
+        console.println("Warning: " + warning);
+      }
+    }
   }
 
   private static void print(PrintWriter out, String name, EvaluationMetrics m) {
-    out.printf(Locale.ROOT, "  %-40s %7.3f %7.3f %8.3f %7.3f%n", name, m.auc(), m.prAuc(),
+    out.printf(Locale.ROOT, "  %-46s %7.3f %7.3f %8.3f %7.3f%n", name, m.auc(), m.prAuc(),
         m.logLoss(), m.brier());
+  }
+
+  private static void print(PrintWriter out, String name, String cut, Confusion c) {
+    out.printf(Locale.ROOT, "  %-46s %-8s %7d %8s %9s %7s %7s%n", name, cut, c.tp() + c.fp(),
+        ratio(c.accuracy()), ratio(c.precision()), ratio(c.recall()), ratio(c.f1()));
+  }
+
+  /** A ratio with three decimals; "n/a" when undefined (no lead called). */
+  private static String ratio(double value) {
+    return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "n/a";
+  }
+
+  /**
+   * Raises the GPU probes' loggers to ERROR unless a GPU was asked for: {@code
+   * CUDA_VISIBLE_DEVICES} naming a device (not empty, not {@code -1}), CUDA's own way to choose
+   * one.
+   */
+  static void quietGpuProbes(Map<String, String> environment) {
+    String devices = environment.get("CUDA_VISIBLE_DEVICES");
+    boolean gpuAskedFor = devices != null && !devices.isBlank() && !devices.strip().startsWith("-");
+    if (gpuAskedFor || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
+      return;
+    }
+    GPU_PROBES.forEach(name -> ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.ERROR));
   }
 
   private static String capitalize(String text) {

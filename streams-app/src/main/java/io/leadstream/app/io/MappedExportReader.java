@@ -3,6 +3,7 @@ package io.leadstream.app.io;
 import io.leadstream.app.io.LeadFileReader.LeadLine;
 import io.leadstream.models.training.crm.CrmExportException;
 import io.leadstream.models.training.crm.CrmRowConverter;
+import io.leadstream.models.training.crm.ExportJoins;
 import io.leadstream.models.training.crm.LeadMapping;
 import java.io.IOException;
 import java.io.Reader;
@@ -21,15 +22,23 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CRM export through the same mapping {@code train} used, so that the events sent for
- * scoring are built exactly as the ones the models learned from. The label column is not needed.
+ * scoring are built exactly as the ones the models learned from: the same files joined onto each
+ * row ({@code join:}, read from the export's folder when relative), the same conversion. The
+ * label column is not needed.
  */
 public final class MappedExportReader {
   private MappedExportReader() {}
 
-  /** Reads every row of {@code csv}; each becomes a lead or the error its line has. */
-  public static void read(Path csv, LeadMapping mapping, Consumer<LeadLine> sink)
+  /**
+   * Reads every row of {@code csv}; each becomes a lead or the error its line has.
+   *
+   * @return what the user should know that did not stop the read: rows whose join key matched
+   *     nothing or was missing, per joined file; empty when there are none
+   */
+  public static List<String> read(Path csv, LeadMapping mapping, Consumer<LeadLine> sink)
       throws IOException {
     String origin = String.valueOf(csv.getFileName());
+    ExportJoins joins = ExportJoins.load(mapping, csv.toAbsolutePath().getParent());
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(mapping.delimiter()).get();
     try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
         CSVParser parser = format.parse(reader)) {
@@ -41,22 +50,26 @@ public final class MappedExportReader {
       if (!header.isEmpty()) {
         header.set(0, header.get(0).replace("\uFEFF", ""));
       }
-      CrmRowConverter converter = new CrmRowConverter(mapping, header, origin);
+      // as train reads a header: names trimmed
+      List<String> fileHeader = header.stream().map(String::strip).toList();
+      CrmRowConverter converter =
+          new CrmRowConverter(mapping, joins.header(fileHeader, origin), origin);
       while (records.hasNext()) {
         long line = parser.getCurrentLineNumber();
         CSVRecord record = records.next();
         if (record.size() == 1 && record.get(0).isBlank()) {
           continue;
         }
-        if (record.size() != header.size()) {
+        if (record.size() != fileHeader.size()) {
           sink.accept(new LeadLine(line, null, "has " + record.size() + " cells; the header has "
-              + header.size() + " columns"));
+              + fileHeader.size() + " columns"));
           continue;
         }
         Map<String, String> row = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          row.put(header.get(i), record.get(i));
+        for (int i = 0; i < fileHeader.size(); i++) {
+          row.put(fileHeader.get(i), record.get(i));
         }
+        joins.join(row);
         try {
           sink.accept(new LeadLine(line, converter.convert(row, origin + ":" + line), null));
         } catch (CrmExportException e) {
@@ -64,5 +77,6 @@ public final class MappedExportReader {
         }
       }
     }
+    return joins.warnings(origin);
   }
 }

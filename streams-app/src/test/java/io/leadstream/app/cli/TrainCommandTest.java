@@ -1,6 +1,13 @@
 package io.leadstream.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import io.leadstream.models.bundle.BundleManifest;
 import java.io.PrintWriter;
@@ -8,8 +15,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** `train` on a CRM export: the worked example's mapping on its small sample, promotion, errors. */
@@ -68,6 +77,65 @@ class TrainCommandTest {
   }
 
   @Test
+  void shouldNotWarnAboutAMissingGpuUnlessOneWasAskedFor() {
+    assumeTrue(System.getenv("CUDA_VISIBLE_DEVICES") == null, "a GPU is asked for here");
+    Logger probe = (Logger) LoggerFactory.getLogger("ai.djl.util.cuda.CudaUtils");
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    probe.addAppender(events);
+    try {
+      probe.setLevel(Level.WARN);
+      TrainCommand.quietGpuProbes(Map.of("CUDA_VISIBLE_DEVICES", "0"));
+      ai.djl.util.cuda.CudaUtils.getGpuCount();
+      int askedFor = events.list.size();
+
+      int exit = train("--synthetic", "300", "--out", dir.resolve("cpu").toString());
+      events.list.clear();
+      ai.djl.util.cuda.CudaUtils.getGpuCount();
+
+      assertThat(exit).as(err.toString()).isZero();
+      assertThat(TrainCommand.GPU_PROBES).allSatisfy(name ->
+          assertThat(((Logger) LoggerFactory.getLogger(name)).getLevel()).isEqualTo(Level.ERROR));
+      assertThat(events.list).isEmpty();
+      // where a CUDA library is installed but finds no GPU, the probe does warn when asked
+      assumeTrue(askedFor > 0, "no CUDA library here: the probe is silent anyway");
+    } finally {
+      probe.detachAppender(events);
+      probe.setLevel(null);
+    }
+  }
+
+  @Test
+  void shouldTrainTheWorkedMultiTableExampleAsDocsTrainingMdShowsIt() throws Exception {
+    Path pipeline = Path.of("../docs/examples/crm-pipeline");
+    Path bundle = dir.resolve("pipeline");
+
+    int exit = train("--data", pipeline.resolve("deals.csv").toString(),
+        "--mapping", pipeline.resolve("mapping.yaml").toString(), "--out", bundle.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("2,000 rows read, 2,000 leads used (852 converted, 42.6 %)")
+        .contains("warning: deals.csv: 99 of 2,000 rows have no 'account'")
+        .contains("'GTXPro' (143 rows; products.csv has 'GTX Pro')")
+        .contains("note: Joined sales_teams.csv (20 rows, 2 columns) by 'sales_agent': 2,000 of"
+            + " 2,000 rows of deals.csv matched")
+        .contains("this bundle (fields only)")
+        .containsPattern("revenue from client, past 2 years: (none|under 50k USD|50k-400k USD"
+            + "|400k-1.5M USD|over 1.5M USD) [+-]\\d+");
+    BundleManifest manifest =
+        BundleManifest.fromJson(Files.readAllBytes(bundle.resolve(BundleManifest.FILE_NAME)));
+    assertThat(manifest.encoder()).isNull();
+    assertThat(manifest.training().notes()).hasSize(3);
+    assertThat(manifest.features().features()).extracting(f -> f.label())
+        .contains("revenue from client, past 2 years", "competitor");
+    // the figures docs/training.md reports
+    assertThat(manifest.evaluation().model().auc()).isCloseTo(0.694, within(0.0005));
+    assertThat(manifest.evaluation().baselines().get("logistic regression, same features").auc())
+        .isCloseTo(0.669, within(0.0005));
+  }
+
+  @Test
   void shouldTrainARegressionOnAContinuousLabel() throws Exception {
     Path mapping = dir.resolve("time-on-site.yaml");
     Files.writeString(mapping, """
@@ -120,6 +188,42 @@ class TrainCommandTest {
     BundleManifest manifest = BundleManifest.fromJson(
         Files.readAllBytes(dir.resolve("leaky").resolve(BundleManifest.FILE_NAME)));
     assertThat(manifest.evaluation().warnings()).anySatisfy(w -> assertThat(w).contains("'stage'"));
+  }
+
+  @Test
+  void shouldSayLoudlyThatFieldsWithoutSignalDoNotPredictAndWhatWasReadAsMissing()
+      throws Exception {
+    Path export = dir.resolve("noise.csv");
+    StringBuilder csv = new StringBuilder("id,won,visits,competitor\n");
+    java.util.Random random = new java.util.Random(5);
+    for (int i = 0; i < 600; i++) {
+      csv.append("L").append(i).append(random.nextDouble() < 0.4 ? ",yes," : ",no,")
+          .append(random.nextInt(30)).append(',').append(i % 8 == 0 ? "None" : "Acme")
+          .append('\n');
+    }
+    Files.writeString(export, csv);
+    Path mapping = dir.resolve("noise.yaml");
+    Files.writeString(mapping, """
+        id: id
+        label: {column: won, positive: ["yes"], negative: ["no"]}
+        missing: ["", "None"]
+        features:
+          - {column: visits, type: numeric}
+          - {column: competitor, type: categorical}
+        """);
+
+    int exit = train("--data", export.toString(), "--mapping", mapping.toString(),
+        "--out", dir.resolve("noise").toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("  note: 'None' in column 'competitor' (75 rows, 12.5 %) is read as missing"
+            + " (listed under `missing:`)")
+        .contains("this bundle (fields only)")
+        .containsPattern("AUC of this bundle: 95 % interval 0\\.\\d{3}-0\\.\\d{3} \\(0.5 = chance\\)")
+        .containsPattern("this bundle +p >= 0.5 +\\d+ +0\\.\\d{3} ")
+        .containsPattern("this bundle +HOT cut +\\d+ ")
+        .contains("*** NO SIGNAL: These fields do not predict the outcome.");
   }
 
   @Test

@@ -18,7 +18,9 @@ record ColumnUse(String column, String key, Role role) {
     FEATURE(false),
     FIELD(false),
     SEGMENT(false),
-    EXCLUDE(true);
+    EXCLUDE(true),
+    /** The key a further file is joined by: any column, whatever else it is used for. */
+    JOIN(false);
 
     /** Whether a column in this role may have no other role. */
     final boolean exclusive;

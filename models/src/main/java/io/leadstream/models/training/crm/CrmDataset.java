@@ -14,7 +14,7 @@ import java.util.Map;
  * duplicatesDropped}.
  *
  * @param source the export's file name
- * @param header the export's columns, in file order
+ * @param header the export's columns, in file order, then the columns joined files brought
  * @param leads the labelled leads, in file order; for a continuous label {@code converted} is
  *     {@code target > 0}
  * @param targets for a continuous label the numeric targets, else null
@@ -26,6 +26,8 @@ import java.util.Map;
  * @param skippedMissingLabel rows skipped because their label is missing
  * @param duplicatesDropped rows dropped because another row with the same lead id was kept
  * @param warnings things the user should know that did not stop the read, e.g. unmapped columns
+ * @param hiddenValues missing spellings that fill a good part of a column, for the user to confirm
+ * @param joinNotes one sentence per joined file: its rows and how many export rows it matched
  */
 public record CrmDataset(
     String source,
@@ -37,7 +39,9 @@ public record CrmDataset(
     int rowsRead,
     int skippedMissingLabel,
     int duplicatesDropped,
-    List<String> warnings) {
+    List<String> warnings,
+    List<HiddenValue> hiddenValues,
+    List<String> joinNotes) {
 
   public CrmDataset {
     header = List.copyOf(header);
@@ -45,6 +49,8 @@ public record CrmDataset(
     targets = targets == null ? null : targets.clone();
     eventTimes = Collections.unmodifiableList(new ArrayList<>(eventTimes));
     warnings = List.copyOf(warnings);
+    hiddenValues = List.copyOf(hiddenValues);
+    joinNotes = List.copyOf(joinNotes);
     columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     if (eventTimes.size() != leads.size() || (targets != null && targets.length != leads.size())) {
       throw new IllegalArgumentException("leads, targets and event times differ in length");

@@ -2,11 +2,9 @@ package io.leadstream.models.training.crm;
 
 import io.leadstream.models.training.LabelledLead;
 import io.leadstream.schema.LeadEvent;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -52,7 +49,7 @@ public final class CrmExportReader {
   public CrmDataset read(Path csv) {
     String origin = String.valueOf(csv.getFileName());
     try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      return read(reader, origin);
+      return read(reader, origin, csv.toAbsolutePath().getParent());
     } catch (IOException e) {
       throw new CrmExportException(origin + ": cannot read the file: " + e, e);
     }
@@ -64,31 +61,22 @@ public final class CrmExportReader {
    * @param origin what to call the export in messages and event ids, usually its file name
    */
   public CrmDataset read(Reader reader, String origin) {
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setDelimiter(mapping.delimiter())
-            .setIgnoreEmptyLines(false)
-            .get();
-    try (CSVParser parser = format.parse(withoutBom(reader))) {
-      return new Pass(parser, origin).read();
-    } catch (IOException | UncheckedIOException e) {
-      Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-      if (cause instanceof CharacterCodingException) {
-        throw new CrmExportException(
-            origin + " is not UTF-8 text: save the export as UTF-8 (\"CSV UTF-8\" in Excel)", e);
-      }
-      throw new CrmExportException(origin + ": cannot parse the CSV: " + cause.getMessage(), e);
-    }
+    return read(reader, origin, Path.of(""));
   }
 
-  private static Reader withoutBom(Reader reader) throws IOException {
-    BufferedReader buffered = new BufferedReader(reader);
-    buffered.mark(1);
-    if (buffered.read() != '\uFEFF') {
-      buffered.reset();
+  /**
+   * Reads an export from {@code reader}; see {@link #read(Path)}.
+   *
+   * @param origin what to call the export in messages and event ids, usually its file name
+   * @param folder where the files the mapping joins are, when relative: the export's folder
+   */
+  public CrmDataset read(Reader reader, String origin, Path folder) {
+    ExportJoins joins = ExportJoins.load(mapping, folder);
+    try (CSVParser parser = ExportCsv.open(reader, mapping.delimiter())) {
+      return new Pass(parser, origin, joins).read();
+    } catch (IOException | UncheckedIOException e) {
+      throw ExportCsv.unreadable(origin, e);
     }
-    return buffered;
   }
 
   /** One read of one export: its state while the rows go by. */
@@ -96,20 +84,25 @@ public final class CrmExportReader {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final String origin;
+    private final ExportJoins joins;
     private final LabelMapping label = mapping.label();
     private final RowProblems labelProblems = new RowProblems();
     private final RowProblems cellProblems = new RowProblems();
     private final List<ExportRow> rows = new ArrayList<>();
+    private final MissingSpellings missingSpellings =
+        new MissingSpellings(mapping, mapping.inputColumns());
     private CSVRecord current;
+    private List<String> fileHeader;
     private List<String> header;
     private CrmRowConverter converter;
     private int rowsRead;
     private int skipped;
 
-    Pass(CSVParser parser, String origin) {
+    Pass(CSVParser parser, String origin, ExportJoins joins) {
       this.parser = parser;
       this.records = parser.iterator();
       this.origin = origin;
+      this.joins = joins;
     }
 
     CrmDataset read() {
@@ -117,8 +110,9 @@ public final class CrmExportReader {
       if (line < 0) {
         throw new CrmExportException(origin + " is empty: expected a header row and lead rows");
       }
-      header = ExportHeader.read(current, mapping.delimiter(), origin);
-      mapping.requireColumns(header, origin, EnumSet.allOf(ColumnUse.Role.class));
+      fileHeader = ExportHeader.read(current, mapping.delimiter(), origin);
+      header = joins.header(fileHeader, origin);
+      mapping.requireColumns(header, joins.describe(origin), EnumSet.allOf(ColumnUse.Role.class));
       converter = new CrmRowConverter(mapping, header, origin);
       for (line = nextLine(); line >= 0; line = nextLine()) {
         rowsRead++;
@@ -162,19 +156,21 @@ public final class CrmExportReader {
     }
 
     private void readRow(long line, CSVRecord record) {
-      if (record.size() != header.size()) {
+      if (record.size() != fileHeader.size()) {
         cellProblems.add(
             origin,
             line,
-            "has " + record.size() + " cells; the header has " + header.size() + " columns");
+            "has " + record.size() + " cells; the header has " + fileHeader.size() + " columns");
         return;
       }
       Map<String, String> row = new HashMap<>();
-      for (int i = 0; i < header.size(); i++) {
-        if (!header.get(i).isEmpty()) {
-          row.put(header.get(i), record.get(i));
+      for (int i = 0; i < fileHeader.size(); i++) {
+        if (!fileHeader.get(i).isEmpty()) {
+          row.put(fileHeader.get(i), record.get(i));
         }
       }
+      joins.join(row);
+      missingSpellings.observe(row);
       String labelValue = converter.value(row, label.column());
       Double target = null;
       Boolean converted;
@@ -227,7 +223,7 @@ public final class CrmExportReader {
     }
 
     private CrmDataset dataset() {
-      List<String> warnings = new ArrayList<>();
+      List<String> warnings = new ArrayList<>(joins.warnings(origin));
       unmappedColumns(warnings);
       if (skipped > 0) {
         warnings.add(
@@ -253,7 +249,9 @@ public final class CrmExportReader {
           rowsRead,
           skipped,
           rows.size() - kept.size(),
-          warnings);
+          warnings,
+          missingSpellings.frequent(rowsRead),
+          joins.notes(origin));
     }
 
     private Map<String, String[]> columns(List<ExportRow> kept) {

@@ -3,6 +3,7 @@ package io.leadstream.models.training.crm;
 import io.leadstream.models.training.TrainingSet;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,8 +29,15 @@ public record CrmTrainingSet(TrainingSet set, CrmDataset dataset) {
         ? null : dataset.eventTimes().toArray(Instant[]::new);
     TrainingSet set = new TrainingSet(
         dataset.leads(), times, mapping.featureSpec(dataset.leads()), dataset.source(),
-        dataset.columns(), mapping.segmentSource().orElse(null), dataset.targets());
+        dataset.columns(), mapping.segmentSource().orElse(null), dataset.targets(),
+        notes(dataset), mapping.language().orElse(null));
     return new CrmTrainingSet(set, dataset);
+  }
+
+  private static List<String> notes(CrmDataset dataset) {
+    List<String> notes = new ArrayList<>(dataset.joinNotes());
+    dataset.hiddenValues().forEach(hidden -> notes.add(hidden.describe()));
+    return notes;
   }
 
   /** One line on what was read. */
@@ -48,5 +56,14 @@ public record CrmTrainingSet(TrainingSet set, CrmDataset dataset) {
   /** What the user should know about the export. */
   public List<String> warnings() {
     return dataset.warnings();
+  }
+
+  /**
+   * What the user should confirm about the export as read (tables joined, values read as
+   * missing), also
+   * recorded in the manifest and the model card.
+   */
+  public List<String> notes() {
+    return set.notes();
   }
 }

@@ -1,6 +1,9 @@
 package io.leadstream.models.training.crm;
 
 import io.leadstream.models.scoring.FeatureSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One export column the scorer reads as a feature.
@@ -14,6 +17,9 @@ import io.leadstream.models.scoring.FeatureSpec;
  *     {@code attributes.<column>}
  * @param maxLevels categorical: at most this many levels
  * @param minCount categorical: a level must be seen at least this often in the training rows
+ * @param unit numeric: what the value counts, shown after it in reasons; null for none
+ * @param values what values mean, shown in reasons instead of them (a bucket code's range);
+ *     empty for none
  */
 public record FeatureMapping(
     String column,
@@ -23,7 +29,14 @@ public record FeatureMapping(
     String label,
     String field,
     int maxLevels,
-    int minCount) {
+    int minCount,
+    String unit,
+    Map<String, String> values) {
+
+  public FeatureMapping {
+    values = values == null ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
 
   /** Default {@link #maxLevels()}. */
   public static final int DEFAULT_MAX_LEVELS = 30;

@@ -28,8 +28,11 @@ import java.util.stream.Collectors;
  */
 public final class LeadMapping {
 
-  /** Spellings of "not filled in" when the mapping lists none; blank always counts. */
-  public static final List<String> DEFAULT_MISSING = List.of("", "NA", "N/A", "null", "None");
+  /**
+   * Spellings of "not filled in" when the mapping lists none: only what cannot be a real value
+   * (a level "None" may well mean "no competitor"). Blank always counts.
+   */
+  public static final List<String> DEFAULT_MISSING = List.of("", "NA", "N/A", "null");
 
   /** Feature name of the text signal, first in the spec when the mapping has text columns. */
   public static final String TEXT_FEATURE = "text_signal";
@@ -40,12 +43,15 @@ public final class LeadMapping {
   private final TimeMapping time;
   private final char delimiter;
   private final List<String> missing;
+  private final boolean missingListed;
   private final Set<String> missingKeys;
   private final List<String> text;
   private final List<FeatureMapping> features;
   private final Map<String, String> fields;
   private final String segment;
   private final List<String> exclude;
+  private final List<JoinMapping> joins;
+  private final String language;
   private final List<ColumnUse> uses;
 
   LeadMapping(
@@ -55,11 +61,14 @@ public final class LeadMapping {
       TimeMapping time,
       char delimiter,
       List<String> missing,
+      boolean missingListed,
       List<String> text,
       List<FeatureMapping> features,
       Map<String, String> fields,
       String segment,
       List<String> exclude,
+      List<JoinMapping> joins,
+      String language,
       List<ColumnUse> uses) {
     this.origin = origin;
     this.idColumn = idColumn;
@@ -67,6 +76,7 @@ public final class LeadMapping {
     this.time = time;
     this.delimiter = delimiter;
     this.missing = List.copyOf(missing);
+    this.missingListed = missingListed;
     this.missingKeys = new LinkedHashSet<>();
     this.missingKeys.add("");
     missing.forEach(m -> missingKeys.add(m.strip().toLowerCase(Locale.ROOT)));
@@ -75,6 +85,8 @@ public final class LeadMapping {
     this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     this.segment = segment;
     this.exclude = List.copyOf(exclude);
+    this.joins = List.copyOf(joins);
+    this.language = language;
     this.uses = List.copyOf(uses);
   }
 
@@ -132,6 +144,11 @@ public final class LeadMapping {
     return missing;
   }
 
+  /** True when the mapping lists its own missing spellings, false for {@link #DEFAULT_MISSING}. */
+  public boolean missingListed() {
+    return missingListed;
+  }
+
   /** Whether a cell is null, blank or one of the missing spellings (trimmed, ignoring case). */
   public boolean isMissing(String value) {
     return value == null || missingKeys.contains(value.strip().toLowerCase(Locale.ROOT));
@@ -166,6 +183,33 @@ public final class LeadMapping {
         .filter(feature -> feature.column().equals(column)).findFirst()
         .map(FeatureMapping::source)
         .orElse(FeatureSpec.ATTRIBUTES_PREFIX + column));
+  }
+
+  /**
+   * The columns whose values reach the event: text, feature, segment and {@code fields:}
+   * columns, each once, in mapping order.
+   */
+  public Set<String> inputColumns() {
+    return uses.stream()
+        .filter(use -> switch (use.role()) {
+          case TEXT, FEATURE, SEGMENT, FIELD -> true;
+          default -> false;
+        })
+        .map(ColumnUse::column)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /** Further files joined onto each export row by key, in order; empty for none. */
+  public List<JoinMapping> joins() {
+    return joins;
+  }
+
+  /**
+   * The language of the leads ({@code en}, {@code zh}): the bundle's reasons are written in it.
+   * Empty when the mapping does not say, and the encoder's language is used.
+   */
+  public Optional<String> language() {
+    return Optional.ofNullable(language);
   }
 
   /** Columns deliberately not used. */

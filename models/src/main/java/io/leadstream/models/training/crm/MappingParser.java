@@ -29,18 +29,24 @@ final class MappingParser {
           "time",
           "delimiter",
           "missing",
+          "join",
           "text",
           "features",
           "fields",
           "segment",
-          "exclude");
+          "exclude",
+          "language");
   private static final List<String> LABEL_KEYS = List.of("column", "type", "positive", "negative");
   private static final List<String> TIME_KEYS = List.of("column", "format", "zone");
+  private static final List<String> JOIN_KEYS =
+      List.of("file", "key", "file_key", "prefix", "delimiter");
   private static final List<String> FEATURE_KEYS =
-      List.of("column", "type", "transform", "label", "field", "max_levels", "min_count");
+      List.of("column", "type", "transform", "label", "field", "max_levels", "min_count", "unit",
+          "values");
   private static final List<String> LABEL_TYPES = List.of("binary", "continuous");
   private static final List<String> FEATURE_TYPES = List.of("numeric", "boolean", "categorical");
   private static final List<String> TRANSFORMS = List.of("none", "log1p");
+  private static final List<String> LANGUAGES = List.of("en", "zh");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -75,6 +81,9 @@ final class MappingParser {
     String segment =
         root.has("segment") ? column(root.get("segment"), "segment", Role.SEGMENT) : null;
     List<String> exclude = columns(root.get("exclude"), "exclude", Role.EXCLUDE);
+    List<JoinMapping> joins = joins(root.get("join"));
+    String language = root.has("language") ? oneOf(root.get("language"), "language", LANGUAGES)
+        : null;
 
     if (features.isEmpty() && text.isEmpty()) {
       throw new MappingException(
@@ -83,8 +92,8 @@ final class MappingParser {
     checkRoles();
     checkFieldTargets(features, fields);
     return new LeadMapping(
-        origin, id, label, time, delimiter, missing, text, features, fields, segment, exclude,
-        uses);
+        origin, id, label, time, delimiter, missing, root.has("missing"), text, features, fields,
+        segment, exclude, joins, language, uses);
   }
 
   private JsonNode readTree(String yaml) {
@@ -166,12 +175,48 @@ final class MappingParser {
   }
 
   private char delimiter(JsonNode node) {
-    String text = scalar(node, "delimiter");
+    return delimiter(node, "delimiter");
+  }
+
+  private char delimiter(JsonNode node, String key) {
+    String text = scalar(node, key);
     if (text.length() != 1 || "\"\r\n".contains(text)) {
-      throw error(
-          "delimiter", "'" + text + "' must be one character such as \",\", \";\" or \"\\t\"");
+      throw error(key, "'" + text + "' must be one character such as \",\", \";\" or \"\\t\"");
     }
     return text.charAt(0);
+  }
+
+  private List<JoinMapping> joins(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    JsonNode list = node.isArray() ? node : NODES.arrayNode().add(node);
+    List<JoinMapping> joins = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String key = "join[" + i + "]";
+      JsonNode join = list.get(i);
+      if (!join.isObject()) {
+        throw error(key, "must be {file: accounts.csv, key: <column>}, got " + kind(join));
+      }
+      checkKeys(join, key, JOIN_KEYS);
+      String file = scalar(required(join, key + ".file", "the CSV file to join"), key + ".file")
+          .strip();
+      if (file.isEmpty()) {
+        throw error(key + ".file", "names no file");
+      }
+      String column = column(required(join, key + ".key",
+          "the column holding the key the file is joined by"), key + ".key", Role.JOIN);
+      String fileKey = join.has("file_key") ? scalar(join.get("file_key"), key + ".file_key")
+          .strip() : column;
+      if (fileKey.isEmpty()) {
+        throw error(key + ".file_key", "names no column");
+      }
+      String prefix = join.has("prefix") ? scalar(join.get("prefix"), key + ".prefix") : "";
+      Character delimiter = join.has("delimiter")
+          ? delimiter(join.get("delimiter"), key + ".delimiter") : null;
+      joins.add(new JoinMapping(file, column, fileKey, prefix, delimiter, key));
+    }
+    return joins;
   }
 
   private List<FeatureMapping> features(JsonNode node, boolean hasText) {
@@ -231,6 +276,13 @@ final class MappingParser {
       field = scalar(node.get("field"), key + ".field");
       requireFieldFor(type, field, key + ".field");
     }
+    String unit = null;
+    if (node.has("unit")) {
+      requireType(type, FeatureSpec.Type.NUMERIC, key + ".unit");
+      unit = scalar(node.get("unit"), key + ".unit").strip();
+    }
+    Map<String, String> values = node.has("values") ? values(node.get("values"), key + ".values")
+        : Map.of();
     return new FeatureMapping(
         column,
         Names.machineName(column, names),
@@ -239,7 +291,23 @@ final class MappingParser {
         label,
         field,
         maxLevels,
-        minCount);
+        minCount,
+        unit,
+        values);
+  }
+
+  /** What values mean: {@code {0: none, 1: "1 to 50k"}}, keys as the export spells the values. */
+  private Map<String, String> values(JsonNode node, String key) {
+    if (!node.isObject() || node.isEmpty()) {
+      throw error(key, "must map values to what they mean, e.g. {0: none, 1: \"1 to 50k\"},"
+          + " got " + kind(node));
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
+      values.put(entry.getKey().strip(),
+          scalar(entry.getValue(), key + "." + entry.getKey()).strip());
+    }
+    return values;
   }
 
   private void requireFieldFor(FeatureSpec.Type type, String field, String key) {
@@ -325,10 +393,11 @@ final class MappingParser {
         for (int j = i + 1; j < columnUses.size(); j++) {
           ColumnUse first = columnUses.get(i);
           ColumnUse second = columnUses.get(j);
-          boolean conflict =
-              first.role() == second.role()
+          // a join key may be any column, and several files may join by one
+          boolean conflict = first.role() != Role.JOIN && second.role() != Role.JOIN
+              && (first.role() == second.role()
                   ? first.role() != Role.FIELD
-                  : first.role().exclusive || second.role().exclusive;
+                  : first.role().exclusive || second.role().exclusive);
           if (conflict) {
             throw new MappingException(
                 origin

@@ -2,6 +2,7 @@ package io.leadstream.models.training.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.leadstream.models.training.LabelledLead;
@@ -282,6 +283,62 @@ class CrmExportReaderTest {
     LeadEvent event = data.leads().get(0).event();
     assertThat(event.getAttributes()).isEmpty();
     assertThat(event.getNotes()).isNull();
+  }
+
+  @Test
+  void shouldKeepNoneAsARealLevelByDefaultAndSayWhenAMissingSpellingHidesAFrequentValue() {
+    // one lead in eight has no competitor ("None"); a region "NA" (North America) for a third
+    StringBuilder csv = new StringBuilder("Id,Won,Competitor,Region\n");
+    for (int i = 0; i < 240; i++) {
+      csv.append("d").append(i).append(',').append(i % 2).append(',')
+          .append(i % 8 == 0 ? "None" : i % 8 < 4 ? "Acme" : "Globex").append(',')
+          .append(i % 3 == 0 ? "NA" : "EMEA").append('\n');
+    }
+    String features = """
+        features:
+          - {column: Competitor, type: categorical}
+          - {column: Region, type: categorical}
+        """;
+    LeadMapping defaults = LeadMapping.parse("""
+        id: Id
+        label: {column: Won, positive: ["1"], negative: ["0"]}
+        """ + features, "defaults.yaml");
+    LeadMapping listed = LeadMapping.parse("""
+        id: Id
+        label: {column: Won, positive: ["1"], negative: ["0"]}
+        missing: ["", "None", "NA"]
+        """ + features, "listed.yaml");
+
+    CrmDataset byDefault = read(defaults, csv.toString());
+    CrmDataset byList = read(listed, csv.toString());
+
+    assertThat(defaults.featureSpec(byDefault.leads()).features().get(0).levels())
+        .containsExactly("Globex", "Acme", "None");
+    assertThat(byDefault.hiddenValues()).extracting(HiddenValue::describe).containsExactly(
+        "'NA' in column 'Region' (80 rows, 33.3 %) is read as missing (a default missing"
+            + " spelling); if it is a real value there, as \"None\" may mean no competitor, list"
+            + " `missing:` without it");
+    assertThat(listed.featureSpec(byList.leads()).features().get(0).levels())
+        .containsExactly("Globex", "Acme");
+    assertThat(byList.hiddenValues())
+        .extracting(HiddenValue::column, HiddenValue::spelling, HiddenValue::rows)
+        .containsExactly(tuple("Competitor", "None", 30), tuple("Region", "NA", 80));
+    assertThat(byList.hiddenValues().get(0).describe())
+        .startsWith("'None' in column 'Competitor' (30 rows, 12.5 %) is read as missing"
+            + " (listed under `missing:`); if it is a real value there");
+  }
+
+  @Test
+  void shouldSayWhichColumnsOfTheXEducationSampleTheFormsSelectLeavesEmpty() {
+    CrmDataset data = new CrmExportReader(LeadMapping.load(PRE_CONTACT)).read(SAMPLE);
+
+    assertThat(data.hiddenValues())
+        .extracting(HiddenValue::column, HiddenValue::spelling)
+        .containsExactly(
+            tuple("Specialization", "Select"),
+            tuple("How did you hear about X Education", "Select"),
+            tuple("City", "Select"));
+    assertThat(data.hiddenValues()).allSatisfy(h -> assertThat(h.listedByMapping()).isTrue());
   }
 
   @Test

@@ -110,7 +110,7 @@ class CrmRowConverterTest {
             "crm:9: id column 'Id' is empty; column 'Visits' has '2.5' for an int field"
                 + " engagement.websiteVisits; expected a whole number; boolean column 'Boss' has"
                 + " 'maybe'; expected yes/no, true/false, y/n or 1/0 or a missing spelling ('',"
-                + " 'NA', 'N/A', 'null', 'None'); column 'Intent' has '99999999999' for an int"
+                + " 'NA', 'N/A', 'null'); column 'Intent' has '99999999999' for an int"
                 + " field purchaseIntent; expected a whole number that fits int");
   }
 

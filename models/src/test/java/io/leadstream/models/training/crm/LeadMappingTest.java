@@ -2,6 +2,7 @@ package io.leadstream.models.training.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.leadstream.models.scoring.FeatureSpec;
 import java.nio.file.Files;
@@ -104,8 +105,10 @@ class LeadMappingTest {
     LeadMapping mapping = LeadMapping.parse(MINIMAL, "m.yaml");
 
     assertThat(mapping.delimiter()).isEqualTo(',');
-    assertThat(mapping.missing()).containsExactly("", "NA", "N/A", "null", "None");
+    assertThat(mapping.missing()).containsExactly("", "NA", "N/A", "null");
+    assertThat(mapping.missingListed()).isFalse();
     assertThat(mapping.isMissing(" n/a ")).isTrue();
+    assertThat(mapping.isMissing("None")).as("a level such as \"no competitor\"").isFalse();
     assertThat(mapping.isMissing("   ")).isTrue();
     assertThat(mapping.time()).isEmpty();
     assertThat(mapping.segment()).isEmpty();
@@ -149,7 +152,8 @@ class LeadMappingTest {
         .isInstanceOf(MappingException.class)
         .hasMessage(
             "mapping.yaml: unknown key 'featurs'; did you mean 'features'? Allowed keys: id,"
-                + " label, time, delimiter, missing, text, features, fields, segment, exclude");
+                + " label, time, delimiter, missing, join, text, features, fields, segment,"
+                + " exclude, language");
   }
 
   @Test
@@ -300,6 +304,33 @@ class LeadMappingTest {
         .hasMessage(
             "m.yaml: fields.budget writes LeadEvent field 'budget', which features[0].field also"
                 + " writes");
+  }
+
+  @Test
+  void shouldReadWhatCodesMeanAUnitAndTheLanguageOfTheLeads() {
+    LeadMapping mapping = LeadMapping.parse(MINIMAL.replace("features:", """
+        language: zh
+        features:
+          - column: Revenue Band
+            type: numeric
+            label: revenue from client, past 2 years
+            values: {0: none, 1: "1 to 50k", 4: over 1.5M}
+          - {column: Minutes, type: numeric, unit: minutes}"""), "m.yaml");
+
+    assertThat(mapping.language()).contains("zh");
+    assertThat(mapping.features().get(0).values())
+        .containsExactly(entry("0", "none"), entry("1", "1 to 50k"), entry("4", "over 1.5M"));
+    assertThat(mapping.features().get(1).unit()).isEqualTo("minutes");
+    assertThatThrownBy(() -> LeadMapping.parse(MINIMAL.replace("features:", """
+        features:
+          - {column: Stage, type: categorical, unit: days}"""), "m.yaml"))
+        .hasMessageContaining("features[0].unit applies to numeric features only");
+    assertThatThrownBy(() -> LeadMapping.parse(MINIMAL.replace("features:", """
+        features:
+          - {column: Band, type: numeric, values: [none, low]}"""), "m.yaml"))
+        .hasMessageContaining("features[0].values must map values to what they mean");
+    assertThatThrownBy(() -> LeadMapping.parse(MINIMAL + "language: fr\n", "m.yaml"))
+        .hasMessage("m.yaml: language 'fr' is not one of en, zh");
   }
 
   @Test

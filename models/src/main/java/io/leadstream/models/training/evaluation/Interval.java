@@ -1,0 +1,20 @@
+package io.leadstream.models.training.evaluation;
+
+/**
+ * A 95 % confidence interval.
+ *
+ * @param low lower bound
+ * @param high upper bound
+ */
+public record Interval(double low, double high) {
+
+  /** Whether {@code value} lies within the bounds, bounds included. */
+  public boolean contains(double value) {
+    return value >= low && value <= high;
+  }
+
+  /** Whether the two intervals share a value. */
+  public boolean overlaps(Interval other) {
+    return low <= other.high && other.low <= high;
+  }
+}
