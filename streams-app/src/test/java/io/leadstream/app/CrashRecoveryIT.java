@@ -22,6 +22,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +51,7 @@ class CrashRecoveryIT {
   @Test
   void shouldGiveEveryInputExactlyOneOutcomeAcrossAKill9ThatAbortsAnOpenTransaction(EmbeddedKafkaBroker broker)
       throws Exception {
-    // one-second transactions: the kill lands inside one whose outputs are already on the broker
+    // one-second transactions, and the kill waits until one is open with outputs already on the broker
     CrashRun run = crashRun(broker, "crash", Map.of(
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
         StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000));
@@ -76,6 +81,30 @@ class CrashRecoveryIT {
 
   private record CrashRun(LeadStreamConfig config, TestFeed feed, OutcomeLedger ledger) {}
 
+  /**
+   * Under exactly-once, waits until a transaction is open with outputs already written: on some
+   * partition of the prioritized topic the high watermark is past the last stable offset.
+   */
+  private static void awaitAnOpenTransactionWithOutputs(LeadStreamConfig config) throws Exception {
+    try (Admin admin = Admin.create(config.clientProperties())) {
+      List<TopicPartition> partitions = admin.describeTopics(List.of(config.prioritizedTopic())).allTopicNames().get()
+          .get(config.prioritizedTopic()).partitions().stream()
+          .map(p -> new TopicPartition(config.prioritizedTopic(), p.partition())).toList();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (System.nanoTime() < deadline) {
+        var written = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get();
+        var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        if (partitions.stream().anyMatch(p -> written.get(p).offset() > stable.get(p).offset())) {
+          return;
+        }
+        Thread.sleep(10);
+      }
+      throw new AssertionError("no open transaction with outputs seen within 60 s");
+    }
+  }
+
   private CrashRun crashRun(EmbeddedKafkaBroker broker, String name, Map<String, Object> guarantee) throws Exception {
     Map<String, Object> extra = new HashMap<>(guarantee);
     extra.put("consumer.session.timeout.ms", 6000);
@@ -93,6 +122,9 @@ class CrashRecoveryIT {
         int seen = OutcomeWaiter.await(reader, OUTCOMES_BEFORE_KILL, Duration.ofSeconds(120), ledger::add);
         assertThat(seen).as("outcomes before the kill; app log: %s", log(name + "-first"))
             .isGreaterThanOrEqualTo(OUTCOMES_BEFORE_KILL);
+        if (StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
+          awaitAnOpenTransactionWithOutputs(config);
+        }
       } finally {
         first.destroyForcibly(); // SIGKILL: no shutdown hook, no commit, no leaving the group
         first.waitFor(30, TimeUnit.SECONDS);

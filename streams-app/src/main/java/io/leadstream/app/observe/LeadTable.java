@@ -1,6 +1,7 @@
 package io.leadstream.app.observe;
 
 import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.models.scoring.ReasonPhrases;
 import io.leadstream.schema.Reason;
 import java.io.PrintWriter;
 import java.util.Comparator;
@@ -75,7 +76,7 @@ public final class LeadTable {
     return reasons.stream()
         .sorted(Comparator.comparingDouble((Reason r) -> -Math.abs(r.getContribution())))
         .limit(TOP_REASONS)
-        .map(r -> String.format(Locale.ROOT, "%s %+.0f", r.getLabel(), r.getContribution()))
+        .map(r -> r.getLabel() + " " + ReasonPhrases.ENGLISH.points(r.getContribution()))
         .collect(Collectors.joining("; "));
   }
 
