@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Builds the tiny T5-shaped test fixtures under models/src/test/resources/t5-tiny/.
+"""Builds the tiny T5-shaped test fixtures under models/serving/src/test/resources/t5-tiny/.
 
 The model has the structure of T5 v1.1 / Flan-T5 (shared embedding, encoder and decoder blocks
 with relative-attention-bias in the first block, RMS layer norm without mean subtraction, no

@@ -1,0 +1,113 @@
+package io.leadstream.models.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadstream.models.BundleException;
+import io.leadstream.models.inference.ZeroShotSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Which text source and which scoring a manifest selects, and the combinations it refuses. */
+class BundleManifestTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void shouldReadAnOlderHeadAndScorerManifestUnchanged() throws IOException {
+    BundleManifest manifest = BundleManifest.fromJson(resource("bundles/default/manifest.json"));
+
+    assertThat(manifest.readsTextZeroShot()).isFalse();
+    assertThat(manifest.scoresTextOnly()).isFalse();
+    assertThat(manifest.head()).isEqualTo("opportunity-head.json");
+    assertThat(JSON.readTree(manifest.toJson()).has("zeroShot")).as("written only when set").isFalse();
+  }
+
+  @Test
+  void shouldReadAZeroShotTextOnlyManifest() throws IOException {
+    BundleManifest manifest =
+        BundleManifest.fromJson(resource("bundles/t5-zero-shot/manifest.json"));
+
+    assertThat(manifest.readsTextZeroShot()).isTrue();
+    assertThat(manifest.scoresTextOnly()).isTrue();
+    assertThat(manifest.zeroShot().decoderStep().source())
+        .isEqualTo("classpath:t5-tiny/decoder_step.pt");
+    assertThat(manifest.zeroShot().prior()).isEqualTo(0.2);
+    assertThat(BundleManifest.fromJson(manifest.toJson())).isEqualTo(manifest);
+  }
+
+  @Test
+  void shouldDefaultTheZeroShotPriorToOneHalf() throws IOException {
+    BundleManifest manifest =
+        zeroShotManifest(m -> ((ObjectNode) m.get("zeroShot")).remove("prior"));
+
+    assertThat(manifest.zeroShot().prior()).isEqualTo(ZeroShotSpec.DEFAULT_PRIOR).isEqualTo(0.5);
+  }
+
+  @Test
+  void shouldRefuseAHeadBesideZeroShot() {
+    assertThatThrownBy(() -> zeroShotManifest(m -> ((ObjectNode) m).put("head", "opportunity-head.json")))
+        .isInstanceOf(BundleException.class)
+        .hasMessage("manifest.json: 'zeroShot' replaces 'head' and 'encoder'; a bundle reads text"
+            + " with one of them");
+  }
+
+  @Test
+  void shouldRefuseFeaturesWithoutAScorer() {
+    assertThatThrownBy(() -> zeroShotManifest(m -> ((ObjectNode) m).putArray("features")))
+        .isInstanceOf(BundleException.class)
+        .hasMessageContaining("'features' and 'segments' need a 'scorer'");
+  }
+
+  @Test
+  void shouldRefuseAManifestWithNeitherHeadNorZeroShot() {
+    assertThatThrownBy(() -> zeroShotManifest(m -> ((ObjectNode) m).remove("zeroShot")))
+        .isInstanceOf(BundleException.class)
+        .hasMessage("manifest.json: 'head' missing (or 'zeroShot' for zero-shot text)");
+  }
+
+  @Test
+  void shouldWriteAnUndefinedRateAsNullAndReadItBackAsNaN() throws IOException {
+    BundleManifest trained = BundleManifest.fromJson(resource("bundles/default/manifest.json"));
+    BundleManifest.Evaluation evaluation = trained.evaluation();
+    BundleManifest.TierOutcome empty =
+        new BundleManifest.TierOutcome("DISQUALIFIED", 0, 0, Double.NaN, Double.NaN, 0.0);
+    BundleManifest withEmptyTier = new BundleManifest(trained.format(), trained.name(),
+        trained.version(), trained.createdAt(), trained.encoder(), trained.head(),
+        trained.scorer(), trained.features(), trained.tiers(), trained.training(),
+        new BundleManifest.Evaluation(evaluation.model(), evaluation.baselines(),
+            java.util.List.of(empty), evaluation.warnings(), evaluation.regression()),
+        trained.files(), trained.tierRule(), trained.calibration(), trained.segments(),
+        trained.zeroShot(), trained.objective(), trained.language());
+
+    byte[] json = withEmptyTier.toJson();
+
+    JsonNode tier = JSON.readTree(json).get("evaluation").get("tiers").get(0);
+    assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain("NaN").doesNotContain("Infinity");
+    assertThat(tier.get("conversionRate").isNull()).isTrue();
+    assertThat(tier.get("lift").isNull()).isTrue();
+    assertThat(tier.get("captured").asDouble()).isZero();
+    BundleManifest.TierOutcome read = BundleManifest.fromJson(json).evaluation().tiers().get(0);
+    assertThat(read.conversionRate()).isNaN();
+    assertThat(read.lift()).isNaN();
+  }
+
+  private static BundleManifest zeroShotManifest(Consumer<JsonNode> edit) throws IOException {
+    JsonNode tree = JSON.readTree(resource("bundles/t5-zero-shot/manifest.json"));
+    edit.accept(tree);
+    return BundleManifest.fromJson(JSON.writeValueAsBytes(tree));
+  }
+
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in = BundleManifestTest.class.getClassLoader().getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      return in.readAllBytes();
+    }
+  }
+}

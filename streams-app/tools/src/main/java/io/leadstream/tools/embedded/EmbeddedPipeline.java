@@ -1,0 +1,96 @@
+package io.leadstream.tools.embedded;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.runtime.LeadStreamApp;
+import io.leadstream.app.runtime.TopicCreator;
+import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
+import io.leadstream.tools.embedded.Folders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The whole pipeline in this JVM: an embedded broker, LeadStream's topics and one app instance,
+ * with a throw-away state folder. Closes the app before the broker.
+ */
+public final class EmbeddedPipeline implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+  private final EmbeddedKafkaBroker broker;
+  private final LeadStreamConfig config;
+  private final Path stateDir;
+  private LeadStreamApp app;
+
+  private EmbeddedPipeline(EmbeddedKafkaBroker broker, LeadStreamConfig config, Path stateDir) {
+    this.broker = broker;
+    this.config = config;
+    this.stateDir = stateDir;
+  }
+
+  /**
+   * Starts broker, topics and app.
+   *
+   * @param configFor builds the app's settings from the embedded broker's bootstrap servers
+   */
+  public static EmbeddedPipeline start(Function<String, LeadStreamConfig> configFor, int partitions) {
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    EmbeddedPipeline pipeline = null;
+    try {
+      Path stateDir = Files.createTempDirectory("leadstream-state-");
+      Map<String, Object> props = new HashMap<>(configFor.apply(broker.bootstrapServers()).originals());
+      props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+      props.putIfAbsent(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, partitions);
+      LeadStreamConfig config = new LeadStreamConfig(props);
+      pipeline = new EmbeddedPipeline(broker, config, stateDir);
+      TopicCreator.createMissing(config);
+      pipeline.app = LeadStreamApp.start(config);
+      pipeline.app.awaitRunning(START_TIMEOUT);
+      return pipeline;
+    } catch (IOException e) {
+      broker.close();
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pipeline.close();
+      throw new IllegalStateException("Interrupted while starting", e);
+    } catch (RuntimeException e) {
+      if (pipeline != null) {
+        pipeline.close();
+      } else {
+        broker.close();
+      }
+      throw e;
+    }
+  }
+
+  public LeadStreamConfig config() {
+    return config;
+  }
+
+  public LeadStreamApp app() {
+    return app;
+  }
+
+  public String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (app != null) {
+        app.close();
+      }
+    } finally {
+      broker.close();
+      Folders.deleteQuietly(stateDir);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.leadstream.it;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Settings for one integration test: its own application.id and topics on a shared broker. */
+final class IntegrationConfigs {
+
+  private IntegrationConfigs() {}
+
+  static Map<String, Object> props(String bootstrap, String name, Path stateDir, Map<String, Object> extra) {
+    Map<String, Object> props = new HashMap<>();
+    props.put("bootstrap.servers", bootstrap);
+    props.put("application.id", "leadstream-" + name);
+    props.put("state.dir", stateDir.toString());
+    props.put(LeadStreamConfig.TOPIC_RAW_CONFIG, name + ".leads.raw");
+    props.put(LeadStreamConfig.TOPIC_PRIORITIZED_CONFIG, name + ".leads.prioritized");
+    props.put(LeadStreamConfig.TOPIC_HOT_CONFIG, name + ".leads.hot");
+    props.put(LeadStreamConfig.TOPIC_DLQ_CONFIG, name + ".leads.dlq");
+    props.put(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, 3);
+    props.put(LeadStreamConfig.HTTP_PORT_CONFIG, 0);
+    props.putAll(extra);
+    return props;
+  }
+
+  static LeadStreamConfig forRun(String bootstrap, String name, Path stateDir, Map<String, Object> extra) {
+    return new LeadStreamConfig(props(bootstrap, name, stateDir, extra));
+  }
+}

@@ -1,0 +1,182 @@
+package io.leadstream.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.schema.LeadEvent;
+import io.leadstream.tools.cli.LeadStreamCli;
+import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
+import io.leadstream.tools.testing.EmbeddedKafkaExtension;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `produce` loads a file into the raw topic, reports each bad line and counts what it sent. */
+@ExtendWith(EmbeddedKafkaExtension.class)
+class ProduceCommandIT {
+
+  private static final String TOPIC = "produce.leads.raw";
+  private static final String MAPPED_TOPIC = "produce.mapped.leads.raw";
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldSendEveryGoodLineKeyedByLeadIdAndReportTheBadOnes(EmbeddedKafkaBroker broker) throws Exception {
+    Path file = dir.resolve("export.jsonl");
+    Files.writeString(file, """
+        {"leadId":"L1","company":{"name":"ACME"},"budget":1000}
+        {"leadId":"L2","budget":"lots"}
+        {"leadId":"L3","notes":"Wants a demo"}
+        """);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = LeadStreamCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+
+    int exitCode = cli.execute("produce", "-b", broker.bootstrapServers(), "-D", "leadstream.topic.raw=" + TOPIC,
+        file.toString());
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(out.toString()).contains("Sent 2 leads").contains("1 lines rejected");
+    assertThat(err.toString()).contains("export.jsonl line 2: budget: expected a number, got \"lots\"");
+    List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), TOPIC, 2);
+    assertThat(records).extracting(ConsumerRecord::key).containsExactly("L1", "L3");
+    LeadEvent first = LeadSerdes.leadEvent().decode(records.get(0).value());
+    assertThat(first.getCompany().getName()).isEqualTo("ACME");
+  }
+
+  @Test
+  void shouldReadACrmExportThroughItsTrainingMapping(EmbeddedKafkaBroker broker) throws Exception {
+    Path mapping = dir.resolve("mapping.yaml");
+    Files.writeString(mapping, """
+        id: Prospect ID
+        label: {column: Converted, positive: ["1"], negative: ["0"]}
+        missing: ["", "Select"]
+        text: [Tags]
+        features:
+          - {column: TotalVisits, type: numeric, field: engagement.websiteVisits}
+          - {column: Lead Source, type: categorical}
+        """);
+    Path export = dir.resolve("export.csv");
+    Files.writeString(export, """
+        Prospect ID,Converted,TotalVisits,Lead Source,Tags
+        p-1,1,5,Google,Will revert after reading the email
+        p-2,,many,Select,Ringing
+        p-3,0,0,Select,
+        """);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = LeadStreamCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+
+    int exitCode = cli.execute("produce", "-b", broker.bootstrapServers(),
+        "-D", "leadstream.topic.raw=" + MAPPED_TOPIC, "--mapping", mapping.toString(),
+        export.toString());
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(out.toString()).contains("Sent 2 leads").contains("1 lines rejected");
+    assertThat(err.toString()).contains("export.csv line 3:").contains("TotalVisits");
+    List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), MAPPED_TOPIC, 2);
+    assertThat(records).extracting(ConsumerRecord::key).containsExactly("p-1", "p-3");
+    LeadEvent first = LeadSerdes.leadEvent().decode(records.get(0).value());
+    assertThat(first.getEngagement().getWebsiteVisits()).isEqualTo(5);
+    assertThat(first.getAttributes()).containsEntry("Lead Source", "Google");
+    assertThat(first.getNotes()).isEqualTo("Tags: Will revert after reading the email");
+    LeadEvent third = LeadSerdes.leadEvent().decode(records.get(1).value());
+    assertThat(third.getAttributes()).doesNotContainKey("Lead Source");
+  }
+
+  @Test
+  void shouldJoinTheFilesTheMappingJoinsAsTrainDoes(EmbeddedKafkaBroker broker) throws Exception {
+    String topic = "produce.joined.leads.raw";
+    Path mapping = dir.resolve("mapping.yaml");
+    Files.writeString(mapping, """
+        id: deal
+        label: {column: stage, positive: [Won], negative: [Lost]}
+        join:
+          - {file: accounts.csv, key: account}
+        features:
+          - {column: sector, type: categorical}
+          - {column: employees, type: numeric, field: company.employees}
+        fields:
+          company.name: account
+        """);
+    Files.writeString(dir.resolve("accounts.csv"), """
+        account,sector,employees
+        Acme,retail,120
+        Globex,software,4000
+        """);
+    Path export = dir.resolve("new-deals.csv");
+    Files.writeString(export, """
+        deal,account
+        d1,Globex
+        d2,Initech
+        """);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = LeadStreamCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+
+    int exitCode = cli.execute("produce", "-b", broker.bootstrapServers(),
+        "-D", "leadstream.topic.raw=" + topic, "--mapping", mapping.toString(), export.toString());
+
+    assertThat(exitCode).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Sent 2 leads");
+    assertThat(err.toString()).contains("warning: new-deals.csv: 1 of 2 rows have a key in"
+        + " 'account' that accounts.csv has no row for, 1 value: 'Initech' (1 row)");
+    List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), topic, 2);
+    LeadEvent joined = LeadSerdes.leadEvent().decode(records.get(0).value());
+    assertThat(joined.getCompany().getName()).isEqualTo("Globex");
+    assertThat(joined.getCompany().getEmployees()).isEqualTo(4000);
+    assertThat(joined.getAttributes()).containsEntry("sector", "software");
+    LeadEvent unmatched = LeadSerdes.leadEvent().decode(records.get(1).value());
+    assertThat(unmatched.getAttributes()).doesNotContainKey("sector");
+  }
+
+  @Test
+  void shouldExplainHowToNameTheClusterWhenNoneIsGiven() throws Exception {
+    Path file = dir.resolve("leads.jsonl");
+    Files.writeString(file, "{\"leadId\":\"L1\"}\n");
+    StringWriter err = new StringWriter();
+    CommandLine cli = LeadStreamCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+
+    int exitCode = cli.execute("produce", file.toString());
+
+    assertThat(exitCode).isEqualTo(1);
+    assertThat(err.toString()).contains("--bootstrap-servers").contains("LEADSTREAM_KAFKA_BOOTSTRAP_SERVERS");
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> readAll(
+      String bootstrap, String topic, int expected) {
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+        Map.of("bootstrap.servers", bootstrap), new StringDeserializer(), new ByteArrayDeserializer())) {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (records.size() < expected && System.currentTimeMillis() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+}
