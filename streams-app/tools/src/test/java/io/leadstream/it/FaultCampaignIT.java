@@ -2,6 +2,7 @@ package io.leadstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadstream.tools.cli.LeadStreamCli;
 import io.leadstream.tools.faults.CampaignResult;
 import io.leadstream.tools.faults.FaultCampaign;
 import java.io.PrintWriter;
@@ -27,7 +28,8 @@ class FaultCampaignIT {
   void shouldLoseAndDoubleNothingThroughKillsAndBrokerOutages() throws Exception {
     StringWriter progress = new StringWriter();
     FaultCampaign.Settings settings = new FaultCampaign.Settings(2, 3, List.of(Duration.ofSeconds(8)),
-        List.of(Duration.ofSeconds(8)), 20, 4, Duration.ofSeconds(15), true, 7, work, testClassPath(), List.of());
+        List.of(Duration.ofSeconds(8)), 20, 4, Duration.ofSeconds(15), true, 7, work, testClassPath(),
+        LeadStreamCli.class.getName(), List.of());
 
     CampaignResult result = new FaultCampaign(settings, new PrintWriter(progress)).run();
 

@@ -5,6 +5,7 @@ import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.TextSignal;
+import io.leadstream.models.training.evaluation.Metrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

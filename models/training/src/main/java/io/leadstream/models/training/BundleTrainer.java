@@ -9,6 +9,7 @@ import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.SegmentRouter;
 import io.leadstream.models.scoring.TextSignal;
 import io.leadstream.models.scoring.XgbScorer;
+import io.leadstream.models.training.evaluation.Metrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

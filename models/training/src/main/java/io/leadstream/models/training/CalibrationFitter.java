@@ -2,6 +2,7 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.Calibration.Method;
+import io.leadstream.models.training.evaluation.Metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

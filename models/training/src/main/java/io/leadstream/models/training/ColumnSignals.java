@@ -1,5 +1,6 @@
 package io.leadstream.models.training;
 
+import io.leadstream.models.training.evaluation.Metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

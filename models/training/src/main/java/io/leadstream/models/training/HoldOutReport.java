@@ -7,6 +7,7 @@ import io.leadstream.models.scoring.TierPolicy;
 import io.leadstream.models.training.evaluation.CalibrationBin;
 import io.leadstream.models.training.evaluation.Confusion;
 import io.leadstream.models.training.evaluation.Interval;
+import io.leadstream.models.training.evaluation.Metrics;
 import io.leadstream.models.training.evaluation.TierRow;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -6,6 +6,7 @@ import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.ReasonPhrases;
 import io.leadstream.models.training.evaluation.CalibrationBin;
 import io.leadstream.models.training.evaluation.Confusion;
+import io.leadstream.models.training.evaluation.Metrics;
 import io.leadstream.models.training.evaluation.TierRow;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.leadstream.models.training;
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.LeadFields;
 import io.leadstream.models.scoring.XgbScorer;
+import io.leadstream.models.training.evaluation.Metrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

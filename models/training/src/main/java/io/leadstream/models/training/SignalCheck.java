@@ -2,6 +2,7 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.scoring.TierPolicy;
 import io.leadstream.models.training.evaluation.Interval;
+import io.leadstream.models.training.evaluation.Metrics;
 import io.leadstream.models.training.evaluation.TierRow;
 import java.util.ArrayList;
 import java.util.Arrays;

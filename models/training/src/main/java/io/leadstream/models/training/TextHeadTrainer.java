@@ -8,6 +8,7 @@ import io.leadstream.models.inference.TextEncoder;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.OpportunityHead;
 import io.leadstream.models.scoring.TextSignal;
+import io.leadstream.models.training.evaluation.Metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -10,6 +10,7 @@ import io.leadstream.models.inference.Sha256;
 import io.leadstream.models.scoring.LeadScore;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.TestLeads;
+import io.leadstream.models.training.evaluation.Metrics;
 import io.leadstream.schema.LeadEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;

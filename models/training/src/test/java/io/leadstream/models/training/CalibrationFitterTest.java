@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.Calibration.Method;
+import io.leadstream.models.training.evaluation.Metrics;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;

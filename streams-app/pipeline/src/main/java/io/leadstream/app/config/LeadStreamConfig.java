@@ -1,6 +1,6 @@
 package io.leadstream.app.config;
 
-import io.leadstream.app.streams.LeadStores;
+import io.leadstream.app.streams.state.LeadStores;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.leadstream.app.ops;
 
+import io.leadstream.app.metrics.PipelineMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;

@@ -1,5 +1,6 @@
 package io.leadstream.app.ops;
 
+import io.leadstream.app.metrics.CommittedOutcomes;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;

@@ -1,7 +1,7 @@
 package io.leadstream.app.ops;
 
-import io.leadstream.app.streams.ActiveModel;
-import io.leadstream.app.streams.ScorerCheck;
+import io.leadstream.app.model.ActiveModel;
+import io.leadstream.app.model.ScorerCheck;
 import io.leadstream.app.streams.errors.Causes;
 import io.leadstream.models.bundle.StageTimer;
 

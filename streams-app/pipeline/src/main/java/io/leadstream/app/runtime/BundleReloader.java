@@ -1,9 +1,9 @@
 package io.leadstream.app.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadstream.app.model.ActiveModel;
+import io.leadstream.app.model.ScorerCheck;
 import io.leadstream.app.ops.AppMetrics;
-import io.leadstream.app.streams.ActiveModel;
-import io.leadstream.app.streams.ScorerCheck;
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.ModelBundle;

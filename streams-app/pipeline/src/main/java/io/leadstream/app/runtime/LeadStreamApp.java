@@ -1,20 +1,20 @@
 package io.leadstream.app.runtime;
 
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.metrics.PipelineMetrics;
+import io.leadstream.app.model.ActiveModel;
+import io.leadstream.app.model.ScorerCheck;
 import io.leadstream.app.ops.AppMetrics;
 import io.leadstream.app.ops.ClusterProbe;
 import io.leadstream.app.ops.Health;
 import io.leadstream.app.ops.HealthProbes;
 import io.leadstream.app.ops.OpsServer;
-import io.leadstream.app.ops.PipelineMetrics;
 import io.leadstream.app.ops.ProgressCheck;
 import io.leadstream.app.ops.ScorerProbe;
 import io.leadstream.app.query.LeadQueries;
 import io.leadstream.app.query.LeadQueryHandler;
 import io.leadstream.app.query.LeadQueryLanes;
-import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.app.streams.LeadStreamTopology;
-import io.leadstream.app.streams.ScorerCheck;
 import io.leadstream.app.streams.errors.Causes;
 import io.leadstream.app.streams.errors.DeadLetterHandler;
 import io.leadstream.models.bundle.LeadScorer;

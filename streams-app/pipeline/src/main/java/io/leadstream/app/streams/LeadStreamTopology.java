@@ -1,7 +1,8 @@
 package io.leadstream.app.streams;
 
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.app.ops.PipelineMetrics;
+import io.leadstream.app.metrics.PipelineMetrics;
+import io.leadstream.app.model.ActiveModel;
 import io.leadstream.app.streams.processors.ParseLeadProcessor;
 import io.leadstream.app.streams.processors.ReadTextProcessor;
 import io.leadstream.app.streams.processors.ScoreLeadProcessor;

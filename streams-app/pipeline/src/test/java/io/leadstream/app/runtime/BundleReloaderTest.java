@@ -2,8 +2,8 @@ package io.leadstream.app.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadstream.app.model.ActiveModel;
 import io.leadstream.app.ops.AppMetrics;
-import io.leadstream.app.streams.ActiveModel;
 import io.leadstream.app.testing.BundleFolders;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.models.inference.InferenceOptions;

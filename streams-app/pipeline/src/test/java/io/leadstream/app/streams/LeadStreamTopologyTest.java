@@ -3,7 +3,7 @@ package io.leadstream.app.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.app.ops.PipelineMetrics;
+import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.errors.DeadLetterHeaders;
 import io.leadstream.app.streams.processors.ReadTextProcessor;
 import io.leadstream.app.streams.processors.TrackLeadProcessor;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.app.ops.PipelineMetrics;
+import io.leadstream.app.metrics.PipelineMetrics;
+import io.leadstream.app.model.ActiveModel;
 import io.leadstream.app.testing.BundleFolders;
 import io.leadstream.app.testing.TestLeads;
 import io.leadstream.app.testing.TopologyHarness;

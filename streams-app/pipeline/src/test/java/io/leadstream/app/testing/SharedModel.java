@@ -1,6 +1,6 @@
 package io.leadstream.app.testing;
 
-import io.leadstream.app.streams.ActiveModel;
+import io.leadstream.app.model.ActiveModel;
 import io.leadstream.models.bundle.ModelBundle;
 
 /** The default model bundle, loaded once per test JVM (loading the encoder takes a few seconds). */

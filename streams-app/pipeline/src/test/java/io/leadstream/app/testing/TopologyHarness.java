@@ -1,8 +1,8 @@
 package io.leadstream.app.testing;
 
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.app.ops.PipelineMetrics;
-import io.leadstream.app.streams.ActiveModel;
+import io.leadstream.app.metrics.PipelineMetrics;
+import io.leadstream.app.model.ActiveModel;
 import io.leadstream.app.streams.LeadStreamTopology;
 import io.leadstream.app.streams.Topics;
 import io.leadstream.app.streams.serde.LeadSerdes;

@@ -78,7 +78,7 @@ final class FaultsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     FaultCampaign.Settings settings = new FaultCampaign.Settings(instances, kills, seconds(brokerKills),
         seconds(brokerHangs), rate, partitions, Duration.ofSeconds(takeoverDown), staticMembership, seed, folder,
-        System.getProperty("java.class.path"), jvmOptions);
+        System.getProperty("java.class.path"), LeadStreamCli.class.getName(), jvmOptions);
     out.println("Fault campaign in " + folder.toAbsolutePath() + " (logs of every process there)");
     CampaignResult result = new FaultCampaign(settings, out).run();
     out.println();

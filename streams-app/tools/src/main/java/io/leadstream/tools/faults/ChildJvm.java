@@ -1,6 +1,5 @@
 package io.leadstream.tools.faults;
 
-import io.leadstream.tools.cli.LeadStreamCli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ final class ChildJvm {
 
   private final String name;
   private final String classPath;
+  private final String mainClass;
   private final List<String> jvmOptions;
   private final List<String> arguments;
   private final Path logDir;
@@ -23,13 +23,16 @@ final class ChildJvm {
   private int starts;
 
   /**
-   * @param classPath the class path to run {@link LeadStreamCli} from
+   * @param classPath the class path to run the launcher from
+   * @param mainClass the launcher's class
    * @param jvmOptions options of the JVM, before the class (e.g. {@code -Xmx2g})
    * @param arguments the command line after {@code leadstream}
    */
-  ChildJvm(String name, String classPath, List<String> jvmOptions, List<String> arguments, Path logDir) {
+  ChildJvm(String name, String classPath, String mainClass, List<String> jvmOptions, List<String> arguments,
+      Path logDir) {
     this.name = name;
     this.classPath = classPath;
+    this.mainClass = mainClass;
     this.jvmOptions = List.copyOf(jvmOptions);
     this.arguments = List.copyOf(arguments);
     this.logDir = logDir;
@@ -44,7 +47,7 @@ final class ChildJvm {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g"));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", classPath, LeadStreamCli.class.getName()));
+    command.addAll(List.of("-cp", classPath, mainClass));
     command.addAll(arguments);
     try {
       process = new ProcessBuilder(command)

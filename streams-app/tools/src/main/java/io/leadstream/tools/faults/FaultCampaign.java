@@ -43,11 +43,12 @@ public final class FaultCampaign {
    * @param rate events per second
    * @param staticMembership let each instance keep a {@code group.instance.id} (LeadStream's default)
    * @param classPath the class path to start {@code leadstream} processes from
+   * @param mainClass the class with the {@code leadstream} launcher's main method
    * @param jvmOptions options of the instances' JVMs (heap, a logging configuration, ...)
    */
   public record Settings(int instances, int kills, List<Duration> brokerKills, List<Duration> brokerPauses,
       double rate, int partitions, Duration takeoverDown, boolean staticMembership, long seed, Path workDir,
-      String classPath, List<String> jvmOptions) {}
+      String classPath, String mainClass, List<String> jvmOptions) {}
 
   private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(3);
   private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
@@ -69,7 +70,7 @@ public final class FaultCampaign {
     Path work = settings.workDir();
     Files.createDirectories(work);
     int port = freePort();
-    ChildJvm broker = new ChildJvm("broker", settings.classPath(), List.of(), List.of("broker", "--port", Integer.toString(port),
+    ChildJvm broker = new ChildJvm("broker", settings.classPath(), settings.mainClass(), List.of(), List.of("broker", "--port", Integer.toString(port),
         "--controller-port", Integer.toString(freePort()), "--data", work.resolve("broker-data").toString()), work);
     List<ChildJvm> apps = new ArrayList<>();
     try {
@@ -128,7 +129,7 @@ public final class FaultCampaign {
       args.add("-D");
       args.add(key + "=" + value);
     });
-    return new ChildJvm("app-" + i, settings.classPath(), settings.jvmOptions(), args, settings.workDir());
+    return new ChildJvm("app-" + i, settings.classPath(), settings.mainClass(), settings.jvmOptions(), args, settings.workDir());
   }
 
   private Fault killInstance(List<ChildJvm> apps, LeadStreamConfig config, CampaignAudit audit, boolean leaveDown)

@@ -3,7 +3,7 @@ package io.leadstream.tools.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.app.ops.PipelineMetrics;
+import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.errors.DeadLetterHeaders;
 import io.leadstream.app.testing.SharedModel;
 import io.leadstream.app.testing.TestLeads;

@@ -1,2 +1,2 @@
-/** Result rows of {@link io.leadstream.models.training.Metrics}: curves and tables a model card shows. */
+/** Result rows of {@link io.leadstream.models.training.evaluation.Metrics}: curves and tables a model card shows. */
 package io.leadstream.models.training.evaluation;

@@ -1,7 +1,7 @@
 package io.leadstream.models.training.report;
 
-import io.leadstream.models.training.Metrics;
 import io.leadstream.models.training.evaluation.CalibrationBin;
+import io.leadstream.models.training.evaluation.Metrics;
 import io.leadstream.models.training.evaluation.RocPoint;
 import java.awt.Color;
 import java.awt.geom.Line2D;

@@ -1,7 +1,7 @@
 package io.leadstream.app.streams.errors;
 
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.app.ops.PipelineMetrics;
+import io.leadstream.app.metrics.PipelineMetrics;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.leadstream.app.streams.processors;
 
-import io.leadstream.app.streams.ScorerCheck;
+import io.leadstream.app.model.ScorerCheck;
 import io.leadstream.app.streams.errors.Causes;
 import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;

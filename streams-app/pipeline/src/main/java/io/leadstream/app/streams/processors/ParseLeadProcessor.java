@@ -1,6 +1,6 @@
 package io.leadstream.app.streams.processors;
 
-import io.leadstream.app.ops.PipelineMetrics;
+import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;
 import io.leadstream.app.streams.serde.LeadEventDecoder;

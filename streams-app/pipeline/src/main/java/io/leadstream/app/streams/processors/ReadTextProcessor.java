@@ -1,7 +1,7 @@
 package io.leadstream.app.streams.processors;
 
-import io.leadstream.app.ops.PipelineMetrics;
-import io.leadstream.app.streams.ActiveModel;
+import io.leadstream.app.metrics.PipelineMetrics;
+import io.leadstream.app.model.ActiveModel;
 import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.streams.state.LeadTextMemo;
 import io.leadstream.models.bundle.LeadScorer;

@@ -1,6 +1,6 @@
 package io.leadstream.app.streams.processors;
 
-import io.leadstream.app.streams.ActiveModel;
+import io.leadstream.app.model.ActiveModel;
 import io.leadstream.app.streams.errors.ModelFailureException;
 import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.StageTimer;

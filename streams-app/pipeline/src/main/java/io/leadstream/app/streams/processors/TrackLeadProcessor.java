@@ -1,9 +1,9 @@
 package io.leadstream.app.streams.processors;
 
-import io.leadstream.app.ops.PipelineMetrics;
-import io.leadstream.app.streams.LeadStores;
+import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.streams.serde.SingleObjectSerde;
+import io.leadstream.app.streams.state.LeadStores;
 import io.leadstream.app.streams.state.LeadTrack;
 import io.leadstream.app.streams.state.ScorePoint;
 import io.leadstream.schema.Company;

@@ -3,7 +3,7 @@ package io.leadstream.app.streams.processors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.leadstream.app.ops.PipelineMetrics;
+import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;
 import io.leadstream.app.streams.serde.LeadSerdes;

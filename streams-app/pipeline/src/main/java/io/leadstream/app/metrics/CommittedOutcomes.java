@@ -1,4 +1,4 @@
-package io.leadstream.app.ops;
+package io.leadstream.app.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;

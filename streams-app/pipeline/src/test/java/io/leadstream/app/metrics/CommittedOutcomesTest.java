@@ -1,4 +1,4 @@
-package io.leadstream.app.ops;
+package io.leadstream.app.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

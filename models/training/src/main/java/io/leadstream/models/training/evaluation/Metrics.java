@@ -1,4 +1,4 @@
-package io.leadstream.models.training;
+package io.leadstream.models.training.evaluation;
 
 import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.scoring.TierPolicy;

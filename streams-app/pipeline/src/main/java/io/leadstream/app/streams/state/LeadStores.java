@@ -1,4 +1,4 @@
-package io.leadstream.app.streams;
+package io.leadstream.app.streams.state;
 
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;

@@ -1,4 +1,4 @@
-package io.leadstream.app.streams;
+package io.leadstream.app.model;
 
 import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.ModelBundle;
