@@ -1,9 +1,12 @@
 package io.leadstream.app.config;
 
 import io.leadstream.app.streams.state.LeadStores;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,7 +16,10 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.LoggerFactory;
 
 /**
  * LeadStream's own settings, all under the {@code leadstream.} prefix. Every other key is a Kafka
@@ -176,16 +182,13 @@ public final class LeadStreamConfig extends AbstractConfig {
           "io.leadstream.app.streams.errors.DeadLetterHandler",
       StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
 
-  private final Map<String, Object> originals;
-
   public LeadStreamConfig(Map<String, ?> props) {
     super(CONFIG_DEF, props, false);
-    this.originals = new HashMap<>(props);
   }
 
   /** Logs LeadStream's effective settings once at start; Kafka's own clients log theirs. */
   public void logSettings() {
-    org.slf4j.LoggerFactory.getLogger(LeadStreamConfig.class).info("LeadStream settings: {}", values());
+    LoggerFactory.getLogger(LeadStreamConfig.class).info("LeadStream settings: {}", values());
   }
 
   public static ConfigDef configDef() {
@@ -221,10 +224,10 @@ public final class LeadStreamConfig extends AbstractConfig {
   }
 
   /** The interval at which the bundle folder is checked; empty when reloading is off or the bundle is on the class path. */
-  public java.util.Optional<java.time.Duration> modelReloadInterval() {
+  public Optional<java.time.Duration> modelReloadInterval() {
     long millis = getLong(MODEL_RELOAD_INTERVAL_CONFIG);
     return millis == 0 || modelBundle().startsWith("classpath:")
-        ? java.util.Optional.empty() : java.util.Optional.of(java.time.Duration.ofMillis(millis));
+        ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
   }
 
   public int encoderIntraOpThreads() {
@@ -237,7 +240,7 @@ public final class LeadStreamConfig extends AbstractConfig {
   }
 
   public LeadStores stateStores() {
-    return LeadStores.valueOf(getString(STATE_STORES_CONFIG).toUpperCase(java.util.Locale.ROOT));
+    return LeadStores.valueOf(getString(STATE_STORES_CONFIG).toUpperCase(Locale.ROOT));
   }
 
   public int textMemoEntries() {
@@ -271,12 +274,12 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   /** The bearer token of the lead queries, or null. */
   public String httpToken() {
-    org.apache.kafka.common.config.types.Password token = getPassword(HTTP_TOKEN_CONFIG);
+    Password token = getPassword(HTTP_TOKEN_CONFIG);
     return token == null ? null : token.value();
   }
 
-  public java.time.Duration metricsRefresh() {
-    return java.time.Duration.ofMillis(getLong(METRICS_REFRESH_CONFIG));
+  public Duration metricsRefresh() {
+    return Duration.ofMillis(getLong(METRICS_REFRESH_CONFIG));
   }
 
   public int textMaxBytes() {
@@ -287,16 +290,16 @@ public final class LeadStreamConfig extends AbstractConfig {
     return getInt(FAILURE_REPLACEMENTS_CONFIG);
   }
 
-  public java.time.Duration failureWindow() {
-    return java.time.Duration.ofMillis(getLong(FAILURE_WINDOW_CONFIG));
+  public Duration failureWindow() {
+    return Duration.ofMillis(getLong(FAILURE_WINDOW_CONFIG));
   }
 
-  public java.time.Duration healthProbeInterval() {
-    return java.time.Duration.ofMillis(getLong(HEALTH_PROBE_INTERVAL_CONFIG));
+  public Duration healthProbeInterval() {
+    return Duration.ofMillis(getLong(HEALTH_PROBE_INTERVAL_CONFIG));
   }
 
-  public java.time.Duration healthProgressTimeout() {
-    return java.time.Duration.ofMillis(getLong(HEALTH_PROGRESS_TIMEOUT_CONFIG));
+  public Duration healthProgressTimeout() {
+    return Duration.ofMillis(getLong(HEALTH_PROGRESS_TIMEOUT_CONFIG));
   }
 
   /** The Kafka Streams application.id, which is also the consumer group's id. */
@@ -327,7 +330,7 @@ public final class LeadStreamConfig extends AbstractConfig {
    */
   public Map<String, Object> streamsProperties() {
     Map<String, Object> props = new HashMap<>(STREAMS_DEFAULTS);
-    props.putAll(originals);
+    props.putAll(originals());
     return props;
   }
 
@@ -341,7 +344,7 @@ public final class LeadStreamConfig extends AbstractConfig {
     clientKeys.addAll(ProducerConfig.configNames());
     clientKeys.addAll(ConsumerConfig.configNames());
     Map<String, Object> props = new HashMap<>();
-    originals.forEach((key, value) -> {
+    originals().forEach((key, value) -> {
       if (clientKeys.contains(key)) {
         props.put(key, value);
       }
