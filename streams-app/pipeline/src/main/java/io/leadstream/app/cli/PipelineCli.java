@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "LeadStream 0.1.0",
     description = "Real-time sales-lead prioritization on Kafka Streams.",
-    subcommands = {RunCommand.class, LagCommand.class, DlqCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class, TopicsCommand.class, LagCommand.class, DlqCommand.class, CommandLine.HelpCommand.class
+    })
 public final class PipelineCli {
 
   public static void main(String[] args) {

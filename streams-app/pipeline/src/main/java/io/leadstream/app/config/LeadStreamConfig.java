@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -209,6 +210,16 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public String deadLetterTopic() {
     return getString(TOPIC_DLQ_CONFIG);
+  }
+
+  /**
+   * A topic's own settings given as {@code leadstream.topic.<role>.config.<setting>}, for the topics
+   * LeadStream creates and checks; {@code role} is raw, prioritized, hot or dlq.
+   */
+  public Map<String, String> topicConfigs(String role) {
+    Map<String, String> configs = new TreeMap<>();
+    originalsWithPrefix(PREFIX + "topic." + role + ".config.").forEach((key, value) -> configs.put(key, String.valueOf(value)));
+    return configs;
   }
 
   public int topicPartitions() {

@@ -91,10 +91,12 @@ public final class LeadStreamApp implements AutoCloseable {
    * bundle loads, so that joining the group and restoring state overlap the seconds a model takes
    * to load; returns once the bundle scores the canary leads and Streams is starting.
    *
-   * @throws IllegalStateException when the bundle cannot be loaded or cannot score the canary
-   *     leads: nothing was processed, and the app is closed again
+   * @throws IllegalStateException when the input topic's partitions differ from those the state
+   *     stores were built for ({@link StatePartitionCheck}), or the bundle cannot be loaded or
+   *     cannot score the canary leads: nothing was processed, and the app is closed again
    */
   public static LeadStreamApp start(LeadStreamConfig config) {
+    StatePartitionCheck.verify(config);
     InferenceOptions inference = new InferenceOptions(config.encoderIntraOpThreads());
     CompletableFuture<ModelBundle> loading = loadInBackground(config.modelBundle(), inference);
     ActiveModel model = new ActiveModel(loading);

@@ -1,7 +1,6 @@
 package io.leadstream.app.runtime;
 
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.app.streams.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates LeadStream's topics where they are missing; existing topics are left as they are. */
+/** Creates LeadStream's topics ({@link TopicPlan}) where they are missing; existing topics are left as they are. */
 public final class TopicCreator {
 
   private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
@@ -53,11 +52,7 @@ public final class TopicCreator {
   }
 
   public static void createMissing(LeadStreamConfig config) {
-    Optional<Integer> partitions = config.topicPartitions() < 0
-        ? Optional.empty() : Optional.of(config.topicPartitions());
-    createMissing(config, Topics.from(config).names().stream()
-        .map(name -> new NewTopic(name, partitions, replication(config)))
-        .toList());
+    createMissing(config, TopicPlan.of(config).stream().map(TopicPlan.WantedTopic::toNewTopic).toList());
   }
 
   /**
@@ -65,12 +60,8 @@ public final class TopicCreator {
    * by key rather than expire (the dead-letter replay ledger); replication as configured.
    */
   public static void createCompactedIfMissing(LeadStreamConfig config, String name) {
-    createMissing(config, List.of(new NewTopic(name, Optional.of(1), replication(config))
+    createMissing(config, List.of(new NewTopic(name, Optional.of(1), TopicPlan.replication(config))
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
-  }
-
-  private static Optional<Short> replication(LeadStreamConfig config) {
-    return config.topicReplicationFactor() < 0 ? Optional.empty() : Optional.of(config.topicReplicationFactor());
   }
 
   private static void createMissing(LeadStreamConfig config, List<NewTopic> wanted) {

@@ -4,6 +4,7 @@ import io.leadstream.app.cli.DlqCommand;
 import io.leadstream.app.cli.LagCommand;
 import io.leadstream.app.cli.PipelineCli;
 import io.leadstream.app.cli.RunCommand;
+import io.leadstream.app.cli.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
     version = "LeadStream 0.1.0",
     description = "Real-time sales-lead prioritization on Kafka Streams.",
     subcommands = {
-      DemoCommand.class, RunCommand.class, BrokerCommand.class, ProduceCommand.class, TrainCommand.class,
+      DemoCommand.class, RunCommand.class, TopicsCommand.class, BrokerCommand.class, ProduceCommand.class, TrainCommand.class,
       LagCommand.class, DlqCommand.class, FaultsCommand.class, BenchCommand.class, MicrobenchCommand.class,
       SoakCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class
     })

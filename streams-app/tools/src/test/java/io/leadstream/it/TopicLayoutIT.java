@@ -1,0 +1,107 @@
+package io.leadstream.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.runtime.LeadStreamApp;
+import io.leadstream.app.runtime.TopicPlan;
+import io.leadstream.tools.cli.LeadStreamCli;
+import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
+import io.leadstream.tools.testing.EmbeddedKafkaExtension;
+import io.leadstream.tools.testing.InProcessRun;
+import io.leadstream.tools.testing.TestFeed;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `topics` creates what is missing with its settings and reports what differs; a re-partitioned input stops the start. */
+@ExtendWith(EmbeddedKafkaExtension.class)
+class TopicLayoutIT {
+
+  @TempDir Path stateDir;
+
+  @Test
+  void shouldPlanCreateAndCheckTheTopicsWithTheirSettings(EmbeddedKafkaBroker broker) throws Exception {
+    Map<String, Object> props = IntegrationConfigs.props(broker.bootstrapServers(), "topics", stateDir,
+        Map.of("leadstream.topic.hot.config.retention.ms", "86400000"));
+    LeadStreamConfig config = new LeadStreamConfig(props);
+
+    StringWriter plan = new StringWriter();
+    assertThat(topics(props, plan, "--dry-run")).isZero();
+    assertThat(plan.toString()).contains("missing, would create: 3 partitions").contains("Dry run: nothing created.");
+    try (Admin admin = Admin.create(config.clientProperties())) {
+      assertThat(admin.listTopics().names().get()).doesNotContain(config.rawTopic(), config.deadLetterTopic());
+    }
+
+    StringWriter created = new StringWriter();
+    assertThat(topics(props, created)).isZero();
+    assertThat(created.toString()).contains("Created the missing topics.");
+    try (Admin admin = Admin.create(config.clientProperties())) {
+      assertThat(retention(admin, config.deadLetterTopic()))
+          .isEqualTo(Long.toString(TopicPlan.DEAD_LETTER_RETENTION.toMillis()));
+      assertThat(retention(admin, config.hotTopic())).isEqualTo("86400000");
+      assertThat(admin.describeTopics(Set.of(config.rawTopic())).allTopicNames().get()
+          .get(config.rawTopic()).partitions()).hasSize(3);
+    }
+
+    StringWriter checked = new StringWriter();
+    assertThat(topics(props, checked)).isZero();
+    assertThat(checked.toString()).contains("ok (3 partitions, replication 1)").doesNotContain("DIFFERS");
+
+    Map<String, Object> wider = new HashMap<>(props);
+    wider.put(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, 4);
+    wider.put("leadstream.topic.hot.config.retention.ms", "3600000");
+    StringWriter differs = new StringWriter();
+    assertThat(topics(wider, differs)).isEqualTo(3);
+    assertThat(differs.toString())
+        .contains("DIFFERS (3 partitions, replication 1): partitions 3, wanted 4")
+        .contains("retention.ms=86400000, wanted 3600000");
+  }
+
+  @Test
+  void shouldRefuseToStartWhenTheInputTopicNoLongerMatchesTheStateStores(EmbeddedKafkaBroker broker) throws Exception {
+    LeadStreamConfig config = IntegrationConfigs.forRun(broker.bootstrapServers(), "repartitioned", stateDir, Map.of());
+    TestFeed feed = TestFeed.of(6);
+    InProcessRun.outcomesOf(feed, config).assertExactlyOnce(feed);
+    try (Admin admin = Admin.create(config.clientProperties())) {
+      admin.createPartitions(Map.of(config.rawTopic(), NewPartitions.increaseTo(5))).all().get();
+    }
+
+    assertThatThrownBy(() -> LeadStreamApp.start(config).close())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Input topic repartitioned.leads.raw has 5 partitions, but the state stores of "
+            + "application.id leadstream-repartitioned were built for 3")
+        .hasMessageContaining("leadstream-repartitioned-lead-track-store-changelog: 3 partitions")
+        .hasMessageContaining("kafka-streams-application-reset.sh");
+  }
+
+  private static String retention(Admin admin, String topic) throws Exception {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+    return config.get(TopicConfig.RETENTION_MS_CONFIG).value();
+  }
+
+  private static int topics(Map<String, Object> props, StringWriter out, String... options) {
+    List<String> args = new ArrayList<>(List.of("topics"));
+    props.forEach((key, value) -> args.add("-D" + key + "=" + value));
+    args.addAll(List.of(options));
+    CommandLine cli = LeadStreamCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    return cli.execute(args.toArray(String[]::new));
+  }
+}
