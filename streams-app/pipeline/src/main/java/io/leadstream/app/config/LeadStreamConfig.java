@@ -1,6 +1,7 @@
 package io.leadstream.app.config;
 
 import io.leadstream.app.streams.state.LeadStores;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -107,6 +108,13 @@ public final class LeadStreamConfig extends AbstractConfig {
       + "RECORD_TOO_LARGE before decoding. Keeps every output and state entry well below the broker's message size limit.";
   public static final int RECORD_MAX_BYTES_DEFAULT = 256 * 1024;
 
+  public static final String INPUT_SCHEMAS_CONFIG = PREFIX + "input.schemas";
+  private static final String INPUT_SCHEMAS_DOC = "Folder of further writer schemas of LeadEvent (one complete schema per .avsc "
+      + "file, as Schema.toString() writes it), so that producers that evolved their schema (fields added with defaults, "
+      + "defaulted ones dropped, fields reordered) are read through Avro schema resolution. Empty: only the app's own "
+      + "schema. An incompatible schema stops the start with the incompatibility named.";
+  public static final String INPUT_SCHEMAS_DEFAULT = "";
+
   public static final String FAILURE_REPLACEMENTS_CONFIG = PREFIX + "failure.thread.replacements";
   private static final String FAILURE_REPLACEMENTS_DOC = "How many times a stream thread that failed (a broken model, a store, the "
       + "broker; never a bad record, which is dead-lettered) is replaced within leadstream.failure.window.ms before the "
@@ -165,7 +173,8 @@ public final class LeadStreamConfig extends AbstractConfig {
       .define(HTTP_TOKEN_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, HTTP_TOKEN_DOC, OPS_GROUP, 5, ConfigDef.Width.MEDIUM, "lead query token")
       .define(METRICS_REFRESH_CONFIG, Type.LONG, METRICS_REFRESH_DEFAULT, Range.atLeast(100), Importance.LOW, METRICS_REFRESH_DOC, OPS_GROUP, 3, ConfigDef.Width.SHORT, "metrics refresh")
       .define(TEXT_MAX_BYTES_CONFIG, Type.INT, TEXT_MAX_BYTES_DEFAULT, Range.between(64, 1024 * 1024), Importance.MEDIUM, TEXT_MAX_BYTES_DOC, VALIDATION_GROUP, 1, ConfigDef.Width.SHORT, "max text bytes")
-      .define(RECORD_MAX_BYTES_CONFIG, Type.INT, RECORD_MAX_BYTES_DEFAULT, Range.between(1024, 64 * 1024 * 1024), Importance.MEDIUM, RECORD_MAX_BYTES_DOC, VALIDATION_GROUP, 2, ConfigDef.Width.SHORT, "max record bytes");
+      .define(RECORD_MAX_BYTES_CONFIG, Type.INT, RECORD_MAX_BYTES_DEFAULT, Range.between(1024, 64 * 1024 * 1024), Importance.MEDIUM, RECORD_MAX_BYTES_DOC, VALIDATION_GROUP, 2, ConfigDef.Width.SHORT, "max record bytes")
+      .define(INPUT_SCHEMAS_CONFIG, Type.STRING, INPUT_SCHEMAS_DEFAULT, Importance.MEDIUM, INPUT_SCHEMAS_DOC, VALIDATION_GROUP, 3, ConfigDef.Width.LONG, "writer schemas");
 
   /**
    * Kafka Streams settings LeadStream sets unless the user sets them. One stream thread per core:
@@ -328,6 +337,12 @@ public final class LeadStreamConfig extends AbstractConfig {
     java.nio.file.Path base = stateDir == null
         ? java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams") : java.nio.file.Path.of(stateDir.toString());
     return base.resolve(applicationId());
+  }
+
+  /** The folder of further LeadEvent writer schemas, if one is configured. */
+  public Optional<Path> inputSchemas() {
+    String folder = getString(INPUT_SCHEMAS_CONFIG);
+    return folder.isBlank() ? Optional.empty() : Optional.of(Path.of(folder));
   }
 
   public int recordMaxBytes() {

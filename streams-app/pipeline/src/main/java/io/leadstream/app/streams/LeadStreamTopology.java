@@ -7,6 +7,7 @@ import io.leadstream.app.streams.processors.ParseLeadProcessor;
 import io.leadstream.app.streams.processors.ReadTextProcessor;
 import io.leadstream.app.streams.processors.ScoreLeadProcessor;
 import io.leadstream.app.streams.processors.TrackLeadProcessor;
+import io.leadstream.app.streams.serde.WriterSchemas;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -47,7 +48,8 @@ public final class LeadStreamTopology {
     KStream<String, PrioritizedLead> prioritized = builder
         .stream(topics.raw().name(),
             Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde()).withName(SOURCE))
-        .process(ParseLeadProcessor.supplier(config.recordMaxBytes(), config.textMaxBytes(), metrics), Named.as(PARSE))
+        .process(ParseLeadProcessor.supplier(config.recordMaxBytes(), config.textMaxBytes(),
+            WriterSchemas.load(config.inputSchemas()), metrics), Named.as(PARSE))
         .process(ReadTextProcessor.supplier(model, config.textMemoEntries(), metrics), Named.as(READ_TEXT))
         .process(ScoreLeadProcessor.supplier(), Named.as(SCORE))
         .process(TrackLeadProcessor.supplier(config.stateStores(), metrics), Named.as(TRACK));

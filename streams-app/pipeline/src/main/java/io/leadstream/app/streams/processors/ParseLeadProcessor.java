@@ -8,6 +8,8 @@ import io.leadstream.app.streams.serde.StrictUtf8;
 import io.leadstream.schema.LeadEvent;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.CharacterCodingException;
+import java.util.List;
+import org.apache.avro.Schema;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,13 +21,15 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class ParseLeadProcessor extends ContextualProcessor<byte[], byte[], String, LeadEvent> {
 
-  private final LeadEventDecoder decoder = new LeadEventDecoder();
+  private final LeadEventDecoder decoder;
   private final StrictUtf8 keyDecoder = new StrictUtf8();
   private final int recordMaxBytes;
   private final LeadValidator validator;
   private final PipelineMetrics metrics;
 
-  public ParseLeadProcessor(int recordMaxBytes, LeadValidator validator, PipelineMetrics metrics) {
+  public ParseLeadProcessor(int recordMaxBytes, List<Schema> writerSchemas, LeadValidator validator,
+      PipelineMetrics metrics) {
+    this.decoder = new LeadEventDecoder(writerSchemas);
     this.recordMaxBytes = recordMaxBytes;
     this.validator = validator;
     this.metrics = metrics;
@@ -34,10 +38,11 @@ public final class ParseLeadProcessor extends ContextualProcessor<byte[], byte[]
   /**
    * @param recordMaxBytes largest key plus value accepted; larger records are dead-lettered as
    *     RECORD_TOO_LARGE before they are decoded
+   * @param writerSchemas further LeadEvent writer schemas producers may use
    */
   public static ProcessorSupplier<byte[], byte[], String, LeadEvent> supplier(
-      int recordMaxBytes, int textMaxBytes, PipelineMetrics metrics) {
-    return () -> new ParseLeadProcessor(recordMaxBytes, new LeadValidator(textMaxBytes), metrics);
+      int recordMaxBytes, int textMaxBytes, List<Schema> writerSchemas, PipelineMetrics metrics) {
+    return () -> new ParseLeadProcessor(recordMaxBytes, writerSchemas, new LeadValidator(textMaxBytes), metrics);
   }
 
   @Override

@@ -8,6 +8,8 @@ import io.leadstream.schema.LeadEvent;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.List;
+import org.apache.avro.Schema;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.MissingSchemaException;
@@ -23,8 +25,14 @@ public final class LeadEventDecoder {
   private final BinaryMessageDecoder<LeadEvent> decoder;
 
   public LeadEventDecoder() {
+    this(List.of());
+  }
+
+  /** @param writerSchemas further LeadEvent writer schemas ({@link WriterSchemas}), read by schema resolution */
+  public LeadEventDecoder(List<Schema> writerSchemas) {
     AvroTrust.trustSchemaPackage();
     decoder = new BinaryMessageDecoder<>(new StrictUtf8Data(), LeadEvent.getClassSchema());
+    writerSchemas.forEach(decoder::addSchema);
   }
 
   /** @throws InvalidLeadException EMPTY_RECORD, NOT_AVRO, UNKNOWN_SCHEMA, BAD_UTF8 or UNDECODABLE */
@@ -40,8 +48,9 @@ public final class LeadEventDecoder {
       throw new InvalidLeadException(DeadLetterReason.NOT_AVRO,
           "value does not start with the Avro single-object marker C3 01", e);
     } catch (MissingSchemaException e) {
-      throw new InvalidLeadException(DeadLetterReason.UNKNOWN_SCHEMA,
-          "value was written with an unknown schema (" + e.getMessage() + ")", e);
+      throw new InvalidLeadException(DeadLetterReason.UNKNOWN_SCHEMA, "value was written with a schema of fingerprint "
+          + fingerprintOf(value) + " (hex, as after C3 01), neither the app's LeadEvent nor one in "
+          + "leadstream.input.schemas; add the producer's writer schema there", e);
     } catch (StrictUtf8DatumReader.InvalidUtf8Exception e) {
       throw new InvalidLeadException(DeadLetterReason.BAD_UTF8, e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
@@ -53,6 +62,14 @@ public final class LeadEventDecoder {
           + " a record must end where the value ends");
     }
     return event;
+  }
+
+  private static String fingerprintOf(byte[] value) {
+    StringBuilder hex = new StringBuilder();
+    for (int i = 2; i < Math.min(10, value.length); i++) {
+      hex.append(String.format("%02x", value[i] & 0xff));
+    }
+    return hex.toString();
   }
 
   private static String undecodable(Exception e, int length) {

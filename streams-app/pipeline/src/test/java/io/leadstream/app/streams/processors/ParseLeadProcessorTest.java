@@ -30,7 +30,7 @@ class ParseLeadProcessorTest {
 
   @BeforeEach
   void setUp() {
-    processor = ParseLeadProcessor.supplier(RECORD_MAX_BYTES, 16 * 1024, PipelineMetrics.inMemory()).get();
+    processor = ParseLeadProcessor.supplier(RECORD_MAX_BYTES, 16 * 1024, List.of(), PipelineMetrics.inMemory()).get();
     processor.init(context);
   }
 

@@ -1,0 +1,76 @@
+package io.leadstream.app.streams.serde;
+
+import io.leadstream.schema.LeadEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.SchemaParseException;
+
+/**
+ * Further writer schemas of {@link LeadEvent} that producers use ({@code leadstream.input.schemas}):
+ * one complete schema per {@code .avsc} file, each checked once, at start, to be readable as the
+ * app's LeadEvent by Avro schema resolution.
+ */
+public final class WriterSchemas {
+
+  private WriterSchemas() {}
+
+  /** @throws IllegalArgumentException naming the file and what is wrong with it */
+  public static List<Schema> load(Optional<Path> folder) {
+    if (folder.isEmpty()) {
+      return List.of();
+    }
+    Path dir = folder.get();
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("leadstream.input.schemas: " + dir + " is not a folder");
+    }
+    List<Schema> schemas = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".avsc")).sorted().toList()) {
+        schemas.add(readable(file, parse(file)));
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("leadstream.input.schemas: cannot read " + dir + ": " + e.getMessage(), e);
+    }
+    return List.copyOf(schemas);
+  }
+
+  /** The schema's CRC-64-AVRO fingerprint as it appears after {@code C3 01}, in hex (little-endian bytes). */
+  public static String fingerprint(Schema schema) {
+    long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+    StringBuilder hex = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      hex.append(String.format("%02x", (fingerprint >>> (8 * i)) & 0xff));
+    }
+    return hex.toString();
+  }
+
+  private static Schema parse(Path file) throws IOException {
+    try {
+      return new Schema.Parser().parse(Files.readString(file));
+    } catch (SchemaParseException e) {
+      throw new IllegalArgumentException("leadstream.input.schemas: " + file.getFileName()
+          + " is not a complete Avro schema (" + e.getMessage() + "); write the whole LeadEvent schema, nested "
+          + "types included, in one file", e);
+    }
+  }
+
+  private static Schema readable(Path file, Schema writer) {
+    SchemaPairCompatibility compatibility =
+        SchemaCompatibility.checkReaderWriterCompatibility(LeadEvent.getClassSchema(), writer);
+    if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+      throw new IllegalArgumentException("leadstream.input.schemas: " + file.getFileName() + " (fingerprint "
+          + fingerprint(writer) + ") cannot be read as LeadEvent: " + compatibility.getResult().getIncompatibilities()
+          .stream().map(i -> i.getType() + " at " + i.getLocation() + ": " + i.getMessage()).toList());
+    }
+    return writer;
+  }
+}
