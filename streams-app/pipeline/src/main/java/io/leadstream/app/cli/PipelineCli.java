@@ -10,7 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The production command line, what the Docker image runs: {@code run}, {@code lag} and
+ * The production command line, what the Docker image runs: {@code run}, {@code topics}, {@code lag} and
  * {@code dlq}. The {@code leadstream} launcher of the tools module offers these and every other
  * command through {@link #configure}.
  */

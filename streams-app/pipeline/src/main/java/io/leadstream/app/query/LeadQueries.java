@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadstream.app.io.LeadJsonWriter;
 import io.leadstream.app.streams.processors.TrackLeadProcessor;
 import io.leadstream.app.streams.serde.LeadSerdes;
-import io.leadstream.app.streams.serde.SingleObjectSerde;
+import io.leadstream.schema.kafka.SingleObjectSerde;
 import io.leadstream.app.streams.state.LeadTrack;
 import io.leadstream.app.streams.state.ScorePoint;
 import io.leadstream.schema.PrioritizedLead;

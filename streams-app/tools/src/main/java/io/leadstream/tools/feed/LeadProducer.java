@@ -2,7 +2,7 @@ package io.leadstream.tools.feed;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.streams.serde.LeadSerdes;
-import io.leadstream.app.streams.serde.SingleObjectSerde;
+import io.leadstream.schema.kafka.SingleObjectSerde;
 import io.leadstream.schema.LeadEvent;
 import java.util.HashMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.leadstream.tools.observe;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.streams.errors.DeadLetterHeaders;
 import io.leadstream.app.streams.serde.LeadSerdes;
-import io.leadstream.app.streams.serde.SingleObjectSerde;
+import io.leadstream.schema.kafka.SingleObjectSerde;
 import io.leadstream.schema.PrioritizedLead;
 import java.io.IOException;
 import java.io.UncheckedIOException;

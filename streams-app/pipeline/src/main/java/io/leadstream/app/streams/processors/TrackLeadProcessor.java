@@ -2,7 +2,7 @@ package io.leadstream.app.streams.processors;
 
 import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.serde.LeadSerdes;
-import io.leadstream.app.streams.serde.SingleObjectSerde;
+import io.leadstream.schema.kafka.SingleObjectSerde;
 import io.leadstream.app.streams.state.LeadStores;
 import io.leadstream.app.streams.state.LeadTrack;
 import io.leadstream.app.streams.state.ScorePoint;

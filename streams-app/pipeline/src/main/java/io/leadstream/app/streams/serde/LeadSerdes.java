@@ -4,18 +4,20 @@ import io.leadstream.app.streams.state.LeadTextMemo;
 import io.leadstream.app.streams.state.LeadTrack;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
+import io.leadstream.schema.kafka.SingleObjectSerde;
 
-/** The serdes of LeadStream's records and state-store values. */
+/** The serdes of LeadStream's records (the public ones of {@link LeadStreamSerdes}) and state-store values. */
 public final class LeadSerdes {
 
   private LeadSerdes() {}
 
   public static SingleObjectSerde<LeadEvent> leadEvent() {
-    return new SingleObjectSerde<>(LeadEvent.getEncoder(), LeadEvent.getDecoder());
+    return LeadStreamSerdes.leadEvent();
   }
 
   public static SingleObjectSerde<PrioritizedLead> prioritizedLead() {
-    return new SingleObjectSerde<>(PrioritizedLead.getEncoder(), PrioritizedLead.getDecoder());
+    return LeadStreamSerdes.prioritizedLead();
   }
 
   public static SingleObjectSerde<LeadTextMemo> textMemo() {

@@ -1,4 +1,4 @@
-package io.leadstream.app.streams.serde;
+package io.leadstream.schema.kafka;
 
 import io.leadstream.schema.AvroTrust;
 import java.io.IOException;
