@@ -2,6 +2,7 @@ package io.leadstream.models.inference;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -28,6 +29,11 @@ record PaddedBatch(Encoding[] encodings, int batch, int length, long[] ids, long
       System.arraycopy(encodings[b].getTypeIds(), 0, types, b * length, rowIds.length);
     }
     return new PaddedBatch(encodings, batch, length, ids, mask, types);
+  }
+
+  /** The shape of each model input: (batch, length). */
+  Shape shape() {
+    return new Shape(batch, length);
   }
 
   /**

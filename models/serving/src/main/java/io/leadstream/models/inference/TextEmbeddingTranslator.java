@@ -6,8 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.translate.Batchifier;
-import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +13,17 @@ import java.util.List;
 /**
  * Texts in, pooled embeddings out, for transformer encoders that return token vectors.
  *
- * <p>A batch of texts is tokenized together and padded to its longest member, so it runs as one
- * model call; pooling reads the attention mask, so padding never changes a text's vector. The
- * model inputs are built from the names the {@link EncoderSpec} lists, in that order. Pooling and
- * normalization run on plain arrays, because the ONNX Runtime engine implements few NDArray
- * operators.
+ * <p>A batch runs as one padded model call; pooling reads the attention mask, so padding never
+ * changes a text's vector. The model inputs are built from the names the {@link EncoderSpec}
+ * lists, in that order. Pooling and normalization run on plain arrays, because the ONNX Runtime
+ * engine implements few NDArray operators.
  */
-public final class TextEmbeddingTranslator implements Translator<String, TextEmbedding> {
+public final class TextEmbeddingTranslator extends PaddedBatchTranslator<TextEmbedding> {
 
   private static final String ATTENTION_MASK = "leadstream.attentionMask";
   private static final String UNKNOWN_RATIO = "leadstream.unknownRatio";
   private static final String TOKENIZE_NANOS = "leadstream.tokenizeNanos";
 
-  private final HuggingFaceTokenizer tokenizer;
   private final EncoderSpec spec;
   private final long unknownId;
 
@@ -46,31 +42,15 @@ public final class TextEmbeddingTranslator implements Translator<String, TextEmb
    *     unknown stretch with its original characters as token text)
    */
   public TextEmbeddingTranslator(HuggingFaceTokenizer tokenizer, EncoderSpec spec, long unknownId) {
-    this.tokenizer = tokenizer;
+    super(tokenizer);
     this.spec = spec;
     this.unknownId = unknownId;
   }
 
   @Override
-  public NDList processInput(TranslatorContext ctx, String input) {
-    return batchProcessInput(ctx, List.of(input));
-  }
-
-  @Override
-  public TextEmbedding processOutput(TranslatorContext ctx, NDList list) {
-    return batchProcessOutput(ctx, list).get(0);
-  }
-
-  /** Not used for splitting: batches are built and unbuilt by the batch methods below. */
-  @Override
-  public Batchifier getBatchifier() {
-    return Batchifier.STACK;
-  }
-
-  @Override
   public NDList batchProcessInput(TranslatorContext ctx, List<String> inputs) {
     long started = System.nanoTime();
-    PaddedBatch padded = PaddedBatch.of(tokenizer.batchEncode(inputs));
+    PaddedBatch padded = tokenize(inputs);
     ctx.setAttachment(TOKENIZE_NANOS, (System.nanoTime() - started) / Math.max(1, inputs.size()));
     int batch = padded.batch();
     int length = padded.length();
@@ -86,7 +66,7 @@ public final class TextEmbeddingTranslator implements Translator<String, TextEmb
     ctx.setAttachment(UNKNOWN_RATIO, unknownRatios);
 
     NDManager manager = ctx.getNDManager();
-    Shape shape = new Shape(batch, length);
+    Shape shape = padded.shape();
     NDList list = new NDList(spec.inputs().size());
     for (String name : spec.inputs()) {
       long[] values =

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.translate.Batchifier;
-import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,11 +16,10 @@ import java.util.List;
  * token, and the logits of that one step become {@code softmax over the answer pieces only},
  * the yes pieces summed. Stateless and shareable.
  */
-final class ZeroShotTranslator implements Translator<String, Double> {
+final class ZeroShotTranslator extends PaddedBatchTranslator<Double> {
 
   private static final String BATCH = "leadstream.zeroShot.batch";
 
-  private final HuggingFaceTokenizer tokenizer;
   private final ZeroShotSpec spec;
   private final long[] yesIds;
   private final long[] noIds;
@@ -32,26 +29,10 @@ final class ZeroShotTranslator implements Translator<String, Double> {
    *     longest text of a batch
    */
   ZeroShotTranslator(HuggingFaceTokenizer tokenizer, ZeroShotSpec spec, long[] yesIds, long[] noIds) {
-    this.tokenizer = tokenizer;
+    super(tokenizer);
     this.spec = spec;
     this.yesIds = yesIds.clone();
     this.noIds = noIds.clone();
-  }
-
-  @Override
-  public NDList processInput(TranslatorContext ctx, String input) {
-    return batchProcessInput(ctx, List.of(input));
-  }
-
-  @Override
-  public Double processOutput(TranslatorContext ctx, NDList list) {
-    return batchProcessOutput(ctx, list).get(0);
-  }
-
-  /** Not used for splitting: batches are built and unbuilt by the batch methods below. */
-  @Override
-  public Batchifier getBatchifier() {
-    return Batchifier.STACK;
   }
 
   @Override
@@ -60,16 +41,15 @@ final class ZeroShotTranslator implements Translator<String, Double> {
     for (String text : texts) {
       prompts.add(spec.prompt(text));
     }
-    PaddedBatch padded = PaddedBatch.of(tokenizer.batchEncode(prompts));
+    PaddedBatch padded = tokenize(prompts);
     int batch = padded.batch();
-    Shape shape = new Shape(batch, padded.length());
     long[] start = new long[batch];
     Arrays.fill(start, spec.decoderStartTokenId());
     ctx.setAttachment(BATCH, batch);
     NDManager manager = ctx.getNDManager();
     return new NDList(
-        manager.create(padded.ids(), shape),
-        manager.create(padded.mask(), shape),
+        manager.create(padded.ids(), padded.shape()),
+        manager.create(padded.mask(), padded.shape()),
         manager.create(start, new Shape(batch, 1)));
   }
 

@@ -9,6 +9,10 @@ import java.util.Map;
  * Chinese B2B CRM phrases for the synthetic generator, written the way Chinese sales reps log
  * leads (short clauses, full-width punctuation, English product and system names kept as is),
  * with the same intents, junk kinds and placeholders as the English ones.
+ *
+ * <p>The tables mirror the English ones in {@link LeadPhrases} line for line because they fill the
+ * same record in another language for the one generator and {@link LeadPhrases#fill}: they share a
+ * shape, not logic, so the two languages stay apart.
  */
 final class ChinesePhrases {
   private ChinesePhrases() {}

@@ -29,6 +29,10 @@ import java.util.function.Consumer;
  * broker, clients and Streams for a good while), throughput (every lead sent at once; leads/s from
  * first send to last outcome), latency (leads sent at half the measured throughput, so queueing
  * does not dominate), encoder alone.
+ *
+ * <p>It is handed a started pipeline and starts none, so it shares none of the demo's set-up:
+ * starting the broker and the app, their settings and the console's logs are done in one place,
+ * the commands' {@code EmbeddedOptions}.
  */
 public final class PipelineBenchmark {
 

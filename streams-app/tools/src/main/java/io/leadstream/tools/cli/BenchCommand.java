@@ -49,12 +49,11 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ConsoleLogging.quiet(embedded.verbose);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Starting an embedded broker and LeadStream (%d partition(s)) ...%n", partitions);
     out.flush();
     BenchResult result;
-    try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(bootstrap -> embedded.config(bootstrap, "leadstream-bench"), partitions)) {
+    try (EmbeddedPipeline pipeline = embedded.start("leadstream-bench", partitions)) {
       result = new PipelineBenchmark(pipeline, line -> {
         out.println("  " + line);
         out.flush();

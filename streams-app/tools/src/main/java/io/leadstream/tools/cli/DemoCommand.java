@@ -66,7 +66,6 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ConsoleLogging.quiet(embedded.verbose);
     PrintWriter out = spec.commandLine().getOut();
     if (chinese && samples != null) {
       throw new ParameterException(spec.commandLine(), "give --chinese or --samples, not both");
@@ -79,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
     List<RawRecord> malformed = samples == null ? MalformedRecords.all() : List.of();
     out.println("Starting an embedded Kafka broker and LeadStream (model bundle " + embedded.modelBundle + ") ...");
     out.flush();
-    try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(bootstrap -> embedded.config(bootstrap, "leadstream-demo"), partitions);
+    try (EmbeddedPipeline pipeline = embedded.start("leadstream-demo", partitions);
          OutcomeReader reader = new OutcomeReader(pipeline.config());
          LeadProducer producer = new LeadProducer(pipeline.config())) {
       out.printf("Broker at %s, model %s, metrics at %s. Sending %d records to %s ...%n%n",

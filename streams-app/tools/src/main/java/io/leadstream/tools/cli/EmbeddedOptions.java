@@ -1,6 +1,7 @@
 package io.leadstream.tools.cli;
 
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.tools.embedded.EmbeddedPipeline;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +9,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Option;
 
-/** Options of the commands that run the whole pipeline on an embedded broker (demo, bench). */
+/** Options and set-up of the commands that run the whole pipeline on an embedded broker (demo, bench). */
 class EmbeddedOptions {
 
   @Option(names = "--model-bundle", paramLabel = "DIR|classpath:…",
@@ -23,8 +24,19 @@ class EmbeddedOptions {
   @Option(names = {"-v", "--verbose"}, description = "Show the broker's, Kafka's and LeadStream's logs on stderr.")
   boolean verbose;
 
+  /**
+   * Starts an embedded broker and LeadStream on it with these options, the console's logs quieted
+   * first unless {@code --verbose}.
+   *
+   * @param applicationId the Streams application id unless {@code -D} sets one
+   */
+  EmbeddedPipeline start(String applicationId, int partitions) {
+    ConsoleLogging.quiet(verbose);
+    return EmbeddedPipeline.start(bootstrap -> config(bootstrap, applicationId), partitions);
+  }
+
   /** The app's settings on the embedded broker at {@code bootstrap}. */
-  LeadStreamConfig config(String bootstrap, String applicationId) {
+  private LeadStreamConfig config(String bootstrap, String applicationId) {
     Map<String, Object> props = new HashMap<>(overrides);
     props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(LeadStreamConfig.MODEL_BUNDLE_CONFIG, modelBundle);
