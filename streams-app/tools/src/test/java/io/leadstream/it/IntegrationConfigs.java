@@ -1,9 +1,15 @@
 package io.leadstream.it;
 
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.tools.cli.LeadStreamCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 
 /** Settings for one integration test: its own application.id and topics on a shared broker. */
 final class IntegrationConfigs {
@@ -27,5 +33,15 @@ final class IntegrationConfigs {
 
   static LeadStreamConfig forRun(String bootstrap, String name, Path stateDir, Map<String, Object> extra) {
     return new LeadStreamConfig(props(bootstrap, name, stateDir, extra));
+  }
+
+  /** Runs a {@code leadstream} command with these settings as {@code -D} options; its output goes to {@code out}. */
+  static int execute(String command, Map<String, Object> props, StringWriter out, String... options) {
+    List<String> args = new ArrayList<>(List.of(command));
+    props.forEach((key, value) -> args.add("-D" + key + "=" + value));
+    args.addAll(List.of(options));
+    CommandLine cli = LeadStreamCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    return cli.execute(args.toArray(String[]::new));
   }
 }

@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.tools.cli.LeadStreamCli;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.testing.EmbeddedKafkaExtension;
 import io.leadstream.tools.testing.InProcessRun;
 import io.leadstream.tools.testing.TestFeed;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `lag` reports the group's backlog before processing and none after, with an alerting exit code. */
 @ExtendWith(EmbeddedKafkaExtension.class)
@@ -60,11 +55,6 @@ class LagCommandIT {
   }
 
   private static int lag(Map<String, Object> props, StringWriter out, String... options) {
-    List<String> args = new ArrayList<>(List.of("lag"));
-    props.forEach((key, value) -> args.add("-D" + key + "=" + value));
-    args.addAll(List.of(options));
-    CommandLine cli = LeadStreamCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    return cli.execute(args.toArray(String[]::new));
+    return IntegrationConfigs.execute("lag", props, out, options);
   }
 }

@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicPlan;
-import io.leadstream.tools.cli.LeadStreamCli;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.testing.EmbeddedKafkaExtension;
 import io.leadstream.tools.testing.InProcessRun;
 import io.leadstream.tools.testing.TestFeed;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +24,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `topics` creates what is missing with its settings and reports what differs; a re-partitioned input stops the start. */
 @ExtendWith(EmbeddedKafkaExtension.class)
@@ -97,11 +93,6 @@ class TopicLayoutIT {
   }
 
   private static int topics(Map<String, Object> props, StringWriter out, String... options) {
-    List<String> args = new ArrayList<>(List.of("topics"));
-    props.forEach((key, value) -> args.add("-D" + key + "=" + value));
-    args.addAll(List.of(options));
-    CommandLine cli = LeadStreamCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    return cli.execute(args.toArray(String[]::new));
+    return IntegrationConfigs.execute("topics", props, out, options);
   }
 }

@@ -15,14 +15,18 @@ import picocli.CommandLine.Command;
  * command through {@link #configure}.
  */
 @Command(
-    name = "leadstream",
+    name = PipelineCli.NAME,
     mixinStandardHelpOptions = true,
-    version = "LeadStream 0.1.0",
-    description = "Real-time sales-lead prioritization on Kafka Streams.",
+    version = PipelineCli.VERSION,
+    description = PipelineCli.DESCRIPTION,
     subcommands = {
       RunCommand.class, TopicsCommand.class, LagCommand.class, DlqCommand.class, CommandLine.HelpCommand.class
     })
 public final class PipelineCli {
+
+  public static final String NAME = "leadstream";
+  public static final String VERSION = "LeadStream 0.1.0";
+  public static final String DESCRIPTION = "Real-time sales-lead prioritization on Kafka Streams.";
 
   public static void main(String[] args) {
     System.exit(configure(new CommandLine(new PipelineCli())).execute(args));

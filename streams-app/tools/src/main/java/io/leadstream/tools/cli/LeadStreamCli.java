@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
 
 /** The {@code leadstream} launcher: the pipeline's commands and every tool. */
 @Command(
-    name = "leadstream",
+    name = PipelineCli.NAME,
     mixinStandardHelpOptions = true,
-    version = "LeadStream 0.1.0",
-    description = "Real-time sales-lead prioritization on Kafka Streams.",
+    version = PipelineCli.VERSION,
+    description = PipelineCli.DESCRIPTION,
     subcommands = {
       DemoCommand.class, RunCommand.class, TopicsCommand.class, BrokerCommand.class, ProduceCommand.class, TrainCommand.class,
       LagCommand.class, DlqCommand.class, FaultsCommand.class, BenchCommand.class, MicrobenchCommand.class,
