@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
         "Example: soak --spec models/serving/src/test/resources/t5-tiny/encoder-pytorch.json --texts 100000"})
 final class SoakCommand implements Callable<Integer> {
 
-  @Option(names = "--spec", defaultValue = EncoderChoice.MINILM, paramLabel = "minilm|FILE",
-      description = "The encoder: minilm, or an encoder spec JSON (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--spec", defaultValue = EncoderChoice.MINILM, paramLabel = "NAME|FILE",
+      description = "The encoder: minilm, minilm-q, bge-small-zh, or an encoder spec JSON (default: ${DEFAULT-VALUE}).")
   String encoder;
 
   @Option(names = "--texts", defaultValue = "100000", description = "Texts in all (default: ${DEFAULT-VALUE}).")

@@ -35,7 +35,7 @@ public class SpecEncoderBenchmark {
   /** The encoder model, shared by every benchmark thread. */
   @State(Scope.Benchmark)
   public static class Model {
-    /** "minilm", or the path of an encoder spec JSON whose files lie beside it. */
+    /** A named encoder (minilm, minilm-q, bge-small-zh), or the path of an encoder spec JSON whose files lie beside it. */
     @Param({"minilm"})
     public String spec;
 
