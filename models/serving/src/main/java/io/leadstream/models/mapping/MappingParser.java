@@ -1,12 +1,7 @@
 package io.leadstream.models.mapping;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.leadstream.models.mapping.ColumnUse.Role;
 import io.leadstream.models.scoring.FeatureSpec;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -17,38 +12,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** Turns mapping YAML into a validated {@link LeadMapping}; every message names file and key. */
+/**
+ * Turns mapping YAML into a validated {@link LeadMapping}: {@link MappingReader} binds it to a
+ * {@link MappingFile}, checking keys and shapes, then one pass over its sections checks what the
+ * values mean (required keys, allowed values, LeadEvent fields, the columns' roles). Every message
+ * names file and key.
+ */
 final class MappingParser {
 
-  private static final List<String> TOP_KEYS =
-      List.of(
-          "id",
-          "label",
-          "time",
-          "delimiter",
-          "missing",
-          "join",
-          "text",
-          "features",
-          "fields",
-          "segment",
-          "exclude",
-          "language");
-  private static final List<String> LABEL_KEYS = List.of("column", "type", "positive", "negative");
-  private static final List<String> TIME_KEYS = List.of("column", "format", "zone");
-  private static final List<String> JOIN_KEYS =
-      List.of("file", "key", "file_key", "prefix", "delimiter");
-  private static final List<String> FEATURE_KEYS =
-      List.of("column", "type", "transform", "label", "field", "max_levels", "min_count", "unit",
-          "values");
   private static final List<String> LABEL_TYPES = List.of("binary", "continuous");
   private static final List<String> FEATURE_TYPES = List.of("numeric", "boolean", "categorical");
   private static final List<String> TRANSFORMS = List.of("none", "log1p");
   private static final List<String> LANGUAGES = List.of("en", "zh");
-
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String origin;
   private final List<ColumnUse> uses = new ArrayList<>();
@@ -58,32 +34,21 @@ final class MappingParser {
   }
 
   LeadMapping parse(String yaml) {
-    JsonNode root = readTree(yaml);
-    if (root == null || root.isMissingNode() || root.isNull()) {
-      throw new MappingException(origin + " is empty: expected at least the keys id and label");
-    }
-    if (!root.isObject()) {
-      throw new MappingException(
-          origin
-              + ": expected keys (id, label, features, ...) at the top level, got "
-              + kind(root));
-    }
-    checkKeys(root, "", TOP_KEYS);
-    String id = column(required(root, "id", "the column holding the lead id"), "id", Role.ID);
-    LabelMapping label = label(required(root, "label", "the column holding the outcome"));
-    TimeMapping time = root.has("time") ? time(root.get("time")) : null;
-    char delimiter = root.has("delimiter") ? delimiter(root.get("delimiter")) : ',';
-    List<String> missing =
-        root.has("missing") ? scalars(root.get("missing"), "missing") : LeadMapping.DEFAULT_MISSING;
-    List<String> text = columns(root.get("text"), "text", Role.TEXT);
-    List<FeatureMapping> features = features(root.get("features"), !text.isEmpty());
-    Map<String, String> fields = fields(root.get("fields"));
+    MappingFile file = new MappingReader(origin).read(yaml);
+    String id = column(required(file.id(), "id", "the column holding the lead id"), "id", Role.ID);
+    LabelMapping label = label(required(file.label(), "label", "the column holding the outcome"));
+    TimeMapping time = file.time() != null ? time(file.time()) : null;
+    char delimiter = file.delimiter() != null ? delimiter(file.delimiter(), "delimiter") : ',';
+    List<String> missing = file.missing() != null ? file.missing() : LeadMapping.DEFAULT_MISSING;
+    List<String> text = columns(file.text(), "text", Role.TEXT);
+    List<FeatureMapping> features = features(file.features(), !text.isEmpty());
+    Map<String, String> fields = fields(file.fields());
     String segment =
-        root.has("segment") ? column(root.get("segment"), "segment", Role.SEGMENT) : null;
-    List<String> exclude = columns(root.get("exclude"), "exclude", Role.EXCLUDE);
-    List<JoinMapping> joins = joins(root.get("join"));
-    String language = root.has("language") ? oneOf(root.get("language"), "language", LANGUAGES)
-        : null;
+        file.segment() != null ? column(file.segment(), "segment", Role.SEGMENT) : null;
+    List<String> exclude = columns(file.exclude(), "exclude", Role.EXCLUDE);
+    List<JoinMapping> joins = joins(file.join());
+    String language =
+        file.language() != null ? oneOf(file.language(), "language", LANGUAGES) : null;
 
     if (features.isEmpty() && text.isEmpty()) {
       throw new MappingException(
@@ -92,53 +57,32 @@ final class MappingParser {
     checkRoles();
     checkFieldTargets(features, fields);
     return new LeadMapping(
-        origin, id, label, time, delimiter, missing, root.has("missing"), text, features, fields,
+        origin, id, label, time, delimiter, missing, file.missing() != null, text, features, fields,
         segment, exclude, joins, language, uses);
   }
 
-  private JsonNode readTree(String yaml) {
-    try {
-      return YamlTree.read(yaml);
-    } catch (YamlTree.DuplicateKey e) {
-      throw new MappingException(origin + " line " + e.line + ": " + e.getMessage(), e);
-    } catch (JacksonException e) {
-      JsonLocation location = e.getLocation();
-      String where = location == null ? "" : " line " + location.getLineNr();
-      String message =
-          e.getOriginalMessage()
-              .lines()
-              .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-              .collect(Collectors.joining("; "));
-      throw new MappingException(origin + where + ": not valid YAML: " + message, e);
-    } catch (IOException e) {
-      throw new MappingException(origin + ": not valid YAML: " + e.getMessage(), e);
-    }
-  }
-
-  private LabelMapping label(JsonNode node) {
-    if (!node.isObject()) {
-      throw error("label", "must have keys column and positive/negative (or type: continuous)");
-    }
-    checkKeys(node, "label", LABEL_KEYS);
-    String column = column(required(node, "label.column", "the label column"), "label", Role.LABEL);
-    String type = node.has("type") ? oneOf(node.get("type"), "label.type", LABEL_TYPES) : "binary";
+  private LabelMapping label(MappingFile.Label written) {
+    String column =
+        column(required(written.column(), "label.column", "the label column"), "label", Role.LABEL);
+    String type =
+        written.type() != null ? oneOf(written.type(), "label.type", LABEL_TYPES) : "binary";
     if (type.equals("continuous")) {
-      for (String key : List.of("positive", "negative")) {
-        if (node.has(key)) {
-          throw error("label." + key, "is not allowed with label.type continuous");
-        }
+      if (written.positive() != null) {
+        throw error("label.positive", "is not allowed with label.type continuous");
+      }
+      if (written.negative() != null) {
+        throw error("label.negative", "is not allowed with label.type continuous");
       }
       return new LabelMapping(column, true, List.of(), List.of());
     }
     List<String> positive =
-        scalars(
-            required(node, "label.positive", "the values that count as converted, e.g. [\"1\"]"),
-            "label.positive");
+        required(
+            written.positive(), "label.positive", "the values that count as converted, e.g. [\"1\"]");
     List<String> negative =
-        scalars(
-            required(
-                node, "label.negative", "the values that count as not converted, e.g. [\"0\"]"),
-            "label.negative");
+        required(
+            written.negative(),
+            "label.negative",
+            "the values that count as not converted, e.g. [\"0\"]");
     LabelMapping label = new LabelMapping(column, false, positive, negative);
     for (String value : negative) {
       if (label.converted(value).orElse(false)) {
@@ -148,23 +92,17 @@ final class MappingParser {
     return label;
   }
 
-  private TimeMapping time(JsonNode node) {
-    if (node.isValueNode()) {
-      return new TimeMapping(column(node, "time", Role.TIME), null, ZoneOffset.UTC);
-    }
-    if (!node.isObject()) {
-      throw error("time", "must be a column name or {column: ..., format: ...}");
-    }
-    checkKeys(node, "time", TIME_KEYS);
-    String column = column(required(node, "time.column", "the time column"), "time", Role.TIME);
-    String format = node.has("format") ? scalar(node.get("format"), "time.format") : null;
+  private TimeMapping time(MappingFile.Time written) {
+    String column =
+        column(required(written.column(), "time.column", "the time column"), "time", Role.TIME);
+    String format = written.format();
     ZoneId zone = ZoneOffset.UTC;
-    if (node.has("zone")) {
-      String text = scalar(node.get("zone"), "time.zone");
+    if (written.zone() != null) {
       try {
-        zone = ZoneId.of(text);
+        zone = ZoneId.of(written.zone());
       } catch (DateTimeException e) {
-        throw error("time.zone", "'" + text + "' is not a time zone such as UTC or Europe/Berlin");
+        throw error(
+            "time.zone", "'" + written.zone() + "' is not a time zone such as UTC or Europe/Berlin");
       }
     }
     try {
@@ -174,115 +112,94 @@ final class MappingParser {
     }
   }
 
-  private char delimiter(JsonNode node) {
-    return delimiter(node, "delimiter");
-  }
-
-  private char delimiter(JsonNode node, String key) {
-    String text = scalar(node, key);
+  private char delimiter(String text, String key) {
     if (text.length() != 1 || "\"\r\n".contains(text)) {
       throw error(key, "'" + text + "' must be one character such as \",\", \";\" or \"\\t\"");
     }
     return text.charAt(0);
   }
 
-  private List<JoinMapping> joins(JsonNode node) {
-    if (node == null || node.isNull()) {
+  private List<JoinMapping> joins(List<MappingFile.Join> list) {
+    if (list == null) {
       return List.of();
     }
-    JsonNode list = node.isArray() ? node : NODES.arrayNode().add(node);
     List<JoinMapping> joins = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String key = "join[" + i + "]";
-      JsonNode join = list.get(i);
-      if (!join.isObject()) {
-        throw error(key, "must be {file: accounts.csv, key: <column>}, got " + kind(join));
-      }
-      checkKeys(join, key, JOIN_KEYS);
-      String file = scalar(required(join, key + ".file", "the CSV file to join"), key + ".file")
-          .strip();
+      MappingFile.Join join = list.get(i);
+      String file = required(join.file(), key + ".file", "the CSV file to join").strip();
       if (file.isEmpty()) {
         throw error(key + ".file", "names no file");
       }
-      String column = column(required(join, key + ".key",
+      String column = column(required(join.key(), key + ".key",
           "the column holding the key the file is joined by"), key + ".key", Role.JOIN);
-      String fileKey = join.has("file_key") ? scalar(join.get("file_key"), key + ".file_key")
-          .strip() : column;
+      String fileKey = join.fileKey() != null ? join.fileKey().strip() : column;
       if (fileKey.isEmpty()) {
         throw error(key + ".file_key", "names no column");
       }
-      String prefix = join.has("prefix") ? scalar(join.get("prefix"), key + ".prefix") : "";
-      Character delimiter = join.has("delimiter")
-          ? delimiter(join.get("delimiter"), key + ".delimiter") : null;
+      String prefix = join.prefix() != null ? join.prefix() : "";
+      Character delimiter = join.delimiter() != null
+          ? delimiter(join.delimiter(), key + ".delimiter") : null;
       joins.add(new JoinMapping(file, column, fileKey, prefix, delimiter, key));
     }
     return joins;
   }
 
-  private List<FeatureMapping> features(JsonNode node, boolean hasText) {
-    if (node == null || node.isNull()) {
+  private List<FeatureMapping> features(List<MappingFile.Feature> list, boolean hasText) {
+    if (list == null) {
       return List.of();
-    }
-    if (!node.isArray()) {
-      throw error("features", "must be a list of {column: ..., type: ...}, got " + kind(node));
     }
     Set<String> names = new HashSet<>();
     if (hasText) {
       names.add(LeadMapping.TEXT_FEATURE);
     }
     List<FeatureMapping> features = new ArrayList<>();
-    for (int i = 0; i < node.size(); i++) {
-      FeatureMapping feature = feature(node.get(i), "features[" + i + "]", names);
+    for (int i = 0; i < list.size(); i++) {
+      FeatureMapping feature = feature(list.get(i), "features[" + i + "]", names);
       names.add(feature.name());
       features.add(feature);
     }
     return features;
   }
 
-  private FeatureMapping feature(JsonNode node, String key, Set<String> names) {
-    if (!node.isObject()) {
-      throw error(key, "must be {column: ..., type: ...}, got " + kind(node));
-    }
-    checkKeys(node, key, FEATURE_KEYS);
+  private FeatureMapping feature(MappingFile.Feature written, String key, Set<String> names) {
     String column =
-        column(required(node, key + ".column", "the feature's column"), key, Role.FEATURE);
+        column(required(written.column(), key + ".column", "the feature's column"), key, Role.FEATURE);
     String typeName =
         oneOf(
-            required(node, key + ".type", "one of " + String.join(", ", FEATURE_TYPES)),
+            required(written.type(), key + ".type", "one of " + String.join(", ", FEATURE_TYPES)),
             key + ".type",
             FEATURE_TYPES);
     FeatureSpec.Type type = FeatureSpec.Type.valueOf(typeName.toUpperCase(Locale.ROOT));
     FeatureSpec.Transform transform = FeatureSpec.Transform.NONE;
-    if (node.has("transform")) {
+    if (written.transform() != null) {
       requireType(type, FeatureSpec.Type.NUMERIC, key + ".transform");
       transform =
           FeatureSpec.Transform.valueOf(
-              oneOf(node.get("transform"), key + ".transform", TRANSFORMS)
-                  .toUpperCase(Locale.ROOT));
+              oneOf(written.transform(), key + ".transform", TRANSFORMS).toUpperCase(Locale.ROOT));
     }
     int maxLevels = FeatureMapping.DEFAULT_MAX_LEVELS;
-    if (node.has("max_levels")) {
+    if (written.maxLevels() != null) {
       requireType(type, FeatureSpec.Type.CATEGORICAL, key + ".max_levels");
-      maxLevels = positiveInt(node.get("max_levels"), key + ".max_levels");
+      maxLevels = positiveInt(written.maxLevels(), key + ".max_levels");
     }
     int minCount = FeatureMapping.DEFAULT_MIN_COUNT;
-    if (node.has("min_count")) {
+    if (written.minCount() != null) {
       requireType(type, FeatureSpec.Type.CATEGORICAL, key + ".min_count");
-      minCount = positiveInt(node.get("min_count"), key + ".min_count");
+      minCount = positiveInt(written.minCount(), key + ".min_count");
     }
-    String label = node.has("label") ? scalar(node.get("label"), key + ".label") : column;
-    String field = null;
-    if (node.has("field")) {
-      field = scalar(node.get("field"), key + ".field");
+    String label = written.label() != null ? written.label() : column;
+    String field = written.field();
+    if (field != null) {
       requireFieldFor(type, field, key + ".field");
     }
     String unit = null;
-    if (node.has("unit")) {
+    if (written.unit() != null) {
       requireType(type, FeatureSpec.Type.NUMERIC, key + ".unit");
-      unit = scalar(node.get("unit"), key + ".unit").strip();
+      unit = written.unit().strip();
     }
-    Map<String, String> values = node.has("values") ? values(node.get("values"), key + ".values")
-        : Map.of();
+    Map<String, String> values =
+        written.values() != null ? values(written.values(), key + ".values") : Map.of();
     return new FeatureMapping(
         column,
         Names.machineName(column, names),
@@ -297,16 +214,12 @@ final class MappingParser {
   }
 
   /** What values mean: {@code {0: none, 1: "1 to 50k"}}, keys as the export spells the values. */
-  private Map<String, String> values(JsonNode node, String key) {
-    if (!node.isObject() || node.isEmpty()) {
-      throw error(key, "must map values to what they mean, e.g. {0: none, 1: \"1 to 50k\"},"
-          + " got " + kind(node));
+  private Map<String, String> values(Map<String, String> written, String key) {
+    if (written.isEmpty()) {
+      throw error(key, MappingReader.VALUES_SHAPE + ", got a mapping");
     }
     Map<String, String> values = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> entry : node.properties()) {
-      values.put(entry.getKey().strip(),
-          scalar(entry.getValue(), key + "." + entry.getKey()).strip());
-    }
+    written.forEach((value, meaning) -> values.put(value.strip(), meaning.strip()));
     return values;
   }
 
@@ -338,15 +251,12 @@ final class MappingParser {
     }
   }
 
-  private Map<String, String> fields(JsonNode node) {
+  private Map<String, String> fields(Map<String, String> written) {
     Map<String, String> fields = new LinkedHashMap<>();
-    if (node == null || node.isNull()) {
+    if (written == null) {
       return fields;
     }
-    if (!node.isObject()) {
-      throw error("fields", "must map LeadEvent field paths to columns, got " + kind(node));
-    }
-    for (Map.Entry<String, JsonNode> entry : node.properties()) {
+    for (Map.Entry<String, String> entry : written.entrySet()) {
       String key = "fields." + entry.getKey();
       kindOf(entry.getKey(), key);
       fields.put(entry.getKey(), column(entry.getValue(), key, Role.FIELD));
@@ -415,33 +325,15 @@ final class MappingParser {
     }
   }
 
-  private void checkKeys(JsonNode node, String where, List<String> allowed) {
-    for (String key : (Iterable<String>) node::fieldNames) {
-      if (!allowed.contains(key)) {
-        String prefix = where.isEmpty() ? origin + ": " : origin + ": " + where + ": ";
-        String hint = Names.didYouMean(key, allowed);
-        throw new MappingException(
-            prefix
-                + "unknown key '"
-                + key
-                + "'"
-                + hint
-                + " Allowed keys: "
-                + String.join(", ", allowed));
-      }
-    }
-  }
-
-  private JsonNode required(JsonNode parent, String key, String what) {
-    JsonNode node = parent.get(key.substring(key.lastIndexOf('.') + 1));
-    if (node == null || node.isNull()) {
+  private <T> T required(T value, String key, String what) {
+    if (value == null) {
       throw error(key, "is required: " + what);
     }
-    return node;
+    return value;
   }
 
-  private String column(JsonNode node, String key, Role role) {
-    String column = scalar(node, key).strip();
+  private String column(String written, String key, Role role) {
+    String column = written.strip();
     if (column.isEmpty()) {
       throw error(key, "names no column");
     }
@@ -449,11 +341,10 @@ final class MappingParser {
     return column;
   }
 
-  private List<String> columns(JsonNode node, String key, Role role) {
-    if (node == null || node.isNull()) {
+  private List<String> columns(List<String> list, String key, Role role) {
+    if (list == null) {
       return List.of();
     }
-    JsonNode list = node.isArray() ? node : NODES.arrayNode().add(node);
     List<String> columns = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       columns.add(column(list.get(i), key + "[" + i + "]", role));
@@ -461,24 +352,7 @@ final class MappingParser {
     return columns;
   }
 
-  private List<String> scalars(JsonNode node, String key) {
-    JsonNode list = node.isArray() ? node : NODES.arrayNode().add(node);
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      values.add(scalar(list.get(i), key + "[" + i + "]"));
-    }
-    return values;
-  }
-
-  private String scalar(JsonNode node, String key) {
-    if (node == null || !node.isValueNode()) {
-      throw error(key, "must be a single value, got " + kind(node));
-    }
-    return node.asText();
-  }
-
-  private String oneOf(JsonNode node, String key, List<String> allowed) {
-    String value = scalar(node, key);
+  private String oneOf(String value, String key, List<String> allowed) {
     String normalized = value.strip().toLowerCase(Locale.ROOT);
     if (!allowed.contains(normalized)) {
       throw error(key, "'" + value + "' is not one of " + String.join(", ", allowed));
@@ -486,8 +360,8 @@ final class MappingParser {
     return normalized;
   }
 
-  private int positiveInt(JsonNode node, String key) {
-    String text = scalar(node, key).strip();
+  private int positiveInt(String written, String key) {
+    String text = written.strip();
     int value;
     try {
       value = Integer.parseInt(text);
@@ -508,12 +382,5 @@ final class MappingParser {
 
   private MappingException error(String key, String message) {
     return new MappingException(origin + ": " + key + " " + message);
-  }
-
-  private static String kind(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return "nothing";
-    }
-    return node.isArray() ? "a list" : node.isObject() ? "a mapping" : "'" + node.asText() + "'";
   }
 }

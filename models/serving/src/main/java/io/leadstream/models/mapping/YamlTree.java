@@ -10,9 +10,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 
 /**
- * Reads YAML into a tree whose scalars are all text, as written. A data person writes {@code
- * positive: [Yes]} meaning the CRM's "Yes"; YAML 1.1 would read it as boolean true and compare
- * "true". Duplicate keys are errors.
+ * Reads YAML into a tree whose scalars are all text, as written, and that holds no null. A data
+ * person writes {@code positive: [Yes]} meaning the CRM's "Yes"; YAML 1.1 would read it as boolean
+ * true and compare "true". Duplicate keys are errors.
  */
 final class YamlTree {
   private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
@@ -65,8 +65,6 @@ final class YamlTree {
       return array;
     }
     String text = parser.getText();
-    return token == JsonToken.VALUE_NULL && (text == null || text.isEmpty())
-        ? NODES.nullNode()
-        : NODES.textNode(text);
+    return NODES.textNode(text == null ? "" : text);
   }
 }

@@ -5,7 +5,7 @@ import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.TextSignal;
-import io.leadstream.models.training.evaluation.Metrics;
+import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ public final class BundlePromotion {
       labels[k] = leads.get(k).converted();
     }
     double[] candidateP = probabilities(candidate.folder(), leads);
-    double candidateAuc = Metrics.auc(candidateP, labels);
+    double candidateAuc = ClassificationMetrics.auc(candidateP, labels);
     double[] currentP;
     try {
       currentP = probabilities(current, leads);
@@ -65,7 +65,7 @@ public final class BundlePromotion {
           "the current bundle in " + current + " cannot be scored (" + e.getMessage()
               + "): replacing it");
     }
-    double currentAuc = Metrics.auc(currentP, labels);
+    double currentAuc = ClassificationMetrics.auc(currentP, labels);
     String comparison = String.format(Locale.ROOT,
         "on the same %,d hold-out leads, both scored as the pipeline scores them, the new bundle"
             + " has AUC %.4f, the current one %.4f", leads.size(), candidateAuc, currentAuc);

@@ -9,7 +9,7 @@ import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.SegmentRouter;
 import io.leadstream.models.scoring.TextSignal;
 import io.leadstream.models.scoring.XgbScorer;
-import io.leadstream.models.training.evaluation.Metrics;
+import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,7 +164,7 @@ public final class BundleTrainer {
       baselines.put(HoldOutReport.LOGISTIC,
           LogisticBaseline.fit(train, trainLabels).probabilities(holdOut));
       double[] baseRate = new double[holdOutLabels.length];
-      Arrays.fill(baseRate, Metrics.baseRate(trainLabels));
+      Arrays.fill(baseRate, ClassificationMetrics.baseRate(trainLabels));
       baselines.put("base rate (no model)", baseRate);
       if (readsText) {
         baselines.put(FIELDS_ONLY, holdOutFieldsOnly);
@@ -251,7 +251,7 @@ public final class BundleTrainer {
   static Map<String, EvaluationMetrics> evaluate(Map<String, double[]> predictions,
       boolean[] labels) {
     Map<String, EvaluationMetrics> metrics = new LinkedHashMap<>();
-    predictions.forEach((name, p) -> metrics.put(name, Metrics.evaluate(p, labels)));
+    predictions.forEach((name, p) -> metrics.put(name, ClassificationMetrics.evaluate(p, labels)));
     return metrics;
   }
 }

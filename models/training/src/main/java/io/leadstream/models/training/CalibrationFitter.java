@@ -2,7 +2,7 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.Calibration.Method;
-import io.leadstream.models.training.evaluation.Metrics;
+import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -168,8 +168,8 @@ public final class CalibrationFitter {
   public static CalibrationChoice choose(double[] p, boolean[] y) {
     check(p, y);
     Map<Method, Double> losses = new EnumMap<>(Method.class);
-    losses.put(Method.NONE, Metrics.logLoss(p, y));
-    double baseRate = Metrics.baseRate(y);
+    losses.put(Method.NONE, ClassificationMetrics.logLoss(p, y));
+    double baseRate = ClassificationMetrics.baseRate(y);
     if (p.length < FOLDS || baseRate == 0 || baseRate == 1) {
       return new CalibrationChoice(Calibration.none(), losses, FOLDS);
     }
@@ -207,7 +207,7 @@ public final class CalibrationFitter {
         outOfFold[i] = calibration.apply(p[i]);
       }
     }
-    return Metrics.logLoss(outOfFold, y);
+    return ClassificationMetrics.logLoss(outOfFold, y);
   }
 
   private static Calibration fit(Method method, double[] p, boolean[] y) {

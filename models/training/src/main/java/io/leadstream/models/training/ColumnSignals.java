@@ -1,6 +1,6 @@
 package io.leadstream.models.training;
 
-import io.leadstream.models.training.evaluation.Metrics;
+import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,7 +59,7 @@ public final class ColumnSignals {
     for (Map.Entry<String, String[]> column : columns.entrySet()) {
       String[] keys = keys(column.getValue(), split.train());
       double[] encoded = targetEncode(keys, labels, split.train(), split.validation());
-      double auc = Metrics.auc(encoded, Rows.select(labels, split.validation()));
+      double auc = ClassificationMetrics.auc(encoded, Rows.select(labels, split.validation()));
       if (!Double.isNaN(auc)) {
         signals.add(new ColumnSignal(column.getKey(), auc));
       }

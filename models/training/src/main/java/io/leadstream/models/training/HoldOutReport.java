@@ -5,10 +5,11 @@ import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.bundle.RegressionMetrics;
 import io.leadstream.models.scoring.TierPolicy;
 import io.leadstream.models.training.evaluation.CalibrationBin;
+import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import io.leadstream.models.training.evaluation.Confusion;
 import io.leadstream.models.training.evaluation.Interval;
-import io.leadstream.models.training.evaluation.Metrics;
 import io.leadstream.models.training.evaluation.TierRow;
+import io.leadstream.models.training.evaluation.TierStatistics;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,24 +72,26 @@ record HoldOutReport(
     int[] scores = BundleTrainer.scores(calibrated);
     // HOT means score >= hot, i.e. probability >= (hot - 0.5) / 100 after rounding
     double hotProbability = (tiers.hot() - 0.5) / 100.0;
-    Confusion atHot = Metrics.confusion(calibrated, labels, hotProbability);
+    Confusion atHot = ClassificationMetrics.confusion(calibrated, labels, hotProbability);
     long called = atHot.tp() + atHot.fp();
     Map<String, Confusion> atHalf = new LinkedHashMap<>();
     Map<String, Confusion> atHotCut = new LinkedHashMap<>();
-    atHalf.put(MODEL, Metrics.confusion(calibrated, labels, HALF));
+    atHalf.put(MODEL, ClassificationMetrics.confusion(calibrated, labels, HALF));
     atHotCut.put(MODEL, atHot);
     baselines.forEach((name, p) -> {
-      atHalf.put(name, Metrics.confusion(p, labels, HALF));
+      atHalf.put(name, ClassificationMetrics.confusion(p, labels, HALF));
       if (Arrays.stream(p).distinct().count() > 1) {
-        atHotCut.put(name, Metrics.confusion(p, labels, thresholdForCount(p, called)));
+        atHotCut.put(name,
+            ClassificationMetrics.confusion(p, labels, thresholdForCount(p, called)));
       }
     });
     return new HoldOutReport(
-        calibrated, raw, labels, baselines, Metrics.evaluate(calibrated, labels),
-        Metrics.evaluate(raw, labels), BundleTrainer.evaluate(baselines, labels),
-        Metrics.tierTable(scores, labels, tiers), Metrics.aucInterval(calibrated, labels), atHot,
-        atHalf, atHotCut, Metrics.calibrationCurve(calibrated, labels), importance, signals,
-        segments, regression);
+        calibrated, raw, labels, baselines, ClassificationMetrics.evaluate(calibrated, labels),
+        ClassificationMetrics.evaluate(raw, labels), BundleTrainer.evaluate(baselines, labels),
+        TierStatistics.tierTable(scores, labels, tiers),
+        ClassificationMetrics.aucInterval(calibrated, labels), atHot, atHalf, atHotCut,
+        ClassificationMetrics.calibrationCurve(calibrated, labels), importance, signals, segments,
+        regression);
   }
 
   /** The tier table as the manifest records it. */

@@ -6,8 +6,8 @@ import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.ReasonPhrases;
 import io.leadstream.models.training.evaluation.CalibrationBin;
 import io.leadstream.models.training.evaluation.Confusion;
-import io.leadstream.models.training.evaluation.Metrics;
 import io.leadstream.models.training.evaluation.TierRow;
+import io.leadstream.models.training.evaluation.TierStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -170,8 +170,8 @@ final class ModelCard {
       } else {
         md.append(f("| %s | %,d | %,d | %s | %s | %s | %s |%n", t.tier(), t.leads(),
             t.converted(), percent(t.conversionRate()),
-            SignalCheck.range(Metrics.wilson(t.converted(), t.leads())), decimal(t.lift(), 2),
-            percent(t.conversionShare())));
+            SignalCheck.range(TierStatistics.wilson(t.converted(), t.leads())),
+            decimal(t.lift(), 2), percent(t.conversionShare())));
       }
     }
     List<String> alike = SignalCheck.alikeTiers(r.tiers());

@@ -1,7 +1,7 @@
 package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.RegressionMetrics;
-import io.leadstream.models.training.evaluation.Metrics;
+import io.leadstream.models.training.evaluation.RegressionFit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +39,7 @@ final class RegressionReport {
   }
 
   private static RegressionMetrics metrics(double[] predicted, double[] actual) {
-    return new RegressionMetrics(actual.length, Metrics.mse(predicted, actual),
-        Metrics.r2(predicted, actual));
+    return new RegressionMetrics(actual.length, RegressionFit.mse(predicted, actual),
+        RegressionFit.r2(predicted, actual));
   }
 }

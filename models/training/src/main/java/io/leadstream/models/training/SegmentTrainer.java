@@ -3,7 +3,7 @@ package io.leadstream.models.training;
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.LeadFields;
 import io.leadstream.models.scoring.XgbScorer;
-import io.leadstream.models.training.evaluation.Metrics;
+import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,12 +85,12 @@ final class SegmentTrainer {
         continue;
       }
       FeatureRows validationFeatures = FeatureRows.of(spec, leads, p, validation);
-      double mainLoss = Metrics.logLoss(
+      double mainLoss = ClassificationMetrics.logLoss(
           main.probabilities(validationFeatures.data(), validationFeatures.rows()),
           validationLabels);
       XgbScorer scorer = trainer.train(FeatureRows.of(spec, leads, p, train), trainLabels,
           validationFeatures, validationLabels);
-      double loss = Metrics.logLoss(
+      double loss = ClassificationMetrics.logLoss(
           scorer.probabilities(validationFeatures.data(), validationFeatures.rows()),
           validationLabels);
       boolean kept = loss < mainLoss;

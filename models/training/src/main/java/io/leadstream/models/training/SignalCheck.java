@@ -2,8 +2,8 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.scoring.TierPolicy;
 import io.leadstream.models.training.evaluation.Interval;
-import io.leadstream.models.training.evaluation.Metrics;
 import io.leadstream.models.training.evaluation.TierRow;
+import io.leadstream.models.training.evaluation.TierStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,8 +91,8 @@ final class SignalCheck {
         continue;
       }
       if (previous != null) {
-        Interval upper = Metrics.wilson(previous.converted(), previous.leads());
-        Interval lower = Metrics.wilson(tier.converted(), tier.leads());
+        Interval upper = TierStatistics.wilson(previous.converted(), previous.leads());
+        Interval lower = TierStatistics.wilson(tier.converted(), tier.leads());
         if (upper.overlaps(lower)) {
           sentences.add(f("%s and %s leads convert alike (%.1f %% and %.1f %%; their 95 %%"
                   + " intervals, %s and %s, overlap).", previous.tier(), tier.tier(),

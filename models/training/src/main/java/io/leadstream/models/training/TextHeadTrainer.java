@@ -8,7 +8,7 @@ import io.leadstream.models.inference.TextEncoder;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.OpportunityHead;
 import io.leadstream.models.scoring.TextSignal;
-import io.leadstream.models.training.evaluation.Metrics;
+import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,7 +87,7 @@ final class TextHeadTrainer {
    * every lead gets.
    */
   static Result priorOnly(boolean[] labels, DataSplit split) {
-    double prior = Metrics.baseRate(Rows.select(labels, split.train()));
+    double prior = ClassificationMetrics.baseRate(Rows.select(labels, split.train()));
     double[] p = new double[labels.length];
     Arrays.fill(p, prior);
     return new Result(new OpportunityHead(new float[0], 0, prior), p);
@@ -97,7 +97,7 @@ final class TextHeadTrainer {
     int steps = L2_GRID.length + FOLDS + 1;
     int step = 0;
     progress.update("head", step, steps);
-    double prior = Metrics.baseRate(Rows.select(labels, split.train()));
+    double prior = ClassificationMetrics.baseRate(Rows.select(labels, split.train()));
     int[] train = withText(split.train(), embeddings);
     int[] validation = withText(split.validation(), embeddings);
     if (train.length < 2 || validation.length == 0) {
@@ -116,7 +116,7 @@ final class TextHeadTrainer {
       for (int k = 0; k < validation.length; k++) {
         predicted[k] = fit.probability(toDouble(embeddings[validation[k]]));
       }
-      double loss = Metrics.logLoss(predicted, Rows.select(labels, validation));
+      double loss = ClassificationMetrics.logLoss(predicted, Rows.select(labels, validation));
       if (loss < bestLoss) {
         bestLoss = loss;
         bestL2 = l2;

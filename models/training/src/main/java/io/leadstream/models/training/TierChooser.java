@@ -1,7 +1,7 @@
 package io.leadstream.models.training;
 
 import io.leadstream.models.scoring.TierPolicy;
-import io.leadstream.models.training.evaluation.Metrics;
+import io.leadstream.models.training.evaluation.TierStatistics;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -63,7 +63,7 @@ final class TierChooser {
 
   /** The lowest score among the top {@code share} of scores. */
   static int scoreAtShare(int[] scores, double share) {
-    return Metrics.capacityThreshold(scores, Math.min(1.0, Math.max(share, 1e-9)));
+    return TierStatistics.capacityThreshold(scores, Math.min(1.0, Math.max(share, 1e-9)));
   }
 
   /**

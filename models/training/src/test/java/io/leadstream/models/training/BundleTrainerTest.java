@@ -10,7 +10,7 @@ import io.leadstream.models.inference.Sha256;
 import io.leadstream.models.scoring.LeadScore;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.TestLeads;
-import io.leadstream.models.training.evaluation.Metrics;
+import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import io.leadstream.schema.LeadEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,7 +140,7 @@ class BundleTrainerTest {
           .probability();
       labels[k] = leads.get(k).converted();
     }
-    return Metrics.auc(p, labels);
+    return ClassificationMetrics.auc(p, labels);
   }
 
   /** The event with one more attribute; changes it in place (a builder copy trips Avro's class check). */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.Calibration.Method;
-import io.leadstream.models.training.evaluation.Metrics;
+import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -94,11 +94,11 @@ class CalibrationFitterTest {
         .containsOnlyKeys(Method.NONE, Method.PLATT, Method.ISOTONIC);
     assertThat(choice.crossValidatedLogLoss().get(Method.PLATT))
         .isLessThan(choice.crossValidatedLogLoss().get(Method.NONE));
-    double rawLoss = Metrics.logLoss(test.raw, test.y);
-    double calibratedLoss = Metrics.logLoss(choice.calibration().applyAll(test.raw), test.y);
+    double rawLoss = ClassificationMetrics.logLoss(test.raw, test.y);
+    double calibratedLoss = ClassificationMetrics.logLoss(choice.calibration().applyAll(test.raw), test.y);
     assertThat(calibratedLoss).isLessThan(rawLoss * 0.9);
     // and close to the loss of the true probabilities
-    assertThat(calibratedLoss).isCloseTo(Metrics.logLoss(test.truth, test.y), within(0.01));
+    assertThat(calibratedLoss).isCloseTo(ClassificationMetrics.logLoss(test.truth, test.y), within(0.01));
   }
 
   @Test
@@ -128,7 +128,7 @@ class CalibrationFitterTest {
 
     assertThat(choice.calibration()).isEqualTo(Calibration.none());
     assertThat(choice.crossValidatedLogLoss().get(Method.NONE))
-        .isEqualTo(Metrics.logLoss(sample.raw, sample.y));
+        .isEqualTo(ClassificationMetrics.logLoss(sample.raw, sample.y));
   }
 
   @Test

@@ -4,15 +4,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import io.leadstream.models.bundle.EvaluationMetrics;
-import io.leadstream.models.inference.EncoderSpec;
 import io.leadstream.models.training.BundlePromotion;
 import io.leadstream.models.training.BundleTrainer;
 import io.leadstream.models.training.DefaultLeadFeatures;
 import io.leadstream.models.training.LabelledLead;
 import io.leadstream.models.training.Language;
 import io.leadstream.models.training.SyntheticLeadGenerator;
-import io.leadstream.models.training.TierRule;
-import io.leadstream.models.training.TrainingConfig;
+import io.leadstream.models.training.TrainingOptions;
 import io.leadstream.models.training.TrainingSet;
 import io.leadstream.models.training.TrainingSummary;
 import io.leadstream.models.training.crm.CrmTrainingSet;
@@ -121,17 +119,13 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     quietGpuProbes(System.getenv());
     PrintWriter console = spec.commandLine().getOut();
-    TierRule tiers = tierRule();
-    Language leadLanguage = language();
-    EncoderSpec encoderSpec = encoderSpec();
+    TrainingOptions options = options();
     String name = BundleTrainer.bundleName(out);
     boolean replacing = BundlePromotion.holdsBundle(out);
     Path target = replacing ? out.resolveSibling(out.getFileName() + ".candidate") : out;
     ConsoleProgress progress = new ConsoleProgress(console);
-    TrainingSet data = load(console, progress, leadLanguage);
-    TrainingConfig config = TrainingConfig.defaults(name, seed).withTiers(tiers)
-        .withEncoder(encoderSpec).withLanguage(source.export == null ? leadLanguage.code() : null);
-    TrainingSummary summary = new BundleTrainer(config, progress).train(data, target);
+    TrainingSet data = load(console, progress, options);
+    TrainingSummary summary = new BundleTrainer(options.config(name), progress).train(data, target);
     progress.finish();
     report(console, summary);
     if (!replacing) {
@@ -155,45 +149,19 @@ final class TrainCommand implements Callable<Integer> {
         out.resolve(BundleTrainer.MODEL_CARD_FILE));
   }
 
-  private TierRule tierRule() {
-    if (hotScore != null && capacity != null) {
-      throw new ParameterException(spec.commandLine(), "give --hot-score or --capacity, not both");
-    }
+  /** The options as training checks them; a refusal is a usage error. */
+  private TrainingOptions options() {
+    TrainingOptions.Builder options = source.export != null ? TrainingOptions.export()
+        : TrainingOptions.synthetic(source.synthetic);
     try {
-      TierRule rule = TierRule.defaults().withHotShare(hotShare);
-      if (hotScore != null) {
-        return rule.withHotScore(hotScore);
-      }
-      return capacity != null ? rule.withCapacity(capacity) : rule;
+      return options.language(language).encoder(encoder).seed(seed).hotShare(hotShare)
+          .hotScore(hotScore).capacity(capacity).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 
-  private Language language() {
-    if (language == null) {
-      return Language.EN;
-    }
-    if (source.export != null) {
-      throw new ParameterException(spec.commandLine(),
-          "--language chooses the phrases of --synthetic leads; an export's text is read as it is");
-    }
-    try {
-      return Language.of(language);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--language: " + e.getMessage());
-    }
-  }
-
-  private EncoderSpec encoderSpec() {
-    if (!TrainingConfig.ENCODER_NAMES.contains(encoder)) {
-      throw new ParameterException(spec.commandLine(), "--encoder: unknown encoder '" + encoder
-          + "', expected one of " + String.join(", ", TrainingConfig.ENCODER_NAMES));
-    }
-    return TrainingConfig.encoderNamed(encoder);
-  }
-
-  private TrainingSet load(PrintWriter console, ConsoleProgress progress, Language leadLanguage) {
+  private TrainingSet load(PrintWriter console, ConsoleProgress progress, TrainingOptions options) {
     if (source.export != null) {
       console.printf("Reading %s through %s%n", source.export.data, source.export.mapping);
       CrmTrainingSet loaded = CrmTrainingSet.read(source.export.data, source.export.mapping);
@@ -202,14 +170,11 @@ final class TrainCommand implements Callable<Integer> {
       loaded.notes().forEach(n -> console.println("  note: " + n));
       return loaded.set();
     }
-    int count = source.synthetic == null ? 4000 : source.synthetic;
-    if (count < 300) {
-      throw new ParameterException(spec.commandLine(),
-          "--synthetic must be at least 300 leads to train and evaluate honestly, was " + count);
-    }
+    int count = options.syntheticLeads();
+    Language leadLanguage = options.leadLanguage();
     console.printf("Generating %,d synthetic leads (seed %d, %s)%n", count, seed,
         leadLanguage.displayName());
-    if (leadLanguage == Language.ZH && "minilm".equals(encoder)) {
+    if (options.encoderMissesLeadLanguage()) {
       console.println("Note: MiniLM reads English; most Chinese texts will not be readable and"
           + " count as no text. --encoder bge-small-zh reads them.");
     }

@@ -8,6 +8,9 @@ package io.leadstream.models.training.evaluation;
  */
 public record Interval(double low, double high) {
 
+  /** The normal quantile of a two-sided 95 % interval. */
+  static final double Z95 = 1.959963984540054;
+
   /** Whether {@code value} lies within the bounds, bounds included. */
   public boolean contains(double value) {
     return value >= low && value <= high;

@@ -1,2 +1,8 @@
-/** Result rows of {@link io.leadstream.models.training.evaluation.Metrics}: curves and tables a model card shows. */
+/**
+ * Evaluation of a trained model: {@link
+ * io.leadstream.models.training.evaluation.ClassificationMetrics} of probabilities, {@link
+ * io.leadstream.models.training.evaluation.RegressionFit} of regressions, {@link
+ * io.leadstream.models.training.evaluation.TierStatistics} of tiers, and their result rows: curves
+ * and tables a model card shows.
+ */
 package io.leadstream.models.training.evaluation;

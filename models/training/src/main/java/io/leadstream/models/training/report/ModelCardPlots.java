@@ -1,7 +1,7 @@
 package io.leadstream.models.training.report;
 
 import io.leadstream.models.training.evaluation.CalibrationBin;
-import io.leadstream.models.training.evaluation.Metrics;
+import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import io.leadstream.models.training.evaluation.RocPoint;
 import java.awt.Color;
 import java.awt.geom.Line2D;
@@ -66,10 +66,10 @@ public final class ModelCardPlots {
       throws IOException {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Map.Entry<String, double[]> model : predictedByModel.entrySet()) {
-      double auc = Metrics.auc(model.getValue(), actual);
+      double auc = ClassificationMetrics.auc(model.getValue(), actual);
       XYSeries series = new XYSeries(
           String.format(Locale.ROOT, "%s (AUC %.3f)", model.getKey(), auc), false, true);
-      for (RocPoint point : Metrics.roc(model.getValue(), actual)) {
+      for (RocPoint point : ClassificationMetrics.roc(model.getValue(), actual)) {
         series.add(point.fpr(), point.tpr());
       }
       data.addSeries(series);
@@ -85,8 +85,9 @@ public final class ModelCardPlots {
 
   /**
    * A reliability diagram: per model, the observed conversion rate against the mean predicted
-   * probability in {@value Metrics#CALIBRATION_BINS} quantile bins ({@link
-   * Metrics#calibrationCurve}), log loss in the legend, and the perfect-calibration diagonal.
+   * probability in {@value ClassificationMetrics#CALIBRATION_BINS} quantile bins ({@link
+   * ClassificationMetrics#calibrationCurve}), log loss in the legend, and the perfect-calibration
+   * diagonal.
    *
    * @param predictedByModel probabilities of each model (e.g. "raw", "calibrated")
    */
@@ -94,18 +95,18 @@ public final class ModelCardPlots {
       Path png, Map<String, double[]> predictedByModel, boolean[] actual) throws IOException {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Map.Entry<String, double[]> model : predictedByModel.entrySet()) {
-      double logLoss = Metrics.logLoss(model.getValue(), actual);
+      double logLoss = ClassificationMetrics.logLoss(model.getValue(), actual);
       XYSeries series = new XYSeries(
           String.format(Locale.ROOT, "%s (log loss %.3f)", model.getKey(), logLoss), false, true);
-      for (CalibrationBin bin : Metrics.calibrationCurve(model.getValue(), actual)) {
+      for (CalibrationBin bin : ClassificationMetrics.calibrationCurve(model.getValue(), actual)) {
         series.add(bin.meanPredicted(), bin.observedRate());
       }
       data.addSeries(series);
     }
     data.addSeries(diagonal("perfect calibration"));
     JFreeChart chart = ChartFactory.createXYLineChart(
-        "Calibration (" + Metrics.CALIBRATION_BINS + " quantile bins, " + actual.length
-            + " leads)",
+        "Calibration (" + ClassificationMetrics.CALIBRATION_BINS + " quantile bins, "
+            + actual.length + " leads)",
         "mean predicted probability", "observed conversion rate", data, PlotOrientation.VERTICAL,
         true, false, false);
     styleModelLines(chart, data.getSeriesCount(), true);

@@ -1,13 +1,6 @@
 package io.leadstream.models.training.evaluation;
 
 import io.leadstream.models.bundle.EvaluationMetrics;
-import io.leadstream.models.scoring.TierPolicy;
-import io.leadstream.models.training.evaluation.CalibrationBin;
-import io.leadstream.models.training.evaluation.Confusion;
-import io.leadstream.models.training.evaluation.Interval;
-import io.leadstream.models.training.evaluation.RocPoint;
-import io.leadstream.models.training.evaluation.TierRow;
-import io.leadstream.schema.Tier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,15 +8,16 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Evaluation metrics for binary probabilities, 0-100 scores and regressions. All methods take
- * predictions and labels of equal, non-zero length.
+ * Metrics of predicted probabilities against binary outcomes: ranking (AUC with its interval,
+ * PR-AUC, ROC), probability quality (log loss, Brier, calibration curve) and the confusion at a
+ * threshold. All methods take predictions and labels of equal, non-zero length.
  */
-public final class Metrics {
+public final class ClassificationMetrics {
 
   /** Default number of bins of {@link #calibrationCurve(double[], boolean[])}. */
   public static final int CALIBRATION_BINS = 10;
 
-  private Metrics() {}
+  private ClassificationMetrics() {}
 
   /** All metrics at once. */
   public static EvaluationMetrics evaluate(double[] predicted, boolean[] actual) {
@@ -71,9 +65,6 @@ public final class Metrics {
     return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
   }
 
-  /** The normal quantile of a two-sided 95 % interval. */
-  private static final double Z95 = 1.959963984540054;
-
   /**
    * The 95 % confidence interval of {@link #auc}, by DeLong's method: the variance of the AUC
    * from each positive's share of negatives ranked below it and each negative's share of
@@ -83,7 +74,7 @@ public final class Metrics {
    */
   public static Interval aucInterval(double[] predicted, boolean[] actual) {
     check(predicted, actual);
-    int positives = (int) positives(actual);
+    int positives = (int) Samples.positives(actual);
     int negatives = actual.length - positives;
     if (positives == 0 || negatives == 0) {
       return null;
@@ -115,25 +106,8 @@ public final class Metrics {
     }
     double auc = mean(v10);
     double variance = sampleVariance(v10) / positives + sampleVariance(v01) / negatives;
-    double half = Z95 * Math.sqrt(Math.max(0, variance));
+    double half = Interval.Z95 * Math.sqrt(Math.max(0, variance));
     return new Interval(Math.max(0, auc - half), Math.min(1, auc + half));
-  }
-
-  /**
-   * The 95 % Wilson score interval of a rate of {@code successes} in {@code trials}: unlike the
-   * normal approximation it stays inside [0, 1] and is not zero-width at 0 or all. Null for no
-   * trials.
-   */
-  public static Interval wilson(long successes, long trials) {
-    if (trials <= 0) {
-      return null;
-    }
-    double n = trials;
-    double rate = successes / n;
-    double z2 = Z95 * Z95;
-    double centre = (rate + z2 / (2 * n)) / (1 + z2 / n);
-    double half = Z95 * Math.sqrt(rate * (1 - rate) / n + z2 / (4 * n * n)) / (1 + z2 / n);
-    return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
   }
 
   /**
@@ -209,7 +183,7 @@ public final class Metrics {
    */
   public static List<RocPoint> roc(double[] predicted, boolean[] actual) {
     check(predicted, actual);
-    long positives = positives(actual);
+    long positives = Samples.positives(actual);
     long negatives = actual.length - positives;
     if (positives == 0 || negatives == 0) {
       throw new IllegalArgumentException("an ROC curve needs both outcomes");
@@ -296,79 +270,6 @@ public final class Metrics {
     return new Confusion(threshold, tp, fp, tn, fn);
   }
 
-  /**
-   * How the leads of each tier converted: one row per {@link Tier}, in declaration order (HOT,
-   * WARM, COLD, DISQUALIFIED), empty tiers included.
-   */
-  public static List<TierRow> tierTable(int[] scores, boolean[] actual, TierPolicy tiers) {
-    checkLengths(scores.length, actual.length);
-    Tier[] all = Tier.values();
-    int[] leads = new int[all.length];
-    int[] converted = new int[all.length];
-    for (int k = 0; k < scores.length; k++) {
-      int tier = tiers.tierOf(scores[k]).ordinal();
-      leads[tier]++;
-      converted[tier] += actual[k] ? 1 : 0;
-    }
-    long totalConverted = positives(actual);
-    double baseRate = (double) totalConverted / actual.length;
-    List<TierRow> rows = new ArrayList<>();
-    for (Tier tier : all) {
-      int t = tier.ordinal();
-      double rate = leads[t] == 0 ? Double.NaN : (double) converted[t] / leads[t];
-      rows.add(new TierRow(tier, leads[t], converted[t], rate,
-          totalConverted == 0 ? Double.NaN : rate / baseRate,
-          totalConverted == 0 ? Double.NaN : (double) converted[t] / totalConverted));
-    }
-    return List.copyOf(rows);
-  }
-
-  /**
-   * The lowest score that selects {@code share} of the leads: the score of the ceil(share x n)-th
-   * highest lead, so that at least {@code share} of the leads score at or above it (more when
-   * leads tie at it). For example the HOT threshold when sales can call the top 10 %.
-   *
-   * @param share in (0, 1]
-   */
-  public static int capacityThreshold(int[] scores, double share) {
-    if (scores.length == 0 || !(share > 0 && share <= 1)) {
-      throw new IllegalArgumentException(
-          "need scores and a share in (0, 1], got " + scores.length + " scores, share " + share);
-    }
-    int[] ascending = scores.clone();
-    Arrays.sort(ascending);
-    // the epsilon keeps 0.3 * 10 = 3.0000000000000004 from selecting a fourth lead
-    int selected = Math.max(1, (int) Math.ceil(share * scores.length - 1e-9));
-    return ascending[scores.length - selected];
-  }
-
-  /** Mean squared error of a regression. */
-  public static double mse(double[] predicted, double[] actual) {
-    checkLengths(predicted.length, actual.length);
-    double sum = 0;
-    for (int k = 0; k < predicted.length; k++) {
-      double error = predicted[k] - actual[k];
-      sum += error * error;
-    }
-    return sum / predicted.length;
-  }
-
-  /**
-   * Coefficient of determination, {@code 1 - SSres / SStot}: 1 for a perfect fit, 0 for
-   * predicting the mean, negative when worse. NaN when {@code actual} is constant.
-   */
-  public static double r2(double[] predicted, double[] actual) {
-    checkLengths(predicted.length, actual.length);
-    double mean = Arrays.stream(actual).average().orElseThrow();
-    double residual = 0;
-    double total = 0;
-    for (int k = 0; k < predicted.length; k++) {
-      residual += (actual[k] - predicted[k]) * (actual[k] - predicted[k]);
-      total += (actual[k] - mean) * (actual[k] - mean);
-    }
-    return total == 0 ? Double.NaN : 1 - residual / total;
-  }
-
   /** Ranks from 1, tied values sharing their average rank. */
   private static double[] midranks(double[] values) {
     Integer[] order = sortedAscending(values);
@@ -408,14 +309,6 @@ public final class Metrics {
     return sum / (values.length - 1);
   }
 
-  private static long positives(boolean[] actual) {
-    long positives = 0;
-    for (boolean label : actual) {
-      positives += label ? 1 : 0;
-    }
-    return positives;
-  }
-
   private static Integer[] sortedAscending(double[] predicted) {
     Integer[] order = new Integer[predicted.length];
     Arrays.setAll(order, k -> k);
@@ -424,12 +317,6 @@ public final class Metrics {
   }
 
   private static void check(double[] predicted, boolean[] actual) {
-    checkLengths(predicted.length, actual.length);
-  }
-
-  private static void checkLengths(int predicted, int actual) {
-    if (predicted != actual || predicted == 0) {
-      throw new IllegalArgumentException(predicted + " predictions for " + actual + " labels");
-    }
+    Samples.checkLengths(predicted.length, actual.length);
   }
 }
