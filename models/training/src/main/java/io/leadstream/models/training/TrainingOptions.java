@@ -1,6 +1,7 @@
 package io.leadstream.models.training;
 
 import io.leadstream.models.inference.EncoderSpec;
+import io.leadstream.models.inference.NamedEncoders;
 
 /**
  * What a caller asks of a training run, as the {@code train} command offers it, checked together:
@@ -73,7 +74,7 @@ public final class TrainingOptions {
 
   /** Whether the encoder cannot read the synthetic leads' notes: Chinese leads read by MiniLM. */
   public boolean encoderMissesLeadLanguage() {
-    return !fromExport && leadLanguage == Language.ZH && encoderName.equals("minilm");
+    return !fromExport && leadLanguage == Language.ZH && encoderName.startsWith(NamedEncoders.MINILM);
   }
 
   /**
@@ -90,7 +91,7 @@ public final class TrainingOptions {
     private final boolean fromExport;
     private final Integer syntheticLeads;
     private String language;
-    private String encoder = "minilm";
+    private String encoder = NamedEncoders.MINILM;
     private long seed = 42;
     private double hotShare = TierRule.defaults().hotShare();
     private Integer hotScore;
@@ -107,7 +108,7 @@ public final class TrainingOptions {
       return this;
     }
 
-    /** One of {@link TrainingConfig#ENCODER_NAMES}; {@code minilm} by default. */
+    /** One of {@link NamedEncoders#NAMES}; {@code minilm} by default. */
     public Builder encoder(String name) {
       this.encoder = name;
       return this;
@@ -183,11 +184,11 @@ public final class TrainingOptions {
     }
 
     private EncoderSpec encoderSpec() {
-      if (!TrainingConfig.ENCODER_NAMES.contains(encoder)) {
+      if (!NamedEncoders.NAMES.contains(encoder)) {
         throw new IllegalArgumentException("--encoder: unknown encoder '" + encoder
-            + "', expected one of " + String.join(", ", TrainingConfig.ENCODER_NAMES));
+            + "', expected one of " + String.join(", ", NamedEncoders.NAMES));
       }
-      return TrainingConfig.encoderNamed(encoder);
+      return NamedEncoders.named(encoder);
     }
   }
 }

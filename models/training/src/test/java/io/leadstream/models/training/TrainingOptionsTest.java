@@ -3,6 +3,7 @@ package io.leadstream.models.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.leadstream.models.inference.NamedEncoders;
 import org.junit.jupiter.api.Test;
 
 /** The choices of a training run: which combine, their defaults and refusals, as `train` has them. */
@@ -17,7 +18,7 @@ class TrainingOptionsTest {
     assertThat(options.leadLanguage()).isEqualTo(Language.EN);
     assertThat(options.seed()).isEqualTo(42);
     assertThat(options.tiers()).isEqualTo(TierRule.defaults());
-    assertThat(options.encoder()).isEqualTo(TrainingConfig.miniLm());
+    assertThat(options.encoder()).isEqualTo(NamedEncoders.miniLm());
     assertThat(options.encoderMissesLeadLanguage()).isFalse();
     TrainingConfig config = options.config("default");
     assertThat(config.name()).isEqualTo("default");
@@ -77,7 +78,7 @@ class TrainingOptionsTest {
     assertThat(options.encoderMissesLeadLanguage()).isFalse();
     assertThatThrownBy(() -> TrainingOptions.synthetic(300).encoder("bert").build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--encoder: unknown encoder 'bert', expected one of minilm, bge-small-zh");
+        .hasMessage("--encoder: unknown encoder 'bert', expected one of minilm, minilm-q, bge-small-zh");
   }
 
   @Test

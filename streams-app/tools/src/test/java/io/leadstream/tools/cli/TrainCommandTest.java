@@ -298,7 +298,7 @@ class TrainCommandTest {
     assertThat(List.of(language, encoder, unknownLanguage)).containsOnly(2);
     assertThat(err.toString())
         .contains("--language chooses the phrases of --synthetic leads")
-        .contains("--encoder: unknown encoder 'bert', expected one of minilm, bge-small-zh")
+        .contains("--encoder: unknown encoder 'bert', expected one of minilm, minilm-q, bge-small-zh")
         .contains("--language: unknown language 'fr', expected one of en, zh");
     assertThat(dir.resolve("never")).doesNotExist();
   }
