@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.MissingSchemaException;
@@ -67,7 +68,7 @@ class LeadEventEncodingTest {
         .setScore(50)
         .setTier(Tier.WARM)
         .setTrend(Trend.NEW)
-        .setReasons(java.util.List.of())
+        .setReasons(List.of())
         .setModelVersion("test")
         .build();
   }

@@ -15,6 +15,7 @@ import io.leadstream.tools.testing.TestFeed;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class LogPrivacyIT {
 
   @Test
   void shouldNotLogLeadTextOrContactDataAtInfo(EmbeddedKafkaBroker broker) throws Exception {
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     Level previous = root.getLevel();
     ListAppender<ILoggingEvent> captured = new ListAppender<>();
     captured.start();
@@ -44,7 +45,7 @@ class LogPrivacyIT {
     }
 
     List<String> secrets = feed.leads().stream()
-        .flatMap(lead -> java.util.stream.Stream.of(lead.getNotes(), lead.getLastMessage(),
+        .flatMap(lead -> Stream.of(lead.getNotes(), lead.getLastMessage(),
             lead.getContact() == null ? null : lead.getContact().getName()))
         .filter(s -> s != null && !s.isBlank())
         .map(s -> s.length() > 24 ? s.substring(0, 24) : s)

@@ -6,6 +6,7 @@ import io.leadstream.tools.testing.InProcessRun;
 import io.leadstream.tools.testing.TestFeed;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,7 @@ class TlsEndToEndIT {
   }
 
   private static void keytool(String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>();
+    List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

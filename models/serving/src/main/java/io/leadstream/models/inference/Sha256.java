@@ -2,6 +2,7 @@ package io.leadstream.models.inference;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class Sha256 {
     }
   }
 
-  private static final class OutputSink extends java.io.OutputStream {
+  private static final class OutputSink extends OutputStream {
     static final OutputSink INSTANCE = new OutputSink();
 
     @Override

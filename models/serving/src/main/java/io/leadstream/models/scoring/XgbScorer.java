@@ -1,5 +1,6 @@
 package io.leadstream.models.scoring;
 
+import java.io.IOException;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -32,7 +33,7 @@ public final class XgbScorer implements AutoCloseable {
     Booster booster;
     try {
       booster = XGBoost.loadModel(model);
-    } catch (XGBoostError | java.io.IOException e) {
+    } catch (XGBoostError | IOException e) {
       throw new IllegalArgumentException("not an XGBoost model: " + e.getMessage(), e);
     }
     return wrap(booster, columns);

@@ -10,6 +10,8 @@ import io.leadstream.models.BundleException;
 import io.leadstream.models.inference.ZeroShotSpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -81,14 +83,14 @@ class BundleManifestTest {
         trained.version(), trained.createdAt(), trained.encoder(), trained.head(),
         trained.scorer(), trained.features(), trained.tiers(), trained.training(),
         new BundleManifest.Evaluation(evaluation.model(), evaluation.baselines(),
-            java.util.List.of(empty), evaluation.warnings(), evaluation.regression()),
+            List.of(empty), evaluation.warnings(), evaluation.regression()),
         trained.files(), trained.tierRule(), trained.calibration(), trained.segments(),
         trained.zeroShot(), trained.objective(), trained.language());
 
     byte[] json = withEmptyTier.toJson();
 
     JsonNode tier = JSON.readTree(json).get("evaluation").get("tiers").get(0);
-    assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(new String(json, StandardCharsets.UTF_8))
         .doesNotContain("NaN").doesNotContain("Infinity");
     assertThat(tier.get("conversionRate").isNull()).isTrue();
     assertThat(tier.get("lift").isNull()).isTrue();

@@ -63,8 +63,12 @@ class ZeroShotBundleTest {
 
   @AfterAll
   static void close() {
-    if (scorer != null) scorer.close();
-    if (bundle != null) bundle.close();
+    if (scorer != null) {
+      scorer.close();
+    }
+    if (bundle != null) {
+      bundle.close();
+    }
   }
 
   @Test

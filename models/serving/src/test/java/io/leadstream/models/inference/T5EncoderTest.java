@@ -49,10 +49,18 @@ class T5EncoderTest {
 
   @AfterAll
   static void close() {
-    if (pytorch != null) pytorch.close();
-    if (onnx != null) onnx.close();
-    if (pytorchModel != null) pytorchModel.close();
-    if (onnxModel != null) onnxModel.close();
+    if (pytorch != null) {
+      pytorch.close();
+    }
+    if (onnx != null) {
+      onnx.close();
+    }
+    if (pytorchModel != null) {
+      pytorchModel.close();
+    }
+    if (onnxModel != null) {
+      onnxModel.close();
+    }
   }
 
   @Test

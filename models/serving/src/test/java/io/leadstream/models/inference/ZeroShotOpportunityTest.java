@@ -34,7 +34,9 @@ class ZeroShotOpportunityTest {
 
   @AfterAll
   static void close() {
-    if (zeroShot != null) zeroShot.close();
+    if (zeroShot != null) {
+      zeroShot.close();
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.leadstream.schema.Engagement;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.Reason;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReasonExplainerTest {
@@ -98,13 +99,13 @@ class ReasonExplainerTest {
     FeatureSpec spec = new FeatureSpec(List.of(
         new Feature("revenue_band", "attributes.Revenue Band", FeatureSpec.Type.NUMERIC,
             FeatureSpec.Transform.NONE, null, null, "revenue from client, past 2 years", null,
-            java.util.Map.of("0", "none", "4", "over 1.5M USD")),
+            Map.of("0", "none", "4", "over 1.5M USD")),
         new Feature("minutes", "attributes.Minutes", FeatureSpec.Type.NUMERIC,
             FeatureSpec.Transform.LOG1P, null, null, "time on website", "minutes", null),
         new Feature("deal", "budget", FeatureSpec.Type.NUMERIC, FeatureSpec.Transform.LOG1P,
             null, null, "deal size", "EUR", null)));
     LeadEvent lead = TestLeads.bare("c").setBudget(42_500.0)
-        .setAttributes(java.util.Map.of("Revenue Band", "4", "Minutes", "1532")).build();
+        .setAttributes(Map.of("Revenue Band", "4", "Minutes", "1532")).build();
 
     List<Reason> reasons = new ReasonExplainer(spec)
         .explain(lead, 0.5, new float[] {1.2f, 0.4f, -0.3f, 0}, 0.6, 3, 2);
@@ -127,7 +128,7 @@ class ReasonExplainerTest {
     LeadEvent lead = TestLeads.bare("zh").setBudget(380_000.0).setCurrency("CNY")
         .setCompany(new Company("上海华信", "software", 80, null, "CN"))
         .setEngagement(new Engagement(0, 0, 0, 3))
-        .setAttributes(java.util.Map.of("区域", "华东")).build();
+        .setAttributes(Map.of("区域", "华东")).build();
     float[] contributions = {0.5f, 0.4f, 0, -0.3f, 0.2f, 0.6f, -1};
 
     List<Reason> reasons = new ReasonExplainer(spec, ReasonPhrases.CHINESE)

@@ -1,7 +1,6 @@
 package io.leadstream.models.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.EvaluationMetrics;

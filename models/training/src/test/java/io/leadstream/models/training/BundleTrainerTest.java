@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,7 +155,7 @@ class BundleTrainerTest {
   @Test
   void shouldTrainARegressionOnAContinuousTargetAndScoreByPercentile() throws Exception {
     List<LabelledLead> leads = new SyntheticLeadGenerator(5).generate(400);
-    java.util.Random noise = new java.util.Random(5);
+    Random noise = new Random(5);
     double[] dealValue = new double[leads.size()];
     for (int i = 0; i < dealValue.length; i++) {
       LeadEvent event = leads.get(i).event();

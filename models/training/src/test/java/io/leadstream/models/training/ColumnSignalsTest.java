@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class ColumnSignalsTest {
     String[] x = new String[N];
     for (int row = 0; row < N; row++) {
       double value = random.nextDouble();
-      x[row] = String.format(java.util.Locale.ROOT, " %.4f ", value);
+      x[row] = String.format(Locale.ROOT, " %.4f ", value);
       labels[row] = random.nextDouble() < value;
     }
 

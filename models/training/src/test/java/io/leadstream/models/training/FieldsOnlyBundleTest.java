@@ -16,6 +16,7 @@ import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.Reason;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ class FieldsOnlyBundleTest {
 
   private static LeadEvent lead(String source, String visits, String notes) {
     return LeadEvent.newBuilder().setEventId("e").setLeadId("l")
-        .setOccurredAt(java.time.Instant.EPOCH).setNotes(notes)
+        .setOccurredAt(Instant.EPOCH).setNotes(notes)
         .setAttributes(Map.of("source", source, "visits", visits)).build();
   }
 }

@@ -1,6 +1,8 @@
 package io.leadstream.app.config;
 
 import io.leadstream.app.streams.state.LeadStores;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -244,7 +246,7 @@ public final class LeadStreamConfig extends AbstractConfig {
   }
 
   /** The interval at which the bundle folder is checked; empty when reloading is off or the bundle is on the class path. */
-  public Optional<java.time.Duration> modelReloadInterval() {
+  public Optional<Duration> modelReloadInterval() {
     long millis = getLong(MODEL_RELOAD_INTERVAL_CONFIG);
     return millis == 0 || modelBundle().startsWith("classpath:")
         ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
@@ -285,9 +287,9 @@ public final class LeadStreamConfig extends AbstractConfig {
       return httpHost();
     }
     try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
-      throw new org.apache.kafka.common.config.ConfigException(HTTP_ADVERTISED_HOST_CONFIG, null,
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      throw new ConfigException(HTTP_ADVERTISED_HOST_CONFIG, null,
           "cannot tell this machine's name; set " + HTTP_ADVERTISED_HOST_CONFIG);
     }
   }
@@ -332,9 +334,9 @@ public final class LeadStreamConfig extends AbstractConfig {
   }
 
   /** Where this instance's Kafka Streams state lives: state.dir (or Streams' default) / application.id. */
-  public java.nio.file.Path applicationStateDir() {
+  public Path applicationStateDir() {
     Object stateDir = streamsProperties().get(StreamsConfig.STATE_DIR_CONFIG);
-    java.nio.file.Path base = stateDir == null
+    Path base = stateDir == null
         ? java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams") : java.nio.file.Path.of(stateDir.toString());
     return base.resolve(applicationId());
   }

@@ -1,5 +1,6 @@
 package io.leadstream.app.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,7 +25,7 @@ public final class LeadJsonWriter {
   public static String toJsonLine(IndexedRecord record) {
     try {
       return JSON.writeValueAsString(toJson(record));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("A lead could not be written as JSON", e);
     }
   }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.LogicalTypes;
@@ -172,7 +173,7 @@ public final class LeadRecordConverter {
     if (node.isBoolean()) {
       return node.booleanValue();
     }
-    String text = node.asText().strip().toLowerCase(java.util.Locale.ROOT);
+    String text = node.asText().strip().toLowerCase(Locale.ROOT);
     return switch (text) {
       case "true", "yes", "y", "1" -> true;
       case "false", "no", "n", "0" -> false;

@@ -1,6 +1,5 @@
 package io.leadstream.app.metrics;
 
-import io.leadstream.app.metrics.CommittedOutcomes;
 import io.leadstream.models.bundle.StageTimer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

@@ -2,7 +2,7 @@ package io.leadstream.app.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.Map;
@@ -14,6 +14,7 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -28,19 +29,19 @@ class RecoveryLogFilterTest {
 
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
   // the way Kafka Streams logs: through a LogContext that prefixes the thread
-  private final org.slf4j.Logger taskManager = new LogContext("stream-thread [app-StreamThread-1] ").logger(TASK_MANAGER);
+  private final Logger taskManager = new LogContext("stream-thread [app-StreamThread-1] ").logger(TASK_MANAGER);
 
   @BeforeEach
   void setUp() {
     logged.start();
-    ((Logger) LoggerFactory.getLogger(TASK_MANAGER)).addAppender(logged);
-    ((Logger) LoggerFactory.getLogger(CONSUMER_COORDINATOR)).addAppender(logged);
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(TASK_MANAGER).addAppender(logged);
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(CONSUMER_COORDINATOR).addAppender(logged);
   }
 
   @AfterEach
   void tearDown() {
-    ((Logger) LoggerFactory.getLogger(TASK_MANAGER)).detachAppender(logged);
-    ((Logger) LoggerFactory.getLogger(CONSUMER_COORDINATOR)).detachAppender(logged);
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(TASK_MANAGER).detachAppender(logged);
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(CONSUMER_COORDINATOR).detachAppender(logged);
   }
 
   @Test
@@ -61,7 +62,7 @@ class RecoveryLogFilterTest {
 
   @Test
   void shouldDropTheErrorOfLeavingAGroupThatForgotTheMemberAfterABrokerOutage() {
-    org.slf4j.Logger coordinator = new LogContext("[Consumer clientId=app-StreamThread-1-consumer, groupId=app] ")
+    Logger coordinator = new LogContext("[Consumer clientId=app-StreamThread-1-consumer, groupId=app] ")
         .logger(CONSUMER_COORDINATOR);
 
     coordinator.error("LeaveGroup request with {} failed with error: {}", "Generation{generationId=29, memberId='m-1'}",

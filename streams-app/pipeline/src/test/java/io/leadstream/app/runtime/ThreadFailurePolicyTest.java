@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -23,7 +24,7 @@ class ThreadFailurePolicyTest {
   private final AtomicReference<Instant> now = new AtomicReference<>(START);
   private final Clock clock = new Clock() {
     @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+    @Override public Clock withZone(ZoneId zone) { return this; }
     @Override public Instant instant() { return now.get(); }
   };
   private final StreamsException failure = new StreamsException("task 0_1 failed",

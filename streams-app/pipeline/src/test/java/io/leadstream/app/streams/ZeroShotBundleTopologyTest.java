@@ -54,7 +54,9 @@ class ZeroShotBundleTopologyTest {
 
   @AfterAll
   static void closeBundle() {
-    if (model != null) model.close();
+    if (model != null) {
+      model.close();
+    }
   }
 
   @BeforeEach

@@ -2,6 +2,7 @@ package io.leadstream.tools.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -13,10 +14,10 @@ final class ConsoleLogging {
   private ConsoleLogging() {}
 
   static void quiet(boolean verbose) {
-    if (verbose || !(LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext)) {
+    if (verbose || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
       return;
     }
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.ERROR);
+    ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.ERROR);
     // the report shows dead letters itself; DJL warns about the missing GPU at every start
     ((Logger) LoggerFactory.getLogger("io.leadstream")).setLevel(Level.ERROR);
     ((Logger) LoggerFactory.getLogger("ai.djl")).setLevel(Level.ERROR);

@@ -1,6 +1,5 @@
 package io.leadstream.tools.embedded;
 
-import io.leadstream.tools.embedded.Folders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

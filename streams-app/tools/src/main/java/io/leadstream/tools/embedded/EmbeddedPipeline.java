@@ -3,8 +3,6 @@ package io.leadstream.tools.embedded;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
-import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
-import io.leadstream.tools.embedded.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -162,7 +163,7 @@ class TrainCommandTest {
   void shouldWarnAboutAColumnThatGivesTheOutcomeAway() throws Exception {
     Path export = dir.resolve("leaky.csv");
     StringBuilder csv = new StringBuilder("id,won,stage,visits\n");
-    java.util.Random random = new java.util.Random(3);
+    Random random = new Random(3);
     for (int i = 0; i < 400; i++) {
       boolean won = random.nextDouble() < 0.4;
       csv.append("L").append(i).append(won ? ",yes," : ",no,").append(won ? "closed won" : "open")
@@ -194,7 +195,7 @@ class TrainCommandTest {
       throws Exception {
     Path export = dir.resolve("noise.csv");
     StringBuilder csv = new StringBuilder("id,won,visits,competitor\n");
-    java.util.Random random = new java.util.Random(5);
+    Random random = new Random(5);
     for (int i = 0; i < 600; i++) {
       csv.append("L").append(i).append(random.nextDouble() < 0.4 ? ",yes," : ",no,")
           .append(random.nextInt(30)).append(',').append(i % 8 == 0 ? "None" : "Acme")

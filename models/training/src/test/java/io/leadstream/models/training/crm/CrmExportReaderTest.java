@@ -11,6 +11,8 @@ import io.leadstream.models.mapping.LeadMapping;
 import io.leadstream.models.mapping.MappingException;
 import io.leadstream.models.training.LabelledLead;
 import io.leadstream.schema.LeadEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -493,8 +495,8 @@ class CrmExportReaderTest {
     Path file = dir.resolve("export.csv");
     try {
       Files.writeString(file, csv, StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return new CrmExportReader(mapping).read(file);
   }

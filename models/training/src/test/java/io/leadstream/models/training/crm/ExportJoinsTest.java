@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -200,8 +201,8 @@ class ExportJoinsTest {
     assertThat(LeadMapping.parse(MAPPING, "m.yaml").joins())
         .extracting(JoinMapping::file, JoinMapping::key, JoinMapping::fileKey)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("accounts.csv", "account", "account"),
-            org.assertj.core.groups.Tuple.tuple("products.csv", "product", "product"));
+            Tuple.tuple("accounts.csv", "account", "account"),
+            Tuple.tuple("products.csv", "product", "product"));
   }
 
   private Path write(String name, String content) throws IOException {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -51,8 +53,8 @@ class ClassificationMetricsTest {
       p[k] = Math.round((random.nextDouble() + (y[k] ? 0.3 : 0)) * 20) / 20.0;
     }
     // the structural components by their definition, pair by pair
-    List<Double> v10 = new java.util.ArrayList<>();
-    List<Double> v01 = new java.util.ArrayList<>();
+    List<Double> v10 = new ArrayList<>();
+    List<Double> v01 = new ArrayList<>();
     for (int i = 0; i < p.length; i++) {
       double sum = 0;
       int count = 0;
@@ -74,7 +76,7 @@ class ClassificationMetricsTest {
     assertThat(interval.low()).isCloseTo(auc - 1.959964 * Math.sqrt(variance), within(1e-6));
     assertThat(interval.high()).isCloseTo(auc + 1.959964 * Math.sqrt(variance), within(1e-6));
     double[] constant = new double[300];
-    java.util.Arrays.fill(constant, 0.4);
+    Arrays.fill(constant, 0.4);
     assertThat(ClassificationMetrics.aucInterval(constant, y)).isEqualTo(new Interval(0.5, 0.5));
     assertThat(ClassificationMetrics.aucInterval(p, new boolean[300])).isNull();
   }

@@ -12,6 +12,7 @@ import io.leadstream.schema.LeadEvent;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,8 +56,8 @@ class LeadValidatorTest {
 
     assertThatThrownBy(() -> validator.validate(lead.getLeadId(), lead))
         .isInstanceOfSatisfying(InvalidLeadException.class, e -> {
-          org.assertj.core.api.Assertions.assertThat(e.reason()).isEqualTo(reason);
-          org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains(mention);
+          Assertions.assertThat(e.reason()).isEqualTo(reason);
+          Assertions.assertThat(e.getMessage()).contains(mention);
         });
   }
 
@@ -66,7 +67,7 @@ class LeadValidatorTest {
 
     assertThatThrownBy(() -> validator.validate("lead-2", lead))
         .isInstanceOfSatisfying(InvalidLeadException.class,
-            e -> org.assertj.core.api.Assertions.assertThat(e.reason()).isEqualTo(DeadLetterReason.KEY_MISMATCH));
+            e -> Assertions.assertThat(e.reason()).isEqualTo(DeadLetterReason.KEY_MISMATCH));
     assertThatThrownBy(() -> validator.validate(null, lead))
         .hasMessageContaining("record key is null");
   }
@@ -76,6 +77,6 @@ class LeadValidatorTest {
     LeadEvent lead = TestLeads.hot("lead-1").setNotes("secret plan ".repeat(200)).build();
 
     assertThatThrownBy(() -> validator.validate("lead-1", lead))
-        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("secret"));
+        .satisfies(e -> Assertions.assertThat(e.getMessage()).doesNotContain("secret"));
   }
 }
