@@ -4,8 +4,8 @@ import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
 
 /**
- * Avro 1.12 refuses to instantiate generated classes from packages it does not trust. Call
- * {@link #trustSchemaPackage()} once before decoding LeadStream's records.
+ * Avro 1.12 refuses to instantiate generated classes from packages it does not trust. Call {@link
+ * #trustSchemaPackage()} once before decoding LeadStream's records.
  */
 public final class AvroTrust {
 

@@ -34,7 +34,9 @@ public final class SingleObjectSerde<T> implements Serde<T> {
     }
     try {
       ByteBuffer buffer = encoder.encode(value);
-      return Arrays.copyOfRange(buffer.array(), buffer.arrayOffset() + buffer.position(),
+      return Arrays.copyOfRange(
+          buffer.array(),
+          buffer.arrayOffset() + buffer.position(),
           buffer.arrayOffset() + buffer.limit());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -30,27 +30,44 @@ class BrokerOutageHealthIT {
   void shouldTurnReadinessRedWhileTheBrokerIsDownAndGreenWhenItIsBack() throws Exception {
     int port = freePort();
     int controllerPort = freePort();
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startPersistent(dir.resolve("broker"), port, controllerPort);
-    LeadStreamConfig config = IntegrationConfigs.forRun(broker.bootstrapServers(), "outage", dir.resolve("state"),
-        Map.of(LeadStreamConfig.HEALTH_PROBE_INTERVAL_CONFIG, 500));
+    EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.startPersistent(dir.resolve("broker"), port, controllerPort);
+    LeadStreamConfig config =
+        IntegrationConfigs.forRun(
+            broker.bootstrapServers(),
+            "outage",
+            dir.resolve("state"),
+            Map.of(LeadStreamConfig.HEALTH_PROBE_INTERVAL_CONFIG, 500));
     TopicCreator.createMissing(config);
     TestFeed feed = TestFeed.of(20);
     feed.sendAll(config);
     try (LeadStreamApp app = LeadStreamApp.start(config)) {
       OpsClient ops = new OpsClient(app.opsPort().orElseThrow());
       try (OutcomeReader reader = new OutcomeReader(config)) {
-        new OutcomeLedger().readAll(reader, feed.size(), Duration.ofSeconds(120)).assertExactlyOnce(feed);
+        new OutcomeLedger()
+            .readAll(reader, feed.size(), Duration.ofSeconds(120))
+            .assertExactlyOnce(feed);
       }
-      Await.until("ready with the broker up", Duration.ofSeconds(30), () -> ops.status("/health/ready") == 200);
+      Await.until(
+          "ready with the broker up",
+          Duration.ofSeconds(30),
+          () -> ops.status("/health/ready") == 200);
 
       broker.close();
-      Await.until("readiness red naming the broker", Duration.ofSeconds(30), () -> {
-        var ready = ops.get("/health/ready");
-        return ready.statusCode() == 503 && ready.body().contains("\"broker\":{\"status\":\"DOWN\"");
-      });
+      Await.until(
+          "readiness red naming the broker",
+          Duration.ofSeconds(30),
+          () -> {
+            var ready = ops.get("/health/ready");
+            return ready.statusCode() == 503
+                && ready.body().contains("\"broker\":{\"status\":\"DOWN\"");
+          });
 
       broker = EmbeddedKafkaBroker.startPersistent(dir.resolve("broker"), port, controllerPort);
-      Await.until("ready again once the broker is back", Duration.ofSeconds(60), () -> ops.status("/health/ready") == 200);
+      Await.until(
+          "ready again once the broker is back",
+          Duration.ofSeconds(60),
+          () -> ops.status("/health/ready") == 200);
     } finally {
       broker.close();
     }

@@ -14,19 +14,20 @@ import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * The end-to-end test on a Kafka broker in a container (the official apache/kafka image). Skipped
- * where no Docker engine runs; {@link LeadStreamEndToEndIT} covers the same on the in-process broker.
+ * where no Docker engine runs; {@link LeadStreamEndToEndIT} covers the same on the in-process
+ * broker.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ContainerizedEndToEndIT {
 
-  @Container
-  static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.4.0");
+  @Container static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.4.0");
 
   @TempDir Path stateDir;
 
   @Test
   void shouldGiveEveryInputExactlyOneOutcome() throws Exception {
-    LeadStreamConfig config = IntegrationConfigs.forRun(KAFKA.getBootstrapServers(), "containers", stateDir, Map.of());
+    LeadStreamConfig config =
+        IntegrationConfigs.forRun(KAFKA.getBootstrapServers(), "containers", stateDir, Map.of());
     TestFeed feed = TestFeed.of(90);
 
     OutcomeLedger ledger = InProcessRun.outcomesOf(feed, config);

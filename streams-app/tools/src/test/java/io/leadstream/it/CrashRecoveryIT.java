@@ -49,29 +49,45 @@ class CrashRecoveryIT {
   @TempDir Path workDir;
 
   @Test
-  void shouldGiveEveryInputExactlyOneOutcomeAcrossAKill9ThatAbortsAnOpenTransaction(EmbeddedKafkaBroker broker)
-      throws Exception {
-    // one-second transactions, and the kill waits until one is open with outputs already on the broker
-    CrashRun run = crashRun(broker, "crash", Map.of(
-        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
-        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000));
+  void shouldGiveEveryInputExactlyOneOutcomeAcrossAKill9ThatAbortsAnOpenTransaction(
+      EmbeddedKafkaBroker broker) throws Exception {
+    // one-second transactions, and the kill waits until one is open with outputs already on the
+    // broker
+    CrashRun run =
+        crashRun(
+            broker,
+            "crash",
+            Map.of(
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                StreamsConfig.EXACTLY_ONCE_V2,
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                1000));
 
     run.ledger().assertExactlyOnce(run.feed());
-    run.ledger().assertHotTopicHoldsExactlyTheLeadsEnteringHot(
-        TopicAudit.leads(TopicAudit.readAll(run.config(), run.config().hotTopic(), true)));
+    run.ledger()
+        .assertHotTopicHoldsExactlyTheLeadsEnteringHot(
+            TopicAudit.leads(TopicAudit.readAll(run.config(), run.config().hotTopic(), true)));
     int committed = TopicAudit.readAll(run.config(), run.config().prioritizedTopic(), true).size();
     int written = TopicAudit.readAll(run.config(), run.config().prioritizedTopic(), false).size();
     assertThat(committed).isEqualTo(run.feed().leads().size());
-    assertThat(written).as("outputs of the killed transaction, aborted: in the log, never delivered committed")
+    assertThat(written)
+        .as("outputs of the killed transaction, aborted: in the log, never delivered committed")
         .isGreaterThan(committed);
   }
 
   @Test
-  void shouldCatchTheDuplicatesOfAtLeastOnceProcessing(EmbeddedKafkaBroker broker) throws Exception {
+  void shouldCatchTheDuplicatesOfAtLeastOnceProcessing(EmbeddedKafkaBroker broker)
+      throws Exception {
     // no commit before the kill: every output so far is produced again after the restart
-    CrashRun run = crashRun(broker, "crash-alos", Map.of(
-        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE,
-        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 600_000));
+    CrashRun run =
+        crashRun(
+            broker,
+            "crash-alos",
+            Map.of(
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                StreamsConfig.AT_LEAST_ONCE,
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                600_000));
 
     assertThatThrownBy(() -> run.ledger().assertExactlyOnce(run.feed()))
         .as("the exactly-once check must see at-least-once's duplicates")
@@ -87,15 +103,30 @@ class CrashRecoveryIT {
    */
   private static void awaitAnOpenTransactionWithOutputs(LeadStreamConfig config) throws Exception {
     try (Admin admin = Admin.create(config.clientProperties())) {
-      List<TopicPartition> partitions = admin.describeTopics(List.of(config.prioritizedTopic())).allTopicNames().get()
-          .get(config.prioritizedTopic()).partitions().stream()
-          .map(p -> new TopicPartition(config.prioritizedTopic(), p.partition())).toList();
+      List<TopicPartition> partitions =
+          admin
+              .describeTopics(List.of(config.prioritizedTopic()))
+              .allTopicNames()
+              .get()
+              .get(config.prioritizedTopic())
+              .partitions()
+              .stream()
+              .map(p -> new TopicPartition(config.prioritizedTopic(), p.partition()))
+              .toList();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
       partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (System.nanoTime() < deadline) {
-        var written = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get();
-        var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        var written =
+            admin
+                .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                .all()
+                .get();
+        var stable =
+            admin
+                .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get();
         if (partitions.stream().anyMatch(p -> written.get(p).offset() > stable.get(p).offset())) {
           return;
         }
@@ -105,11 +136,13 @@ class CrashRecoveryIT {
     }
   }
 
-  private CrashRun crashRun(EmbeddedKafkaBroker broker, String name, Map<String, Object> guarantee) throws Exception {
+  private CrashRun crashRun(EmbeddedKafkaBroker broker, String name, Map<String, Object> guarantee)
+      throws Exception {
     Map<String, Object> extra = new HashMap<>(guarantee);
     extra.put("consumer.session.timeout.ms", 6000);
     extra.put("consumer.heartbeat.interval.ms", 1500);
-    Map<String, Object> props = IntegrationConfigs.props(broker.bootstrapServers(), name, workDir.resolve(name), extra);
+    Map<String, Object> props =
+        IntegrationConfigs.props(broker.bootstrapServers(), name, workDir.resolve(name), extra);
     LeadStreamConfig config = new LeadStreamConfig(props);
     TopicCreator.createMissing(config);
     TestFeed feed = TestFeed.of(LEADS);
@@ -119,10 +152,13 @@ class CrashRecoveryIT {
     try (OutcomeReader reader = new OutcomeReader(config)) {
       Process first = startApp(props, name + "-first");
       try {
-        int seen = OutcomeWaiter.await(reader, OUTCOMES_BEFORE_KILL, Duration.ofSeconds(120), ledger::add);
-        assertThat(seen).as("outcomes before the kill; app log: %s", log(name + "-first"))
+        int seen =
+            OutcomeWaiter.await(reader, OUTCOMES_BEFORE_KILL, Duration.ofSeconds(120), ledger::add);
+        assertThat(seen)
+            .as("outcomes before the kill; app log: %s", log(name + "-first"))
             .isGreaterThanOrEqualTo(OUTCOMES_BEFORE_KILL);
-        if (StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
+        if (StreamsConfig.EXACTLY_ONCE_V2.equals(
+            guarantee.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
           awaitAnOpenTransactionWithOutputs(config);
         }
       } finally {
@@ -143,9 +179,15 @@ class CrashRecoveryIT {
   }
 
   private Process startApp(Map<String, Object> props, String name) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-cp", testClassPath(), LeadStreamCli.class.getName(), "run"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-cp",
+                testClassPath(),
+                LeadStreamCli.class.getName(),
+                "run"));
     props.forEach((key, value) -> command.add("-D" + key + "=" + value));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
@@ -164,6 +206,8 @@ class CrashRecoveryIT {
 
   private static String testClassPath() {
     String surefire = System.getProperty("surefire.test.class.path");
-    return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    return surefire != null && !surefire.isBlank()
+        ? surefire
+        : System.getProperty("java.class.path");
   }
 }

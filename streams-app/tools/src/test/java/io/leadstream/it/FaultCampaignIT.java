@@ -27,9 +27,21 @@ class FaultCampaignIT {
   @Test
   void shouldLoseAndDoubleNothingThroughKillsAndBrokerOutages() throws Exception {
     StringWriter progress = new StringWriter();
-    FaultCampaign.Settings settings = new FaultCampaign.Settings(2, 3, List.of(Duration.ofSeconds(8)),
-        List.of(Duration.ofSeconds(8)), 20, 4, Duration.ofSeconds(15), true, 7, work, testClassPath(),
-        LeadStreamCli.class.getName(), List.of());
+    FaultCampaign.Settings settings =
+        new FaultCampaign.Settings(
+            2,
+            3,
+            List.of(Duration.ofSeconds(8)),
+            List.of(Duration.ofSeconds(8)),
+            20,
+            4,
+            Duration.ofSeconds(15),
+            true,
+            7,
+            work,
+            testClassPath(),
+            LeadStreamCli.class.getName(),
+            List.of());
 
     CampaignResult result = new FaultCampaign(settings, new PrintWriter(progress)).run();
 
@@ -37,18 +49,26 @@ class FaultCampaignIT {
     result.print(new PrintWriter(report));
     assertThat(result.validSent()).as(report.toString()).isGreaterThan(800);
     assertThat(result.exact()).as(report.toString()).isTrue();
-    assertThat(result.faults()).as(report.toString()).hasSize(5)
+    assertThat(result.faults())
+        .as(report.toString())
+        .hasSize(5)
         .allSatisfy(fault -> assertThat(fault.recovery()).as(fault.kind()).isPresent());
-    // restoring state after a kill, and rejoining after a broker outage, is normal recovery, not an ERROR
-    assertThat(result.errorLines()).as(report.toString())
-        .noneMatch(line -> line.contains("Get exceptions for the following tasks") || line.contains("LeaveGroup"));
+    // restoring state after a kill, and rejoining after a broker outage, is normal recovery, not an
+    // ERROR
+    assertThat(result.errorLines())
+        .as(report.toString())
+        .noneMatch(
+            line ->
+                line.contains("Get exceptions for the following tasks")
+                    || line.contains("LeaveGroup"));
     System.out.println(progress);
     System.out.println(report);
   }
 
   private static String testClassPath() {
     String surefire = System.getProperty("surefire.test.class.path");
-    return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    return surefire != null && !surefire.isBlank()
+        ? surefire
+        : System.getProperty("java.class.path");
   }
-
 }

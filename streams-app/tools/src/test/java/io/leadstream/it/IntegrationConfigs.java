@@ -16,7 +16,8 @@ final class IntegrationConfigs {
 
   private IntegrationConfigs() {}
 
-  static Map<String, Object> props(String bootstrap, String name, Path stateDir, Map<String, Object> extra) {
+  static Map<String, Object> props(
+      String bootstrap, String name, Path stateDir, Map<String, Object> extra) {
     Map<String, Object> props = new HashMap<>();
     props.put("bootstrap.servers", bootstrap);
     props.put("application.id", "leadstream-" + name);
@@ -31,12 +32,17 @@ final class IntegrationConfigs {
     return props;
   }
 
-  static LeadStreamConfig forRun(String bootstrap, String name, Path stateDir, Map<String, Object> extra) {
+  static LeadStreamConfig forRun(
+      String bootstrap, String name, Path stateDir, Map<String, Object> extra) {
     return new LeadStreamConfig(props(bootstrap, name, stateDir, extra));
   }
 
-  /** Runs a {@code leadstream} command with these settings as {@code -D} options; its output goes to {@code out}. */
-  static int execute(String command, Map<String, Object> props, StringWriter out, String... options) {
+  /**
+   * Runs a {@code leadstream} command with these settings as {@code -D} options; its output goes to
+   * {@code out}.
+   */
+  static int execute(
+      String command, Map<String, Object> props, StringWriter out, String... options) {
     List<String> args = new ArrayList<>(List.of(command));
     props.forEach((key, value) -> args.add("-D" + key + "=" + value));
     args.addAll(List.of(options));

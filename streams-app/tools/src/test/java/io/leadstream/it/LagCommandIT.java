@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `lag` reports the group's backlog before processing and none after, with an alerting exit code. */
+/**
+ * `lag` reports the group's backlog before processing and none after, with an alerting exit code.
+ */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class LagCommandIT {
 
@@ -24,7 +26,8 @@ class LagCommandIT {
 
   @Test
   void shouldReportTheBacklogAndClearItOnceProcessed(EmbeddedKafkaBroker broker) throws Exception {
-    Map<String, Object> props = IntegrationConfigs.props(broker.bootstrapServers(), "lag", stateDir, Map.of());
+    Map<String, Object> props =
+        IntegrationConfigs.props(broker.bootstrapServers(), "lag", stateDir, Map.of());
     LeadStreamConfig config = new LeadStreamConfig(props);
     TestFeed feed = TestFeed.of(12);
     io.leadstream.app.runtime.TopicCreator.createMissing(config);
@@ -51,7 +54,9 @@ class LagCommandIT {
     StringWriter after = new StringWriter();
     int exitAfter = lag(props, after, "--max-lag", "0");
     assertThat(exitAfter).isZero();
-    assertThat(after.toString()).contains("consumer group leadstream-lag").containsPattern("total\\s+0\\s+0\\.0 s");
+    assertThat(after.toString())
+        .contains("consumer group leadstream-lag")
+        .containsPattern("total\\s+0\\s+0\\.0 s");
   }
 
   private static int lag(Map<String, Object> props, StringWriter out, String... options) {

@@ -43,50 +43,73 @@ class LargeRecordIT {
   @TempDir Path stateDir;
 
   @Test
-  void shouldDeadLetterRecordsTooLargeToCopyAndScoreTheRecordsBehindThem(EmbeddedKafkaBroker broker) throws Exception {
-    LeadStreamConfig config = IntegrationConfigs.forRun(broker.bootstrapServers(), "large", stateDir,
-        Map.of(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, 1));
+  void shouldDeadLetterRecordsTooLargeToCopyAndScoreTheRecordsBehindThem(EmbeddedKafkaBroker broker)
+      throws Exception {
+    LeadStreamConfig config =
+        IntegrationConfigs.forRun(
+            broker.bootstrapServers(),
+            "large",
+            stateDir,
+            Map.of(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, 1));
     createRawTopicAcceptingTwoMegabytes(config);
     TopicCreator.createMissing(config);
-    List<ProducerRecord<byte[], byte[]>> feed = List.of(
-        lead("lead-before"),
-        withNotesOf("lead-huge", 1_100_000),
-        withNotesOf("lead-big", 600_000),
-        lead("lead-after-1"),
-        lead("lead-after-2"));
+    List<ProducerRecord<byte[], byte[]>> feed =
+        List.of(
+            lead("lead-before"),
+            withNotesOf("lead-huge", 1_100_000),
+            withNotesOf("lead-big", 600_000),
+            lead("lead-after-1"),
+            lead("lead-after-2"));
     send(config, feed);
 
     List<Outcome> outcomes = new ArrayList<>();
     try (LeadStreamApp app = LeadStreamApp.start(config);
-         OutcomeReader reader = new OutcomeReader(config)) {
+        OutcomeReader reader = new OutcomeReader(config)) {
       app.awaitRunning(Duration.ofSeconds(60));
       OutcomeWaiter.await(reader, feed.size(), Duration.ofSeconds(120), outcomes::add);
       OutcomeWaiter.await(reader, Integer.MAX_VALUE, Duration.ofSeconds(2), outcomes::add);
     }
 
     assertThat(outcomes).hasSize(feed.size());
-    assertThat(outcomes).filteredOn(Outcome.Scored.class::isInstance)
+    assertThat(outcomes)
+        .filteredOn(Outcome.Scored.class::isInstance)
         .extracting(o -> ((Outcome.Scored) o).lead().getLeadId())
         .containsExactlyInAnyOrder("lead-before", "lead-after-1", "lead-after-2");
-    List<Outcome.DeadLettered> dead = outcomes.stream()
-        .filter(Outcome.DeadLettered.class::isInstance).map(Outcome.DeadLettered.class::cast).toList();
-    assertThat(dead).hasSize(2).allSatisfy(d -> assertThat(d.reason()).isEqualTo("RECORD_TOO_LARGE"));
-    assertThat(dead).extracting(Outcome.DeadLettered::source)
+    List<Outcome.DeadLettered> dead =
+        outcomes.stream()
+            .filter(Outcome.DeadLettered.class::isInstance)
+            .map(Outcome.DeadLettered.class::cast)
+            .toList();
+    assertThat(dead)
+        .hasSize(2)
+        .allSatisfy(d -> assertThat(d.reason()).isEqualTo("RECORD_TOO_LARGE"));
+    assertThat(dead)
+        .extracting(Outcome.DeadLettered::source)
         .containsExactlyInAnyOrder("large.leads.raw-0@1", "large.leads.raw-0@2");
   }
 
-  private static void createRawTopicAcceptingTwoMegabytes(LeadStreamConfig config) throws Exception {
+  private static void createRawTopicAcceptingTwoMegabytes(LeadStreamConfig config)
+      throws Exception {
     try (Admin admin = Admin.create(config.clientProperties())) {
-      admin.createTopics(List.of(new NewTopic(config.rawTopic(), 1, (short) 1)
-          .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(RAW_TOPIC_MAX_BYTES))))).all().get();
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(config.rawTopic(), 1, (short) 1)
+                      .configs(
+                          Map.of(
+                              TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                              Integer.toString(RAW_TOPIC_MAX_BYTES)))))
+          .all()
+          .get();
     }
   }
 
-  private static void send(LeadStreamConfig config, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+  private static void send(LeadStreamConfig config, List<ProducerRecord<byte[], byte[]>> records)
+      throws Exception {
     Map<String, Object> props = new HashMap<>(config.clientProperties());
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RAW_TOPIC_MAX_BYTES);
     try (KafkaProducer<byte[], byte[]> producer =
-             new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (ProducerRecord<byte[], byte[]> record : records) {
         producer.send(new ProducerRecord<>(config.rawTopic(), record.key(), record.value())).get();
       }
@@ -98,7 +121,9 @@ class LargeRecordIT {
   }
 
   private static ProducerRecord<byte[], byte[]> withNotesOf(String leadId, int bytes) {
-    return record(leadId, LeadSerdes.leadEvent().encode(TestLeads.hot(leadId).setNotes("x".repeat(bytes)).build()));
+    return record(
+        leadId,
+        LeadSerdes.leadEvent().encode(TestLeads.hot(leadId).setNotes("x".repeat(bytes)).build()));
   }
 
   private static ProducerRecord<byte[], byte[]> record(String leadId, byte[] value) {

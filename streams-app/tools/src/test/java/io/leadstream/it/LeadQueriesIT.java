@@ -47,9 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two instances split the partitions; either answers for any lead (routing to the owner) and the
- * top leads merge both instances' stores, also when both ask each other at once. A peer that
- * hangs costs a short timeout and leaves a partial answer, never liveness. Lead data needs the
- * bearer token.
+ * top leads merge both instances' stores, also when both ask each other at once. A peer that hangs
+ * costs a short timeout and leaves a partial answer, never liveness. Lead data needs the bearer
+ * token.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class LeadQueriesIT {
@@ -57,8 +57,10 @@ class LeadQueriesIT {
   private static final String TOKEN = "s3cret-token";
   private static final Duration QUICK = Duration.ofSeconds(1);
   private static final Duration PATIENT = Duration.ofSeconds(15);
+
   /** Peer timeout plus room for a loaded test machine: well below the 10 s the old code waited. */
-  private static final Duration PEER_TIMEOUT_AND_MARGIN = LeadQueries.DEFAULT_PEER_TIMEOUT.plusSeconds(2);
+  private static final Duration PEER_TIMEOUT_AND_MARGIN =
+      LeadQueries.DEFAULT_PEER_TIMEOUT.plusSeconds(2);
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
@@ -66,14 +68,15 @@ class LeadQueriesIT {
   @TempDir Path dir;
 
   @Test
-  void shouldAnswerForAnyLeadFromEitherInstanceAndMergeTheTopLeads(EmbeddedKafkaBroker broker) throws Exception {
+  void shouldAnswerForAnyLeadFromEitherInstanceAndMergeTheTopLeads(EmbeddedKafkaBroker broker)
+      throws Exception {
     LeadStreamConfig first = config(broker, "queries", "a", Map.of());
     LeadStreamConfig second = config(broker, "queries", "b", Map.of());
     TestFeed feed = sendFeed(first);
 
     try (LeadStreamApp a = LeadStreamApp.start(first);
-         LeadStreamApp b = LeadStreamApp.start(second);
-         OutcomeReader reader = new OutcomeReader(first)) {
+        LeadStreamApp b = LeadStreamApp.start(second);
+        OutcomeReader reader = new OutcomeReader(first)) {
       Map<String, PrioritizedLead> latest = awaitScored(reader, feed);
       awaitBothRunningWithPartitions(a, b);
       int portA = a.opsPort().orElseThrow();
@@ -84,9 +87,12 @@ class LeadQueriesIT {
       for (String leadId : leadIds) {
         for (int port : List.of(portA, portB)) {
           HttpResponse<String> response = get(port, "/leads/" + leadId, TOKEN, PATIENT);
-          assertThat(response.statusCode()).as("lead %s from port %d: %s", leadId, port, response.body()).isEqualTo(200);
+          assertThat(response.statusCode())
+              .as("lead %s from port %d: %s", leadId, port, response.body())
+              .isEqualTo(200);
           JsonNode view = json.readTree(response.body());
-          assertThat(view.path("latest").path("eventId").asText()).isEqualTo(latest.get(leadId).getEventId());
+          assertThat(view.path("latest").path("eventId").asText())
+              .isEqualTo(latest.get(leadId).getEventId());
           assertThat(view.path("recentScores")).isNotEmpty();
         }
       }
@@ -94,7 +100,8 @@ class LeadQueriesIT {
       List<String> expectedTop = best(latest.values(), lead -> lead.getTier() == Tier.HOT, 3);
       assertThat(expectedTop).isNotEmpty();
       for (int port : List.of(portA, portB)) {
-        JsonNode top = json.readTree(get(port, "/leads/top?tier=HOT&limit=3", TOKEN, PATIENT).body());
+        JsonNode top =
+            json.readTree(get(port, "/leads/top?tier=HOT&limit=3", TOKEN, PATIENT).body());
         assertThat(top.path("partial").asBoolean()).isFalse();
         assertThat(top.path("unreachable")).isEmpty();
         assertThat(ids(top)).isEqualTo(expectedTop);
@@ -103,69 +110,90 @@ class LeadQueriesIT {
       assertThat(get(portA, "/leads/no-such-lead", TOKEN, PATIENT).statusCode()).isEqualTo(404);
       assertThat(status(portA, "/leads/top", null)).isEqualTo(401);
       assertThat(status(portA, "/leads/" + leadIds.iterator().next(), "wrong")).isEqualTo(401);
-      assertThat(get(portA, "/leads/top?tier=LUKEWARM", TOKEN, PATIENT).statusCode()).isEqualTo(400);
+      assertThat(get(portA, "/leads/top?tier=LUKEWARM", TOKEN, PATIENT).statusCode())
+          .isEqualTo(400);
     }
   }
 
   @Test
-  void shouldAnswerTopLeadsInFullWhenTwoInstancesAskEachOtherAtOnce(EmbeddedKafkaBroker broker) throws Exception {
+  void shouldAnswerTopLeadsInFullWhenTwoInstancesAskEachOtherAtOnce(EmbeddedKafkaBroker broker)
+      throws Exception {
     // Given two instances sharing the partitions
     LeadStreamConfig first = config(broker, "queries-crossed", "a", Map.of());
     LeadStreamConfig second = config(broker, "queries-crossed", "b", Map.of());
     TestFeed feed = sendFeed(first);
     try (LeadStreamApp a = LeadStreamApp.start(first);
-         LeadStreamApp b = LeadStreamApp.start(second);
-         OutcomeReader reader = new OutcomeReader(first)) {
+        LeadStreamApp b = LeadStreamApp.start(second);
+        OutcomeReader reader = new OutcomeReader(first)) {
       Map<String, PrioritizedLead> latest = awaitScored(reader, feed);
       awaitBothRunningWithPartitions(a, b);
       List<String> expectedTop = best(latest.values(), lead -> true, 5);
 
-      // When clients ask both for the top leads at the same moment, more at once than either has connection threads
+      // When clients ask both for the top leads at the same moment, more at once than either has
+      // connection threads
       int atOnce = HttpLimits.DEFAULT.connectionThreads() + 2;
       List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
       for (int i = 0; i < atOnce; i++) {
         for (LeadStreamApp instance : List.of(a, b)) {
-          answers.add(http.sendAsync(request(instance.opsPort().orElseThrow(), "/leads/top?limit=5", TOKEN, PATIENT),
-              HttpResponse.BodyHandlers.ofString()));
+          answers.add(
+              http.sendAsync(
+                  request(instance.opsPort().orElseThrow(), "/leads/top?limit=5", TOKEN, PATIENT),
+                  HttpResponse.BodyHandlers.ofString()));
         }
       }
 
-      // Then every one is answered in full: each instance heard from the other within the peer timeout
+      // Then every one is answered in full: each instance heard from the other within the peer
+      // timeout
       for (CompletableFuture<HttpResponse<String>> answer : answers) {
         HttpResponse<String> response = answer.get(PATIENT.toSeconds(), TimeUnit.SECONDS);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode top = json.readTree(response.body());
-        assertThat(top.path("partial").asBoolean()).as("unreachable: %s", top.path("unreachable")).isFalse();
+        assertThat(top.path("partial").asBoolean())
+            .as("unreachable: %s", top.path("unreachable"))
+            .isFalse();
         assertThat(ids(top)).isEqualTo(expectedTop);
       }
     }
   }
 
   @Test
-  void shouldAnswerTopLeadsPartiallyAndStayLiveWhileAPeerHangs(EmbeddedKafkaBroker broker) throws Exception {
-    // Given instance a, and instance b whose lead-query address accepts connections and never answers
+  void shouldAnswerTopLeadsPartiallyAndStayLiveWhileAPeerHangs(EmbeddedKafkaBroker broker)
+      throws Exception {
+    // Given instance a, and instance b whose lead-query address accepts connections and never
+    // answers
     try (HungPeer hung = HungPeer.start()) {
       String hungAddress = "127.0.0.1:" + hung.port();
       LeadStreamConfig first = config(broker, "queries-hung", "a", Map.of());
-      LeadStreamConfig second = config(broker, "queries-hung", "b",
-          Map.of(LeadStreamConfig.HTTP_PORT_CONFIG, -1, "application.server", hungAddress));
+      LeadStreamConfig second =
+          config(
+              broker,
+              "queries-hung",
+              "b",
+              Map.of(LeadStreamConfig.HTTP_PORT_CONFIG, -1, "application.server", hungAddress));
       TestFeed feed = sendFeed(first);
       try (LeadStreamApp a = LeadStreamApp.start(first);
-           LeadStreamApp b = LeadStreamApp.start(second);
-           OutcomeReader reader = new OutcomeReader(first)) {
+          LeadStreamApp b = LeadStreamApp.start(second);
+          OutcomeReader reader = new OutcomeReader(first)) {
         Map<String, PrioritizedLead> latest = awaitScored(reader, feed);
         awaitBothRunningWithPartitions(a, b);
         int portA = a.opsPort().orElseThrow();
-        Predicate<PrioritizedLead> heldByA = lead -> a.streams()
-            .queryMetadataForKey(TrackLeadProcessor.STORE, lead.getLeadId(), Serdes.String().serializer())
-            .activeHost().equals(new HostInfo("127.0.0.1", portA));
+        Predicate<PrioritizedLead> heldByA =
+            lead ->
+                a.streams()
+                    .queryMetadataForKey(
+                        TrackLeadProcessor.STORE, lead.getLeadId(), Serdes.String().serializer())
+                    .activeHost()
+                    .equals(new HostInfo("127.0.0.1", portA));
         List<String> expectedTop = best(latest.values(), heldByA, 5);
-        String leadOfB = latest.values().stream().filter(heldByA.negate()).findFirst().orElseThrow().getLeadId();
+        String leadOfB =
+            latest.values().stream().filter(heldByA.negate()).findFirst().orElseThrow().getLeadId();
 
         // When a client asks a for the top leads, and a asks the hung peer
         long asked = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(
-            request(portA, "/leads/top?limit=5", TOKEN, PATIENT), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> answer =
+            http.sendAsync(
+                request(portA, "/leads/top?limit=5", TOKEN, PATIENT),
+                HttpResponse.BodyHandlers.ofString());
         hung.awaitConnection(PATIENT);
 
         // Then a stays live meanwhile
@@ -181,18 +209,31 @@ class LeadQueriesIT {
         // and a lead that b holds is answered 503 as quickly, naming its owner
         long askedForLead = System.nanoTime();
         HttpResponse<String> lead = get(portA, "/leads/" + leadOfB, TOKEN, PATIENT);
-        assertThat(Duration.ofNanos(System.nanoTime() - askedForLead)).isLessThan(PEER_TIMEOUT_AND_MARGIN);
+        assertThat(Duration.ofNanos(System.nanoTime() - askedForLead))
+            .isLessThan(PEER_TIMEOUT_AND_MARGIN);
         assertThat(lead.statusCode()).isEqualTo(503);
-        assertThat(lead.body()).contains(hungAddress, "did not answer within " + LeadQueries.DEFAULT_PEER_TIMEOUT.toMillis() + " ms");
+        assertThat(lead.body())
+            .contains(
+                hungAddress,
+                "did not answer within " + LeadQueries.DEFAULT_PEER_TIMEOUT.toMillis() + " ms");
       }
     }
   }
 
-  private LeadStreamConfig config(EmbeddedKafkaBroker broker, String name, String instance, Map<String, Object> more) {
-    Map<String, Object> extra = new HashMap<>(Map.of(LeadStreamConfig.HTTP_TOKEN_CONFIG, TOKEN, "num.stream.threads", 1,
-        LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, 4));
+  private LeadStreamConfig config(
+      EmbeddedKafkaBroker broker, String name, String instance, Map<String, Object> more) {
+    Map<String, Object> extra =
+        new HashMap<>(
+            Map.of(
+                LeadStreamConfig.HTTP_TOKEN_CONFIG,
+                TOKEN,
+                "num.stream.threads",
+                1,
+                LeadStreamConfig.TOPIC_PARTITIONS_CONFIG,
+                4));
     extra.putAll(more);
-    return IntegrationConfigs.forRun(broker.bootstrapServers(), name, dir.resolve(name).resolve(instance), extra);
+    return IntegrationConfigs.forRun(
+        broker.bootstrapServers(), name, dir.resolve(name).resolve(instance), extra);
   }
 
   private static TestFeed sendFeed(LeadStreamConfig config) {
@@ -205,18 +246,29 @@ class LeadQueriesIT {
   /** The latest scored event of each lead, once every input has an outcome. */
   private static Map<String, PrioritizedLead> awaitScored(OutcomeReader reader, TestFeed feed) {
     Map<String, PrioritizedLead> latest = new HashMap<>();
-    OutcomeWaiter.await(reader, feed.size(), Duration.ofSeconds(180), outcome -> {
-      if (outcome instanceof Outcome.Scored scored) {
-        latest.put(scored.lead().getLeadId(), scored.lead());
-      }
-    });
+    OutcomeWaiter.await(
+        reader,
+        feed.size(),
+        Duration.ofSeconds(180),
+        outcome -> {
+          if (outcome instanceof Outcome.Scored scored) {
+            latest.put(scored.lead().getLeadId(), scored.lead());
+          }
+        });
     return latest;
   }
 
-  private static List<String> best(Collection<PrioritizedLead> leads, Predicate<PrioritizedLead> which, int limit) {
-    return leads.stream().filter(which)
-        .sorted(Comparator.comparingInt(PrioritizedLead::getScore).reversed().thenComparing(PrioritizedLead::getLeadId))
-        .limit(limit).map(PrioritizedLead::getLeadId).toList();
+  private static List<String> best(
+      Collection<PrioritizedLead> leads, Predicate<PrioritizedLead> which, int limit) {
+    return leads.stream()
+        .filter(which)
+        .sorted(
+            Comparator.comparingInt(PrioritizedLead::getScore)
+                .reversed()
+                .thenComparing(PrioritizedLead::getLeadId))
+        .limit(limit)
+        .map(PrioritizedLead::getLeadId)
+        .toList();
   }
 
   private static List<String> ids(JsonNode top) {
@@ -225,12 +277,17 @@ class LeadQueriesIT {
     return ids;
   }
 
-  private static void awaitBothRunningWithPartitions(LeadStreamApp a, LeadStreamApp b) throws InterruptedException {
+  private static void awaitBothRunningWithPartitions(LeadStreamApp a, LeadStreamApp b)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
-      boolean running = a.streams().state() == KafkaStreams.State.RUNNING && b.streams().state() == KafkaStreams.State.RUNNING;
-      boolean split = a.streams().metadataForLocalThreads().stream().anyMatch(t -> !t.activeTasks().isEmpty())
-          && b.streams().metadataForLocalThreads().stream().anyMatch(t -> !t.activeTasks().isEmpty());
+      boolean running =
+          a.streams().state() == KafkaStreams.State.RUNNING
+              && b.streams().state() == KafkaStreams.State.RUNNING;
+      boolean split =
+          a.streams().metadataForLocalThreads().stream().anyMatch(t -> !t.activeTasks().isEmpty())
+              && b.streams().metadataForLocalThreads().stream()
+                  .anyMatch(t -> !t.activeTasks().isEmpty());
       if (running && split) {
         return;
       }
@@ -240,20 +297,26 @@ class LeadQueriesIT {
   }
 
   private static HttpRequest request(int port, String path, String token, Duration timeout) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
     return request.build();
   }
 
-  private HttpResponse<String> get(int port, String path, String token, Duration timeout) throws Exception {
+  private HttpResponse<String> get(int port, String path, String token, Duration timeout)
+      throws Exception {
     return http.send(request(port, path, token, timeout), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Status of a request through a plain connection: java.net.http hides 401 answers behind its authenticator. */
+  /**
+   * Status of a request through a plain connection: java.net.http hides 401 answers behind its
+   * authenticator.
+   */
   private static int status(int port, String path, String token) throws Exception {
-    HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+    HttpURLConnection connection =
+        (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
     if (token != null) {
       connection.setRequestProperty("Authorization", "Bearer " + token);
     }

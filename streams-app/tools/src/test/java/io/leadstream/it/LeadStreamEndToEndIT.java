@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole app against a real in-process broker: every input has exactly one committed outcome. */
+/**
+ * The whole app against a real in-process broker: every input has exactly one committed outcome.
+ */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class LeadStreamEndToEndIT {
 
@@ -20,7 +22,8 @@ class LeadStreamEndToEndIT {
 
   @Test
   void shouldGiveEveryInputExactlyOneOutcome(EmbeddedKafkaBroker broker) throws Exception {
-    LeadStreamConfig config = IntegrationConfigs.forRun(broker.bootstrapServers(), "e2e", stateDir, Map.of());
+    LeadStreamConfig config =
+        IntegrationConfigs.forRun(broker.bootstrapServers(), "e2e", stateDir, Map.of());
     TestFeed feed = TestFeed.of(90);
 
     OutcomeLedger ledger = InProcessRun.outcomesOf(feed, config);

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** Lead text and contact data are personal data: nothing logged at INFO or above may contain them. */
+/**
+ * Lead text and contact data are personal data: nothing logged at INFO or above may contain them.
+ */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class LogPrivacyIT {
 
@@ -37,26 +39,36 @@ class LogPrivacyIT {
     root.setLevel(Level.INFO);
     TestFeed feed = TestFeed.of(30);
     try {
-      LeadStreamConfig config = IntegrationConfigs.forRun(broker.bootstrapServers(), "privacy", stateDir, Map.of());
+      LeadStreamConfig config =
+          IntegrationConfigs.forRun(broker.bootstrapServers(), "privacy", stateDir, Map.of());
       InProcessRun.outcomesOf(feed, config).assertExactlyOnce(feed);
     } finally {
       root.setLevel(previous);
       root.detachAppender(captured);
     }
 
-    List<String> secrets = feed.leads().stream()
-        .flatMap(lead -> Stream.of(lead.getNotes(), lead.getLastMessage(),
-            lead.getContact() == null ? null : lead.getContact().getName()))
-        .filter(s -> s != null && !s.isBlank())
-        .map(s -> s.length() > 24 ? s.substring(0, 24) : s)
-        .distinct()
-        .toList();
+    List<String> secrets =
+        feed.leads().stream()
+            .flatMap(
+                lead ->
+                    Stream.of(
+                        lead.getNotes(),
+                        lead.getLastMessage(),
+                        lead.getContact() == null ? null : lead.getContact().getName()))
+            .filter(s -> s != null && !s.isBlank())
+            .map(s -> s.length() > 24 ? s.substring(0, 24) : s)
+            .distinct()
+            .toList();
     assertThat(secrets).contains("Dana Roth");
     assertThat(captured.list).isNotEmpty();
     for (ILoggingEvent event : captured.list) {
-      String logged = event.getFormattedMessage()
-          + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
-      assertThat(secrets).as("logged at %s by %s", event.getLevel(), event.getLoggerName())
+      String logged =
+          event.getFormattedMessage()
+              + (event.getThrowableProxy() == null
+                  ? ""
+                  : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+      assertThat(secrets)
+          .as("logged at %s by %s", event.getLevel(), event.getLoggerName())
           .noneSatisfy(secret -> assertThat(logged).contains(secret));
     }
   }

@@ -30,10 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A model that breaks while the app runs (a bundle whose encoder input is misnamed, put in service
- * past the checks that would refuse it) is not bad input: the app stops processing with nothing committed past the records it holds, dead-letters
- * nothing, and says so on /health/ready and /health/progress; when the bundle is fixed (a reload,
- * or a restart after the instance shut itself down) every held record gets its one outcome, and
- * the outcome counters in /metrics count each committed outcome once, never an aborted attempt.
+ * past the checks that would refuse it) is not bad input: the app stops processing with nothing
+ * committed past the records it holds, dead-letters nothing, and says so on /health/ready and
+ * /health/progress; when the bundle is fixed (a reload, or a restart after the instance shut itself
+ * down) every held record gets its one outcome, and the outcome counters in /metrics count each
+ * committed outcome once, never an aborted attempt.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class ModelFailureIT {
@@ -41,8 +42,8 @@ class ModelFailureIT {
   @TempDir Path dir;
 
   @Test
-  void shouldHoldRecordsWhileTheModelIsBrokenAndScoreThemOnceAReloadFixesIt(EmbeddedKafkaBroker broker)
-      throws Exception {
+  void shouldHoldRecordsWhileTheModelIsBrokenAndScoreThemOnceAReloadFixesIt(
+      EmbeddedKafkaBroker broker) throws Exception {
     Path bundle = BundleFolders.copyShipped("default", dir.resolve("bundle"));
     LeadStreamConfig config = config(broker, "broken-reload", bundle, 100, 200);
     JsonNode goodInputs = encoderInputs(bundle);
@@ -52,43 +53,62 @@ class ModelFailureIT {
     OutcomeLedger ledger = new OutcomeLedger();
 
     try (LeadStreamApp app = LeadStreamApp.start(config);
-         OutcomeReader reader = new OutcomeReader(config)) {
+        OutcomeReader reader = new OutcomeReader(config)) {
       OpsClient ops = new OpsClient(app.opsPort().orElseThrow());
       app.awaitRunning(Duration.ofSeconds(60));
       before.sendAll(config);
       ledger.readAll(reader, before.size(), Duration.ofSeconds(120));
-      Await.until("ready before the break", Duration.ofSeconds(30), () -> ops.status("/health/ready") == 200);
+      Await.until(
+          "ready before the break",
+          Duration.ofSeconds(30),
+          () -> ops.status("/health/ready") == 200);
 
       held.sendAll(config);
-      OutcomeWaiter.await(reader, 20, Duration.ofSeconds(60), ledger::add); // break it mid-transaction
+      OutcomeWaiter.await(
+          reader, 20, Duration.ofSeconds(60), ledger::add); // break it mid-transaction
       breakModel(app, bundle);
 
-      Await.until("readiness red", Duration.ofSeconds(30), () -> ops.status("/health/ready") == 503);
-      Await.until("progress red", Duration.ofSeconds(30), () -> ops.status("/health/progress") == 503);
-      OutcomeWaiter.await(reader, Integer.MAX_VALUE, Duration.ofSeconds(2), ledger::add); // committed before the break
-      int whileBroken = OutcomeWaiter.await(reader, Integer.MAX_VALUE, Duration.ofSeconds(3), ledger::add);
+      Await.until(
+          "readiness red", Duration.ofSeconds(30), () -> ops.status("/health/ready") == 503);
+      Await.until(
+          "progress red", Duration.ofSeconds(30), () -> ops.status("/health/progress") == 503);
+      OutcomeWaiter.await(
+          reader,
+          Integer.MAX_VALUE,
+          Duration.ofSeconds(2),
+          ledger::add); // committed before the break
+      int whileBroken =
+          OutcomeWaiter.await(reader, Integer.MAX_VALUE, Duration.ofSeconds(3), ledger::add);
       assertThat(ops.status("/health/live")).isEqualTo(200);
-      assertThat(ledger.deadLetterCount()).as("a broken model must not dead-letter records")
+      assertThat(ledger.deadLetterCount())
+          .as("a broken model must not dead-letter records")
           .isEqualTo(before.malformed().size());
 
-      BundleFolders.editManifest(bundle, manifest -> {
-        ((ObjectNode) manifest.get("encoder")).set("inputs", goodInputs);
-        manifest.put("version", "default-fixed");
-      });
+      BundleFolders.editManifest(
+          bundle,
+          manifest -> {
+            ((ObjectNode) manifest.get("encoder")).set("inputs", goodInputs);
+            manifest.put("version", "default-fixed");
+          });
       ledger.readAll(reader, before.size() + held.size() - ledger.size(), Duration.ofSeconds(120));
 
       ledger.assertExactlyOnce(before.plus(held));
       assertThat(whileBroken).as("outcomes committed once the model was broken").isZero();
       Await.until("ready again", Duration.ofSeconds(60), () -> ops.status("/health/ready") == 200);
-      Await.until("counters at the committed outcomes", Duration.ofSeconds(10), () ->
-          ops.counterSum("leadstream_leads_scored_total") == before.leads().size() + held.leads().size());
-      assertThat(ops.counterSum("leadstream_dead_letters_total")).isEqualTo(before.malformed().size());
+      Await.until(
+          "counters at the committed outcomes",
+          Duration.ofSeconds(10),
+          () ->
+              ops.counterSum("leadstream_leads_scored_total")
+                  == before.leads().size() + held.leads().size());
+      assertThat(ops.counterSum("leadstream_dead_letters_total"))
+          .isEqualTo(before.malformed().size());
     }
   }
 
   @Test
-  void shouldShutDownAfterBoundedReplacementsAndScoreTheHeldRecordsAfterARestart(EmbeddedKafkaBroker broker)
-      throws Exception {
+  void shouldShutDownAfterBoundedReplacementsAndScoreTheHeldRecordsAfterARestart(
+      EmbeddedKafkaBroker broker) throws Exception {
     Path bundle = BundleFolders.copyShipped("default", dir.resolve("bundle"));
     LeadStreamConfig config = config(broker, "broken-restart", bundle, 1, 0);
     TopicCreator.createMissing(config);
@@ -104,12 +124,16 @@ class ModelFailureIT {
         app.model().swap(ModelBundle.load(misnamedInputCopy(bundle, dir.resolve("broken"))));
         held.sendAll(config);
 
-        Await.until("the instance shuts itself down", Duration.ofSeconds(60),
+        Await.until(
+            "the instance shuts itself down",
+            Duration.ofSeconds(60),
             () -> app.streams().state() == KafkaStreams.State.ERROR);
         assertThat(app.fatalFailure()).isPresent();
-        assertThat(new OpsClient(app.opsPort().orElseThrow()).status("/health/live")).isEqualTo(503);
+        assertThat(new OpsClient(app.opsPort().orElseThrow()).status("/health/live"))
+            .isEqualTo(503);
       }
-      assertThat(OutcomeWaiter.await(reader, Integer.MAX_VALUE, Duration.ofSeconds(2), ledger::add)).isZero();
+      assertThat(OutcomeWaiter.await(reader, Integer.MAX_VALUE, Duration.ofSeconds(2), ledger::add))
+          .isZero();
 
       try (LeadStreamApp restarted = LeadStreamApp.start(config)) {
         restarted.awaitRunning(Duration.ofSeconds(60));
@@ -132,27 +156,34 @@ class ModelFailureIT {
 
   private static Path misnamedInputCopy(Path bundle, Path target) {
     Path copy = target.equals(bundle) ? bundle : BundleFolders.copyShipped("default", target);
-    BundleFolders.editManifest(copy, manifest -> {
-      ArrayNode inputs = (ArrayNode) manifest.get("encoder").get("inputs");
-      inputs.set(0, inputs.textNode("input_idz"));
-      manifest.put("version", "broken-at-run-time");
-    });
+    BundleFolders.editManifest(
+        copy,
+        manifest -> {
+          ArrayNode inputs = (ArrayNode) manifest.get("encoder").get("inputs");
+          inputs.set(0, inputs.textNode("input_idz"));
+          manifest.put("version", "broken-at-run-time");
+        });
     return copy;
   }
 
   private static JsonNode encoderInputs(Path bundle) throws Exception {
-    return new ObjectMapper().readTree(bundle.resolve("manifest.json").toFile()).get("encoder").get("inputs");
+    return new ObjectMapper()
+        .readTree(bundle.resolve("manifest.json").toFile())
+        .get("encoder")
+        .get("inputs");
   }
 
-  private LeadStreamConfig config(EmbeddedKafkaBroker broker, String name, Path bundle, int replacements,
-      long reloadMs) {
+  private LeadStreamConfig config(
+      EmbeddedKafkaBroker broker, String name, Path bundle, int replacements, long reloadMs) {
     Map<String, Object> extra = new HashMap<>();
     extra.put(LeadStreamConfig.MODEL_BUNDLE_CONFIG, bundle.toString());
     extra.put(LeadStreamConfig.MODEL_RELOAD_INTERVAL_CONFIG, reloadMs);
     extra.put(LeadStreamConfig.FAILURE_REPLACEMENTS_CONFIG, replacements);
     extra.put(LeadStreamConfig.HEALTH_PROBE_INTERVAL_CONFIG, 300);
     extra.put(LeadStreamConfig.HEALTH_PROGRESS_TIMEOUT_CONFIG, 3000);
-    extra.put("commit.interval.ms", 1000); // a long transaction, so the break aborts processed records
-    return IntegrationConfigs.forRun(broker.bootstrapServers(), name, dir.resolve(name + "-state"), extra);
+    extra.put(
+        "commit.interval.ms", 1000); // a long transaction, so the break aborts processed records
+    return IntegrationConfigs.forRun(
+        broker.bootstrapServers(), name, dir.resolve(name + "-state"), extra);
   }
 }

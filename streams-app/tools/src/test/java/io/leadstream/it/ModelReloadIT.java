@@ -53,8 +53,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelReloadIT {
 
   /** Swapped in one after the other: three bundles with their own heads, scorers and features. */
-  private static final List<String> NEXT_BUNDLES = List.of("x-education-pre-contact", "x-education");
-  /** Records in flight the feed keeps ahead of the outcomes, so that every swap lands mid-record. */
+  private static final List<String> NEXT_BUNDLES =
+      List.of("x-education-pre-contact", "x-education");
+
+  /**
+   * Records in flight the feed keeps ahead of the outcomes, so that every swap lands mid-record.
+   */
   private static final int IN_FLIGHT = 200;
 
   @TempDir Path dir;
@@ -63,17 +67,24 @@ class ModelReloadIT {
   void shouldSwapInDifferentBundlesMidStreamScoringEachRecordWithOneBundleAndRejectABrokenOne(
       EmbeddedKafkaBroker broker) throws Exception {
     Path folder = BundleFolders.copyShipped("default", dir.resolve("bundle"));
-    LeadStreamConfig config = IntegrationConfigs.forRun(broker.bootstrapServers(), "reload", dir.resolve("state"),
-        Map.of(LeadStreamConfig.MODEL_BUNDLE_CONFIG, folder.toString(),
-            LeadStreamConfig.MODEL_RELOAD_INTERVAL_CONFIG, 200));
+    LeadStreamConfig config =
+        IntegrationConfigs.forRun(
+            broker.bootstrapServers(),
+            "reload",
+            dir.resolve("state"),
+            Map.of(
+                LeadStreamConfig.MODEL_BUNDLE_CONFIG,
+                folder.toString(),
+                LeadStreamConfig.MODEL_RELOAD_INTERVAL_CONFIG,
+                200));
     TopicCreator.createMissing(config);
     Map<String, LeadEvent> sent = new ConcurrentHashMap<>();
     List<PrioritizedLead> scored = Collections.synchronizedList(new ArrayList<>());
     Map<String, ModelBundle> bundles = new LinkedHashMap<>();
 
     try (LeadStreamApp app = LeadStreamApp.start(config);
-         OutcomeReader reader = new OutcomeReader(config);
-         SteadyFeed feed = SteadyFeed.start(config, sent, scored)) {
+        OutcomeReader reader = new OutcomeReader(config);
+        SteadyFeed feed = SteadyFeed.start(config, sent, scored)) {
       ModelBundle first = ModelBundle.load(folder);
       bundles.put(first.version(), first);
       app.awaitRunning(Duration.ofSeconds(60));
@@ -86,16 +97,24 @@ class ModelReloadIT {
         awaitOutputsOf(bundle.version(), 30, reader, scored);
       }
       feed.stop();
-      OutcomeWaiter.await(reader, sent.size() - scored.size(), Duration.ofSeconds(120), o -> collect(o, scored));
-      OutcomeWaiter.await(reader, Integer.MAX_VALUE, Duration.ofSeconds(2), o -> collect(o, scored));
+      OutcomeWaiter.await(
+          reader, sent.size() - scored.size(), Duration.ofSeconds(120), o -> collect(o, scored));
+      OutcomeWaiter.await(
+          reader, Integer.MAX_VALUE, Duration.ofSeconds(2), o -> collect(o, scored));
 
       List<String> versions = List.copyOf(bundles.keySet());
-      assertThat(scored).extracting(PrioritizedLead::getEventId).doesNotHaveDuplicates()
+      assertThat(scored)
+          .extracting(PrioritizedLead::getEventId)
+          .doesNotHaveDuplicates()
           .containsExactlyInAnyOrderElementsOf(sent.keySet());
-      assertThat(scored).extracting(PrioritizedLead::getModelVersion).isSubsetOf(versions)
+      assertThat(scored)
+          .extracting(PrioritizedLead::getModelVersion)
+          .isSubsetOf(versions)
           .containsAll(versions);
       assertEachLeadMovesForwardThrough(versions, scored);
-      assertThat(scored).hasSize(sent.size()).allSatisfy(lead -> assertRecomputes(lead, sent, bundles));
+      assertThat(scored)
+          .hasSize(sent.size())
+          .allSatisfy(lead -> assertRecomputes(lead, sent, bundles));
 
       Files.write(folder.resolve("scorer.ubj"), new byte[] {1, 2, 3});
       BundleFolders.setVersion(folder, "broken");
@@ -116,7 +135,8 @@ class ModelReloadIT {
     }
   }
 
-  private static void awaitOutputsOf(String version, int count, OutcomeReader reader, List<PrioritizedLead> scored) {
+  private static void awaitOutputsOf(
+      String version, int count, OutcomeReader reader, List<PrioritizedLead> scored) {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (scored.stream().filter(l -> l.getModelVersion().equals(version)).count() < count
         && System.nanoTime() < deadline) {
@@ -124,13 +144,17 @@ class ModelReloadIT {
     }
   }
 
-  /** Recomputes the output's p(opportunity), score and tier with the bundle its modelVersion names. */
-  private static void assertRecomputes(PrioritizedLead lead, Map<String, LeadEvent> sent, Map<String, ModelBundle> bundles) {
+  /**
+   * Recomputes the output's p(opportunity), score and tier with the bundle its modelVersion names.
+   */
+  private static void assertRecomputes(
+      PrioritizedLead lead, Map<String, LeadEvent> sent, Map<String, ModelBundle> bundles) {
     LeadEvent input = sent.get(lead.getEventId());
     try (LeadScorer scorer = bundles.get(lead.getModelVersion()).newScorer()) {
       TextSignal text = scorer.readText(LeadText.of(input));
       LeadScore expected = scorer.score(input, text);
-      assertThat(lead.getOpportunityProbability()).as("p(opportunity) of " + lead.getEventId())
+      assertThat(lead.getOpportunityProbability())
+          .as("p(opportunity) of " + lead.getEventId())
           .isCloseTo(text.opportunityProbability(), offset(1e-6));
       assertThat(lead.getScore()).as("score of " + lead.getEventId()).isEqualTo(expected.score());
       assertThat(lead.getTier()).as("tier of " + lead.getEventId()).isEqualTo(expected.tier());
@@ -138,10 +162,14 @@ class ModelReloadIT {
   }
 
   /** Per lead, the versions that scored its events never go back to an earlier bundle. */
-  private static void assertEachLeadMovesForwardThrough(List<String> versions, List<PrioritizedLead> scored) {
+  private static void assertEachLeadMovesForwardThrough(
+      List<String> versions, List<PrioritizedLead> scored) {
     Map<String, List<Integer>> byLead = new LinkedHashMap<>();
-    scored.forEach(l -> byLead.computeIfAbsent(l.getLeadId(), id -> new ArrayList<>())
-        .add(versions.indexOf(l.getModelVersion())));
+    scored.forEach(
+        l ->
+            byLead
+                .computeIfAbsent(l.getLeadId(), id -> new ArrayList<>())
+                .add(versions.indexOf(l.getModelVersion())));
     byLead.forEach((lead, order) -> assertThat(order).as("bundles that scored " + lead).isSorted());
   }
 
@@ -149,7 +177,10 @@ class ModelReloadIT {
   private static void replaceBundle(Path from, Path to) throws Exception {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(from)) {
-      files = walk.filter(Files::isRegularFile).filter(p -> !p.endsWith(BundleManifest.FILE_NAME)).toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.endsWith(BundleManifest.FILE_NAME))
+              .toList();
     }
     for (Path file : files) {
       Path target = to.resolve(from.relativize(file).toString());
@@ -158,7 +189,10 @@ class ModelReloadIT {
     }
     Path staged = to.resolve(BundleManifest.FILE_NAME + ".new");
     Files.copy(from.resolve(BundleManifest.FILE_NAME), staged, StandardCopyOption.REPLACE_EXISTING);
-    Files.move(staged, to.resolve(BundleManifest.FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
+    Files.move(
+        staged,
+        to.resolve(BundleManifest.FILE_NAME),
+        StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -168,7 +202,9 @@ class ModelReloadIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     String metrics;
     do {
-      metrics = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+      metrics =
+          http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+              .body();
       if (metrics.contains(expected)) {
         return metrics;
       }
@@ -186,31 +222,39 @@ class ModelReloadIT {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
-    private SteadyFeed(LeadStreamConfig config, Map<String, LeadEvent> sent, List<PrioritizedLead> scored) {
-      thread = new Thread(() -> {
-        try (LeadProducer producer = new LeadProducer(config)) {
-          for (int i = 0; running.get(); i++) {
-            while (running.get() && sent.size() - scored.size() > IN_FLIGHT) {
-              Thread.sleep(5);
-            }
-            String leadId = "lead-" + (i % 40);
-            LeadEvent event = (i % 3 == 0 ? TestLeads.hot(leadId) : TestLeads.junk(leadId))
-                .setEventId(leadId + "-event-" + i).setPurchaseIntent(1 + i % 5).build();
-            sent.put(event.getEventId(), event);
-            producer.send(event);
-            if (i % 20 == 19) {
-              producer.flushAndCount();
-            }
-          }
-          producer.flushAndCount();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "steady-feed");
+    private SteadyFeed(
+        LeadStreamConfig config, Map<String, LeadEvent> sent, List<PrioritizedLead> scored) {
+      thread =
+          new Thread(
+              () -> {
+                try (LeadProducer producer = new LeadProducer(config)) {
+                  for (int i = 0; running.get(); i++) {
+                    while (running.get() && sent.size() - scored.size() > IN_FLIGHT) {
+                      Thread.sleep(5);
+                    }
+                    String leadId = "lead-" + (i % 40);
+                    LeadEvent event =
+                        (i % 3 == 0 ? TestLeads.hot(leadId) : TestLeads.junk(leadId))
+                            .setEventId(leadId + "-event-" + i)
+                            .setPurchaseIntent(1 + i % 5)
+                            .build();
+                    sent.put(event.getEventId(), event);
+                    producer.send(event);
+                    if (i % 20 == 19) {
+                      producer.flushAndCount();
+                    }
+                  }
+                  producer.flushAndCount();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "steady-feed");
       thread.start();
     }
 
-    static SteadyFeed start(LeadStreamConfig config, Map<String, LeadEvent> sent, List<PrioritizedLead> scored) {
+    static SteadyFeed start(
+        LeadStreamConfig config, Map<String, LeadEvent> sent, List<PrioritizedLead> scored) {
       return new SteadyFeed(config, sent, scored);
     }
 

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A running app serves health and Prometheus metrics: pipeline meters, per-partition lag, model version. */
+/**
+ * A running app serves health and Prometheus metrics: pipeline meters, per-partition lag, model
+ * version.
+ */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class OpsEndpointsIT {
 
@@ -34,23 +37,30 @@ class OpsEndpointsIT {
 
   @Test
   void shouldServeHealthAndMetrics(EmbeddedKafkaBroker broker) throws Exception {
-    LeadStreamConfig config = IntegrationConfigs.forRun(broker.bootstrapServers(), "ops", stateDir,
-        Map.of(LeadStreamConfig.METRICS_REFRESH_CONFIG, 500));
+    LeadStreamConfig config =
+        IntegrationConfigs.forRun(
+            broker.bootstrapServers(),
+            "ops",
+            stateDir,
+            Map.of(LeadStreamConfig.METRICS_REFRESH_CONFIG, 500));
     TopicCreator.createMissing(config);
     TestFeed feed = TestFeed.of(30);
     feed.sendAll(config);
 
     try (LeadStreamApp app = LeadStreamApp.start(config);
-         OutcomeReader reader = new OutcomeReader(config)) {
+        OutcomeReader reader = new OutcomeReader(config)) {
       int port = app.opsPort().orElseThrow();
       app.awaitRunning(Duration.ofSeconds(60));
       new OutcomeLedger().readAll(reader, feed.size(), Duration.ofSeconds(120));
       OpsClient ops = new OpsClient(port);
-      Await.until("the lag gauges and the committed counters in /metrics", Duration.ofSeconds(30), () -> {
-        String body = ops.get("/metrics").body();
-        return body.contains("kafka_consumer_fetch_manager_records_lag{")
-            && body.contains("leadstream_dead_letters_total{reason=\"NOT_AVRO\"} 1.0");
-      });
+      Await.until(
+          "the lag gauges and the committed counters in /metrics",
+          Duration.ofSeconds(30),
+          () -> {
+            String body = ops.get("/metrics").body();
+            return body.contains("kafka_consumer_fetch_manager_records_lag{")
+                && body.contains("leadstream_dead_letters_total{reason=\"NOT_AVRO\"} 1.0");
+          });
 
       assertThat(get(port, "/health/live").statusCode()).isEqualTo(200);
       HttpResponse<String> ready = get(port, "/health/ready");
@@ -70,17 +80,26 @@ class OpsEndpointsIT {
           .contains("leadstream_stage_seconds_bucket{stage=\"decode\"")
           .contains("leadstream_end_to_end_seconds_count")
           .contains("leadstream_text_unknown_token_ratio")
-          .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*partition=\"0\"[^}]*topic=\"ops.leads.raw\"")
+          .containsPattern(
+              "kafka_consumer_fetch_manager_records_lag\\{[^}]*partition=\"0\"[^}]*topic=\"ops.leads.raw\"")
           .contains("jvm_memory_used_bytes");
-      assertThat(DashboardQueries.metricNames()).isNotEmpty().allSatisfy(name -> assertThat(metrics).contains(name));
-      assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+      assertThat(DashboardQueries.metricNames())
+          .isNotEmpty()
+          .allSatisfy(name -> assertThat(metrics).contains(name));
+      assertThat(
+              http.send(
+                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                          .POST(HttpRequest.BodyPublishers.noBody())
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
           .isEqualTo(405);
     }
   }
 
   private HttpResponse<String> get(int port, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -35,9 +35,12 @@ class ProduceCommandIT {
   @TempDir Path dir;
 
   @Test
-  void shouldSendEveryGoodLineKeyedByLeadIdAndReportTheBadOnes(EmbeddedKafkaBroker broker) throws Exception {
+  void shouldSendEveryGoodLineKeyedByLeadIdAndReportTheBadOnes(EmbeddedKafkaBroker broker)
+      throws Exception {
     Path file = dir.resolve("export.jsonl");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"leadId":"L1","company":{"name":"ACME"},"budget":1000}
         {"leadId":"L2","budget":"lots"}
         {"leadId":"L3","notes":"Wants a demo"}
@@ -48,12 +51,19 @@ class ProduceCommandIT {
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
 
-    int exitCode = cli.execute("produce", "-b", broker.bootstrapServers(), "-D", "leadstream.topic.raw=" + TOPIC,
-        file.toString());
+    int exitCode =
+        cli.execute(
+            "produce",
+            "-b",
+            broker.bootstrapServers(),
+            "-D",
+            "leadstream.topic.raw=" + TOPIC,
+            file.toString());
 
     assertThat(exitCode).isEqualTo(2);
     assertThat(out.toString()).contains("Sent 2 leads").contains("1 lines rejected");
-    assertThat(err.toString()).contains("export.jsonl line 2: budget: expected a number, got \"lots\"");
+    assertThat(err.toString())
+        .contains("export.jsonl line 2: budget: expected a number, got \"lots\"");
     List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), TOPIC, 2);
     assertThat(records).extracting(ConsumerRecord::key).containsExactly("L1", "L3");
     LeadEvent first = LeadSerdes.leadEvent().decode(records.get(0).value());
@@ -63,7 +73,9 @@ class ProduceCommandIT {
   @Test
   void shouldReadACrmExportThroughItsTrainingMapping(EmbeddedKafkaBroker broker) throws Exception {
     Path mapping = dir.resolve("mapping.yaml");
-    Files.writeString(mapping, """
+    Files.writeString(
+        mapping,
+        """
         id: Prospect ID
         label: {column: Converted, positive: ["1"], negative: ["0"]}
         missing: ["", "Select"]
@@ -73,7 +85,9 @@ class ProduceCommandIT {
           - {column: Lead Source, type: categorical}
         """);
     Path export = dir.resolve("export.csv");
-    Files.writeString(export, """
+    Files.writeString(
+        export,
+        """
         Prospect ID,Converted,TotalVisits,Lead Source,Tags
         p-1,1,5,Google,Will revert after reading the email
         p-2,,many,Select,Ringing
@@ -85,14 +99,22 @@ class ProduceCommandIT {
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
 
-    int exitCode = cli.execute("produce", "-b", broker.bootstrapServers(),
-        "-D", "leadstream.topic.raw=" + MAPPED_TOPIC, "--mapping", mapping.toString(),
-        export.toString());
+    int exitCode =
+        cli.execute(
+            "produce",
+            "-b",
+            broker.bootstrapServers(),
+            "-D",
+            "leadstream.topic.raw=" + MAPPED_TOPIC,
+            "--mapping",
+            mapping.toString(),
+            export.toString());
 
     assertThat(exitCode).isEqualTo(2);
     assertThat(out.toString()).contains("Sent 2 leads").contains("1 lines rejected");
     assertThat(err.toString()).contains("export.csv line 3:").contains("TotalVisits");
-    List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), MAPPED_TOPIC, 2);
+    List<ConsumerRecord<String, byte[]>> records =
+        readAll(broker.bootstrapServers(), MAPPED_TOPIC, 2);
     assertThat(records).extracting(ConsumerRecord::key).containsExactly("p-1", "p-3");
     LeadEvent first = LeadSerdes.leadEvent().decode(records.get(0).value());
     assertThat(first.getEngagement().getWebsiteVisits()).isEqualTo(5);
@@ -106,7 +128,9 @@ class ProduceCommandIT {
   void shouldJoinTheFilesTheMappingJoinsAsTrainDoes(EmbeddedKafkaBroker broker) throws Exception {
     String topic = "produce.joined.leads.raw";
     Path mapping = dir.resolve("mapping.yaml");
-    Files.writeString(mapping, """
+    Files.writeString(
+        mapping,
+        """
         id: deal
         label: {column: stage, positive: [Won], negative: [Lost]}
         join:
@@ -117,13 +141,17 @@ class ProduceCommandIT {
         fields:
           company.name: account
         """);
-    Files.writeString(dir.resolve("accounts.csv"), """
+    Files.writeString(
+        dir.resolve("accounts.csv"),
+        """
         account,sector,employees
         Acme,retail,120
         Globex,software,4000
         """);
     Path export = dir.resolve("new-deals.csv");
-    Files.writeString(export, """
+    Files.writeString(
+        export,
+        """
         deal,account
         d1,Globex
         d2,Initech
@@ -134,13 +162,23 @@ class ProduceCommandIT {
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
 
-    int exitCode = cli.execute("produce", "-b", broker.bootstrapServers(),
-        "-D", "leadstream.topic.raw=" + topic, "--mapping", mapping.toString(), export.toString());
+    int exitCode =
+        cli.execute(
+            "produce",
+            "-b",
+            broker.bootstrapServers(),
+            "-D",
+            "leadstream.topic.raw=" + topic,
+            "--mapping",
+            mapping.toString(),
+            export.toString());
 
     assertThat(exitCode).as(err.toString()).isZero();
     assertThat(out.toString()).contains("Sent 2 leads");
-    assertThat(err.toString()).contains("warning: new-deals.csv: 1 of 2 rows have a key in"
-        + " 'account' that accounts.csv has no row for, 1 value: 'Initech' (1 row)");
+    assertThat(err.toString())
+        .contains(
+            "warning: new-deals.csv: 1 of 2 rows have a key in"
+                + " 'account' that accounts.csv has no row for, 1 value: 'Initech' (1 row)");
     List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), topic, 2);
     LeadEvent joined = LeadSerdes.leadEvent().decode(records.get(0).value());
     assertThat(joined.getCompany().getName()).isEqualTo("Globex");
@@ -161,14 +199,19 @@ class ProduceCommandIT {
     int exitCode = cli.execute("produce", file.toString());
 
     assertThat(exitCode).isEqualTo(1);
-    assertThat(err.toString()).contains("--bootstrap-servers").contains("LEADSTREAM_KAFKA_BOOTSTRAP_SERVERS");
+    assertThat(err.toString())
+        .contains("--bootstrap-servers")
+        .contains("LEADSTREAM_KAFKA_BOOTSTRAP_SERVERS");
   }
 
   private static List<ConsumerRecord<String, byte[]>> readAll(
       String bootstrap, String topic, int expected) {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-        Map.of("bootstrap.servers", bootstrap), new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of("bootstrap.servers", bootstrap),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
       TopicPartition partition = new TopicPartition(topic, 0);
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));

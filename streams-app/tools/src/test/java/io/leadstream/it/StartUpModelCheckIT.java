@@ -37,12 +37,18 @@ class StartUpModelCheckIT {
   @Test
   void shouldRefuseToStartWithABundleThatFailsOnEveryRecord(EmbeddedKafkaBroker broker) {
     Path bundle = BundleFolders.copyShipped("default", dir.resolve("bundle"));
-    BundleFolders.editManifest(bundle, manifest -> {
-      ArrayNode inputs = (ArrayNode) ((ObjectNode) manifest.get("encoder")).get("inputs");
-      inputs.set(0, inputs.textNode("input_idz"));
-    });
-    LeadStreamConfig config = IntegrationConfigs.forRun(broker.bootstrapServers(), "refuse", dir.resolve("state"),
-        Map.of(LeadStreamConfig.MODEL_BUNDLE_CONFIG, bundle.toString()));
+    BundleFolders.editManifest(
+        bundle,
+        manifest -> {
+          ArrayNode inputs = (ArrayNode) ((ObjectNode) manifest.get("encoder")).get("inputs");
+          inputs.set(0, inputs.textNode("input_idz"));
+        });
+    LeadStreamConfig config =
+        IntegrationConfigs.forRun(
+            broker.bootstrapServers(),
+            "refuse",
+            dir.resolve("state"),
+            Map.of(LeadStreamConfig.MODEL_BUNDLE_CONFIG, bundle.toString()));
     TopicCreator.createMissing(config);
     TestFeed feed = TestFeed.of(10);
     feed.sendAll(config);
@@ -56,8 +62,14 @@ class StartUpModelCheckIT {
     try (OutcomeReader reader = new OutcomeReader(config)) {
       OutcomeWaiter.await(reader, Integer.MAX_VALUE, Duration.ofSeconds(3), outcomes::add);
     }
-    assertThat(outcomes).as("outcomes of a bundle that never served").hasSizeLessThanOrEqualTo(feed.malformed().size())
-        .allSatisfy(outcome -> assertThat(outcome).isInstanceOfSatisfying(Outcome.DeadLettered.class,
-            dead -> assertThat(dead.reason()).isNotEqualTo("UNSCORABLE")));
+    assertThat(outcomes)
+        .as("outcomes of a bundle that never served")
+        .hasSizeLessThanOrEqualTo(feed.malformed().size())
+        .allSatisfy(
+            outcome ->
+                assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                        Outcome.DeadLettered.class,
+                        dead -> assertThat(dead.reason()).isNotEqualTo("UNSCORABLE")));
   }
 }

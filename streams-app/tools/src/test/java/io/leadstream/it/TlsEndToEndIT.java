@@ -28,20 +28,68 @@ class TlsEndToEndIT {
     Path keyStore = dir.resolve("broker.p12");
     Path certificate = dir.resolve("broker.crt");
     Path trustStore = dir.resolve("truststore.p12");
-    keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-        "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-    keytool("-exportcert", "-alias", "broker", "-keystore", keyStore.toString(), "-storepass", PASSWORD,
-        "-rfc", "-file", certificate.toString());
-    keytool("-importcert", "-noprompt", "-alias", "broker", "-file", certificate.toString(),
-        "-storetype", "PKCS12", "-keystore", trustStore.toString(), "-storepass", PASSWORD);
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "broker",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-validity",
+        "2",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=dns:localhost,ip:127.0.0.1",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keyStore.toString(),
+        "-storepass",
+        PASSWORD,
+        "-keypass",
+        PASSWORD);
+    keytool(
+        "-exportcert",
+        "-alias",
+        "broker",
+        "-keystore",
+        keyStore.toString(),
+        "-storepass",
+        PASSWORD,
+        "-rfc",
+        "-file",
+        certificate.toString());
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "broker",
+        "-file",
+        certificate.toString(),
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        trustStore.toString(),
+        "-storepass",
+        PASSWORD);
 
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startWithTls(keyStore, PASSWORD)) {
-      LeadStreamConfig config = IntegrationConfigs.forRun(broker.tlsBootstrapServers(), "tls", dir.resolve("state"),
-          Map.of("security.protocol", "SSL",
-              "ssl.truststore.type", "PKCS12",
-              "ssl.truststore.location", trustStore.toString(),
-              "ssl.truststore.password", PASSWORD));
+      LeadStreamConfig config =
+          IntegrationConfigs.forRun(
+              broker.tlsBootstrapServers(),
+              "tls",
+              dir.resolve("state"),
+              Map.of(
+                  "security.protocol",
+                  "SSL",
+                  "ssl.truststore.type",
+                  "PKCS12",
+                  "ssl.truststore.location",
+                  trustStore.toString(),
+                  "ssl.truststore.password",
+                  PASSWORD));
       TestFeed feed = TestFeed.of(15);
 
       InProcessRun.outcomesOf(feed, config).assertExactlyOnce(feed);

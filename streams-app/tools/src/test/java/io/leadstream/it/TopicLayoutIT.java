@@ -25,23 +25,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `topics` creates what is missing with its settings and reports what differs; a re-partitioned input stops the start. */
+/**
+ * `topics` creates what is missing with its settings and reports what differs; a re-partitioned
+ * input stops the start.
+ */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class TopicLayoutIT {
 
   @TempDir Path stateDir;
 
   @Test
-  void shouldPlanCreateAndCheckTheTopicsWithTheirSettings(EmbeddedKafkaBroker broker) throws Exception {
-    Map<String, Object> props = IntegrationConfigs.props(broker.bootstrapServers(), "topics", stateDir,
-        Map.of("leadstream.topic.hot.config.retention.ms", "86400000"));
+  void shouldPlanCreateAndCheckTheTopicsWithTheirSettings(EmbeddedKafkaBroker broker)
+      throws Exception {
+    Map<String, Object> props =
+        IntegrationConfigs.props(
+            broker.bootstrapServers(),
+            "topics",
+            stateDir,
+            Map.of("leadstream.topic.hot.config.retention.ms", "86400000"));
     LeadStreamConfig config = new LeadStreamConfig(props);
 
     StringWriter plan = new StringWriter();
     assertThat(topics(props, plan, "--dry-run")).isZero();
-    assertThat(plan.toString()).contains("missing, would create: 3 partitions").contains("Dry run: nothing created.");
+    assertThat(plan.toString())
+        .contains("missing, would create: 3 partitions")
+        .contains("Dry run: nothing created.");
     try (Admin admin = Admin.create(config.clientProperties())) {
-      assertThat(admin.listTopics().names().get()).doesNotContain(config.rawTopic(), config.deadLetterTopic());
+      assertThat(admin.listTopics().names().get())
+          .doesNotContain(config.rawTopic(), config.deadLetterTopic());
     }
 
     StringWriter created = new StringWriter();
@@ -51,13 +62,21 @@ class TopicLayoutIT {
       assertThat(retention(admin, config.deadLetterTopic()))
           .isEqualTo(Long.toString(TopicPlan.DEAD_LETTER_RETENTION.toMillis()));
       assertThat(retention(admin, config.hotTopic())).isEqualTo("86400000");
-      assertThat(admin.describeTopics(Set.of(config.rawTopic())).allTopicNames().get()
-          .get(config.rawTopic()).partitions()).hasSize(3);
+      assertThat(
+              admin
+                  .describeTopics(Set.of(config.rawTopic()))
+                  .allTopicNames()
+                  .get()
+                  .get(config.rawTopic())
+                  .partitions())
+          .hasSize(3);
     }
 
     StringWriter checked = new StringWriter();
     assertThat(topics(props, checked)).isZero();
-    assertThat(checked.toString()).contains("ok (3 partitions, replication 1)").doesNotContain("DIFFERS");
+    assertThat(checked.toString())
+        .contains("ok (3 partitions, replication 1)")
+        .doesNotContain("DIFFERS");
 
     Map<String, Object> wider = new HashMap<>(props);
     wider.put(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, 4);
@@ -70,8 +89,10 @@ class TopicLayoutIT {
   }
 
   @Test
-  void shouldRefuseToStartWhenTheInputTopicNoLongerMatchesTheStateStores(EmbeddedKafkaBroker broker) throws Exception {
-    LeadStreamConfig config = IntegrationConfigs.forRun(broker.bootstrapServers(), "repartitioned", stateDir, Map.of());
+  void shouldRefuseToStartWhenTheInputTopicNoLongerMatchesTheStateStores(EmbeddedKafkaBroker broker)
+      throws Exception {
+    LeadStreamConfig config =
+        IntegrationConfigs.forRun(broker.bootstrapServers(), "repartitioned", stateDir, Map.of());
     TestFeed feed = TestFeed.of(6);
     InProcessRun.outcomesOf(feed, config).assertExactlyOnce(feed);
     try (Admin admin = Admin.create(config.clientProperties())) {
@@ -80,8 +101,9 @@ class TopicLayoutIT {
 
     assertThatThrownBy(() -> LeadStreamApp.start(config).close())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("Input topic repartitioned.leads.raw has 5 partitions, but the state stores of "
-            + "application.id leadstream-repartitioned were built for 3")
+        .hasMessageContaining(
+            "Input topic repartitioned.leads.raw has 5 partitions, but the state stores of "
+                + "application.id leadstream-repartitioned were built for 3")
         .hasMessageContaining("leadstream-repartitioned-lead-track-store-changelog: 3 partitions")
         .hasMessageContaining("kafka-streams-application-reset.sh");
   }

@@ -21,8 +21,11 @@ class ModuleDependenciesTest {
 
   private static final String SCHEMAS = "io.leadstream.schema..";
   private static final String[] SERVING = {
-    "io.leadstream.models", "io.leadstream.models.inference..", "io.leadstream.models.bundle..",
-    "io.leadstream.models.scoring..", "io.leadstream.models.mapping.."
+    "io.leadstream.models",
+    "io.leadstream.models.inference..",
+    "io.leadstream.models.bundle..",
+    "io.leadstream.models.scoring..",
+    "io.leadstream.models.mapping.."
   };
   private static final String TRAINING = "io.leadstream.models.training..";
   private static final String PIPELINE = "io.leadstream.app..";
@@ -30,49 +33,82 @@ class ModuleDependenciesTest {
 
   /** What only training and the tools may use: plots, CSV files, benchmarks, the broker. */
   private static final String[] TOOLING_LIBRARIES = {
-    "org.jfree..", "org.apache.commons.csv..", "org.openjdk.jmh..", "kafka..", "scala..",
-    "org.apache.kafka.server..", "org.apache.kafka.raft..", "org.apache.kafka.metadata..",
-    "org.apache.kafka.storage..", "org.apache.kafka.coordinator.."
+    "org.jfree..",
+    "org.apache.commons.csv..",
+    "org.openjdk.jmh..",
+    "kafka..",
+    "scala..",
+    "org.apache.kafka.server..",
+    "org.apache.kafka.raft..",
+    "org.apache.kafka.metadata..",
+    "org.apache.kafka.storage..",
+    "org.apache.kafka.coordinator.."
   };
 
   private static JavaClasses classes;
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(location -> !location.contains("-tests.jar"))
-        .importPackages("io.leadstream");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar"))
+            .importPackages("io.leadstream");
   }
 
   @Test
   void schemasDependOnNoOtherModule() {
-    check(noClasses().that().resideInAPackage(SCHEMAS)
-        .should().dependOnClassesThat().resideInAnyPackage(concat(SERVING, TRAINING, PIPELINE, TOOLS)));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(SCHEMAS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(concat(SERVING, TRAINING, PIPELINE, TOOLS)));
   }
 
   @Test
   void servingKnowsNothingOfTrainingThePipelineOrTheTools() {
-    check(noClasses().that().resideInAnyPackage(SERVING)
-        .should().dependOnClassesThat().resideInAnyPackage(TRAINING, PIPELINE, TOOLS));
+    check(
+        noClasses()
+            .that()
+            .resideInAnyPackage(SERVING)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(TRAINING, PIPELINE, TOOLS));
   }
 
   @Test
   void trainingKnowsNothingOfThePipelineOrTheTools() {
-    check(noClasses().that().resideInAPackage(TRAINING)
-        .should().dependOnClassesThat().resideInAnyPackage(PIPELINE, TOOLS));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(TRAINING)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(PIPELINE, TOOLS));
   }
 
   @Test
   void thePipelineKnowsNothingOfTrainingOrTheTools() {
-    check(noClasses().that().resideInAPackage(PIPELINE)
-        .should().dependOnClassesThat().resideInAnyPackage(TRAINING, TOOLS));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(PIPELINE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(TRAINING, TOOLS));
   }
 
   @Test
   void whatProductionRunsUsesNoToolingLibrary() {
-    check(noClasses().that().resideInAnyPackage(concat(SERVING, PIPELINE, SCHEMAS))
-        .should().dependOnClassesThat().resideInAnyPackage(TOOLING_LIBRARIES));
+    check(
+        noClasses()
+            .that()
+            .resideInAnyPackage(concat(SERVING, PIPELINE, SCHEMAS))
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(TOOLING_LIBRARIES));
   }
 
   @Test

@@ -27,14 +27,14 @@ import java.util.TreeMap;
  * <p>Two choices shape a bundle; {@link #fromJson(byte[])} refuses any other combination:
  *
  * <ul>
- *   <li>Where p(opportunity) comes from: the trained logistic {@code head} on the {@code
- *       encoder}'s embeddings, or, for teams with no labelled history, {@code zeroShot} (a
- *       {@link ZeroShotSpec}: Flan-T5 encoder, one decoder step, prompt, yes/no answers, prior).
- *       Exactly one of {@code head} and {@code zeroShot}; {@code encoder} goes with {@code head}
- *       only (zero-shot names its own encoder).
- *   <li>How a lead is scored: the XGBoost {@code scorer} over {@code features} (optionally
- *       {@code segments}), or, when {@code scorer} is absent, text only: score = {@code round(100
- *       * p(opportunity))}, calibrated when {@code calibration} says so, with one reason; {@code
+ *   <li>Where p(opportunity) comes from: the trained logistic {@code head} on the {@code encoder}'s
+ *       embeddings, or, for teams with no labelled history, {@code zeroShot} (a {@link
+ *       ZeroShotSpec}: Flan-T5 encoder, one decoder step, prompt, yes/no answers, prior). Exactly
+ *       one of {@code head} and {@code zeroShot}; {@code encoder} goes with {@code head} only
+ *       (zero-shot names its own encoder).
+ *   <li>How a lead is scored: the XGBoost {@code scorer} over {@code features} (optionally {@code
+ *       segments}), or, when {@code scorer} is absent, text only: score = {@code round(100 *
+ *       p(opportunity))}, calibrated when {@code calibration} says so, with one reason; {@code
  *       features} and {@code segments} are then absent.
  * </ul>
  *
@@ -42,7 +42,7 @@ import java.util.TreeMap;
  * #readsNoText()}): no text is read, whatever the manifest names, and {@code encoder} may be
  * absent; the {@code head} then only gives the p(opportunity) every lead reports, its prior.
  *
- * Manifests written before {@code zeroShot} existed read unchanged (head + scorer).
+ * <p>Manifests written before {@code zeroShot} existed read unchanged (head + scorer).
  *
  * <p>A number that is not finite (the conversion rate of an empty tier, an AUC without both
  * outcomes) is written as JSON {@code null}, never as {@code "NaN"}, and a {@code null} number
@@ -63,16 +63,31 @@ import java.util.TreeMap;
  * @param files SHA-256 of every file in the bundle folder except this manifest, by file name
  * @param calibration maps the scorer's raw probability to the calibrated one; none when absent
  * @param segments per-segment scorers with the main scorer as fallback; null for none
- * @param zeroShot zero-shot p(opportunity) instead of {@code encoder} + {@code head}; null for
- *     none (omitted from the JSON then)
+ * @param zeroShot zero-shot p(opportunity) instead of {@code encoder} + {@code head}; null for none
+ *     (omitted from the JSON then)
  * @param objective what the scorer predicts; binary when absent
- * @param language the language reasons are written in ({@code en}, {@code zh}); when absent,
- *     the encoder's language, else English ({@link #reasonLanguage()})
+ * @param language the language reasons are written in ({@code en}, {@code zh}); when absent, the
+ *     encoder's language, else English ({@link #reasonLanguage()})
  */
 @JsonPropertyOrder({
-  "format", "name", "version", "createdAt", "encoder", "head", "zeroShot", "scorer", "features",
-  "tiers", "objective", "language", "tierRule", "calibration", "segments", "training",
-  "evaluation", "files"
+  "format",
+  "name",
+  "version",
+  "createdAt",
+  "encoder",
+  "head",
+  "zeroShot",
+  "scorer",
+  "features",
+  "tiers",
+  "objective",
+  "language",
+  "tierRule",
+  "calibration",
+  "segments",
+  "training",
+  "evaluation",
+  "files"
 })
 public record BundleManifest(
     String format,
@@ -115,14 +130,29 @@ public record BundleManifest(
 
   /** This manifest with the given file hashes. */
   public BundleManifest withFiles(Map<String, String> hashes) {
-    return new BundleManifest(format, name, version, createdAt, encoder, head, scorer, features,
-        tiers, training, evaluation, hashes, tierRule, calibration, segments, zeroShot,
-        objective, language);
+    return new BundleManifest(
+        format,
+        name,
+        version,
+        createdAt,
+        encoder,
+        head,
+        scorer,
+        features,
+        tiers,
+        training,
+        evaluation,
+        hashes,
+        tierRule,
+        calibration,
+        segments,
+        zeroShot,
+        objective,
+        language);
   }
 
   /**
-   * The language reasons are written in: {@link #language()}, else the encoder's, else {@code
-   * en}.
+   * The language reasons are written in: {@link #language()}, else the encoder's, else {@code en}.
    */
   public String reasonLanguage() {
     if (language != null) {
@@ -174,12 +204,18 @@ public record BundleManifest(
    * @param validation leads in the validation split (early stopping, tier thresholds)
    * @param holdOut leads in the hold-out split (the reported metrics)
    * @param split how leads were split, e.g. {@code time-ordered}; null in older bundles
-   * @param notes what was noticed about the data as read (values read as missing, tables joined
-   *     and their unmatched keys), in sentences; empty for none, and omitted from the JSON then
+   * @param notes what was noticed about the data as read (values read as missing, tables joined and
+   *     their unmatched keys), in sentences; empty for none, and omitted from the JSON then
    */
   public record TrainingData(
-      String generator, long seed, int leads, int converted, int train, int validation,
-      int holdOut, String split,
+      String generator,
+      long seed,
+      int leads,
+      int converted,
+      int train,
+      int validation,
+      int holdOut,
+      String split,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
 
     public TrainingData {
@@ -187,8 +223,15 @@ public record BundleManifest(
     }
 
     /** Training data without notes. */
-    public TrainingData(String generator, long seed, int leads, int converted, int train,
-        int validation, int holdOut, String split) {
+    public TrainingData(
+        String generator,
+        long seed,
+        int leads,
+        int converted,
+        int train,
+        int validation,
+        int holdOut,
+        String split) {
       this(generator, seed, leads, converted, train, validation, holdOut, split, List.of());
     }
   }
@@ -200,9 +243,9 @@ public record BundleManifest(
    * @param baselines simpler models on the same hold-out, by name
    * @param tiers conversion per tier on the hold-out, HOT first; empty in older bundles
    * @param warnings what the trainer found suspicious (e.g. likely leakage); empty for none
-   * @param regression for a regression bundle, MSE and R² of the bundle ({@code "model"}) and
-   *     of its baselines, while {@code model} and {@code baselines} then measure how well each
-   *     ranks the leads whose target is above the training median; absent for a binary bundle
+   * @param regression for a regression bundle, MSE and R² of the bundle ({@code "model"}) and of
+   *     its baselines, while {@code model} and {@code baselines} then measure how well each ranks
+   *     the leads whose target is above the training median; absent for a binary bundle
    */
   public record Evaluation(
       EvaluationMetrics model,
@@ -228,8 +271,7 @@ public record BundleManifest(
    * @param captured share of all hold-out conversions in this tier
    */
   public record TierOutcome(
-      String tier, int leads, int converted, double conversionRate, double lift,
-      double captured) {}
+      String tier, int leads, int converted, double conversionRate, double lift, double captured) {}
 
   /** This manifest as JSON bytes. */
   public byte[] toJson() {
@@ -261,15 +303,18 @@ public record BundleManifest(
     require(manifest.version() != null, "'version' missing");
     require(manifest.tiers() != null, "'tiers' missing");
     if (manifest.readsTextZeroShot()) {
-      require(manifest.head() == null && manifest.encoder() == null,
+      require(
+          manifest.head() == null && manifest.encoder() == null,
           "'zeroShot' replaces 'head' and 'encoder'; a bundle reads text with one of them");
     } else {
       require(manifest.head() != null, "'head' missing (or 'zeroShot' for zero-shot text)");
-      require(manifest.encoder() != null || manifest.readsNoText(),
+      require(
+          manifest.encoder() != null || manifest.readsNoText(),
           "'encoder' missing: the head reads its embeddings");
     }
     if (manifest.scoresTextOnly()) {
-      require(manifest.features() == null && manifest.segments() == null,
+      require(
+          manifest.features() == null && manifest.segments() == null,
           "'features' and 'segments' need a 'scorer'; without one the bundle scores text only");
     } else {
       require(manifest.features() != null, "'features' missing: the scorer reads them");
@@ -279,24 +324,25 @@ public record BundleManifest(
 
   /** NaN and infinities as {@code null} (JSON has no such numbers); {@code null} as NaN. */
   private static SimpleModule finiteNumbers() {
-    StdSerializer<Double> finite = new StdSerializer<>(Double.class) {
-      private static final long serialVersionUID = 1L;
+    StdSerializer<Double> finite =
+        new StdSerializer<>(Double.class) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      public void serialize(Double value, JsonGenerator out, SerializerProvider provider)
-          throws IOException {
-        if (Double.isFinite(value)) {
-          out.writeNumber(value);
-        } else {
-          out.writeNull();
-        }
-      }
-    };
+          @Override
+          public void serialize(Double value, JsonGenerator out, SerializerProvider provider)
+              throws IOException {
+            if (Double.isFinite(value)) {
+              out.writeNumber(value);
+            } else {
+              out.writeNull();
+            }
+          }
+        };
     return new SimpleModule("finite-numbers")
         .addSerializer(Double.class, finite)
         .addSerializer(Double.TYPE, finite)
-        .addDeserializer(Double.TYPE,
-            new NumberDeserializers.DoubleDeserializer(Double.TYPE, Double.NaN));
+        .addDeserializer(
+            Double.TYPE, new NumberDeserializers.DoubleDeserializer(Double.TYPE, Double.NaN));
   }
 
   private static void require(boolean condition, String problem) {

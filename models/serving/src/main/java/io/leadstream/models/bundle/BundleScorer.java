@@ -6,8 +6,8 @@ import io.leadstream.schema.LeadEvent;
 import java.util.List;
 
 /**
- * The {@link LeadScorer} of a {@link ModelBundle}: one thread's {@link TextReader} (encoder +
- * head, or zero-shot) and {@link ScoreModel} (XGBoost, or text only), both owned and closed here.
+ * The {@link LeadScorer} of a {@link ModelBundle}: one thread's {@link TextReader} (encoder + head,
+ * or zero-shot) and {@link ScoreModel} (XGBoost, or text only), both owned and closed here.
  */
 final class BundleScorer implements LeadScorer {
 

@@ -40,9 +40,10 @@ final class HeadTextReader implements TextReader {
       } else {
         TextEmbedding embedding = embeddings.get(next++);
         double ratio = embedding.unknownTokenRatio();
-        signals.add(new TextSignal(
-            TextSignal.readable(ratio) ? head.probability(embedding.vector()) : head.prior(),
-            ratio));
+        signals.add(
+            new TextSignal(
+                TextSignal.readable(ratio) ? head.probability(embedding.vector()) : head.prior(),
+                ratio));
       }
     }
     if (!embeddings.isEmpty()) {

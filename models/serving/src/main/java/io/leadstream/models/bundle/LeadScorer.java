@@ -12,10 +12,10 @@ import java.util.List;
 public interface LeadScorer extends AutoCloseable {
 
   /**
-   * Reads the text into p(opportunity): encoder + opportunity head, or zero-shot, as the
-   * bundle's manifest says. Empty or blank text, and text the model's vocabulary cannot read
-   * ({@link TextSignal#readable()}), give the prior: the head's (its training base rate) or the
-   * zero-shot spec's ({@code prior}, 0.5 when unset).
+   * Reads the text into p(opportunity): encoder + opportunity head, or zero-shot, as the bundle's
+   * manifest says. Empty or blank text, and text the model's vocabulary cannot read ({@link
+   * TextSignal#readable()}), give the prior: the head's (its training base rate) or the zero-shot
+   * spec's ({@code prior}, 0.5 when unset).
    */
   TextSignal readText(String text);
 

@@ -18,11 +18,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A loaded model bundle, as described by the bundle's {@code manifest.json}: a text model
- * (encoder + trained opportunity head, or zero-shot Flan-T5; none when the scorer reads the fields
- * only) and a way to score (XGBoost over the feature spec, or the text alone), plus tier policy
- * and calibration; see {@link BundleManifest}. Thread-safe and shareable; each processing thread opens its own {@link
- * LeadScorer} with {@link #newScorer()}. Close the scorers before the bundle.
+ * A loaded model bundle, as described by the bundle's {@code manifest.json}: a text model (encoder
+ * + trained opportunity head, or zero-shot Flan-T5; none when the scorer reads the fields only) and
+ * a way to score (XGBoost over the feature spec, or the text alone), plus tier policy and
+ * calibration; see {@link BundleManifest}. Thread-safe and shareable; each processing thread opens
+ * its own {@link LeadScorer} with {@link #newScorer()}. Close the scorers before the bundle.
  */
 public final class ModelBundle implements AutoCloseable {
 
@@ -50,14 +50,16 @@ public final class ModelBundle implements AutoCloseable {
     this.scorerModel = scorerModel;
     this.segmentModels = segmentModels;
     this.features = manifest.features() == null ? null : new FeatureExtractor(manifest.features());
-    this.explainer = manifest.features() == null ? null
-        : new ReasonExplainer(manifest.features(), ReasonPhrases.of(manifest.reasonLanguage()));
+    this.explainer =
+        manifest.features() == null
+            ? null
+            : new ReasonExplainer(manifest.features(), ReasonPhrases.of(manifest.reasonLanguage()));
   }
 
   /**
-   * Loads a bundle from a folder, or from the class path when {@code location} starts with
-   * {@code classpath:}. Verifies every file's SHA-256 against the manifest, including the
-   * encoder's or the zero-shot model's files, before loading anything into an engine.
+   * Loads a bundle from a folder, or from the class path when {@code location} starts with {@code
+   * classpath:}. Verifies every file's SHA-256 against the manifest, including the encoder's or the
+   * zero-shot model's files, before loading anything into an engine.
    *
    * @throws BundleException with a message naming the bad or missing file
    */
@@ -78,8 +80,8 @@ public final class ModelBundle implements AutoCloseable {
   /**
    * Loads the bundle files in {@code folder} as {@code manifest} describes them, whatever the
    * folder's {@code manifest.json} says or whether there is one: each file the manifest lists is
-   * verified as {@link #load(String)} does. For a trainer explaining a few leads with the bundle
-   * it is writing, before its last files are.
+   * verified as {@link #load(String)} does. For a trainer explaining a few leads with the bundle it
+   * is writing, before its last files are.
    *
    * @throws BundleException with a message naming the bad or missing file
    */
@@ -95,8 +97,14 @@ public final class ModelBundle implements AutoCloseable {
       String actual = Sha256.of(content);
       if (!actual.equals(entry.getValue())) {
         throw new BundleException(
-            entry.getKey() + ": sha256 mismatch in bundle " + files + " (" + actual
-                + ", manifest says " + entry.getValue() + ")");
+            entry.getKey()
+                + ": sha256 mismatch in bundle "
+                + files
+                + " ("
+                + actual
+                + ", manifest says "
+                + entry.getValue()
+                + ")");
       }
       verified.put(entry.getKey(), content);
     }
@@ -115,8 +123,11 @@ public final class ModelBundle implements AutoCloseable {
     }
     TextModel text;
     if (manifest.readsNoText()) {
-      text = new PriorText(manifest.readsTextZeroShot() ? manifest.zeroShot().prior()
-          : head(manifest, verified).prior());
+      text =
+          new PriorText(
+              manifest.readsTextZeroShot()
+                  ? manifest.zeroShot().prior()
+                  : head(manifest, verified).prior());
     } else if (manifest.readsTextZeroShot()) {
       text = new ZeroShotText(ZeroShotOpportunity.load(manifest.zeroShot(), files.modelSource()));
     } else {
@@ -126,12 +137,17 @@ public final class ModelBundle implements AutoCloseable {
   }
 
   private static TextModel headText(
-      BundleManifest manifest, Map<String, byte[]> verified, ModelSource source,
+      BundleManifest manifest,
+      Map<String, byte[]> verified,
+      ModelSource source,
       InferenceOptions options) {
     OpportunityHead head = head(manifest, verified);
     if (head.dimension() != manifest.encoder().dimension()) {
       throw new BundleException(
-          manifest.head() + ": head has " + head.dimension() + " weights, encoder dimension is "
+          manifest.head()
+              + ": head has "
+              + head.dimension()
+              + " weights, encoder dimension is "
               + manifest.encoder().dimension());
     }
     return new HeadText(EncoderModel.load(manifest.encoder(), source, options), head);
@@ -194,13 +210,18 @@ public final class ModelBundle implements AutoCloseable {
     return newScorer(StageTimer.NONE);
   }
 
-  /** Opens a scorer for one thread that reports how long each model stage takes to {@code timer}. */
+  /**
+   * Opens a scorer for one thread that reports how long each model stage takes to {@code timer}.
+   */
   public LeadScorer newScorer(StageTimer timer) {
     TextReader reader = text.newReader(timer);
     try {
       ScoreModel scoring =
           scorerModel == null
-              ? new TextOnlyScoreModel(manifest.calibration(), manifest.tiers(), text.prior(),
+              ? new TextOnlyScoreModel(
+                  manifest.calibration(),
+                  manifest.tiers(),
+                  text.prior(),
                   ReasonPhrases.of(manifest.reasonLanguage()))
               : newXgbScoreModel();
       return new BundleScorer(manifest.version(), reader, scoring, timer);

@@ -32,7 +32,9 @@ public enum Objective {
     return evalMetric;
   }
 
-  /** The model's prediction from its margin: the sigmoid for BINARY, the margin itself otherwise. */
+  /**
+   * The model's prediction from its margin: the sigmoid for BINARY, the margin itself otherwise.
+   */
   public double fromMargin(double margin) {
     return this == BINARY ? 1.0 / (1.0 + Math.exp(-margin)) : margin;
   }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The text model of a bundle whose scorer reads the fields only: nothing is loaded and nothing
- * runs; every text, blank or not, gets the prior with no unknown tokens, so no text reason
- * appears either.
+ * runs; every text, blank or not, gets the prior with no unknown tokens, so no text reason appears
+ * either.
  */
 final class PriorText implements TextModel {
 

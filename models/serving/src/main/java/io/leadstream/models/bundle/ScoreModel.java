@@ -5,8 +5,8 @@ import io.leadstream.models.scoring.TextSignal;
 import io.leadstream.schema.LeadEvent;
 
 /**
- * How one thread turns a lead plus its text signal into a score, tier and reasons: XGBoost over
- * the feature spec ({@link XgbScoreModel}) or the text alone ({@link TextOnlyScoreModel}). Not
+ * How one thread turns a lead plus its text signal into a score, tier and reasons: XGBoost over the
+ * feature spec ({@link XgbScoreModel}) or the text alone ({@link TextOnlyScoreModel}). Not
  * thread-safe.
  */
 interface ScoreModel extends AutoCloseable {

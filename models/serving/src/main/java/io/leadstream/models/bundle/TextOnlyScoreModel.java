@@ -15,10 +15,10 @@ import java.util.Locale;
 /**
  * Scores a lead by its text alone, the cold-start path of a team with no labelled history:
  * probability = {@code calibration(p(opportunity))} (the identity unless the manifest says
- * otherwise), score = {@code round(100 * probability)}, tier from the manifest's fixed
- * thresholds. The one reason names what the text read as; its contribution is the score minus
- * the score of a lead without readable text (the prior's), so a text that moved nothing shows 0.
- * Structured fields are not read. Stateless.
+ * otherwise), score = {@code round(100 * probability)}, tier from the manifest's fixed thresholds.
+ * The one reason names what the text read as; its contribution is the score minus the score of a
+ * lead without readable text (the prior's), so a text that moved nothing shows 0. Structured fields
+ * are not read. Stateless.
  */
 final class TextOnlyScoreModel implements ScoreModel {
 
@@ -30,8 +30,8 @@ final class TextOnlyScoreModel implements ScoreModel {
   private final double prior;
   private final ReasonPhrases phrases;
 
-  TextOnlyScoreModel(Calibration calibration, TierPolicy tiers, double prior,
-      ReasonPhrases phrases) {
+  TextOnlyScoreModel(
+      Calibration calibration, TierPolicy tiers, double prior, ReasonPhrases phrases) {
     this.calibration = calibration;
     this.tiers = tiers;
     this.prior = prior;
@@ -50,8 +50,8 @@ final class TextOnlyScoreModel implements ScoreModel {
 
   private String label(LeadEvent event, TextSignal text) {
     if (LeadText.of(event).isBlank()) {
-      return phrases.format(ReasonPhrases.Phrase.NO_TEXT,
-          String.format(Locale.ROOT, "%.2f", prior));
+      return phrases.format(
+          ReasonPhrases.Phrase.NO_TEXT, String.format(Locale.ROOT, "%.2f", prior));
     }
     return ReasonExplainer.textLabel(text, phrases);
   }

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Scores with the bundle's XGBoost booster(s) over the feature spec, p(opportunity) being one
- * feature; reasons are the strongest SHAP contributions, in score points ({@link
- * #pointsPerUnit}). Owns its boosters.
+ * feature; reasons are the strongest SHAP contributions, in score points ({@link #pointsPerUnit}).
+ * Owns its boosters.
  */
 final class XgbScoreModel implements ScoreModel {
 
@@ -55,18 +55,24 @@ final class XgbScoreModel implements ScoreModel {
     double probability = calibration.apply(objective.fromMargin(margin));
     int score = (int) Math.round(100 * probability);
     double pointsPerUnit = pointsPerUnit(margin, contributions[contributions.length - 1]);
-    List<Reason> reasons = explainer.explainAt(event, text, contributions, pointsPerUnit,
-        ReasonExplainer.DEFAULT_POSITIVE, ReasonExplainer.DEFAULT_NEGATIVE);
+    List<Reason> reasons =
+        explainer.explainAt(
+            event,
+            text,
+            contributions,
+            pointsPerUnit,
+            ReasonExplainer.DEFAULT_POSITIVE,
+            ReasonExplainer.DEFAULT_NEGATIVE);
     return new LeadScore(probability, score, tiers.tierOf(score), reasons);
   }
 
   /**
-   * Score points per unit of contribution: the slope of the score between the average lead
-   * (the bias alone) and this lead, {@code (S(margin) - S(bias)) / (margin - bias)} with {@code
-   * S} = 100 x calibrated probability. The factors' points then add up to the lead's distance
-   * from the average lead's score, at any score: a slope taken at the lead itself flattens to
-   * nothing near 0 and 100, where the sigmoid does. Leads next to the average take the slope
-   * over a small step around them.
+   * Score points per unit of contribution: the slope of the score between the average lead (the
+   * bias alone) and this lead, {@code (S(margin) - S(bias)) / (margin - bias)} with {@code S} = 100
+   * x calibrated probability. The factors' points then add up to the lead's distance from the
+   * average lead's score, at any score: a slope taken at the lead itself flattens to nothing near 0
+   * and 100, where the sigmoid does. Leads next to the average take the slope over a small step
+   * around them.
    */
   double pointsPerUnit(double margin, double bias) {
     double span = margin - bias;

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads texts zero-shot with one thread's predictor. Each non-blank text is first tokenized on
- * its own to count unknown tokens; only readable texts go through the model.
+ * Reads texts zero-shot with one thread's predictor. Each non-blank text is first tokenized on its
+ * own to count unknown tokens; only readable texts go through the model.
  */
 final class ZeroShotTextReader implements TextReader {
 
@@ -38,8 +38,7 @@ final class ZeroShotTextReader implements TextReader {
       }
     }
     long counted = System.nanoTime();
-    double[] probabilities =
-        readable.isEmpty() ? new double[0] : predictor.probabilities(readable);
+    double[] probabilities = readable.isEmpty() ? new double[0] : predictor.probabilities(readable);
     List<TextSignal> signals = new ArrayList<>(texts.size());
     int next = 0;
     for (int i = 0; i < texts.size(); i++) {

@@ -18,11 +18,11 @@ public final class DjlSettings {
   public static final String PYTORCH_GRAPH_OPTIMIZER = "ai.djl.pytorch.graph_optimizer";
 
   /**
-   * Sets {@value #PYTORCH_GRAPH_OPTIMIZER}{@code =false} unless already set. With the optimizer
-   * on, libtorch re-profiles and re-specializes a TorchScript graph for new input shapes, and
-   * text batches change shape on nearly every call: on the tiny T5 fixture encoder, batch 1 over
-   * texts of varying length ran at about 8-15 texts/s with it and 300-600 texts/s without
-   * (2 cores, libtorch 2.7.1). DJL reads the property on each forward call.
+   * Sets {@value #PYTORCH_GRAPH_OPTIMIZER}{@code =false} unless already set. With the optimizer on,
+   * libtorch re-profiles and re-specializes a TorchScript graph for new input shapes, and text
+   * batches change shape on nearly every call: on the tiny T5 fixture encoder, batch 1 over texts
+   * of varying length ran at about 8-15 texts/s with it and 300-600 texts/s without (2 cores,
+   * libtorch 2.7.1). DJL reads the property on each forward call.
    */
   public static void ensurePyTorchGraphOptimizerOff() {
     if (System.getProperty(PYTORCH_GRAPH_OPTIMIZER) == null) {

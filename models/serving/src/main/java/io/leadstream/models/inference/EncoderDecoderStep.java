@@ -9,9 +9,9 @@ import ai.djl.util.PairList;
 
 /**
  * The encoder and one decoder step of a T5-style model as one block, so a single DJL {@code
- * Predictor} runs both: {@code (input_ids, attention_mask, decoder_input_ids)} -> logits
- * (batch, decoder length, vocabulary). Holds no parameters of its own; the two TorchScript
- * blocks belong to their models, which close them.
+ * Predictor} runs both: {@code (input_ids, attention_mask, decoder_input_ids)} -> logits (batch,
+ * decoder length, vocabulary). Holds no parameters of its own; the two TorchScript blocks belong to
+ * their models, which close them.
  */
 final class EncoderDecoderStep extends AbstractBlock {
 

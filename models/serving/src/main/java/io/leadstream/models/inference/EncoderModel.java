@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A loaded text encoder: the model and tokenizer an {@link EncoderSpec} describes. Thread-safe
- * and shared; each thread runs it through its own {@link TextEncoder}.
+ * A loaded text encoder: the model and tokenizer an {@link EncoderSpec} describes. Thread-safe and
+ * shared; each thread runs it through its own {@link TextEncoder}.
  */
 public final class EncoderModel implements AutoCloseable {
 
@@ -44,13 +44,16 @@ public final class EncoderModel implements AutoCloseable {
   }
 
   /** Loads as {@link #load(EncoderSpec, ModelSource)} does, with the given CPU use. */
-  public static EncoderModel load(EncoderSpec spec, ModelSource source, InferenceOptions inference) {
+  public static EncoderModel load(
+      EncoderSpec spec, ModelSource source, InferenceOptions inference) {
     DjlSettings.ensureOffline();
     DjlSettings.ensurePyTorchGraphOptimizerOff();
     String engine = spec.engine();
     if (!KNOWN_ENGINES.contains(engine)) {
       throw new BundleException(
-          "manifest.json: unknown encoder engine '" + engine + "', expected one of "
+          "manifest.json: unknown encoder engine '"
+              + engine
+              + "', expected one of "
               + KNOWN_ENGINES);
     }
     if (!Engine.hasEngine(engine)) {
@@ -81,9 +84,9 @@ public final class EncoderModel implements AutoCloseable {
   }
 
   /**
-   * Engine options. ONNX Runtime's worker threads spin after each call by default, which is
-   * fastest when the model runs alone but takes the cores from Kafka's threads in the pipeline;
-   * here they sleep instead.
+   * Engine options. ONNX Runtime's worker threads spin after each call by default, which is fastest
+   * when the model runs alone but takes the cores from Kafka's threads in the pipeline; here they
+   * sleep instead.
    *
    * <p>PyTorch (TorchScript) takes no per-model options: a model traced on CPU runs on CPU, and
    * libtorch's thread pools are process-wide, set by DJL's system properties {@code

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The encoder section of a bundle manifest: everything needed to load and run a text encoder,
- * so a different encoder needs a different manifest, not different code.
+ * The encoder section of a bundle manifest: everything needed to load and run a text encoder, so a
+ * different encoder needs a different manifest, not different code.
  *
  * @param engine DJL engine name, {@code OnnxRuntime} (ONNX) or {@code PyTorch} (TorchScript)
  * @param model the model file
@@ -20,8 +20,8 @@ import java.util.List;
  * @param unknownToken the vocabulary's unknown token, counted for {@code unknownTokenRatio}
  * @param lowercase whether texts are lower-cased before tokenizing, for models trained on
  *     lower-cased text whose {@code tokenizer.json} does not say so; false when absent
- * @param language the language the encoder reads ({@code en}, {@code zh}), for the model card;
- *     null when not recorded
+ * @param language the language the encoder reads ({@code en}, {@code zh}), for the model card; null
+ *     when not recorded
  */
 public record EncoderSpec(
     String engine,
@@ -49,8 +49,19 @@ public record EncoderSpec(
       int dimension,
       boolean normalize,
       String unknownToken) {
-    this(engine, model, tokenizer, inputs, output, pooling, maxTokens, dimension, normalize,
-        unknownToken, false, null);
+    this(
+        engine,
+        model,
+        tokenizer,
+        inputs,
+        output,
+        pooling,
+        maxTokens,
+        dimension,
+        normalize,
+        unknownToken,
+        false,
+        null);
   }
 
   /** The all-MiniLM-L6-v2 sentence encoder shipped by the langchain4j Maven artifact. */
@@ -69,9 +80,9 @@ public record EncoderSpec(
   }
 
   /**
-   * The BAAI bge-small-zh-v1.5 Chinese sentence encoder shipped by the langchain4j Maven
-   * artifact: a BERT with a 21,128-piece vocabulary (Chinese characters, lower-case English word
-   * pieces), [CLS] pooling, L2-normalized, 512 dimensions.
+   * The BAAI bge-small-zh-v1.5 Chinese sentence encoder shipped by the langchain4j Maven artifact:
+   * a BERT with a 21,128-piece vocabulary (Chinese characters, lower-case English word pieces),
+   * [CLS] pooling, L2-normalized, 512 dimensions.
    *
    * <p>The model reads up to 512 tokens; this spec truncates at 128, which covers CRM notes and
    * messages (one token per Chinese character, ~1.5 per English word) and keeps the cost of

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * One file of a Hugging Face hub repository, as a manifest names it: {@code
- * hf:<owner>/<repo>/<file path>[@<revision>]}, revision {@code main} when none is given.
+ * One file of a Hugging Face hub repository, as a manifest names it: {@code hf:<owner>/<repo>/<file
+ * path>[@<revision>]}, revision {@code main} when none is given.
  *
  * <p>The revision is whatever follows the last {@code @}, so a file path that contains {@code @}
  * needs an explicit revision. Names are checked so that no reference can point outside its cache
@@ -49,7 +49,9 @@ record HfFile(String owner, String repo, String path, String revision) {
       }
     }
     for (String segment : parts[2].split("/", -1)) {
-      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")
+      if (segment.isEmpty()
+          || segment.equals(".")
+          || segment.equals("..")
           || segment.contains("\\")) {
         throw malformed(source, "'" + parts[2] + "' is not a valid file path");
       }
@@ -62,9 +64,14 @@ record HfFile(String owner, String repo, String path, String revision) {
 
   private static BundleException malformed(String source, String reason) {
     return new BundleException(
-        source + ": not a Hugging Face file reference (" + reason + "); expected "
-            + PREFIX + "<owner>/<repo>/<file path>[@<revision>], e.g. "
-            + PREFIX + "Xenova/flan-t5-small/onnx/encoder_model.onnx");
+        source
+            + ": not a Hugging Face file reference ("
+            + reason
+            + "); expected "
+            + PREFIX
+            + "<owner>/<repo>/<file path>[@<revision>], e.g. "
+            + PREFIX
+            + "Xenova/flan-t5-small/onnx/encoder_model.onnx");
   }
 
   /** {@code owner/repo}. */
@@ -80,9 +87,12 @@ record HfFile(String owner, String repo, String path, String revision) {
     }
     StringBuilder url =
         new StringBuilder(base)
-            .append('/').append(encode(owner))
-            .append('/').append(encode(repo))
-            .append("/resolve/").append(encode(revision));
+            .append('/')
+            .append(encode(owner))
+            .append('/')
+            .append(encode(repo))
+            .append("/resolve/")
+            .append(encode(revision));
     for (String segment : path.split("/")) {
       url.append('/').append(encode(segment));
     }
@@ -101,7 +111,12 @@ record HfFile(String owner, String repo, String path, String revision) {
   /** The reference as a manifest writes it; the default revision is left out. */
   @Override
   public String toString() {
-    return PREFIX + owner + "/" + repo + "/" + path
+    return PREFIX
+        + owner
+        + "/"
+        + repo
+        + "/"
+        + path
         + (DEFAULT_REVISION.equals(revision) ? "" : "@" + revision);
   }
 

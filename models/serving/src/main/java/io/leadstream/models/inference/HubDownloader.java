@@ -18,12 +18,12 @@ import org.slf4j.LoggerFactory;
  * Puts {@code hf:} files into the local cache once and serves them from there afterwards.
  *
  * <p>A cached file whose size and SHA-256 match the manifest is returned without any network
- * access. Otherwise the file is downloaded into {@code <file>.part}: a transfer that breaks off
- * or stalls after making progress is resumed with a {@code Range} request (up to {@value
- * #MAX_BREAKS} times per call, and on the next call when that is exhausted); a refused range, or a
- * resumed file whose hash is wrong, starts once more from zero. Only a file with the manifest's
- * size and hash is moved (atomically) to its place. Downloads into one cache are serialized
- * across threads and processes by a lock file, {@code <cache>/hf/.lock}.
+ * access. Otherwise the file is downloaded into {@code <file>.part}: a transfer that breaks off or
+ * stalls after making progress is resumed with a {@code Range} request (up to {@value #MAX_BREAKS}
+ * times per call, and on the next call when that is exhausted); a refused range, or a resumed file
+ * whose hash is wrong, starts once more from zero. Only a file with the manifest's size and hash is
+ * moved (atomically) to its place. Downloads into one cache are serialized across threads and
+ * processes by a lock file, {@code <cache>/hf/.lock}.
  */
 final class HubDownloader {
 
@@ -94,13 +94,26 @@ final class HubDownloader {
         long now = sizeOf(part);
         if (now > have && breaks < MAX_BREAKS) {
           breaks++;
-          LOG.warn("{}: download broke off at byte {} of {} ({}); resuming",
-              file, now, total, HubErrors.reason(e));
+          LOG.warn(
+              "{}: download broke off at byte {} of {} ({}); resuming",
+              file,
+              now,
+              total,
+              HubErrors.reason(e));
           continue;
         }
         throw new BundleException(
-            file + ": download from " + url + " broke off at byte " + now + " of " + total + " ("
-                + HubErrors.reason(e) + "); the partial file " + part
+            file
+                + ": download from "
+                + url
+                + " broke off at byte "
+                + now
+                + " of "
+                + total
+                + " ("
+                + HubErrors.reason(e)
+                + "); the partial file "
+                + part
                 + " is kept and the next attempt resumes it",
             e);
       }
@@ -121,8 +134,8 @@ final class HubDownloader {
         Files.deleteIfExists(part);
         if (!restarted) {
           restarted = true;
-          LOG.warn("{}: server did not resume ({}); starting again from zero",
-              file, refused.detail());
+          LOG.warn(
+              "{}: server did not resume ({}); starting again from zero", file, refused.detail());
           continue;
         }
         throw new BundleException(file + ": " + url + " cannot be resumed: " + refused.detail());
@@ -131,16 +144,19 @@ final class HubDownloader {
         Files.deleteIfExists(part);
         throw new BundleException(HubErrors.wrongSize(file, expected, wrong.announced(), url));
       }
-      throw new BundleException(
-          HubErrors.rejected(file, settings, (HubTransfer.Rejected) outcome));
+      throw new BundleException(HubErrors.rejected(file, settings, (HubTransfer.Rejected) outcome));
     }
   }
 
   private static Path moveIntoPlace(HfFile file, Path part, Path target, long started)
       throws IOException {
     Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    LOG.info("Downloaded {} ({} bytes in {} ms) to {}",
-        file, Files.size(target), (System.nanoTime() - started) / 1_000_000, target);
+    LOG.info(
+        "Downloaded {} ({} bytes in {} ms) to {}",
+        file,
+        Files.size(target),
+        (System.nanoTime() - started) / 1_000_000,
+        target);
     return target;
   }
 

@@ -30,12 +30,24 @@ final class HubErrors {
     }
     String cached =
         partialBytes > 0
-            ? "only " + partialBytes + " bytes of it are in the cache (" + target
+            ? "only "
+                + partialBytes
+                + " bytes of it are in the cache ("
+                + target
                 + ".part, resumed on the next attempt)"
             : "the file is not in the cache " + target;
-    return "cannot download " + file + " from " + settings.endpoint() + " (" + where + why
-        + "); " + cached + ". Connect to the internet once, or put the file there, or set "
-        + HubSettings.ENDPOINT_PROPERTY + " to a mirror.";
+    return "cannot download "
+        + file
+        + " from "
+        + settings.endpoint()
+        + " ("
+        + where
+        + why
+        + "); "
+        + cached
+        + ". Connect to the internet once, or put the file there, or set "
+        + HubSettings.ENDPOINT_PROPERTY
+        + " to a mirror.";
   }
 
   /** The server answered with a status that is not the file. */
@@ -44,23 +56,51 @@ final class HubErrors {
     String said = rejected.errorMessage() == null ? "" : ": " + rejected.errorMessage();
     if (status == 401 || status == 403) {
       if (settings.hasToken()) {
-        return file + ": the hub at " + settings.endpoint() + " refused access with the token"
-            + " from " + HubSettings.TOKEN_ENV + " (HTTP " + status + said + "). The token's"
-            + " account has no access to " + file.repoId() + ": for a gated model accept its"
+        return file
+            + ": the hub at "
+            + settings.endpoint()
+            + " refused access with the token"
+            + " from "
+            + HubSettings.TOKEN_ENV
+            + " (HTTP "
+            + status
+            + said
+            + "). The token's"
+            + " account has no access to "
+            + file.repoId()
+            + ": for a gated model accept its"
             + " terms on the hub with that account; for a private one use a token of an"
             + " account that can read it.";
       }
-      return file + ": the hub at " + settings.endpoint() + " refused access (HTTP " + status
-          + said + "). The repository " + file.repoId() + " is private or gated, or does not"
-          + " exist: set " + HubSettings.TOKEN_ENV + " to an access token of an account that may"
+      return file
+          + ": the hub at "
+          + settings.endpoint()
+          + " refused access (HTTP "
+          + status
+          + said
+          + "). The repository "
+          + file.repoId()
+          + " is private or gated, or does not"
+          + " exist: set "
+          + HubSettings.TOKEN_ENV
+          + " to an access token of an account that may"
           + " read it (for a gated model, accept its terms on the hub first), or check the repo"
           + " id.";
     }
     String at = withoutQuery(rejected.uri());
     if (status == 404) {
-      return file + ": not found (HTTP 404" + said + ") at " + at
-          + ". Check the repo id '" + file.repoId() + "', the revision '" + file.revision()
-          + "' and the file path '" + file.path() + "'.";
+      return file
+          + ": not found (HTTP 404"
+          + said
+          + ") at "
+          + at
+          + ". Check the repo id '"
+          + file.repoId()
+          + "', the revision '"
+          + file.revision()
+          + "' and the file path '"
+          + file.path()
+          + "'.";
     }
     String retry = status == 429 || status >= 500 ? "; try again later" : "";
     return file + ": HTTP " + status + said + " from " + at + retry + ".";
@@ -75,17 +115,35 @@ final class HubErrors {
 
   /** The file arrived whole but is not what the manifest describes. */
   static String corrupted(HfFile file, ModelFile expected, long size, String sha256, Object url) {
-    return file + ": downloaded content does not match the manifest (size " + size
-        + ", sha256 " + sha256 + "; expected size " + expected.size() + ", sha256 "
-        + expected.sha256() + ") from " + url + "; the download was deleted. If the"
-        + " repository changed, pin a revision (" + file + "@<commit>) or update the manifest.";
+    return file
+        + ": downloaded content does not match the manifest (size "
+        + size
+        + ", sha256 "
+        + sha256
+        + "; expected size "
+        + expected.size()
+        + ", sha256 "
+        + expected.sha256()
+        + ") from "
+        + url
+        + "; the download was deleted. If the"
+        + " repository changed, pin a revision ("
+        + file
+        + "@<commit>) or update the manifest.";
   }
 
   /** The server announced another size than the manifest's. */
   static String wrongSize(HfFile file, ModelFile expected, long announced, Object url) {
-    return file + ": " + url + " has " + announced + " bytes, the manifest says "
-        + expected.size() + "; nothing was kept. If the repository changed, pin a revision ("
-        + file + "@<commit>) or update the manifest.";
+    return file
+        + ": "
+        + url
+        + " has "
+        + announced
+        + " bytes, the manifest says "
+        + expected.size()
+        + "; nothing was kept. If the repository changed, pin a revision ("
+        + file
+        + "@<commit>) or update the manifest.";
   }
 
   /**
@@ -107,7 +165,8 @@ final class HubErrors {
       if (t instanceof HttpTimeoutException) {
         return "no response in time";
       }
-      if (t.getMessage() != null && !t.getMessage().isBlank()
+      if (t.getMessage() != null
+          && !t.getMessage().isBlank()
           && !(t instanceof HubTransfer.Unreachable)) {
         message = t.getMessage();
       }

@@ -114,7 +114,12 @@ public record HubSettings(
   /** Names the endpoint and says whether a token is set; never shows the token. */
   @Override
   public String toString() {
-    return "HubSettings[endpoint=" + endpoint + ", token=" + (token == null ? "none" : "***")
-        + ", stallTimeout=" + stallTimeout + "]";
+    return "HubSettings[endpoint="
+        + endpoint
+        + ", token="
+        + (token == null ? "none" : "***")
+        + ", stallTimeout="
+        + stallTimeout
+        + "]";
   }
 }

@@ -25,10 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HTTP attempt at one hub file: a GET that follows the hub's redirects to its CDN, asks for
- * the rest of the file with {@code Range} when part of it is on disk, and streams the body into
- * the {@code .part} file while hashing it. Decides nothing about retries; it reports what
- * happened as an {@link Outcome} or an exception.
+ * One HTTP attempt at one hub file: a GET that follows the hub's redirects to its CDN, asks for the
+ * rest of the file with {@code Range} when part of it is on disk, and streams the body into the
+ * {@code .part} file while hashing it. Decides nothing about retries; it reports what happened as
+ * an {@link Outcome} or an exception.
  *
  * <p>Connecting times out after {@link #CONNECT_TIMEOUT}; waiting for response headers, and any
  * silence while the body streams, after {@link HubSettings#stallTimeout()}.
@@ -49,8 +49,7 @@ final class HubTransfer {
   record Complete(long size, String sha256, boolean resumed) implements Outcome {}
 
   /** The server refused the file with a final status other than 200, 206 or 416. */
-  record Rejected(int status, URI uri, String errorCode, String errorMessage)
-      implements Outcome {}
+  record Rejected(int status, URI uri, String errorCode, String errorMessage) implements Outcome {}
 
   /** The server would not continue from the bytes on disk (416, or another range than asked). */
   record RangeRefused(String detail) implements Outcome {}
@@ -213,7 +212,14 @@ final class HubTransfer {
     }
   }
 
-  private enum Kind { FRESH, APPEND, REDIRECT, RANGE_REFUSED, WRONG_SIZE, REJECTED }
+  private enum Kind {
+    FRESH,
+    APPEND,
+    REDIRECT,
+    RANGE_REFUSED,
+    WRONG_SIZE,
+    REJECTED
+  }
 
   private record Verdict(Kind kind, String location, long announced, String detail) {
     static Verdict of(Kind kind) {

@@ -19,8 +19,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code classpath:<resource>}: extracted once into {@code <cache>/<sha256 prefix>/<name>}
  *       and reused while its size and hash still match;
- *   <li>{@code hf:<owner>/<repo>/<file path>[@<revision>]}: downloaded once from a Hugging Face
- *       hub (or a mirror, see {@link HubSettings}) into {@code
+ *   <li>{@code hf:<owner>/<repo>/<file path>[@<revision>]}: downloaded once from a Hugging Face hub
+ *       (or a mirror, see {@link HubSettings}) into {@code
  *       <cache>/hf/<owner>/<repo>/<revision>/<file path>}, then reused without any network access
  *       while its size and hash still match;
  *   <li>anything else: a path relative to the bundle, read in place from a bundle folder, or
@@ -86,8 +86,8 @@ public final class ModelSource {
   /**
    * Returns a local file holding exactly the content the manifest describes.
    *
-   * @throws BundleException naming the file when it is missing, has another size or hash, or
-   *     cannot be downloaded (the message says why and what to do)
+   * @throws BundleException naming the file when it is missing, has another size or hash, or cannot
+   *     be downloaded (the message says why and what to do)
    */
   public Path resolve(ModelFile file) {
     String source = file.source();
@@ -163,8 +163,7 @@ public final class ModelSource {
     ClassLoader loader = ModelSource.class.getClassLoader();
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new BundleException(
-            file.source() + ": class-path resource " + resource + " missing");
+        throw new BundleException(file.source() + ": class-path resource " + resource + " missing");
       }
       MessageDigest digest = Sha256.newDigest();
       try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), digest)) {
@@ -215,7 +214,12 @@ public final class ModelSource {
     String actual = Sha256.of(local);
     if (!actual.equals(file.sha256())) {
       throw new BundleException(
-          file.source() + ": sha256 mismatch (" + actual + ", manifest says " + file.sha256() + ")");
+          file.source()
+              + ": sha256 mismatch ("
+              + actual
+              + ", manifest says "
+              + file.sha256()
+              + ")");
     }
   }
 

@@ -18,14 +18,17 @@ public final class NamedEncoders {
 
   private NamedEncoders() {}
 
-  /** @throws IllegalArgumentException naming the known encoders */
+  /**
+   * @throws IllegalArgumentException naming the known encoders
+   */
   public static EncoderSpec named(String name) {
     return switch (name) {
       case MINILM -> miniLm();
       case MINILM_QUANTIZED -> miniLmQuantized();
       case BGE_SMALL_ZH -> bgeSmallZh();
-      default -> throw new IllegalArgumentException(
-          "unknown encoder '" + name + "', expected one of " + String.join(", ", NAMES));
+      default ->
+          throw new IllegalArgumentException(
+              "unknown encoder '" + name + "', expected one of " + String.join(", ", NAMES));
     };
   }
 

@@ -11,7 +11,8 @@ import java.util.Locale;
  * Tokenized texts padded to the longest of them, row-major: what a transformer encoder takes as
  * {@code input_ids}, {@code attention_mask} and {@code token_type_ids} of shape (batch, length).
  */
-record PaddedBatch(Encoding[] encodings, int batch, int length, long[] ids, long[] mask, long[] types) {
+record PaddedBatch(
+    Encoding[] encodings, int batch, int length, long[] ids, long[] mask, long[] types) {
 
   static PaddedBatch of(Encoding[] encodings) {
     int batch = encodings.length;

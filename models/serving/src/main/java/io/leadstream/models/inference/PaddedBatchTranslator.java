@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A translator of texts that tokenizes a batch together and pads it to its longest member, so it
- * runs as one model call; a single text runs as a batch of one. Subclasses build their model
- * inputs from the {@link PaddedBatch} and read their own outputs.
+ * runs as one model call; a single text runs as a batch of one. Subclasses build their model inputs
+ * from the {@link PaddedBatch} and read their own outputs.
  */
 abstract class PaddedBatchTranslator<O> implements Translator<String, O> {
 

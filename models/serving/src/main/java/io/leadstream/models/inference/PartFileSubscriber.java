@@ -15,8 +15,8 @@ import java.util.function.LongConsumer;
 
 /**
  * Streams a response body into a {@code .part} file while hashing it, either from the start
- * (truncating) or appended to the bytes already there. The body is the file's size on disk when
- * the response ends.
+ * (truncating) or appended to the bytes already there. The body is the file's size on disk when the
+ * response ends.
  *
  * <p>{@link #abort()} stops writing at once, from any thread: once it returns, the file is closed
  * and no more bytes reach it, so the next attempt can reopen it safely.

@@ -14,9 +14,9 @@ import java.util.List;
  * Texts in, pooled embeddings out, for transformer encoders that return token vectors.
  *
  * <p>A batch runs as one padded model call; pooling reads the attention mask, so padding never
- * changes a text's vector. The model inputs are built from the names the {@link EncoderSpec}
- * lists, in that order. Pooling and normalization run on plain arrays, because the ONNX Runtime
- * engine implements few NDArray operators.
+ * changes a text's vector. The model inputs are built from the names the {@link EncoderSpec} lists,
+ * in that order. Pooling and normalization run on plain arrays, because the ONNX Runtime engine
+ * implements few NDArray operators.
  */
 public final class TextEmbeddingTranslator extends PaddedBatchTranslator<TextEmbedding> {
 
@@ -100,8 +100,15 @@ public final class TextEmbeddingTranslator extends PaddedBatchTranslator<TextEmb
     int dim = (int) shape.get(2);
     if (shape.get(0) != batch || shape.get(1) != length || dim != spec.dimension()) {
       throw new IllegalStateException(
-          "encoder output shape " + shape + ", expected (" + batch + ", " + length + ", "
-              + spec.dimension() + ")");
+          "encoder output shape "
+              + shape
+              + ", expected ("
+              + batch
+              + ", "
+              + length
+              + ", "
+              + spec.dimension()
+              + ")");
     }
     float[] tokens = hidden.toFloatArray();
     List<TextEmbedding> out = new ArrayList<>(batch);

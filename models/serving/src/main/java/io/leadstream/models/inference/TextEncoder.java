@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs an {@link EncoderModel} for one thread. Not thread-safe: it owns a DJL predictor. Close
- * it to free the predictor's native resources.
+ * Runs an {@link EncoderModel} for one thread. Not thread-safe: it owns a DJL predictor. Close it
+ * to free the predictor's native resources.
  */
 public final class TextEncoder implements AutoCloseable {
 
@@ -28,8 +28,8 @@ public final class TextEncoder implements AutoCloseable {
   }
 
   /**
-   * Embeds texts, one result per text in the same order. Up to {@link #MAX_BATCH} texts run as
-   * one padded batch; the vector of a text does not depend on the texts it is batched with.
+   * Embeds texts, one result per text in the same order. Up to {@link #MAX_BATCH} texts run as one
+   * padded batch; the vector of a text does not depend on the texts it is batched with.
    *
    * @throws TextEncodingException when the model fails
    */

@@ -10,9 +10,9 @@ import java.util.OptionalLong;
 
 /**
  * The piece-to-id table of a Hugging Face {@code tokenizer.json}, which DJL's tokenizer does not
- * expose. Reads the {@code model.vocab} of Unigram models (a list of {@code [piece, score]}, the
- * id is the position; T5 / Flan-T5) and of WordPiece or BPE models (an object {@code {piece:
- * id}}; BERT, MiniLM), plus {@code added_tokens}.
+ * expose. Reads the {@code model.vocab} of Unigram models (a list of {@code [piece, score]}, the id
+ * is the position; T5 / Flan-T5) and of WordPiece or BPE models (an object {@code {piece: id}};
+ * BERT, MiniLM), plus {@code added_tokens}.
  */
 public final class TokenizerVocabulary {
 
@@ -69,8 +69,8 @@ public final class TokenizerVocabulary {
   }
 
   /**
-   * The unknown token's id. Unigram tokenizers report an unknown stretch of text with the
-   * original characters as token text, so unknown tokens are recognized by id, not by text.
+   * The unknown token's id. Unigram tokenizers report an unknown stretch of text with the original
+   * characters as token text, so unknown tokens are recognized by id, not by text.
    */
   public OptionalLong unknownId() {
     return unknownId == null ? OptionalLong.empty() : OptionalLong.of(unknownId);

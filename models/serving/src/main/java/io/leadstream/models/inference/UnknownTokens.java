@@ -3,8 +3,8 @@ package io.leadstream.models.inference;
 import ai.djl.huggingface.tokenizers.Encoding;
 
 /**
- * Counts how much of a tokenized text the vocabulary does not know: unknown tokens over all
- * tokens read, special tokens ({@code </s>}, {@code [CLS]}) and padding excluded.
+ * Counts how much of a tokenized text the vocabulary does not know: unknown tokens over all tokens
+ * read, special tokens ({@code </s>}, {@code [CLS]}) and padding excluded.
  */
 final class UnknownTokens {
   private UnknownTokens() {}
@@ -27,8 +27,7 @@ final class UnknownTokens {
       if (attention[i] == 0) {
         continue;
       }
-      boolean isUnknown =
-          (unknownId >= 0 && ids[i] == unknownId) || tokens[i].equals(unknownToken);
+      boolean isUnknown = (unknownId >= 0 && ids[i] == unknownId) || tokens[i].equals(unknownToken);
       if (special[i] != 0 && !isUnknown) {
         continue;
       }

@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Zero-shot p(opportunity) from a T5-style encoder-decoder (Flan-T5), for teams with no
- * labelled history: the lead text goes into an instruction prompt, the encoder reads it, the
- * decoder takes ONE step from the start token, and the softmax over the answer tokens only
- * (yes and no pieces, casings merged) gives p(yes) = p(opportunity). No training, no generation.
+ * Zero-shot p(opportunity) from a T5-style encoder-decoder (Flan-T5), for teams with no labelled
+ * history: the lead text goes into an instruction prompt, the encoder reads it, the decoder takes
+ * ONE step from the start token, and the softmax over the answer tokens only (yes and no pieces,
+ * casings merged) gives p(yes) = p(opportunity). No training, no generation.
  *
  * <p>Thread-safe and shared: the models are loaded once; each thread runs them through its own
- * {@link ZeroShotPredictor} ({@link #newPredictor()}), which owns a DJL predictor over the
- * encoder and the decoder step ({@link EncoderDecoderStep}). A bundle manifest selects it with
- * its {@code zeroShot} section instead of the trained opportunity head.
+ * {@link ZeroShotPredictor} ({@link #newPredictor()}), which owns a DJL predictor over the encoder
+ * and the decoder step ({@link EncoderDecoderStep}). A bundle manifest selects it with its {@code
+ * zeroShot} section instead of the trained opportunity head.
  */
 public final class ZeroShotOpportunity implements AutoCloseable {
 
@@ -107,7 +107,12 @@ public final class ZeroShotOpportunity implements AutoCloseable {
       step.setBlock(new EncoderDecoderStep(encoder.getBlock(), decoder.getBlock()));
       ZeroShotOpportunity loaded =
           new ZeroShotOpportunity(
-              spec, tokenizer, unknownId, encoder, decoder, step,
+              spec,
+              tokenizer,
+              unknownId,
+              encoder,
+              decoder,
+              step,
               new ZeroShotTranslator(tokenizer, spec, yes, no));
       loaded.probe();
       return loaded;
@@ -162,7 +167,11 @@ public final class ZeroShotOpportunity implements AutoCloseable {
               .orElseThrow(
                   () ->
                       new BundleException(
-                          spec.tokenizer().source() + ": " + field + " piece '" + piece
+                          spec.tokenizer().source()
+                              + ": "
+                              + field
+                              + " piece '"
+                              + piece
                               + "' is not in the vocabulary"));
     }
     return ids;
@@ -192,8 +201,8 @@ public final class ZeroShotOpportunity implements AutoCloseable {
 
   /**
    * Share of the lead text's own tokens (not the prompt's) that the vocabulary does not know,
-   * special tokens excluded; 0 for a text without tokens. Counted on the first {@code
-   * maxTokens} tokens.
+   * special tokens excluded; 0 for a text without tokens. Counted on the first {@code maxTokens}
+   * tokens.
    */
   public double unknownTokenRatio(String text) {
     return UnknownTokens.ratio(tokenizer.encode(text == null ? "" : text), unknownId, null);

@@ -25,8 +25,8 @@ public final class ZeroShotPredictor implements AutoCloseable {
 
   /**
    * p(opportunity) for each lead text, in order. Texts run in padded batches of at most {@link
-   * ZeroShotOpportunity#MAX_BATCH}; the encoder attention mask keeps padding out of every
-   * text's result.
+   * ZeroShotOpportunity#MAX_BATCH}; the encoder attention mask keeps padding out of every text's
+   * result.
    *
    * @throws TextEncodingException when a model fails
    */

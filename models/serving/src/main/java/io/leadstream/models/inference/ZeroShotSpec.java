@@ -3,8 +3,8 @@ package io.leadstream.models.inference;
 import java.util.List;
 
 /**
- * What zero-shot opportunity scoring with a T5-style encoder-decoder (Flan-T5) needs, as a
- * manifest section: no training, one encoder call and ONE decoder step per batch of texts.
+ * What zero-shot opportunity scoring with a T5-style encoder-decoder (Flan-T5) needs, as a manifest
+ * section: no training, one encoder call and ONE decoder step per batch of texts.
  *
  * @param engine DJL engine of both exports; {@code PyTorch} (TorchScript) is the one supported
  * @param encoder encoder export: (input_ids, attention_mask) -> last_hidden_state
@@ -17,9 +17,9 @@ import java.util.List;
  * @param decoderStartTokenId first decoder input; T5 starts from the pad id, 0
  * @param maxTokens prompts are truncated to this many tokens, {@code </s>} included
  * @param prior p(opportunity) of a lead whose text is blank or unreadable (more than {@code
- *     TextSignal.MAX_UNKNOWN_RATIO} unknown tokens); optional in JSON, {@value #DEFAULT_PRIOR}
- *     when absent ("no idea"). A team that knows roughly what share of its leads become
- *     opportunities should set that share here.
+ *     TextSignal.MAX_UNKNOWN_RATIO} unknown tokens); optional in JSON, {@value #DEFAULT_PRIOR} when
+ *     absent ("no idea"). A team that knows roughly what share of its leads become opportunities
+ *     should set that share here.
  */
 public record ZeroShotSpec(
     String engine,
@@ -46,8 +46,16 @@ public record ZeroShotSpec(
   /** A copy with another instruction prompt. */
   public ZeroShotSpec withPromptTemplate(String template) {
     return new ZeroShotSpec(
-        engine, encoder, decoderStep, tokenizer, template, yesAnswers, noAnswers,
-        decoderStartTokenId, maxTokens, prior);
+        engine,
+        encoder,
+        decoderStep,
+        tokenizer,
+        template,
+        yesAnswers,
+        noAnswers,
+        decoderStartTokenId,
+        maxTokens,
+        prior);
   }
 
   /** The prompt for one lead text. */

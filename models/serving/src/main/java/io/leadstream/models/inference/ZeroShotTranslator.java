@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Lead texts in, p(yes) out, for an {@link EncoderDecoderStep}: each text goes into the spec's
  * prompt, the prompts are tokenized and padded into one batch, the decoder input is the start
- * token, and the logits of that one step become {@code softmax over the answer pieces only},
- * the yes pieces summed. Stateless and shareable.
+ * token, and the logits of that one step become {@code softmax over the answer pieces only}, the
+ * yes pieces summed. Stateless and shareable.
  */
 final class ZeroShotTranslator extends PaddedBatchTranslator<Double> {
 
@@ -28,7 +28,8 @@ final class ZeroShotTranslator extends PaddedBatchTranslator<Double> {
    * @param tokenizer configured with truncation to {@code spec.maxTokens()} and padding to the
    *     longest text of a batch
    */
-  ZeroShotTranslator(HuggingFaceTokenizer tokenizer, ZeroShotSpec spec, long[] yesIds, long[] noIds) {
+  ZeroShotTranslator(
+      HuggingFaceTokenizer tokenizer, ZeroShotSpec spec, long[] yesIds, long[] noIds) {
     super(tokenizer);
     this.spec = spec;
     this.yesIds = yesIds.clone();
@@ -60,7 +61,10 @@ final class ZeroShotTranslator extends PaddedBatchTranslator<Double> {
     Shape shape = logits.getShape();
     if (shape.dimension() != 3 || shape.get(0) != batch || shape.get(1) != 1) {
       throw new TextEncodingException(
-          "decoder step returned logits of shape " + shape + ", expected (" + batch
+          "decoder step returned logits of shape "
+              + shape
+              + ", expected ("
+              + batch
               + ", 1, vocabulary)",
           null);
     }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns one export row into a LeadEvent through a mapping. The trainer (CrmExportReader)
- * and the {@code produce --mapping} command both go through here, so a lead scored in production is
- * the event its model was trained on.
+ * Turns one export row into a LeadEvent through a mapping. The trainer (CrmExportReader) and the
+ * {@code produce --mapping} command both go through here, so a lead scored in production is the
+ * event its model was trained on.
  *
  * <ul>
  *   <li>{@code leadId}: the id column; {@code eventId}: given by the caller; {@code sourceSystem}:
@@ -107,7 +107,8 @@ public final class CrmRowConverter {
       }
     }
     // the segment travels in the attributes unless a feature already carries it
-    mapping.segment()
+    mapping
+        .segment()
         .filter(column -> !attributes.containsKey(column) && value(row, column) != null)
         .filter(column -> mapping.features().stream().noneMatch(f -> f.column().equals(column)))
         .ifPresent(column -> attributes.put(column, value(row, column)));

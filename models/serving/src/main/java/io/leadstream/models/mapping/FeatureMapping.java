@@ -18,8 +18,8 @@ import java.util.Map;
  * @param maxLevels categorical: at most this many levels
  * @param minCount categorical: a level must be seen at least this often in the training rows
  * @param unit numeric: what the value counts, shown after it in reasons; null for none
- * @param values what values mean, shown in reasons instead of them (a bucket code's range);
- *     empty for none
+ * @param values what values mean, shown in reasons instead of them (a bucket code's range); empty
+ *     for none
  */
 public record FeatureMapping(
     String column,
@@ -34,8 +34,7 @@ public record FeatureMapping(
     Map<String, String> values) {
 
   public FeatureMapping {
-    values = values == null ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
   /** Default {@link #maxLevels()}. */

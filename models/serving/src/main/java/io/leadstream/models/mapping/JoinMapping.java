@@ -17,7 +17,11 @@ import java.util.Optional;
  * @param mappingKey where the mapping declares it, e.g. {@code join[1]}, for messages
  */
 public record JoinMapping(
-    String file, String key, String fileKey, String prefix, Character delimiter,
+    String file,
+    String key,
+    String fileKey,
+    String prefix,
+    Character delimiter,
     String mappingKey) {
 
   /** The file's path, relative ones resolved against {@code exportFolder}. */

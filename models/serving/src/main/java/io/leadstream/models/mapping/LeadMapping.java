@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 public final class LeadMapping {
 
   /**
-   * Spellings of "not filled in" when the mapping lists none: only what cannot be a real value
-   * (a level "None" may well mean "no competitor"). Blank always counts.
+   * Spellings of "not filled in" when the mapping lists none: only what cannot be a real value (a
+   * level "None" may well mean "no competitor"). Blank always counts.
    */
   public static final List<String> DEFAULT_MISSING = List.of("", "NA", "N/A", "null");
 
@@ -174,26 +174,32 @@ public final class LeadMapping {
   }
 
   /**
-   * The LeadEvent source naming a lead's segment: the source of the feature that reads the
-   * segment column, else {@code attributes.<column>} (where the converter puts it).
+   * The LeadEvent source naming a lead's segment: the source of the feature that reads the segment
+   * column, else {@code attributes.<column>} (where the converter puts it).
    */
   public Optional<String> segmentSource() {
-    return segment().map(column -> features.stream()
-        .filter(feature -> feature.column().equals(column)).findFirst()
-        .map(FeatureMapping::source)
-        .orElse(FeatureSpec.ATTRIBUTES_PREFIX + column));
+    return segment()
+        .map(
+            column ->
+                features.stream()
+                    .filter(feature -> feature.column().equals(column))
+                    .findFirst()
+                    .map(FeatureMapping::source)
+                    .orElse(FeatureSpec.ATTRIBUTES_PREFIX + column));
   }
 
   /**
-   * The columns whose values reach the event: text, feature, segment and {@code fields:}
-   * columns, each once, in mapping order.
+   * The columns whose values reach the event: text, feature, segment and {@code fields:} columns,
+   * each once, in mapping order.
    */
   public Set<String> inputColumns() {
     return uses.stream()
-        .filter(use -> switch (use.role()) {
-          case TEXT, FEATURE, SEGMENT, FIELD -> true;
-          default -> false;
-        })
+        .filter(
+            use ->
+                switch (use.role()) {
+                  case TEXT, FEATURE, SEGMENT, FIELD -> true;
+                  default -> false;
+                })
         .map(ColumnUse::column)
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
@@ -232,7 +238,8 @@ public final class LeadMapping {
    *
    * @throws MappingException naming each missing column, the closest header column and the header
    */
-  public void requireColumns(List<String> header, String dataOrigin, Collection<ColumnUse.Role> roles) {
+  public void requireColumns(
+      List<String> header, String dataOrigin, Collection<ColumnUse.Role> roles) {
     Map<String, List<String>> missingColumns = new LinkedHashMap<>();
     for (ColumnUse use : uses) {
       if (roles.contains(use.role()) && !header.contains(use.column())) {

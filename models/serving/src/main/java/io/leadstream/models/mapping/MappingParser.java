@@ -57,8 +57,21 @@ final class MappingParser {
     checkRoles();
     checkFieldTargets(features, fields);
     return new LeadMapping(
-        origin, id, label, time, delimiter, missing, file.missing() != null, text, features, fields,
-        segment, exclude, joins, language, uses);
+        origin,
+        id,
+        label,
+        time,
+        delimiter,
+        missing,
+        file.missing() != null,
+        text,
+        features,
+        fields,
+        segment,
+        exclude,
+        joins,
+        language,
+        uses);
   }
 
   private LabelMapping label(MappingFile.Label written) {
@@ -77,7 +90,9 @@ final class MappingParser {
     }
     List<String> positive =
         required(
-            written.positive(), "label.positive", "the values that count as converted, e.g. [\"1\"]");
+            written.positive(),
+            "label.positive",
+            "the values that count as converted, e.g. [\"1\"]");
     List<String> negative =
         required(
             written.negative(),
@@ -102,7 +117,8 @@ final class MappingParser {
         zone = ZoneId.of(written.zone());
       } catch (DateTimeException e) {
         throw error(
-            "time.zone", "'" + written.zone() + "' is not a time zone such as UTC or Europe/Berlin");
+            "time.zone",
+            "'" + written.zone() + "' is not a time zone such as UTC or Europe/Berlin");
       }
     }
     try {
@@ -131,15 +147,19 @@ final class MappingParser {
       if (file.isEmpty()) {
         throw error(key + ".file", "names no file");
       }
-      String column = column(required(join.key(), key + ".key",
-          "the column holding the key the file is joined by"), key + ".key", Role.JOIN);
+      String column =
+          column(
+              required(
+                  join.key(), key + ".key", "the column holding the key the file is joined by"),
+              key + ".key",
+              Role.JOIN);
       String fileKey = join.fileKey() != null ? join.fileKey().strip() : column;
       if (fileKey.isEmpty()) {
         throw error(key + ".file_key", "names no column");
       }
       String prefix = join.prefix() != null ? join.prefix() : "";
-      Character delimiter = join.delimiter() != null
-          ? delimiter(join.delimiter(), key + ".delimiter") : null;
+      Character delimiter =
+          join.delimiter() != null ? delimiter(join.delimiter(), key + ".delimiter") : null;
       joins.add(new JoinMapping(file, column, fileKey, prefix, delimiter, key));
     }
     return joins;
@@ -164,7 +184,8 @@ final class MappingParser {
 
   private FeatureMapping feature(MappingFile.Feature written, String key, Set<String> names) {
     String column =
-        column(required(written.column(), key + ".column", "the feature's column"), key, Role.FEATURE);
+        column(
+            required(written.column(), key + ".column", "the feature's column"), key, Role.FEATURE);
     String typeName =
         oneOf(
             required(written.type(), key + ".type", "one of " + String.join(", ", FEATURE_TYPES)),
@@ -304,10 +325,12 @@ final class MappingParser {
           ColumnUse first = columnUses.get(i);
           ColumnUse second = columnUses.get(j);
           // a join key may be any column, and several files may join by one
-          boolean conflict = first.role() != Role.JOIN && second.role() != Role.JOIN
-              && (first.role() == second.role()
-                  ? first.role() != Role.FIELD
-                  : first.role().exclusive || second.role().exclusive);
+          boolean conflict =
+              first.role() != Role.JOIN
+                  && second.role() != Role.JOIN
+                  && (first.role() == second.role()
+                      ? first.role() != Role.FIELD
+                      : first.role().exclusive || second.role().exclusive);
           if (conflict) {
             throw new MappingException(
                 origin

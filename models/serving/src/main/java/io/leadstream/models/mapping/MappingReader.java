@@ -41,7 +41,9 @@ final class MappingReader {
     }
     if (!root.isObject()) {
       throw new MappingException(
-          origin + ": expected keys (id, label, features, ...) at the top level, got " + kind(root));
+          origin
+              + ": expected keys (id, label, features, ...) at the top level, got "
+              + kind(root));
     }
     try {
       return MAPPER.treeToValue(root, MappingFile.class);
@@ -95,8 +97,10 @@ final class MappingReader {
     JsonNode value = root;
     for (JsonMappingException.Reference step : e.getPath()) {
       // an index into a value that is not a list: a single value read as a list of one
-      value = step.getFieldName() != null ? value.get(step.getFieldName())
-          : value.isArray() ? value.get(step.getIndex()) : value;
+      value =
+          step.getFieldName() != null
+              ? value.get(step.getFieldName())
+              : value.isArray() ? value.get(step.getIndex()) : value;
     }
     String got = ", got " + kind(value);
     String expected =
@@ -111,18 +115,23 @@ final class MappingReader {
           default -> "must be a single value" + got;
         };
     // a column's messages name the section that holds it: label, time, features[2]
-    String key = path.matches("(label|time|features\\[\\d+])\\.column")
-        ? path.substring(0, path.lastIndexOf('.')) : path;
+    String key =
+        path.matches("(label|time|features\\[\\d+])\\.column")
+            ? path.substring(0, path.lastIndexOf('.'))
+            : path;
     return new MappingException(origin + ": " + key + " " + expected);
   }
 
-  /** The keys of a section, in the order its record declares them (Jackson knows them unordered). */
+  /**
+   * The keys of a section, in the order its record declares them (Jackson knows them unordered).
+   */
   private static List<String> keys(Class<?> section) {
     return Arrays.stream(section.getRecordComponents())
-        .map(component -> {
-          JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
-          return renamed != null ? renamed.value() : component.getName();
-        })
+        .map(
+            component -> {
+              JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+              return renamed != null ? renamed.value() : component.getName();
+            })
         .toList();
   }
 

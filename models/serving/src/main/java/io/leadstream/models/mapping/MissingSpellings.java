@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Counts, per column, the cells that are a missing spelling other than blank, so that a frequent
- * one can be reported ({@link HiddenValue}). Spellings differing only in case or surrounding
- * blanks count as one, named as first seen.
+ * one can be reported ({@link HiddenValue}). Spellings differing only in case or surrounding blanks
+ * count as one, named as first seen.
  */
 public final class MissingSpellings {
 
@@ -19,7 +19,9 @@ public final class MissingSpellings {
   private final Set<String> columns;
   private final Map<String, Map<String, Count>> counts = new LinkedHashMap<>();
 
-  /** @param columns the columns to watch, e.g. the mapping's text and feature columns */
+  /**
+   * @param columns the columns to watch, e.g. the mapping's text and feature columns
+   */
   public MissingSpellings(LeadMapping mapping, Set<String> columns) {
     this.mapping = mapping;
     this.columns = columns;
@@ -30,7 +32,8 @@ public final class MissingSpellings {
     for (String column : columns) {
       String cell = row.get(column);
       if (cell != null && !cell.isBlank() && mapping.isMissing(cell)) {
-        counts.computeIfAbsent(column, c -> new LinkedHashMap<>())
+        counts
+            .computeIfAbsent(column, c -> new LinkedHashMap<>())
             .computeIfAbsent(cell.strip().toLowerCase(Locale.ROOT), k -> new Count(cell.strip()))
             .rows++;
       }
@@ -44,11 +47,17 @@ public final class MissingSpellings {
   public List<HiddenValue> frequent(int rows) {
     List<HiddenValue> hidden = new ArrayList<>();
     boolean listed = mapping.missingListed();
-    counts.forEach((column, spellings) -> spellings.values().stream()
-        .filter(c -> c.rows >= HiddenValue.MIN_ROWS && c.rows >= HiddenValue.MIN_SHARE * rows)
-        .sorted(Comparator.comparingInt((Count c) -> -c.rows))
-        .forEach(c -> hidden.add(
-            new HiddenValue(column, c.spelling, c.rows, (double) c.rows / rows, listed))));
+    counts.forEach(
+        (column, spellings) ->
+            spellings.values().stream()
+                .filter(
+                    c -> c.rows >= HiddenValue.MIN_ROWS && c.rows >= HiddenValue.MIN_SHARE * rows)
+                .sorted(Comparator.comparingInt((Count c) -> -c.rows))
+                .forEach(
+                    c ->
+                        hidden.add(
+                            new HiddenValue(
+                                column, c.spelling, c.rows, (double) c.rows / rows, listed))));
     return List.copyOf(hidden);
   }
 

@@ -5,13 +5,13 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Maps a model's raw probability to a calibrated one at serving time. Immutable; stored in a
- * bundle manifest as JSON, e.g. {@code {"method":"platt","a":1.3,"b":-0.2,"x":[],"y":[]}}.
+ * Maps a model's raw probability to a calibrated one at serving time. Immutable; stored in a bundle
+ * manifest as JSON, e.g. {@code {"method":"platt","a":1.3,"b":-0.2,"x":[],"y":[]}}.
  *
  * <ul>
  *   <li>{@link Method#NONE}: the identity.
- *   <li>{@link Method#PLATT}: {@code sigmoid(a * logit(p) + b)}, with {@code p} clipped to
- *       {@code [1e-6, 1 - 1e-6]}.
+ *   <li>{@link Method#PLATT}: {@code sigmoid(a * logit(p) + b)}, with {@code p} clipped to {@code
+ *       [1e-6, 1 - 1e-6]}.
  *   <li>{@link Method#ISOTONIC}: linear interpolation between the points {@code (x[i], y[i])},
  *       constant beyond the first and last point. Can return exactly 0 or 1.
  * </ul>
@@ -20,8 +20,7 @@ import java.util.Objects;
  * @param a Platt slope on the logit; 1 for the other methods
  * @param b Platt intercept; 0 for the other methods
  * @param x isotonic knots, strictly ascending raw probabilities; empty for the other methods
- * @param y isotonic values at the knots, non-decreasing within [0, 1]; empty for the other
- *     methods
+ * @param y isotonic values at the knots, non-decreasing within [0, 1]; empty for the other methods
  */
 public record Calibration(Method method, double a, double b, double[] x, double[] y) {
 
@@ -123,8 +122,18 @@ public record Calibration(Method method, double a, double b, double[] x, double[
     return switch (method) {
       case NONE -> "Calibration[none]";
       case PLATT -> "Calibration[platt, a=" + a + ", b=" + b + "]";
-      case ISOTONIC -> "Calibration[isotonic, " + x.length + " knots from ("
-          + x[0] + ", " + y[0] + ") to (" + x[x.length - 1] + ", " + y[y.length - 1] + ")]";
+      case ISOTONIC ->
+          "Calibration[isotonic, "
+              + x.length
+              + " knots from ("
+              + x[0]
+              + ", "
+              + y[0]
+              + ") to ("
+              + x[x.length - 1]
+              + ", "
+              + y[y.length - 1]
+              + ")]";
     };
   }
 

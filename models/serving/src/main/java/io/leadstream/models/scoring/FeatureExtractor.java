@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns a lead and its p(opportunity) into the scorer's input row, following a {@link
- * FeatureSpec}. Missing or unreadable values become NaN, which XGBoost treats as missing.
- * Stateless and thread-safe.
+ * Turns a lead and its p(opportunity) into the scorer's input row, following a {@link FeatureSpec}.
+ * Missing or unreadable values become NaN, which XGBoost treats as missing. Stateless and
+ * thread-safe.
  */
 public final class FeatureExtractor {
 

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The ordered features the scorer reads, as a bundle manifest records them, so a CRM export can
- * be mapped in by editing a manifest rather than code. One feature may become several model
- * columns (one-hot categoricals); {@link #columns()} lists them in model order.
+ * The ordered features the scorer reads, as a bundle manifest records them, so a CRM export can be
+ * mapped in by editing a manifest rather than code. One feature may become several model columns
+ * (one-hot categoricals); {@link #columns()} lists them in model order.
  *
  * @param features features in model order
  */
@@ -62,7 +62,9 @@ public record FeatureSpec(@JsonValue List<Feature> features) {
     /** One 0/1 column per level; a value outside the levels sets none. */
     @JsonProperty("onehot")
     ONE_HOT,
-    /** One column holding the level's index; a value outside the levels gets {@code levels.size()}. */
+    /**
+     * One column holding the level's index; a value outside the levels gets {@code levels.size()}.
+     */
     @JsonProperty("index")
     INDEX
   }
@@ -72,18 +74,17 @@ public record FeatureSpec(@JsonValue List<Feature> features) {
    *
    * @param name machine name, stable across releases; used as {@code Reason.feature}
    * @param source a LeadEvent field path ({@code budget}, {@code company.employees}, {@code
-   *     contact.isDecisionMaker}, ...), {@code attributes.<key>}, or {@code
-   *     opportunityProbability}
+   *     contact.isDecisionMaker}, ...), {@code attributes.<key>}, or {@code opportunityProbability}
    * @param type numeric, boolean or categorical
    * @param transform numeric transform; null means none
    * @param levels categorical levels, compared ignoring case
    * @param encoding categorical encoding; null means one-hot
    * @param label words a sales rep reads, e.g. "company size"
-   * @param unit what a numeric value counts, shown after it in reasons ("12 days", "4,800
-   *     USD"); null for none
-   * @param values what the values mean, by value as the data spells it, shown in reasons instead
-   *     of the value: the range of a bucket code ({@code 4: "over 1.5M"}), the words of a code;
+   * @param unit what a numeric value counts, shown after it in reasons ("12 days", "4,800 USD");
    *     null for none
+   * @param values what the values mean, by value as the data spells it, shown in reasons instead of
+   *     the value: the range of a bucket code ({@code 4: "over 1.5M"}), the words of a code; null
+   *     for none
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Feature(
@@ -98,8 +99,14 @@ public record FeatureSpec(@JsonValue List<Feature> features) {
       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> values) {
 
     /** A feature without unit or value meanings. */
-    public Feature(String name, String source, Type type, Transform transform,
-        List<String> levels, Encoding encoding, String label) {
+    public Feature(
+        String name,
+        String source,
+        Type type,
+        Transform transform,
+        List<String> levels,
+        Encoding encoding,
+        String label) {
       this(name, source, type, transform, levels, encoding, label, null, null);
     }
 
@@ -121,8 +128,10 @@ public record FeatureSpec(@JsonValue List<Feature> features) {
       }
       label = label == null || label.isBlank() ? name.replace('_', ' ') : label;
       unit = unit == null || unit.isBlank() ? null : unit.strip();
-      values = values == null || values.isEmpty() ? null
-          : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+      values =
+          values == null || values.isEmpty()
+              ? null
+              : Collections.unmodifiableMap(new LinkedHashMap<>(values));
       LeadFields.requireKnownSource(source);
     }
 
@@ -212,8 +221,8 @@ public record FeatureSpec(@JsonValue List<Feature> features) {
   }
 
   /**
-   * True when a feature reads p(opportunity): only then does the lead's text count for the
-   * score. A spec without one ("fields only") needs no text model at all.
+   * True when a feature reads p(opportunity): only then does the lead's text count for the score. A
+   * spec without one ("fields only") needs no text model at all.
    */
   public boolean readsText() {
     return features.stream().anyMatch(f -> f.source().equals(OPPORTUNITY_PROBABILITY));

@@ -10,9 +10,9 @@ public final class LeadFields {
   private LeadFields() {}
 
   /**
-   * The value at {@code source}, or null when it or a record on the way is missing. Sources:
-   * dotted LeadEvent paths ({@code company.employees}), {@code attributes.<key>} (a String), and
-   * {@link FeatureSpec#OPPORTUNITY_PROBABILITY}, which is not in the event and gives null here.
+   * The value at {@code source}, or null when it or a record on the way is missing. Sources: dotted
+   * LeadEvent paths ({@code company.employees}), {@code attributes.<key>} (a String), and {@link
+   * FeatureSpec#OPPORTUNITY_PROBABILITY}, which is not in the event and gives null here.
    */
   public static Object valueOf(LeadEvent event, String source) {
     if (source.startsWith(FeatureSpec.ATTRIBUTES_PREFIX)) {

@@ -88,11 +88,15 @@ public final class OpportunityHead {
       throw new IllegalArgumentException("not a head JSON: " + e.getMessage(), e);
     }
     if (!FORMAT.equals(stored.format())) {
-      throw new IllegalArgumentException("head format '" + stored.format() + "', expected " + FORMAT);
+      throw new IllegalArgumentException(
+          "head format '" + stored.format() + "', expected " + FORMAT);
     }
     if (stored.weights() == null || stored.weights().length != stored.dimension()) {
-      throw new IllegalArgumentException("head has " + (stored.weights() == null ? 0
-          : stored.weights().length) + " weights for dimension " + stored.dimension());
+      throw new IllegalArgumentException(
+          "head has "
+              + (stored.weights() == null ? 0 : stored.weights().length)
+              + " weights for dimension "
+              + stored.dimension());
     }
     return new OpportunityHead(stored.weights(), stored.bias(), stored.prior());
   }
@@ -103,8 +107,14 @@ public final class OpportunityHead {
 
   @Override
   public String toString() {
-    return "OpportunityHead[dimension=" + weights.length + ", bias=" + bias + ", prior=" + prior
-        + ", w[0..3]=" + Arrays.toString(Arrays.copyOf(weights, Math.min(3, weights.length)))
+    return "OpportunityHead[dimension="
+        + weights.length
+        + ", bias="
+        + bias
+        + ", prior="
+        + prior
+        + ", w[0..3]="
+        + Arrays.toString(Arrays.copyOf(weights, Math.min(3, weights.length)))
         + "]";
   }
 

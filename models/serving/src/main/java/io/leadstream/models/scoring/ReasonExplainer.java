@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns SHAP contributions into the few reasons a sales rep reads, in the bundle's language
- * ({@link ReasonPhrases}).
+ * Turns SHAP contributions into the few reasons a sales rep reads, in the bundle's language ({@link
+ * ReasonPhrases}).
  *
- * <p>Factors are ranked by their contribution on the model's own scale (XGBoost's log-odds, or
- * the predicted value of a regression), one-hot columns of one feature summed into one factor:
- * the strongest for the score and the strongest against it are always given, however few score
- * points they are worth, so a lead scored 0 or 97 is explained as well as one scored 50. Each
- * factor's points are its contribution times the conversion the caller gives ({@link
- * #explainAt}); a factor worth less than half a point reads "<1 point" ({@link
- * ReasonPhrases#points}). Stateless and thread-safe.
+ * <p>Factors are ranked by their contribution on the model's own scale (XGBoost's log-odds, or the
+ * predicted value of a regression), one-hot columns of one feature summed into one factor: the
+ * strongest for the score and the strongest against it are always given, however few score points
+ * they are worth, so a lead scored 0 or 97 is explained as well as one scored 50. Each factor's
+ * points are its contribution times the conversion the caller gives ({@link #explainAt}); a factor
+ * worth less than half a point reads "<1 point" ({@link ReasonPhrases#points}). Stateless and
+ * thread-safe.
  */
 public final class ReasonExplainer {
 
@@ -70,11 +70,19 @@ public final class ReasonExplainer {
       double probability,
       int positive,
       int negative) {
-    return explain(event, new TextSignal(opportunityProbability, 0), contributions, probability,
-        positive, negative);
+    return explain(
+        event,
+        new TextSignal(opportunityProbability, 0),
+        contributions,
+        probability,
+        positive,
+        negative);
   }
 
-  /** As {@link #explain(LeadEvent, double, float[], double, int, int)}, saying when the text was unreadable. */
+  /**
+   * As {@link #explain(LeadEvent, double, float[], double, int, int)}, saying when the text was
+   * unreadable.
+   */
   public List<Reason> explain(
       LeadEvent event,
       TextSignal text,
@@ -82,16 +90,16 @@ public final class ReasonExplainer {
       double probability,
       int positive,
       int negative) {
-    return explainAt(event, text, contributions, probability * (1 - probability) * 100, positive,
-        negative);
+    return explainAt(
+        event, text, contributions, probability * (1 - probability) * 100, positive, negative);
   }
 
   /**
-   * The strongest factors by contribution, with their points {@code pointsPerUnit * phi}: for
-   * the scorers of a bundle, the score's change per unit of contribution between the average
-   * lead and this one, so the points add up to the lead's distance from the average lead's
-   * score. When the text was not readable, its reason is always given, whatever its weight: the
-   * score ignored the text, and the rep should know.
+   * The strongest factors by contribution, with their points {@code pointsPerUnit * phi}: for the
+   * scorers of a bundle, the score's change per unit of contribution between the average lead and
+   * this one, so the points add up to the lead's distance from the average lead's score. When the
+   * text was not readable, its reason is always given, whatever its weight: the score ignored the
+   * text, and the rep should know.
    */
   public List<Reason> explainAt(
       LeadEvent event,
@@ -116,9 +124,13 @@ public final class ReasonExplainer {
     }
     order.sort(Comparator.comparingDouble((Integer f) -> -Math.abs(perFeature[f])));
     List<Reason> selected = new ArrayList<>();
-    order.stream().filter(f -> perFeature[f] > 0).limit(positive)
+    order.stream()
+        .filter(f -> perFeature[f] > 0)
+        .limit(positive)
         .forEach(f -> selected.add(reason(f, perFeature[f], pointsPerUnit, event, text)));
-    order.stream().filter(f -> perFeature[f] < 0).limit(negative)
+    order.stream()
+        .filter(f -> perFeature[f] < 0)
+        .limit(negative)
         .forEach(f -> selected.add(reason(f, perFeature[f], pointsPerUnit, event, text)));
     // a text the model could not read is always said, whatever its weight: the score ignored it
     if (!text.readable()) {
@@ -133,8 +145,7 @@ public final class ReasonExplainer {
     return List.copyOf(selected);
   }
 
-  private Reason reason(int f, double phi, double pointsPerUnit, LeadEvent event,
-      TextSignal text) {
+  private Reason reason(int f, double phi, double pointsPerUnit, LeadEvent event, TextSignal text) {
     Feature feature = spec.features().get(f);
     double points = Math.round(pointsPerUnit * phi * 100) / 100.0;
     return new Reason(feature.name(), label(feature, event, text), points);
@@ -162,41 +173,62 @@ public final class ReasonExplainer {
     String currency = event.getCurrency() == null ? "" : " " + event.getCurrency();
     double number = FeatureExtractor.asNumber(raw);
     return switch (source) {
-      case "budget" -> known ? phrases.format(Phrase.BUDGET, phrases.money(number), currency)
-          : phrases.format(Phrase.NO_BUDGET);
-      case "company.employees" -> known ? count(number, Phrase.EMPLOYEE, Phrase.EMPLOYEES)
-          : phrases.format(Phrase.SIZE_UNKNOWN);
-      case "company.annualRevenue" -> known
-          ? phrases.format(Phrase.REVENUE, phrases.money(number), currency)
-          : phrases.format(Phrase.REVENUE_UNKNOWN);
-      case "purchaseIntent" -> known ? phrases.format(Phrase.INTENT, (long) number)
-          : phrases.format(Phrase.INTENT_NOT_RATED);
-      case "contact.isDecisionMaker" -> !known ? phrases.format(Phrase.DECISION_MAKER_UNKNOWN)
-          : FeatureExtractor.asBoolean(raw) == 1 ? phrases.format(Phrase.DECISION_MAKER)
-          : phrases.format(Phrase.NOT_DECISION_MAKER);
-      case "engagement.meetings" -> number > 0 ? count(number, Phrase.MEETING, Phrase.MEETINGS)
-          : phrases.format(Phrase.NO_MEETINGS);
-      case "engagement.websiteVisits" -> number > 0 ? count(number, Phrase.VISIT, Phrase.VISITS)
-          : phrases.format(Phrase.NO_VISITS);
-      case "engagement.emailsOpened" -> number > 0 ? count(number, Phrase.EMAIL, Phrase.EMAILS)
-          : phrases.format(Phrase.NO_EMAILS);
-      case "engagement.daysSinceLastContact" -> !known ? phrases.format(Phrase.CONTACT_UNKNOWN)
-          : number < 1 ? phrases.format(Phrase.CONTACTED_TODAY)
-          : count(number, Phrase.CONTACT_DAY, Phrase.CONTACT_DAYS);
-      case "cooperation.priorDeals" -> number > 0
-          ? count(number, Phrase.PRIOR_DEAL, Phrase.PRIOR_DEALS)
-          : phrases.format(Phrase.NO_PRIOR_DEALS);
-      case "cooperation.priorRevenue" -> number > 0
-          ? phrases.format(Phrase.PRIOR_REVENUE, phrases.money(number), currency)
-          : phrases.format(Phrase.NO_PRIOR_REVENUE);
+      case "budget" ->
+          known
+              ? phrases.format(Phrase.BUDGET, phrases.money(number), currency)
+              : phrases.format(Phrase.NO_BUDGET);
+      case "company.employees" ->
+          known
+              ? count(number, Phrase.EMPLOYEE, Phrase.EMPLOYEES)
+              : phrases.format(Phrase.SIZE_UNKNOWN);
+      case "company.annualRevenue" ->
+          known
+              ? phrases.format(Phrase.REVENUE, phrases.money(number), currency)
+              : phrases.format(Phrase.REVENUE_UNKNOWN);
+      case "purchaseIntent" ->
+          known
+              ? phrases.format(Phrase.INTENT, (long) number)
+              : phrases.format(Phrase.INTENT_NOT_RATED);
+      case "contact.isDecisionMaker" ->
+          !known
+              ? phrases.format(Phrase.DECISION_MAKER_UNKNOWN)
+              : FeatureExtractor.asBoolean(raw) == 1
+                  ? phrases.format(Phrase.DECISION_MAKER)
+                  : phrases.format(Phrase.NOT_DECISION_MAKER);
+      case "engagement.meetings" ->
+          number > 0
+              ? count(number, Phrase.MEETING, Phrase.MEETINGS)
+              : phrases.format(Phrase.NO_MEETINGS);
+      case "engagement.websiteVisits" ->
+          number > 0
+              ? count(number, Phrase.VISIT, Phrase.VISITS)
+              : phrases.format(Phrase.NO_VISITS);
+      case "engagement.emailsOpened" ->
+          number > 0
+              ? count(number, Phrase.EMAIL, Phrase.EMAILS)
+              : phrases.format(Phrase.NO_EMAILS);
+      case "engagement.daysSinceLastContact" ->
+          !known
+              ? phrases.format(Phrase.CONTACT_UNKNOWN)
+              : number < 1
+                  ? phrases.format(Phrase.CONTACTED_TODAY)
+                  : count(number, Phrase.CONTACT_DAY, Phrase.CONTACT_DAYS);
+      case "cooperation.priorDeals" ->
+          number > 0
+              ? count(number, Phrase.PRIOR_DEAL, Phrase.PRIOR_DEALS)
+              : phrases.format(Phrase.NO_PRIOR_DEALS);
+      case "cooperation.priorRevenue" ->
+          number > 0
+              ? phrases.format(Phrase.PRIOR_REVENUE, phrases.money(number), currency)
+              : phrases.format(Phrase.NO_PRIOR_REVENUE);
       default -> throw new IllegalStateException("no phrase for " + source);
     };
   }
 
   /**
-   * What the text model read, in words a sales rep reads: "text reads as a buying signal
-   * (p=0.82)", "... mild interest ...", "text shows no buying signal ...", or that the text was
-   * not readable by the model; in English.
+   * What the text model read, in words a sales rep reads: "text reads as a buying signal (p=0.82)",
+   * "... mild interest ...", "text shows no buying signal ...", or that the text was not readable
+   * by the model; in English.
    */
   public static String textLabel(TextSignal text) {
     return textLabel(text, ReasonPhrases.ENGLISH);
@@ -205,7 +237,8 @@ public final class ReasonExplainer {
   /** As {@link #textLabel(TextSignal)}, with {@code phrases}. */
   public static String textLabel(TextSignal text, ReasonPhrases phrases) {
     if (!text.readable()) {
-      return phrases.format(Phrase.TEXT_UNREADABLE,
+      return phrases.format(
+          Phrase.TEXT_UNREADABLE,
           String.format(Locale.ROOT, "%.0f", 100 * text.unknownTokenRatio()));
     }
     double opportunityProbability = text.opportunityProbability();
@@ -226,12 +259,17 @@ public final class ReasonExplainer {
     }
     double number = FeatureExtractor.asNumber(raw);
     return switch (feature.type()) {
-      case BOOLEAN -> FeatureExtractor.asBoolean(raw) == 1 ? phrases.format(Phrase.YES, label)
-          : phrases.format(Phrase.NO, label);
+      case BOOLEAN ->
+          FeatureExtractor.asBoolean(raw) == 1
+              ? phrases.format(Phrase.YES, label)
+              : phrases.format(Phrase.NO, label);
       case CATEGORICAL -> phrases.format(Phrase.VALUE, label, raw.toString().strip());
-      case NUMERIC -> phrases.format(Phrase.VALUE, label,
-          (Double.isNaN(number) ? raw.toString().strip() : plain(number))
-              + (feature.unit() == null ? "" : " " + feature.unit()));
+      case NUMERIC ->
+          phrases.format(
+              Phrase.VALUE,
+              label,
+              (Double.isNaN(number) ? raw.toString().strip() : plain(number))
+                  + (feature.unit() == null ? "" : " " + feature.unit()));
     };
   }
 

@@ -7,26 +7,49 @@ import java.util.Map;
 /**
  * The words reasons are written in, one phrase set per language: what the text read as, the
  * LeadEvent's own fields ("budget 42.5k EUR", "no meetings yet"), the labels of the built-in
- * features, and how a value, an unknown value and a few score points read. A bundle's reasons
- * use the set of its language ({@link #of(String)}); labels a mapping gave its columns are used
- * as written. Immutable.
+ * features, and how a value, an unknown value and a few score points read. A bundle's reasons use
+ * the set of its language ({@link #of(String)}); labels a mapping gave its columns are used as
+ * written. Immutable.
  */
 public final class ReasonPhrases {
 
   /** Each phrase; templates take {@link String#format} arguments, counts in singular and plural. */
   public enum Phrase {
-    TEXT_BUYING, TEXT_MILD, TEXT_NONE, TEXT_UNREADABLE, NO_TEXT,
-    BUDGET, NO_BUDGET,
-    EMPLOYEE, EMPLOYEES, SIZE_UNKNOWN,
-    REVENUE, REVENUE_UNKNOWN,
-    INTENT, INTENT_NOT_RATED,
-    DECISION_MAKER, NOT_DECISION_MAKER, DECISION_MAKER_UNKNOWN,
-    MEETING, MEETINGS, NO_MEETINGS,
-    VISIT, VISITS, NO_VISITS,
-    EMAIL, EMAILS, NO_EMAILS,
-    CONTACT_DAY, CONTACT_DAYS, CONTACTED_TODAY, CONTACT_UNKNOWN,
-    PRIOR_DEAL, PRIOR_DEALS, NO_PRIOR_DEALS,
-    PRIOR_REVENUE, NO_PRIOR_REVENUE,
+    TEXT_BUYING,
+    TEXT_MILD,
+    TEXT_NONE,
+    TEXT_UNREADABLE,
+    NO_TEXT,
+    BUDGET,
+    NO_BUDGET,
+    EMPLOYEE,
+    EMPLOYEES,
+    SIZE_UNKNOWN,
+    REVENUE,
+    REVENUE_UNKNOWN,
+    INTENT,
+    INTENT_NOT_RATED,
+    DECISION_MAKER,
+    NOT_DECISION_MAKER,
+    DECISION_MAKER_UNKNOWN,
+    MEETING,
+    MEETINGS,
+    NO_MEETINGS,
+    VISIT,
+    VISITS,
+    NO_VISITS,
+    EMAIL,
+    EMAILS,
+    NO_EMAILS,
+    CONTACT_DAY,
+    CONTACT_DAYS,
+    CONTACTED_TODAY,
+    CONTACT_UNKNOWN,
+    PRIOR_DEAL,
+    PRIOR_DEALS,
+    NO_PRIOR_DEALS,
+    PRIOR_REVENUE,
+    NO_PRIOR_REVENUE,
     /** A feature without a value: the label. */
     UNKNOWN,
     /** A yes/no feature that is yes: the label. */
@@ -40,46 +63,51 @@ public final class ReasonPhrases {
   }
 
   /** The LeadEvent fields that have phrases of their own, with their built-in English label. */
-  private static final Map<String, String> FIELD_LABELS = Map.ofEntries(
-      Map.entry("budget", "budget"),
-      Map.entry("company.employees", "company size"),
-      Map.entry("company.annualRevenue", "annual revenue"),
-      Map.entry("purchaseIntent", "purchase intent"),
-      Map.entry("contact.isDecisionMaker", "decision maker"),
-      Map.entry("engagement.meetings", "meetings"),
-      Map.entry("engagement.websiteVisits", "website visits"),
-      Map.entry("engagement.emailsOpened", "emails opened"),
-      Map.entry("engagement.daysSinceLastContact", "days since last contact"),
-      Map.entry("cooperation.priorDeals", "prior deals"),
-      Map.entry("cooperation.priorRevenue", "prior revenue"));
+  private static final Map<String, String> FIELD_LABELS =
+      Map.ofEntries(
+          Map.entry("budget", "budget"),
+          Map.entry("company.employees", "company size"),
+          Map.entry("company.annualRevenue", "annual revenue"),
+          Map.entry("purchaseIntent", "purchase intent"),
+          Map.entry("contact.isDecisionMaker", "decision maker"),
+          Map.entry("engagement.meetings", "meetings"),
+          Map.entry("engagement.websiteVisits", "website visits"),
+          Map.entry("engagement.emailsOpened", "emails opened"),
+          Map.entry("engagement.daysSinceLastContact", "days since last contact"),
+          Map.entry("cooperation.priorDeals", "prior deals"),
+          Map.entry("cooperation.priorRevenue", "prior revenue"));
 
   /** English: what LeadStream has always written. */
   public static final ReasonPhrases ENGLISH = new ReasonPhrases("en", english(), Map.of());
 
   /** Simplified Chinese, for bundles that read Chinese leads. */
-  public static final ReasonPhrases CHINESE = new ReasonPhrases("zh", chinese(), Map.ofEntries(
-      Map.entry("budget", "预算"),
-      Map.entry("company size", "公司规模"),
-      Map.entry("annual revenue", "年收入"),
-      Map.entry("purchase intent", "购买意向"),
-      Map.entry("decision maker", "决策者"),
-      Map.entry("meetings", "会议"),
-      Map.entry("website visits", "网站访问"),
-      Map.entry("emails opened", "打开邮件"),
-      Map.entry("days since last contact", "距上次联系天数"),
-      Map.entry("prior deals", "以往成交"),
-      Map.entry("prior revenue", "以往收入"),
-      Map.entry("industry", "行业"),
-      Map.entry("country", "国家/地区"),
-      Map.entry("lead source", "线索来源"),
-      Map.entry("text signal", "文本信号")));
+  public static final ReasonPhrases CHINESE =
+      new ReasonPhrases(
+          "zh",
+          chinese(),
+          Map.ofEntries(
+              Map.entry("budget", "预算"),
+              Map.entry("company size", "公司规模"),
+              Map.entry("annual revenue", "年收入"),
+              Map.entry("purchase intent", "购买意向"),
+              Map.entry("decision maker", "决策者"),
+              Map.entry("meetings", "会议"),
+              Map.entry("website visits", "网站访问"),
+              Map.entry("emails opened", "打开邮件"),
+              Map.entry("days since last contact", "距上次联系天数"),
+              Map.entry("prior deals", "以往成交"),
+              Map.entry("prior revenue", "以往收入"),
+              Map.entry("industry", "行业"),
+              Map.entry("country", "国家/地区"),
+              Map.entry("lead source", "线索来源"),
+              Map.entry("text signal", "文本信号")));
 
   private final String language;
   private final Map<Phrase, String> templates;
   private final Map<String, String> labels;
 
-  private ReasonPhrases(String language, Map<Phrase, String> templates,
-      Map<String, String> labels) {
+  private ReasonPhrases(
+      String language, Map<Phrase, String> templates, Map<String, String> labels) {
     for (Phrase phrase : Phrase.values()) {
       if (!templates.containsKey(phrase)) {
         throw new IllegalArgumentException(language + " has no phrase " + phrase);
@@ -91,12 +119,13 @@ public final class ReasonPhrases {
   }
 
   /**
-   * The phrase set of a language code ({@code zh}, {@code zh-CN}, ...); English for any other
-   * and for null.
+   * The phrase set of a language code ({@code zh}, {@code zh-CN}, ...); English for any other and
+   * for null.
    */
   public static ReasonPhrases of(String language) {
     return language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("zh")
-        ? CHINESE : ENGLISH;
+        ? CHINESE
+        : ENGLISH;
   }
 
   /** ISO 639-1 code of this set: {@code en}, {@code zh}. */
@@ -116,8 +145,8 @@ public final class ReasonPhrases {
 
   /**
    * Whether a feature reads as its field's own phrase ("budget 42.5k EUR"): its source is such a
-   * field and its label the built-in one, in English or in this language. A label a mapping
-   * gave is used as written instead ("deal size: 42,500").
+   * field and its label the built-in one, in English or in this language. A label a mapping gave is
+   * used as written instead ("deal size: 42,500").
    */
   public boolean hasFieldPhrase(FeatureSpec.Feature feature) {
     String builtIn = FIELD_LABELS.get(feature.source());
@@ -141,13 +170,14 @@ public final class ReasonPhrases {
   }
 
   /**
-   * A factor's score points as a sales rep reads them: {@code +7}, {@code -3}, or "<1 point"
-   * when they round to zero, so that the strongest factors of a lead at the flat ends of the
-   * score still show.
+   * A factor's score points as a sales rep reads them: {@code +7}, {@code -3}, or "<1 point" when
+   * they round to zero, so that the strongest factors of a lead at the flat ends of the score still
+   * show.
    */
   public String points(double points) {
     long rounded = Math.round(points);
-    return rounded == 0 ? templates.get(Phrase.UNDER_ONE_POINT)
+    return rounded == 0
+        ? templates.get(Phrase.UNDER_ONE_POINT)
         : String.format(Locale.ROOT, "%+d", rounded);
   }
 

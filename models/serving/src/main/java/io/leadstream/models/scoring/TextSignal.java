@@ -3,8 +3,8 @@ package io.leadstream.models.scoring;
 /**
  * What the text model read from a lead's free text.
  *
- * @param opportunityProbability p(opportunity) in [0, 1]; the head's prior when the text is
- *     blank or not readable
+ * @param opportunityProbability p(opportunity) in [0, 1]; the head's prior when the text is blank
+ *     or not readable
  * @param unknownTokenRatio share of the text's tokens the encoder's vocabulary does not know
  */
 public record TextSignal(double opportunityProbability, double unknownTokenRatio) {

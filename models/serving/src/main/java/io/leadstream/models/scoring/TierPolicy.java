@@ -16,7 +16,11 @@ public record TierPolicy(int hot, int warm, int cold) {
     if (!(0 <= cold && cold <= warm && warm <= hot && hot <= 100)) {
       throw new IllegalArgumentException(
           "tier thresholds must satisfy 0 <= cold <= warm <= hot <= 100, got hot="
-              + hot + " warm=" + warm + " cold=" + cold);
+              + hot
+              + " warm="
+              + warm
+              + " cold="
+              + cold);
     }
   }
 

@@ -8,8 +8,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * An XGBoost binary classifier over rows from a {@link FeatureExtractor}: margin, probability and
- * SHAP contributions. Owns a native booster: one per thread, closed after use. NaN marks a
- * missing value.
+ * SHAP contributions. Owns a native booster: one per thread, closed after use. NaN marks a missing
+ * value.
  */
 public final class XgbScorer implements AutoCloseable {
 
@@ -76,8 +76,8 @@ public final class XgbScorer implements AutoCloseable {
   }
 
   /**
-   * SHAP contributions for one row in log-odds: one per column, then the bias as the last
-   * element. They sum to {@link #margin(float[])}.
+   * SHAP contributions for one row in log-odds: one per column, then the bias as the last element.
+   * They sum to {@link #margin(float[])}.
    */
   public float[] contributions(float[] row) {
     checkWidth(row, 1);
@@ -115,7 +115,8 @@ public final class XgbScorer implements AutoCloseable {
   private double[] predict(float[] data, int rows, Booster.PredictionType type) {
     checkWidth(data, rows);
     try {
-      float[][] out = booster.inplace_predict(data, rows, columns, Float.NaN, ALL_TREES, type, null);
+      float[][] out =
+          booster.inplace_predict(data, rows, columns, Float.NaN, ALL_TREES, type, null);
       double[] result = new double[rows];
       for (int i = 0; i < rows; i++) {
         result[i] = out[i][0];

@@ -27,7 +27,9 @@ class BundleManifestTest {
     assertThat(manifest.readsTextZeroShot()).isFalse();
     assertThat(manifest.scoresTextOnly()).isFalse();
     assertThat(manifest.head()).isEqualTo("opportunity-head.json");
-    assertThat(JSON.readTree(manifest.toJson()).has("zeroShot")).as("written only when set").isFalse();
+    assertThat(JSON.readTree(manifest.toJson()).has("zeroShot"))
+        .as("written only when set")
+        .isFalse();
   }
 
   @Test
@@ -53,10 +55,12 @@ class BundleManifestTest {
 
   @Test
   void shouldRefuseAHeadBesideZeroShot() {
-    assertThatThrownBy(() -> zeroShotManifest(m -> ((ObjectNode) m).put("head", "opportunity-head.json")))
+    assertThatThrownBy(
+            () -> zeroShotManifest(m -> ((ObjectNode) m).put("head", "opportunity-head.json")))
         .isInstanceOf(BundleException.class)
-        .hasMessage("manifest.json: 'zeroShot' replaces 'head' and 'encoder'; a bundle reads text"
-            + " with one of them");
+        .hasMessage(
+            "manifest.json: 'zeroShot' replaces 'head' and 'encoder'; a bundle reads text"
+                + " with one of them");
   }
 
   @Test
@@ -79,19 +83,38 @@ class BundleManifestTest {
     BundleManifest.Evaluation evaluation = trained.evaluation();
     BundleManifest.TierOutcome empty =
         new BundleManifest.TierOutcome("DISQUALIFIED", 0, 0, Double.NaN, Double.NaN, 0.0);
-    BundleManifest withEmptyTier = new BundleManifest(trained.format(), trained.name(),
-        trained.version(), trained.createdAt(), trained.encoder(), trained.head(),
-        trained.scorer(), trained.features(), trained.tiers(), trained.training(),
-        new BundleManifest.Evaluation(evaluation.model(), evaluation.baselines(),
-            List.of(empty), evaluation.warnings(), evaluation.regression()),
-        trained.files(), trained.tierRule(), trained.calibration(), trained.segments(),
-        trained.zeroShot(), trained.objective(), trained.language());
+    BundleManifest withEmptyTier =
+        new BundleManifest(
+            trained.format(),
+            trained.name(),
+            trained.version(),
+            trained.createdAt(),
+            trained.encoder(),
+            trained.head(),
+            trained.scorer(),
+            trained.features(),
+            trained.tiers(),
+            trained.training(),
+            new BundleManifest.Evaluation(
+                evaluation.model(),
+                evaluation.baselines(),
+                List.of(empty),
+                evaluation.warnings(),
+                evaluation.regression()),
+            trained.files(),
+            trained.tierRule(),
+            trained.calibration(),
+            trained.segments(),
+            trained.zeroShot(),
+            trained.objective(),
+            trained.language());
 
     byte[] json = withEmptyTier.toJson();
 
     JsonNode tier = JSON.readTree(json).get("evaluation").get("tiers").get(0);
     assertThat(new String(json, StandardCharsets.UTF_8))
-        .doesNotContain("NaN").doesNotContain("Infinity");
+        .doesNotContain("NaN")
+        .doesNotContain("Infinity");
     assertThat(tier.get("conversionRate").isNull()).isTrue();
     assertThat(tier.get("lift").isNull()).isTrue();
     assertThat(tier.get("captured").asDouble()).isZero();

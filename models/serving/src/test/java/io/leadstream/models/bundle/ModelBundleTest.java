@@ -84,8 +84,10 @@ class ModelBundleTest {
 
     assertThat(signal.unknownTokenRatio()).isGreaterThan(TextSignal.MAX_UNKNOWN_RATIO);
     assertThat(signal.readable()).isFalse();
-    assertThat(signal.opportunityProbability()).isEqualTo(scorer.readText("").opportunityProbability());
-    assertThat(score.reasons()).extracting(r -> r.getLabel())
+    assertThat(signal.opportunityProbability())
+        .isEqualTo(scorer.readText("").opportunityProbability());
+    assertThat(score.reasons())
+        .extracting(r -> r.getLabel())
         .filteredOn(label -> label.startsWith("text"))
         .allSatisfy(label -> assertThat(label).startsWith("text not readable by this model ("));
   }
@@ -144,7 +146,8 @@ class ModelBundleTest {
         .isInstanceOf(BundleException.class)
         .hasMessage(
             "encoder/model.onnx: file missing (looked for "
-                + folder.resolve("encoder/model.onnx") + ")");
+                + folder.resolve("encoder/model.onnx")
+                + ")");
   }
 
   @Test
@@ -152,8 +155,7 @@ class ModelBundleTest {
     copyDefaultBundle(folder);
     Path manifest = folder.resolve(BundleManifest.FILE_NAME);
     Files.writeString(
-        manifest,
-        Files.readString(manifest).replace("\"OnnxRuntime\"", "\"TensorFlowLite\""));
+        manifest, Files.readString(manifest).replace("\"OnnxRuntime\"", "\"TensorFlowLite\""));
 
     assertThatThrownBy(() -> ModelBundle.load(folder))
         .isInstanceOf(BundleException.class)
@@ -179,7 +181,8 @@ class ModelBundleTest {
   static void copyDefaultBundle(Path target) throws IOException {
     String manifest = new String(resource(BundleManifest.FILE_NAME), StandardCharsets.UTF_8);
     Files.writeString(target.resolve(BundleManifest.FILE_NAME), manifest);
-    for (String file : BundleManifest.fromJson(manifest.getBytes(StandardCharsets.UTF_8)).files().keySet()) {
+    for (String file :
+        BundleManifest.fromJson(manifest.getBytes(StandardCharsets.UTF_8)).files().keySet()) {
       Files.createDirectories(target.resolve(file).getParent());
       Files.write(target.resolve(file), resource(file));
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class TextOnlyScoreModelTest {
 
   private final TextOnlyScoreModel model =
-      new TextOnlyScoreModel(Calibration.none(), new TierPolicy(70, 40, 20), 0.5,
-          ReasonPhrases.ENGLISH);
+      new TextOnlyScoreModel(
+          Calibration.none(), new TierPolicy(70, 40, 20), 0.5, ReasonPhrases.ENGLISH);
   private final LeadEvent lead = TestLeads.bare("l").setNotes("Please send a quote.").build();
 
   @Test
@@ -28,11 +28,14 @@ class TextOnlyScoreModelTest {
     assertThat(score.probability()).isEqualTo(0.82);
     assertThat(score.score()).isEqualTo(82);
     assertThat(score.tier()).isEqualTo(Tier.HOT);
-    assertThat(score.reasons()).singleElement().satisfies(reason -> {
-      assertThat(reason.getFeature()).isEqualTo(TextOnlyScoreModel.FEATURE);
-      assertThat(reason.getLabel()).isEqualTo("text reads as a buying signal (p=0.82)");
-      assertThat(reason.getContribution()).isEqualTo(32.0);
-    });
+    assertThat(score.reasons())
+        .singleElement()
+        .satisfies(
+            reason -> {
+              assertThat(reason.getFeature()).isEqualTo(TextOnlyScoreModel.FEATURE);
+              assertThat(reason.getLabel()).isEqualTo("text reads as a buying signal (p=0.82)");
+              assertThat(reason.getContribution()).isEqualTo(32.0);
+            });
   }
 
   @Test
@@ -46,14 +49,16 @@ class TextOnlyScoreModelTest {
 
   @Test
   void shouldApplyTheManifestsCalibration() {
-    TextOnlyScoreModel platt = new TextOnlyScoreModel(
-        Calibration.platt(1.0, -1.0),
-        new TierPolicy(70, 40, 20), 0.5, ReasonPhrases.ENGLISH);
+    TextOnlyScoreModel platt =
+        new TextOnlyScoreModel(
+            Calibration.platt(1.0, -1.0), new TierPolicy(70, 40, 20), 0.5, ReasonPhrases.ENGLISH);
 
     LeadScore score = platt.score(lead, new TextSignal(0.5, 0.0));
 
     assertThat(score.probability()).isCloseTo(1 / (1 + Math.E), within(1e-9));
     assertThat(score.score()).isEqualTo(27);
-    assertThat(score.reasons().get(0).getContribution()).as("the prior is calibrated alike").isZero();
+    assertThat(score.reasons().get(0).getContribution())
+        .as("the prior is calibrated alike")
+        .isZero();
   }
 }

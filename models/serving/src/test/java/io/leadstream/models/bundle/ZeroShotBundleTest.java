@@ -37,8 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ZeroShotBundleTest {
 
   static final String BUNDLE = "classpath:bundles/t5-zero-shot";
-  private static final String CHINESE =
-      "客户 ABC 公司有意向采购我们的 XYZ 产品,初步谈好了合作意向,需要进一步沟通具体的采购数量和交付时间。";
+  private static final String CHINESE = "客户 ABC 公司有意向采购我们的 XYZ 产品,初步谈好了合作意向,需要进一步沟通具体的采购数量和交付时间。";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static ModelBundle bundle;
@@ -90,7 +89,8 @@ class ZeroShotBundleTest {
       assertThat(alone.opportunityProbability()).isCloseTo(pythonP.get(i), within(1e-5));
       assertThat(alone.unknownTokenRatio()).isZero();
       assertThat(batched.get(i).opportunityProbability())
-          .as("padded batch").isCloseTo(pythonP.get(i), within(1e-5));
+          .as("padded batch")
+          .isCloseTo(pythonP.get(i), within(1e-5));
     }
   }
 
@@ -104,14 +104,18 @@ class ZeroShotBundleTest {
     assertThat(score.probability()).isCloseTo(pythonP.get(1), within(1e-5));
     assertThat(score.score()).isEqualTo(42);
     assertThat(score.tier()).isEqualTo(Tier.HOT);
-    assertThat(score.reasons()).singleElement().satisfies(reason -> {
-      assertThat(reason.getFeature()).isEqualTo("opportunity_probability");
-      assertThat(reason.getLabel()).isEqualTo("text reads as mild interest (p=0.42)");
-      // points above a lead without text, whose score is the prior's: 100 * (0.4216 - 0.2)
-      assertThat(reason.getContribution()).isCloseTo(22.16, within(0.01));
-    });
+    assertThat(score.reasons())
+        .singleElement()
+        .satisfies(
+            reason -> {
+              assertThat(reason.getFeature()).isEqualTo("opportunity_probability");
+              assertThat(reason.getLabel()).isEqualTo("text reads as mild interest (p=0.42)");
+              // points above a lead without text, whose score is the prior's: 100 * (0.4216 - 0.2)
+              assertThat(reason.getContribution()).isCloseTo(22.16, within(0.01));
+            });
     assertThat(scorer.score(leadSaying(texts.get(0)), scorer.readText(texts.get(0))).tier())
-        .as("p = 0.337 is under the HOT threshold 40").isEqualTo(Tier.WARM);
+        .as("p = 0.337 is under the HOT threshold 40")
+        .isEqualTo(Tier.WARM);
   }
 
   @Test
@@ -124,10 +128,13 @@ class ZeroShotBundleTest {
     assertThat(blank).isEqualTo(new TextSignal(0.2, 0.0));
     assertThat(score.score()).isEqualTo(20);
     assertThat(score.tier()).isEqualTo(Tier.DISQUALIFIED);
-    assertThat(score.reasons()).singleElement().satisfies(reason -> {
-      assertThat(reason.getLabel()).isEqualTo("no text to read (prior p=0.20)");
-      assertThat(reason.getContribution()).isZero();
-    });
+    assertThat(score.reasons())
+        .singleElement()
+        .satisfies(
+            reason -> {
+              assertThat(reason.getLabel()).isEqualTo("no text to read (prior p=0.20)");
+              assertThat(reason.getContribution()).isZero();
+            });
   }
 
   @Test
@@ -138,25 +145,30 @@ class ZeroShotBundleTest {
     assertThat(signal.unknownTokenRatio()).isGreaterThan(TextSignal.MAX_UNKNOWN_RATIO);
     assertThat(signal.readable()).isFalse();
     assertThat(signal.opportunityProbability()).isEqualTo(0.2);
-    assertThat(score.reasons()).extracting(Reason::getLabel).singleElement().asString()
+    assertThat(score.reasons())
+        .extracting(Reason::getLabel)
+        .singleElement()
+        .asString()
         .startsWith("text not readable by this model (");
   }
 
   @Test
   void shouldScoreOnTwoThreadsWithOneScorerEach() throws Exception {
-    Callable<Double> worker = () -> {
-      double worst = 0;
-      try (LeadScorer own = bundle.newScorer()) {
-        for (int round = 0; round < 20; round++) {
-          List<TextSignal> signals = own.readTexts(texts);
-          for (int i = 0; i < texts.size(); i++) {
-            worst = Math.max(worst,
-                Math.abs(signals.get(i).opportunityProbability() - pythonP.get(i)));
+    Callable<Double> worker =
+        () -> {
+          double worst = 0;
+          try (LeadScorer own = bundle.newScorer()) {
+            for (int round = 0; round < 20; round++) {
+              List<TextSignal> signals = own.readTexts(texts);
+              for (int i = 0; i < texts.size(); i++) {
+                worst =
+                    Math.max(
+                        worst, Math.abs(signals.get(i).opportunityProbability() - pythonP.get(i)));
+              }
+            }
           }
-        }
-      }
-      return worst;
-    };
+          return worst;
+        };
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
       List<Future<Double>> results = threads.invokeAll(List.of(worker, worker));
@@ -173,7 +185,7 @@ class ZeroShotBundleTest {
     writeFolderBundle();
 
     try (ModelBundle local = ModelBundle.load(folder);
-         LeadScorer own = local.newScorer()) {
+        LeadScorer own = local.newScorer()) {
       assertThat(own.readText(texts.get(1)).opportunityProbability())
           .isCloseTo(pythonP.get(1), within(1e-5));
     }
@@ -186,8 +198,8 @@ class ZeroShotBundleTest {
 
     assertThatThrownBy(() -> ModelBundle.load(folder))
         .isInstanceOf(BundleException.class)
-        .hasMessage("decoder_step.pt: file missing (looked for "
-            + folder.resolve("decoder_step.pt") + ")");
+        .hasMessage(
+            "decoder_step.pt: file missing (looked for " + folder.resolve("decoder_step.pt") + ")");
   }
 
   @Test
@@ -204,7 +216,8 @@ class ZeroShotBundleTest {
 
   /** The fixture bundle as a folder whose manifest names its model files by relative path. */
   private void writeFolderBundle() throws IOException {
-    ObjectNode manifest = (ObjectNode) JSON.readTree(resource("bundles/t5-zero-shot/manifest.json"));
+    ObjectNode manifest =
+        (ObjectNode) JSON.readTree(resource("bundles/t5-zero-shot/manifest.json"));
     for (String file : List.of("encoder", "decoderStep", "tokenizer")) {
       ObjectNode entry = (ObjectNode) manifest.get("zeroShot").get(file);
       String name = entry.get("source").asText().replace("classpath:t5-tiny/", "");

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The Chinese encoder of the zh bundle, run from its langchain4j jar on the class path. */
 class BgeSmallZhEncoderTest {
 
-  static final String SOURCE_EXAMPLE =
-      "客户 ABC 公司有意向采购我们的 XYZ 产品,初步谈好了合作意向,需要进一步沟通具体的采购数量和交付时间。";
+  static final String SOURCE_EXAMPLE = "客户 ABC 公司有意向采购我们的 XYZ 产品,初步谈好了合作意向,需要进一步沟通具体的采购数量和交付时间。";
 
   private static EncoderModel model;
   private static TextEncoder encoder;
@@ -40,12 +39,13 @@ class BgeSmallZhEncoderTest {
   void shouldReturnUnitNormEmbeddingsOf512Dimensions() {
     List<TextEmbedding> vectors = encoder.embed(List.of("", "你好", SOURCE_EXAMPLE));
 
-    assertThat(vectors).allSatisfy(
-        v -> {
-          assertThat(v.vector()).hasSize(512);
-          assertThat(Math.sqrt(TextEncoderTest.dot(v.vector(), v.vector())))
-              .isCloseTo(1.0, within(1e-4));
-        });
+    assertThat(vectors)
+        .allSatisfy(
+            v -> {
+              assertThat(v.vector()).hasSize(512);
+              assertThat(Math.sqrt(TextEncoderTest.dot(v.vector(), v.vector())))
+                  .isCloseTo(1.0, within(1e-4));
+            });
   }
 
   @Test
@@ -91,10 +91,8 @@ class BgeSmallZhEncoderTest {
 
   @Test
   void shouldPlaceSimilarChineseTextsCloserThanUnrelatedOnes() {
-    List<TextEmbedding> v = encoder.embed(List.of(
-        "预算已批准,希望下周签合同。",
-        "预算批下来了,我们下周签约。",
-        "我是学生,正在写毕业论文。"));
+    List<TextEmbedding> v =
+        encoder.embed(List.of("预算已批准,希望下周签合同。", "预算批下来了,我们下周签约。", "我是学生,正在写毕业论文。"));
 
     double similar = TextEncoderTest.dot(v.get(0).vector(), v.get(1).vector());
     double unrelated = TextEncoderTest.dot(v.get(0).vector(), v.get(2).vector());

@@ -37,8 +37,7 @@ final class FakeHub implements AutoCloseable {
   static final String GATED_REPO = "t5-tiny-gated";
   static final String TOKEN = "hf_test_token";
 
-  private static final Pattern RESOLVE =
-      Pattern.compile("/([^/]+)/([^/]+)/resolve/([^/]+)/(.+)");
+  private static final Pattern RESOLVE = Pattern.compile("/([^/]+)/([^/]+)/resolve/([^/]+)/(.+)");
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
   /** One request as a server saw it. */
@@ -152,8 +151,9 @@ final class FakeHub implements AutoCloseable {
       return;
     }
     if (fileName.endsWith(".onnx")) {
-      exchange.getResponseHeaders().set(
-          "Location", "http://127.0.0.1:" + cdn.getAddress().getPort() + "/blobs/" + fileName);
+      exchange
+          .getResponseHeaders()
+          .set("Location", "http://127.0.0.1:" + cdn.getAddress().getPort() + "/blobs/" + fileName);
       exchange.sendResponseHeaders(302, -1);
       exchange.close();
       return;
@@ -190,8 +190,11 @@ final class FakeHub implements AutoCloseable {
         return;
       }
       start = Integer.parseInt(matcher.group(1));
-      exchange.getResponseHeaders().set(
-          "Content-Range", "bytes " + start + "-" + (content.length - 1) + "/" + content.length);
+      exchange
+          .getResponseHeaders()
+          .set(
+              "Content-Range",
+              "bytes " + start + "-" + (content.length - 1) + "/" + content.length);
     }
     exchange.sendResponseHeaders(range == null ? 200 : 206, content.length - start);
     OutputStream body = exchange.getResponseBody();

@@ -19,10 +19,11 @@ class HfFileTest {
   void shouldDefaultToTheMainRevision() {
     HfFile file = HfFile.parse("hf:Xenova/flan-t5-small/onnx/encoder_model.onnx");
 
-    assertThat(file).isEqualTo(
-        new HfFile("Xenova", "flan-t5-small", "onnx/encoder_model.onnx", "main"));
-    assertThat(file.url(HUB)).hasToString(
-        "https://huggingface.co/Xenova/flan-t5-small/resolve/main/onnx/encoder_model.onnx");
+    assertThat(file)
+        .isEqualTo(new HfFile("Xenova", "flan-t5-small", "onnx/encoder_model.onnx", "main"));
+    assertThat(file.url(HUB))
+        .hasToString(
+            "https://huggingface.co/Xenova/flan-t5-small/resolve/main/onnx/encoder_model.onnx");
     assertThat(file.cachePath(Path.of("/cache")))
         .isEqualTo(Path.of("/cache/hf/Xenova/flan-t5-small/main/onnx/encoder_model.onnx"));
     assertThat(file).hasToString("hf:Xenova/flan-t5-small/onnx/encoder_model.onnx");

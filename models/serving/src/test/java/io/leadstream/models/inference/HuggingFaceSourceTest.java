@@ -90,7 +90,8 @@ class HuggingFaceSourceTest {
         .hasMessageContaining("does not match the manifest")
         .hasMessageContaining("expected size " + served.length + ", sha256 " + hf(ENCODER).sha256())
         .hasMessageContaining("sha256 " + Sha256.of(served));
-    assertThat(hub.requestsFor(ENCODER)).extracting(FakeHub.Request::server)
+    assertThat(hub.requestsFor(ENCODER))
+        .extracting(FakeHub.Request::server)
         .containsExactly("hub", "cdn");
     assertThat(cachedFiles()).isEmpty();
   }
@@ -124,7 +125,8 @@ class HuggingFaceSourceTest {
 
     assertThat(encoder).hasBinaryContent(content);
     assertThat(part).doesNotExist();
-    assertThat(hub.requestsFor(ENCODER)).extracting(FakeHub.Request::range)
+    assertThat(hub.requestsFor(ENCODER))
+        .extracting(FakeHub.Request::range)
         .containsExactly("bytes=" + content.length / 2 + "-", "bytes=" + content.length / 2 + "-");
   }
 
@@ -153,7 +155,8 @@ class HuggingFaceSourceTest {
     Path tokenizer = source(settings()).resolve(hf(TOKENIZER));
 
     assertThat(tokenizer).hasBinaryContent(content);
-    assertThat(hub.requestsFor(TOKENIZER)).extracting(FakeHub.Request::range)
+    assertThat(hub.requestsFor(TOKENIZER))
+        .extracting(FakeHub.Request::range)
         .containsExactly("bytes=100-", null);
   }
 
@@ -168,7 +171,8 @@ class HuggingFaceSourceTest {
 
     assertThat(tokenizer).hasBinaryContent(FakeHub.fixture(TOKENIZER));
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-    assertThat(hub.requestsFor(TOKENIZER)).extracting(FakeHub.Request::range)
+    assertThat(hub.requestsFor(TOKENIZER))
+        .extracting(FakeHub.Request::range)
         .containsExactly(null, "bytes=" + size / 2 + "-");
   }
 
@@ -180,7 +184,8 @@ class HuggingFaceSourceTest {
     assertThatThrownBy(() -> source(settings).resolve(hf(ENCODER)))
         .isInstanceOf(BundleException.class)
         .hasMessageStartingWith(
-            "cannot download hf:leadstream/t5-tiny/encoder.onnx from " + settings.endpoint()
+            "cannot download hf:leadstream/t5-tiny/encoder.onnx from "
+                + settings.endpoint()
                 + " (Connection refused); the file is not in the cache "
                 + cache.resolve("hf/leadstream/t5-tiny/main/encoder.onnx"))
         .hasMessageEndingWith(
@@ -195,11 +200,14 @@ class HuggingFaceSourceTest {
 
     assertThatThrownBy(() -> source(settings()).resolve(missing))
         .isInstanceOf(BundleException.class)
-        .hasMessageStartingWith("hf:leadstream/t5-tiny/onnx/missing.onnx: not found (HTTP 404:"
-            + " Entry not found) at " + hub.endpoint()
-            + "/leadstream/t5-tiny/resolve/main/onnx/missing.onnx")
-        .hasMessageContaining("Check the repo id 'leadstream/t5-tiny', the revision 'main'"
-            + " and the file path 'onnx/missing.onnx'");
+        .hasMessageStartingWith(
+            "hf:leadstream/t5-tiny/onnx/missing.onnx: not found (HTTP 404:"
+                + " Entry not found) at "
+                + hub.endpoint()
+                + "/leadstream/t5-tiny/resolve/main/onnx/missing.onnx")
+        .hasMessageContaining(
+            "Check the repo id 'leadstream/t5-tiny', the revision 'main'"
+                + " and the file path 'onnx/missing.onnx'");
   }
 
   @Test
@@ -221,9 +229,7 @@ class HuggingFaceSourceTest {
     assertThat(encoder).hasBinaryContent(FakeHub.fixture(ENCODER));
     assertThat(hub.requestsFor(ENCODER))
         .extracting(FakeHub.Request::server, FakeHub.Request::authorization)
-        .containsExactly(
-            tuple("hub", "Bearer " + FakeHub.TOKEN),
-            tuple("cdn", null));
+        .containsExactly(tuple("hub", "Bearer " + FakeHub.TOKEN), tuple("cdn", null));
   }
 
   @ParameterizedTest
@@ -236,13 +242,15 @@ class HuggingFaceSourceTest {
     assertThatThrownBy(() -> source(settings()).resolve(placeholder))
         .isInstanceOf(BundleException.class)
         .hasMessageContaining("hf:leadstream/t5-tiny/tokenizer.json")
-        .hasMessageContaining(
-            "has " + declared.size() + " bytes, the manifest says " + wrongSize);
+        .hasMessageContaining("has " + declared.size() + " bytes, the manifest says " + wrongSize);
     assertThat(cachedFiles()).isEmpty();
   }
 
   private HubSettings settings() {
-    return new HubSettings(hub.endpoint(), null, Duration.ofSeconds(20),
+    return new HubSettings(
+        hub.endpoint(),
+        null,
+        Duration.ofSeconds(20),
         (file, done, total) -> progress.add(new long[] {done, total}));
   }
 

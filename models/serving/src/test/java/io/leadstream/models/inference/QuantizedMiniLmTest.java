@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 /** {@code minilm-q} is all-MiniLM-L6-v2 with int8 weights: its embeddings point where fp32's do. */
 class QuantizedMiniLmTest {
 
-  private static final List<String> TEXTS = List.of(
-      "Can you send us a price quote for 50 licenses?",
-      "Please share pricing for fifty user licenses.",
-      "I am a student writing a thesis about football clubs.",
-      "Budget approved by the CFO, we want to sign before the end of the quarter.",
-      "");
+  private static final List<String> TEXTS =
+      List.of(
+          "Can you send us a price quote for 50 licenses?",
+          "Please share pricing for fifty user licenses.",
+          "I am a student writing a thesis about football clubs.",
+          "Budget approved by the CFO, we want to sign before the end of the quarter.",
+          "");
 
   @Test
   void shouldEmbedNearlyAsTheFullPrecisionModelDoes() {
@@ -26,7 +27,9 @@ class QuantizedMiniLmTest {
       float[] q = quantized.get(i).vector();
       assertThat(q).hasSize(384);
       assertThat(Math.sqrt(dot(q, q))).isCloseTo(1.0, within(1e-4));
-      assertThat(dot(q, full.get(i).vector())).as("cosine to fp32 of text %d", i).isGreaterThan(0.9);
+      assertThat(dot(q, full.get(i).vector()))
+          .as("cosine to fp32 of text %d", i)
+          .isGreaterThan(0.9);
       assertThat(quantized.get(i).tokens()).isEqualTo(full.get(i).tokens());
     }
     double similar = dot(quantized.get(0).vector(), quantized.get(1).vector());
@@ -37,7 +40,8 @@ class QuantizedMiniLmTest {
   @Test
   void shouldNameTheKnownEncoders() {
     assertThat(NamedEncoders.NAMES).containsExactly("minilm", "minilm-q", "bge-small-zh");
-    assertThat(NamedEncoders.named("minilm-q").model().source()).endsWith("all-minilm-l6-v2-q.onnx");
+    assertThat(NamedEncoders.named("minilm-q").model().source())
+        .endsWith("all-minilm-l6-v2-q.onnx");
     assertThatThrownBy(() -> NamedEncoders.named("gpt"))
         .hasMessage("unknown encoder 'gpt', expected one of minilm, minilm-q, bge-small-zh");
   }

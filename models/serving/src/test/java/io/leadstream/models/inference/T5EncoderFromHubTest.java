@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end: an encoder manifest section whose files are {@code hf:} references loads through
- * the fake hub into the cache and on ONNX Runtime, embeds as Python did, and loads again with the
- * hub gone.
+ * End to end: an encoder manifest section whose files are {@code hf:} references loads through the
+ * fake hub into the cache and on ONNX Runtime, embeds as Python did, and loads again with the hub
+ * gone.
  */
 class T5EncoderFromHubTest {
 

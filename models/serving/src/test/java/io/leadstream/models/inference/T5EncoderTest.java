@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The T5 encoder path on the tiny T5-shaped fixtures: the same manifest section shape loads
- * TorchScript on the PyTorch engine and ONNX on ONNX Runtime, and both match the embeddings
- * Python computed.
+ * TorchScript on the PyTorch engine and ONNX on ONNX Runtime, and both match the embeddings Python
+ * computed.
  */
 class T5EncoderTest {
 
@@ -87,8 +87,7 @@ class T5EncoderTest {
       worstEngines = Math.max(worstEngines, T5Tiny.maxAbsDiff(pt, ort));
       worstReference =
           Math.max(
-              worstReference,
-              Math.max(T5Tiny.maxAbsDiff(pt, want), T5Tiny.maxAbsDiff(ort, want)));
+              worstReference, Math.max(T5Tiny.maxAbsDiff(pt, want), T5Tiny.maxAbsDiff(ort, want)));
       double norm = Math.sqrt(TextEncoderTest.dot(pt, pt));
       assertThat(norm).isCloseTo(1.0, within(1e-5));
     }

@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The tiny T5-shaped fixtures that models/flan-t5/make_fixtures.py writes to the class-path
- * folder {@code t5-tiny/}: manifest sections and the Python reference values.
+ * The tiny T5-shaped fixtures that models/flan-t5/make_fixtures.py writes to the class-path folder
+ * {@code t5-tiny/}: manifest sections and the Python reference values.
  */
 final class T5Tiny {
   static final String FOLDER = "t5-tiny";
@@ -34,8 +34,7 @@ final class T5Tiny {
   }
 
   static <T> T read(String name, Class<T> type) {
-    try (InputStream in =
-        T5Tiny.class.getClassLoader().getResourceAsStream(FOLDER + "/" + name)) {
+    try (InputStream in = T5Tiny.class.getClassLoader().getResourceAsStream(FOLDER + "/" + name)) {
       if (in == null) {
         throw new IllegalStateException(FOLDER + "/" + name + " missing: run make_fixtures.py");
       }

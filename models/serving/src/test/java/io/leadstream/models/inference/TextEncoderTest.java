@@ -61,13 +61,15 @@ class TextEncoderTest {
 
   @Test
   void shouldReturnUnitNormEmbeddingsOfTheManifestDimension() {
-    List<TextEmbedding> vectors = encoder.embed(List.of("", "hello", "Budget approved, sign Monday."));
+    List<TextEmbedding> vectors =
+        encoder.embed(List.of("", "hello", "Budget approved, sign Monday."));
 
-    assertThat(vectors).allSatisfy(
-        v -> {
-          assertThat(v.vector()).hasSize(384);
-          assertThat(Math.sqrt(dot(v.vector(), v.vector()))).isCloseTo(1.0, within(1e-4));
-        });
+    assertThat(vectors)
+        .allSatisfy(
+            v -> {
+              assertThat(v.vector()).hasSize(384);
+              assertThat(Math.sqrt(dot(v.vector(), v.vector()))).isCloseTo(1.0, within(1e-4));
+            });
   }
 
   @Test

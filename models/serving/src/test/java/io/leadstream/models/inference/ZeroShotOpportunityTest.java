@@ -80,9 +80,16 @@ class ZeroShotOpportunityTest {
   void shouldRejectAnswerPiecesOutsideTheVocabulary() {
     ZeroShotSpec bad =
         new ZeroShotSpec(
-            spec.engine(), spec.encoder(), spec.decoderStep(), spec.tokenizer(),
-            spec.promptTemplate(), List.of("\u2581oui"), spec.noAnswers(),
-            spec.decoderStartTokenId(), spec.maxTokens(), spec.prior());
+            spec.engine(),
+            spec.encoder(),
+            spec.decoderStep(),
+            spec.tokenizer(),
+            spec.promptTemplate(),
+            List.of("\u2581oui"),
+            spec.noAnswers(),
+            spec.decoderStartTokenId(),
+            spec.maxTokens(),
+            spec.prior());
 
     assertThatThrownBy(() -> ZeroShotOpportunity.load(bad, source))
         .isInstanceOf(BundleException.class)
@@ -93,9 +100,16 @@ class ZeroShotOpportunityTest {
   void shouldRefuseAtLoadADecoderStepThatIsNotOne() {
     ZeroShotSpec encoderAsDecoder =
         new ZeroShotSpec(
-            spec.engine(), spec.encoder(), spec.encoder(), spec.tokenizer(),
-            spec.promptTemplate(), spec.yesAnswers(), spec.noAnswers(),
-            spec.decoderStartTokenId(), spec.maxTokens(), spec.prior());
+            spec.engine(),
+            spec.encoder(),
+            spec.encoder(),
+            spec.tokenizer(),
+            spec.promptTemplate(),
+            spec.yesAnswers(),
+            spec.noAnswers(),
+            spec.decoderStartTokenId(),
+            spec.maxTokens(),
+            spec.prior());
 
     assertThatThrownBy(() -> ZeroShotOpportunity.load(encoderAsDecoder, source))
         .isInstanceOf(BundleException.class)

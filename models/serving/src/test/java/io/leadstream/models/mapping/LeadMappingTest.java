@@ -308,26 +308,43 @@ class LeadMappingTest {
 
   @Test
   void shouldReadWhatCodesMeanAUnitAndTheLanguageOfTheLeads() {
-    LeadMapping mapping = LeadMapping.parse(MINIMAL.replace("features:", """
+    LeadMapping mapping =
+        LeadMapping.parse(
+            MINIMAL.replace(
+                "features:",
+                """
         language: zh
         features:
           - column: Revenue Band
             type: numeric
             label: revenue from client, past 2 years
             values: {0: none, 1: "1 to 50k", 4: over 1.5M}
-          - {column: Minutes, type: numeric, unit: minutes}"""), "m.yaml");
+          - {column: Minutes, type: numeric, unit: minutes}"""),
+            "m.yaml");
 
     assertThat(mapping.language()).contains("zh");
     assertThat(mapping.features().get(0).values())
         .containsExactly(entry("0", "none"), entry("1", "1 to 50k"), entry("4", "over 1.5M"));
     assertThat(mapping.features().get(1).unit()).isEqualTo("minutes");
-    assertThatThrownBy(() -> LeadMapping.parse(MINIMAL.replace("features:", """
+    assertThatThrownBy(
+            () ->
+                LeadMapping.parse(
+                    MINIMAL.replace(
+                        "features:",
+                        """
         features:
-          - {column: Stage, type: categorical, unit: days}"""), "m.yaml"))
+          - {column: Stage, type: categorical, unit: days}"""),
+                    "m.yaml"))
         .hasMessageContaining("features[0].unit applies to numeric features only");
-    assertThatThrownBy(() -> LeadMapping.parse(MINIMAL.replace("features:", """
+    assertThatThrownBy(
+            () ->
+                LeadMapping.parse(
+                    MINIMAL.replace(
+                        "features:",
+                        """
         features:
-          - {column: Band, type: numeric, values: [none, low]}"""), "m.yaml"))
+          - {column: Band, type: numeric, values: [none, low]}"""),
+                    "m.yaml"))
         .hasMessageContaining("features[0].values must map values to what they mean");
     assertThatThrownBy(() -> LeadMapping.parse(MINIMAL + "language: fr\n", "m.yaml"))
         .hasMessage("m.yaml: language 'fr' is not one of en, zh");

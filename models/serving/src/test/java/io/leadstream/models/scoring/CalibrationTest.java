@@ -67,8 +67,9 @@ class CalibrationTest {
     assertThatThrownBy(() -> Calibration.isotonic(new double[0], new double[0]))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> new Calibration(
-                Calibration.Method.PLATT, 1, 0, new double[] {0.5}, new double[] {0.5}))
+            () ->
+                new Calibration(
+                    Calibration.Method.PLATT, 1, 0, new double[] {0.5}, new double[] {0.5}))
         .hasMessageContaining("no knots");
   }
 

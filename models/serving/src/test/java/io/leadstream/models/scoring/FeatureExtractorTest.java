@@ -22,7 +22,10 @@ class FeatureExtractorTest {
               Feature.numeric("budget", "budget", "budget"),
               Feature.bool("decision_maker", "contact.isDecisionMaker", "decision maker"),
               Feature.categorical(
-                  "industry", "company.industry", List.of("software", "retail"), Encoding.ONE_HOT,
+                  "industry",
+                  "company.industry",
+                  List.of("software", "retail"),
+                  Encoding.ONE_HOT,
                   "industry"),
               Feature.categorical(
                   "country", "company.country", List.of("DE", "FR"), Encoding.INDEX, "country"),
@@ -34,9 +37,18 @@ class FeatureExtractorTest {
 
   @Test
   void shouldLayOutColumnsInSpecOrderWithOneHotLevels() {
-    assertThat(SPEC.columns()).extracting(FeatureSpec.Column::name)
-        .containsExactly("employees", "budget", "decision_maker", "industry=software",
-            "industry=retail", "country", "seats", "trial", "p");
+    assertThat(SPEC.columns())
+        .extracting(FeatureSpec.Column::name)
+        .containsExactly(
+            "employees",
+            "budget",
+            "decision_maker",
+            "industry=software",
+            "industry=retail",
+            "country",
+            "seats",
+            "trial",
+            "p");
   }
 
   @Test

@@ -63,8 +63,10 @@ class SegmentRouterTest {
   @Test
   void shouldRouteByANestedLeadEventField() {
     SegmentRouter router = new SegmentRouter("company.country", main, Map.of("de", europe));
-    LeadEvent german = TestLeads.bare("de")
-        .setCompany(new Company("Nordwind GmbH", "software", 120, null, "DE")).build();
+    LeadEvent german =
+        TestLeads.bare("de")
+            .setCompany(new Company("Nordwind GmbH", "software", 120, null, "DE"))
+            .build();
 
     assertThat(router.scorerFor(german)).isSameAs(europe);
     assertThat(router.scorerFor(TestLeads.bare("no-company").build())).isSameAs(main);

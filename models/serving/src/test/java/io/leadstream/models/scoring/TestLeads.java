@@ -29,8 +29,9 @@ public final class TestLeads {
         .setCurrency("EUR")
         .setPurchaseIntent(5)
         .setEngagement(new Engagement(25, 12, 4, 1))
-        .setNotes("Referred by an existing customer. Budget is approved; procurement wants the"
-            + " contract by Friday. Verbal yes from the CFO; paperwork to follow next week.")
+        .setNotes(
+            "Referred by an existing customer. Budget is approved; procurement wants the"
+                + " contract by Friday. Verbal yes from the CFO; paperwork to follow next week.")
         .setLastMessage("We're ready to go ahead. Can you send the contract and invoice details?")
         .setAttributes(Map.of("leadSource", "referral"))
         .build();
@@ -43,7 +44,8 @@ public final class TestLeads {
         .setPurchaseIntent(1)
         .setEngagement(new Engagement(0, 0, 0, 90))
         .setNotes("test test")
-        .setLastMessage("Congratulations!!! You have won a free iPhone, click here: http://bit.ly/x")
+        .setLastMessage(
+            "Congratulations!!! You have won a free iPhone, click here: http://bit.ly/x")
         .setAttributes(Map.of("leadSource", "cold_outreach"))
         .build();
   }

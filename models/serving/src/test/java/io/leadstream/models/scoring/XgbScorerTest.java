@@ -47,9 +47,23 @@ class XgbScorerTest {
       Booster booster =
           XGBoost.train(
               matrix,
-              Map.of("objective", "binary:logistic", "max_depth", 3, "eta", 0.3, "nthread", 1,
-                  "seed", 1, "verbosity", 0),
-              20, Map.of(), null, null);
+              Map.of(
+                  "objective",
+                  "binary:logistic",
+                  "max_depth",
+                  3,
+                  "eta",
+                  0.3,
+                  "nthread",
+                  1,
+                  "seed",
+                  1,
+                  "verbosity",
+                  0),
+              20,
+              Map.of(),
+              null,
+              null);
       try {
         return booster.toByteArray("ubj");
       } finally {

@@ -19,11 +19,11 @@ import java.util.stream.Stream;
 
 /**
  * Replaces the bundle in a folder with a newly trained one only when the new one ranks the new
- * hold-out better than the current one does (or when forced). Both are judged on the same leads
- * by AUC, and scored the same way: loaded from their folders and run as the pipeline runs them
- * (text read, fields extracted, scored, calibrated), so identical bundles compare equal. The
- * current bundle may have been trained on some of these leads, which favours it: a candidate that
- * still wins is better.
+ * hold-out better than the current one does (or when forced). Both are judged on the same leads by
+ * AUC, and scored the same way: loaded from their folders and run as the pipeline runs them (text
+ * read, fields extracted, scored, calibrated), so identical bundles compare equal. The current
+ * bundle may have been trained on some of these leads, which favours it: a candidate that still
+ * wins is better.
  */
 public final class BundlePromotion {
 
@@ -43,11 +43,10 @@ public final class BundlePromotion {
   }
 
   /**
-   * Compares the bundle in {@code current} with the candidate in {@code candidate.folder()} on
-   * the candidate's hold-out leads, both scored through {@link ModelBundle}.
+   * Compares the bundle in {@code current} with the candidate in {@code candidate.folder()} on the
+   * candidate's hold-out leads, both scored through {@link ModelBundle}.
    *
-   * @throws io.leadstream.models.BundleException when the candidate's own folder cannot be
-   *     loaded
+   * @throws io.leadstream.models.BundleException when the candidate's own folder cannot be loaded
    */
   public static Decision decide(Path current, TrainingSummary candidate, boolean force) {
     List<LabelledLead> leads = candidate.holdOutLeads();
@@ -61,14 +60,25 @@ public final class BundlePromotion {
     try {
       currentP = probabilities(current, leads);
     } catch (RuntimeException e) {
-      return new Decision(true, Double.NaN, candidateAuc,
-          "the current bundle in " + current + " cannot be scored (" + e.getMessage()
+      return new Decision(
+          true,
+          Double.NaN,
+          candidateAuc,
+          "the current bundle in "
+              + current
+              + " cannot be scored ("
+              + e.getMessage()
               + "): replacing it");
     }
     double currentAuc = ClassificationMetrics.auc(currentP, labels);
-    String comparison = String.format(Locale.ROOT,
-        "on the same %,d hold-out leads, both scored as the pipeline scores them, the new bundle"
-            + " has AUC %.4f, the current one %.4f", leads.size(), candidateAuc, currentAuc);
+    String comparison =
+        String.format(
+            Locale.ROOT,
+            "on the same %,d hold-out leads, both scored as the pipeline scores them, the new bundle"
+                + " has AUC %.4f, the current one %.4f",
+            leads.size(),
+            candidateAuc,
+            currentAuc);
     if (Arrays.equals(candidateP, currentP)) {
       comparison += " (they give every lead the same probability)";
     }
@@ -78,13 +88,16 @@ public final class BundlePromotion {
     if (force) {
       return new Decision(true, currentAuc, candidateAuc, comparison + ": promoted (--force)");
     }
-    return new Decision(false, currentAuc, candidateAuc,
+    return new Decision(
+        false,
+        currentAuc,
+        candidateAuc,
         comparison + ": not promoted (use --force to replace it anyway)");
   }
 
   /**
-   * Moves the candidate folder into the target's place; the previous bundle is deleted once the
-   * new one is in place.
+   * Moves the candidate folder into the target's place; the previous bundle is deleted once the new
+   * one is in place.
    */
   public static void promote(Path candidate, Path target) {
     Path previous = target.resolveSibling(target.getFileName() + ".previous");

@@ -26,21 +26,21 @@ import java.util.stream.IntStream;
  * io.leadstream.models.bundle.ModelBundle} loads.
  *
  * <ol>
- *   <li>Refuse constant labels and classes under {@value TrainingGuards#MIN_PER_CLASS} leads.
- *       A continuous target (regression, {@link Targets}) trains {@code reg:squarederror} and
- *       scores by percentile instead of calibrating; it is reported with MSE and R².
- *   <li>Split 60/20/20 into train, validation and hold-out: time-ordered when the leads have
- *       event times, else stratified ({@link DataSplit}). Measure every input column alone and
- *       warn about likely leakage ({@link ColumnSignals}).
+ *   <li>Refuse constant labels and classes under {@value TrainingGuards#MIN_PER_CLASS} leads. A
+ *       continuous target (regression, {@link Targets}) trains {@code reg:squarederror} and scores
+ *       by percentile instead of calibrating; it is reported with MSE and R².
+ *   <li>Split 60/20/20 into train, validation and hold-out: time-ordered when the leads have event
+ *       times, else stratified ({@link DataSplit}). Measure every input column alone and warn about
+ *       likely leakage ({@link ColumnSignals}).
  *   <li>Embed the texts and fit the opportunity head ({@link TextHeadTrainer}). When the features
  *       do not read p(opportunity) (a mapping without text columns: "fields only"), no text is
  *       embedded and the bundle names no encoder: serving never runs one.
  *   <li>Train XGBoost with early stopping on validation ({@link ScorerTrainer}); optionally one
  *       scorer per segment where it beats the main one ({@link SegmentTrainer}).
- *   <li>Calibrate the probabilities on validation (Platt or isotonic, where it helps) and place
- *       the tier thresholds on calibrated validation scores ({@link TierRule}).
- *   <li>Evaluate on the hold-out beside baselines: logistic regression on the same features,
- *       the base rate, XGBoost on the fields alone and the text head alone.
+ *   <li>Calibrate the probabilities on validation (Platt or isotonic, where it helps) and place the
+ *       tier thresholds on calibrated validation scores ({@link TierRule}).
+ *   <li>Evaluate on the hold-out beside baselines: logistic regression on the same features, the
+ *       base rate, XGBoost on the fields alone and the text head alone.
  *   <li>Write head, scorers, plots, {@code MODEL_CARD.md} and {@code manifest.json}.
  * </ol>
  *
@@ -69,8 +69,8 @@ public final class BundleTrainer {
   }
 
   /**
-   * Generates {@code count} synthetic leads with {@code seed}, trains on them with default
-   * settings and writes the bundle to {@code out} (named after the folder).
+   * Generates {@code count} synthetic leads with {@code seed}, trains on them with default settings
+   * and writes the bundle to {@code out} (named after the folder).
    */
   public static TrainingSummary trainSynthetic(
       int count, long seed, Path out, TrainingProgress progress) {
@@ -78,8 +78,9 @@ public final class BundleTrainer {
     reporter.update("generate", 0, count);
     List<LabelledLead> leads = new SyntheticLeadGenerator(seed).generate(count);
     reporter.update("generate", count, count);
-    TrainingSet data = TrainingSet.of(
-        leads, DefaultLeadFeatures.spec(), SyntheticLeadGenerator.class.getSimpleName());
+    TrainingSet data =
+        TrainingSet.of(
+            leads, DefaultLeadFeatures.spec(), SyntheticLeadGenerator.class.getSimpleName());
     return new BundleTrainer(TrainingConfig.defaults(bundleName(out), seed), reporter)
         .train(data, out);
   }
@@ -101,16 +102,17 @@ public final class BundleTrainer {
     targets.requireTrainable();
     boolean[] labels = targets.labels();
     DataSplit split = DataSplit.of(labels, data.times(), config.seed());
-    List<ColumnSignals.ColumnSignal> signals =
-        ColumnSignals.measure(data.columns(), labels, split);
+    List<ColumnSignals.ColumnSignal> signals = ColumnSignals.measure(data.columns(), labels, split);
     List<String> warnings = new ArrayList<>();
-    signals.stream().filter(ColumnSignals.ColumnSignal::looksLikeLeakage)
+    signals.stream()
+        .filter(ColumnSignals.ColumnSignal::looksLikeLeakage)
         .forEach(s -> warnings.add(s.warning()));
 
     boolean readsText = data.readsText();
-    TextHeadTrainer.Result head = readsText
-        ? readText(leads, labels, split, warnings)
-        : TextHeadTrainer.priorOnly(labels, split);
+    TextHeadTrainer.Result head =
+        readsText
+            ? readText(leads, labels, split, warnings)
+            : TextHeadTrainer.priorOnly(labels, split);
 
     FeatureSpec spec = data.features();
     FeatureSpec fieldsOnly = spec.without(FeatureSpec.OPPORTUNITY_PROBABILITY);
@@ -131,20 +133,23 @@ public final class BundleTrainer {
       // a bundle that reads no text is itself the model on the fields alone
       double[] holdOutFieldsOnly = null;
       if (readsText) {
-        try (XgbScorer fields = scorers.train(
-            FeatureRows.of(fieldsOnly, leads, head.p(), split.train()), trainY,
-            FeatureRows.of(fieldsOnly, leads, head.p(), split.validation()), validationY)) {
+        try (XgbScorer fields =
+            scorers.train(
+                FeatureRows.of(fieldsOnly, leads, head.p(), split.train()), trainY,
+                FeatureRows.of(fieldsOnly, leads, head.p(), split.validation()), validationY)) {
           FeatureRows rows = FeatureRows.of(fieldsOnly, leads, head.p(), split.holdOut());
           holdOutFieldsOnly = fields.probabilities(rows.data(), rows.rows());
         }
       }
       progress.update("scorer", 1, 2);
       if (data.segmentSource() != null && objective == Objective.BINARY) {
-        segments = new SegmentTrainer(scorers).train(
-            data.segmentSource(), spec, leads, head.p(), labels, split, main);
+        segments =
+            new SegmentTrainer(scorers)
+                .train(data.segmentSource(), spec, leads, head.p(), labels, split, main);
       } else if (data.segmentSource() != null) {
-        warnings.add("segments are trained for converted/not converted labels only; this"
-            + " regression has one scorer for every lead");
+        warnings.add(
+            "segments are trained for converted/not converted labels only; this"
+                + " regression has one scorer for every lead");
       }
       progress.update("scorer", 2, 2);
       SegmentRouter router = router(data.segmentSource(), main, segments);
@@ -152,17 +157,19 @@ public final class BundleTrainer {
       progress.update("evaluate", 0, 1);
       double[] rawValidation = predict(router, leads, validation, split.validation());
       double[] rawHoldOut = predict(router, leads, holdOut, split.holdOut());
-      Calibration calibration = objective == Objective.BINARY
-          ? CalibrationFitter.choose(rawValidation, validationLabels).calibration()
-          : PercentileCalibration.fit(rawValidation);
+      Calibration calibration =
+          objective == Objective.BINARY
+              ? CalibrationFitter.choose(rawValidation, validationLabels).calibration()
+              : PercentileCalibration.fit(rawValidation);
       double[] calibratedValidation = calibration.applyAll(rawValidation);
       double[] calibratedHoldOut = calibration.applyAll(rawHoldOut);
-      TierChooser.ChosenTiers tiers = TierChooser.choose(
-          config.tiers(), scores(calibratedValidation), LeadArrival.perDay(data.times()));
+      TierChooser.ChosenTiers tiers =
+          TierChooser.choose(
+              config.tiers(), scores(calibratedValidation), LeadArrival.perDay(data.times()));
 
       Map<String, double[]> baselines = new LinkedHashMap<>();
-      baselines.put(HoldOutReport.LOGISTIC,
-          LogisticBaseline.fit(train, trainLabels).probabilities(holdOut));
+      baselines.put(
+          HoldOutReport.LOGISTIC, LogisticBaseline.fit(train, trainLabels).probabilities(holdOut));
       double[] baseRate = new double[holdOutLabels.length];
       Arrays.fill(baseRate, ClassificationMetrics.baseRate(trainLabels));
       baselines.put("base rate (no model)", baseRate);
@@ -170,35 +177,81 @@ public final class BundleTrainer {
         baselines.put(FIELDS_ONLY, holdOutFieldsOnly);
         baselines.put("text head only", Rows.select(head.p(), split.holdOut()));
       }
-      Map<String, RegressionMetrics> regression = objective == Objective.BINARY ? null
-          : RegressionReport.of(rawHoldOut, holdOutFieldsOnly, train, holdOut,
-              Rows.select(targets.values(), split.train()),
-              Rows.select(targets.values(), split.holdOut()));
-      HoldOutReport report = HoldOutReport.of(
-          calibratedHoldOut, rawHoldOut, holdOutLabels, baselines, tiers.policy(),
-          FeatureImportance.meanAbsoluteShap(spec, main, holdOut), signals, segments, regression);
+      Map<String, RegressionMetrics> regression =
+          objective == Objective.BINARY
+              ? null
+              : RegressionReport.of(
+                  rawHoldOut,
+                  holdOutFieldsOnly,
+                  train,
+                  holdOut,
+                  Rows.select(targets.values(), split.train()),
+                  Rows.select(targets.values(), split.holdOut()));
+      HoldOutReport report =
+          HoldOutReport.of(
+              calibratedHoldOut,
+              rawHoldOut,
+              holdOutLabels,
+              baselines,
+              tiers.policy(),
+              FeatureImportance.meanAbsoluteShap(spec, main, holdOut),
+              signals,
+              segments,
+              regression);
       warnings.addAll(0, SignalCheck.warnings(report, tiers.policy(), readsText));
       progress.update("evaluate", 1, 1);
 
       int converted = (int) IntStream.range(0, labels.length).filter(i -> labels[i]).count();
-      BundleManifest.TrainingData trainingData = new BundleManifest.TrainingData(
-          data.source(), config.seed(), leads.size(), converted, split.train().length,
-          split.validation().length, split.holdOut().length,
-          split.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), data.notes());
-      TrainingConfig written = config.language() == null && data.language() != null
-          ? config.withLanguage(data.language()) : config;
+      BundleManifest.TrainingData trainingData =
+          new BundleManifest.TrainingData(
+              data.source(),
+              config.seed(),
+              leads.size(),
+              converted,
+              split.train().length,
+              split.validation().length,
+              split.holdOut().length,
+              split.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+              data.notes());
+      TrainingConfig written =
+          config.language() == null && data.language() != null
+              ? config.withLanguage(data.language())
+              : config;
       // with the outcome as the trainer judged it ("above the median" for a continuous target)
-      List<LabelledLead> holdOutLeads = Arrays.stream(split.holdOut())
-          .mapToObj(i -> new LabelledLead(leads.get(i).event(), labels[i])).toList();
+      List<LabelledLead> holdOutLeads =
+          Arrays.stream(split.holdOut())
+              .mapToObj(i -> new LabelledLead(leads.get(i).event(), labels[i]))
+              .toList();
       BundleWriter writer = new BundleWriter(written, spec, out, progress);
-      BundleManifest manifest = writer.write(
-          head.head(), main, segments, data.segmentSource(), calibration, objective, tiers,
-          trainingData, report, warnings, holdOutLeads);
+      BundleManifest manifest =
+          writer.write(
+              head.head(),
+              main,
+              segments,
+              data.segmentSource(),
+              calibration,
+              objective,
+              tiers,
+              trainingData,
+              report,
+              warnings,
+              holdOutLeads);
       return new TrainingSummary(
-          out, manifest.version(), report.model(), report.baselineMetrics(), trainingData,
-          Duration.between(started, Instant.now()), warnings, tiers.rule(), calibration.method(),
-          holdOutLeads, regression, ModelCard.inputs(manifest), report.aucInterval(),
-          report.atHalf(), report.atHotCut(),
+          out,
+          manifest.version(),
+          report.model(),
+          report.baselineMetrics(),
+          trainingData,
+          Duration.between(started, Instant.now()),
+          warnings,
+          tiers.rule(),
+          calibration.method(),
+          holdOutLeads,
+          regression,
+          ModelCard.inputs(manifest),
+          report.aucInterval(),
+          report.atHalf(),
+          report.atHotCut(),
           writer.examples().stream().map(ReasonExamples.Example::line).toList());
     } finally {
       for (SegmentTrainer.Segment segment : segments) {
@@ -215,10 +268,15 @@ public final class BundleTrainer {
     TextHeadTrainer heads = new TextHeadTrainer(config.encoder(), progress);
     TextHeadTrainer.Embeddings embedded = heads.embed(leads);
     if (embedded.unreadable() > 0) {
-      warnings.add(String.format(Locale.ROOT, "%,d of %,d texts are not readable by the"
-          + " encoder (over %.0f %% unknown tokens): they count as no text, as when scoring;"
-          + " choose an encoder for their language", embedded.unreadable(), embedded.texts(),
-          100 * TextSignal.MAX_UNKNOWN_RATIO));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "%,d of %,d texts are not readable by the"
+                  + " encoder (over %.0f %% unknown tokens): they count as no text, as when scoring;"
+                  + " choose an encoder for their language",
+              embedded.unreadable(),
+              embedded.texts(),
+              100 * TextSignal.MAX_UNKNOWN_RATIO));
     }
     return heads.fit(embedded.vectors(), labels, split);
   }
@@ -248,8 +306,8 @@ public final class BundleTrainer {
   }
 
   /** Evaluation metrics of each named prediction. */
-  static Map<String, EvaluationMetrics> evaluate(Map<String, double[]> predictions,
-      boolean[] labels) {
+  static Map<String, EvaluationMetrics> evaluate(
+      Map<String, double[]> predictions, boolean[] labels) {
     Map<String, EvaluationMetrics> metrics = new LinkedHashMap<>();
     predictions.forEach((name, p) -> metrics.put(name, ClassificationMetrics.evaluate(p, labels)));
     return metrics;

@@ -77,25 +77,44 @@ final class BundleWriter {
       }
 
       Instant now = Instant.now();
-      String version = config.name() + "-"
-          + DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC).format(now)
-          + "-" + Sha256.of(scorerModel).substring(0, 8);
-      BundleManifest manifest = new BundleManifest(
-          BundleManifest.FORMAT, config.name(), version,
-          now.truncatedTo(ChronoUnit.SECONDS).toString(),
-          spec.readsText() ? config.encoder() : null,
-          BundleTrainer.HEAD_FILE, BundleTrainer.SCORER_FILE, spec, tiers.policy(),
-          data,
-          new BundleManifest.Evaluation(
-              report.model(), report.baselineMetrics(), report.tierOutcomes(), warnings,
-              report.regression()),
-          Map.of(), tiers.rule(), calibration,
-          segmentSource == null || segments.isEmpty() ? null
-              : new BundleManifest.Segments(segmentSource, segmentFiles),
-          null, objective, language());
-      examples = ReasonExamples.of(out, manifest.withFiles(hashes), holdOutLeads,
-          report.calibrated());
-      put(hashes, BundleTrainer.MODEL_CARD_FILE,
+      String version =
+          config.name()
+              + "-"
+              + DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC).format(now)
+              + "-"
+              + Sha256.of(scorerModel).substring(0, 8);
+      BundleManifest manifest =
+          new BundleManifest(
+              BundleManifest.FORMAT,
+              config.name(),
+              version,
+              now.truncatedTo(ChronoUnit.SECONDS).toString(),
+              spec.readsText() ? config.encoder() : null,
+              BundleTrainer.HEAD_FILE,
+              BundleTrainer.SCORER_FILE,
+              spec,
+              tiers.policy(),
+              data,
+              new BundleManifest.Evaluation(
+                  report.model(),
+                  report.baselineMetrics(),
+                  report.tierOutcomes(),
+                  warnings,
+                  report.regression()),
+              Map.of(),
+              tiers.rule(),
+              calibration,
+              segmentSource == null || segments.isEmpty()
+                  ? null
+                  : new BundleManifest.Segments(segmentSource, segmentFiles),
+              null,
+              objective,
+              language());
+      examples =
+          ReasonExamples.of(out, manifest.withFiles(hashes), holdOutLeads, report.calibrated());
+      put(
+          hashes,
+          BundleTrainer.MODEL_CARD_FILE,
           ModelCard.render(manifest, report, head.prior(), examples)
               .getBytes(StandardCharsets.UTF_8));
       manifest = manifest.withFiles(hashes);
@@ -126,11 +145,14 @@ final class BundleWriter {
     Files.createDirectories(out.resolve(PLOTS));
     Map<String, double[]> models = new LinkedHashMap<>();
     models.put("this bundle", report.calibrated());
-    report.baselines().forEach((name, p) -> {
-      if (!name.startsWith("base rate")) {
-        models.put(name, p);
-      }
-    });
+    report
+        .baselines()
+        .forEach(
+            (name, p) -> {
+              if (!name.startsWith("base rate")) {
+                models.put(name, p);
+              }
+            });
     Map<String, double[]> calibration = new LinkedHashMap<>();
     if (calibrated) {
       calibration.put("before calibration", report.raw());
@@ -139,14 +161,21 @@ final class BundleWriter {
       calibration.put("this bundle", report.calibrated());
     }
     ModelCardPlots.roc(out.resolve(PLOTS + "roc.png"), models, report.labels());
-    ModelCardPlots.calibration(out.resolve(PLOTS + "calibration.png"), calibration,
+    ModelCardPlots.calibration(
+        out.resolve(PLOTS + "calibration.png"), calibration, report.labels());
+    ModelCardPlots.scoreDistribution(
+        out.resolve(PLOTS + "score-distribution.png"),
+        BundleTrainer.scores(report.calibrated()),
         report.labels());
-    ModelCardPlots.scoreDistribution(out.resolve(PLOTS + "score-distribution.png"),
-        BundleTrainer.scores(report.calibrated()), report.labels());
-    ModelCardPlots.featureImportance(out.resolve(PLOTS + "feature-importance.png"),
-        report.importance(), "mean |SHAP| on the hold-out (log-odds)");
-    return List.of(PLOTS + "roc.png", PLOTS + "calibration.png",
-        PLOTS + "score-distribution.png", PLOTS + "feature-importance.png");
+    ModelCardPlots.featureImportance(
+        out.resolve(PLOTS + "feature-importance.png"),
+        report.importance(),
+        "mean |SHAP| on the hold-out (log-odds)");
+    return List.of(
+        PLOTS + "roc.png",
+        PLOTS + "calibration.png",
+        PLOTS + "score-distribution.png",
+        PLOTS + "feature-importance.png");
   }
 
   private void put(Map<String, String> hashes, String file, byte[] content) throws IOException {
@@ -170,9 +199,10 @@ final class BundleWriter {
 
   /** A file name for a segment value: lower case letters, digits and dashes. */
   static String fileName(String value) {
-    String name = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("^-|-$", "");
-    return (name.isEmpty() ? "segment" : name) + "-" + Sha256.of(
-        value.getBytes(StandardCharsets.UTF_8)).substring(0, 6);
+    String name =
+        value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    return (name.isEmpty() ? "segment" : name)
+        + "-"
+        + Sha256.of(value.getBytes(StandardCharsets.UTF_8)).substring(0, 6);
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
  * The calibration {@link CalibrationFitter#choose} picked, and why.
  *
  * @param calibration the chosen method, fitted on all rows
- * @param crossValidatedLogLoss log loss of each method considered, out of fold ({@code none}:
- *     of the raw probabilities); methods not considered are absent
+ * @param crossValidatedLogLoss log loss of each method considered, out of fold ({@code none}: of
+ *     the raw probabilities); methods not considered are absent
  * @param folds folds of the cross-validation
  */
 public record CalibrationChoice(

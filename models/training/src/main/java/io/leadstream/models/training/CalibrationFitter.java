@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fits a {@link Calibration} to raw probabilities and outcomes the model was not trained on
- * (the validation split), and chooses among none, Platt and isotonic.
+ * Fits a {@link Calibration} to raw probabilities and outcomes the model was not trained on (the
+ * validation split), and chooses among none, Platt and isotonic.
  *
  * <p>All methods take probabilities and labels of equal, non-zero length; probabilities must be
  * finite. Deterministic.
@@ -42,9 +42,9 @@ public final class CalibrationFitter {
 
   /**
    * Platt scaling: the {@code a, b} of {@code sigmoid(a * logit(p) + b)} that minimize log loss
-   * against Platt's smoothed targets {@code (n+ + 1) / (n+ + 2)} for positives and {@code 1 /
-   * (n- + 2)} for negatives, by Newton's method with backtracking (Lin, Lin and Weng 2007).
-   * Starts from the identity {@code a = 1, b = 0}.
+   * against Platt's smoothed targets {@code (n+ + 1) / (n+ + 2)} for positives and {@code 1 / (n- +
+   * 2)} for negatives, by Newton's method with backtracking (Lin, Lin and Weng 2007). Starts from
+   * the identity {@code a = 1, b = 0}.
    */
   public static Calibration platt(double[] p, boolean[] y) {
     check(p, y);
@@ -106,11 +106,11 @@ public final class CalibrationFitter {
   }
 
   /**
-   * Isotonic regression by pool-adjacent-violators: the non-decreasing step function of {@code
-   * p} closest to the outcomes in squared error. Equal probabilities are pooled first; adjacent
-   * blocks with equal rates are pooled too. Each block becomes one knot at (mean {@code p} of
-   * the block, share of positives in the block, kept within [{@value #ISOTONIC_CLIP}, 1 -
-   * {@value #ISOTONIC_CLIP}]); {@link Calibration#apply} interpolates between the knots.
+   * Isotonic regression by pool-adjacent-violators: the non-decreasing step function of {@code p}
+   * closest to the outcomes in squared error. Equal probabilities are pooled first; adjacent blocks
+   * with equal rates are pooled too. Each block becomes one knot at (mean {@code p} of the block,
+   * share of positives in the block, kept within [{@value #ISOTONIC_CLIP}, 1 - {@value
+   * #ISOTONIC_CLIP}]); {@link Calibration#apply} interpolates between the knots.
    */
   public static Calibration isotonic(double[] p, boolean[] y) {
     check(p, y);
@@ -143,8 +143,9 @@ public final class CalibrationFitter {
         x[k] = Math.nextUp(x[k - 1]);
       }
       // a probability of exactly 0 or 1 would be certain about leads no block has seen
-      rate[k] = Math.min(1 - ISOTONIC_CLIP,
-          Math.max(ISOTONIC_CLIP, (double) block.positives / block.count));
+      rate[k] =
+          Math.min(
+              1 - ISOTONIC_CLIP, Math.max(ISOTONIC_CLIP, (double) block.positives / block.count));
     }
     return Calibration.isotonic(x, rate);
   }
@@ -153,17 +154,17 @@ public final class CalibrationFitter {
    * Chooses and fits a calibration on one labelled set, normally the validation split's raw
    * probabilities.
    *
-   * <p>Cross-fitting: the rows are split into {@value #FOLDS} folds by position ({@code i %
-   * FOLDS}, so pass them in random order); for each fold, Platt and isotonic are fitted on the
-   * other folds and applied to it. Every row thus gets a calibrated probability from a
-   * calibration that did not see its label, and each method is scored by the log loss of these
-   * out-of-fold probabilities. {@code none} is scored on the raw probabilities.
+   * <p>Cross-fitting: the rows are split into {@value #FOLDS} folds by position ({@code i % FOLDS},
+   * so pass them in random order); for each fold, Platt and isotonic are fitted on the other folds
+   * and applied to it. Every row thus gets a calibrated probability from a calibration that did not
+   * see its label, and each method is scored by the log loss of these out-of-fold probabilities.
+   * {@code none} is scored on the raw probabilities.
    *
    * <p>Rule: start from {@code none}; Platt replaces it when its cross-validated log loss is at
    * least {@value #MIN_RELATIVE_GAIN} (relative) lower; isotonic, considered only with at least
-   * {@value #MIN_ISOTONIC_LEADS} rows, then replaces the current choice under the same
-   * condition. Fewer rows than folds, or a single outcome, give {@code none}. The chosen method
-   * is refitted on all rows.
+   * {@value #MIN_ISOTONIC_LEADS} rows, then replaces the current choice under the same condition.
+   * Fewer rows than folds, or a single outcome, give {@code none}. The chosen method is refitted on
+   * all rows.
    */
   public static CalibrationChoice choose(double[] p, boolean[] y) {
     check(p, y);

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chinese B2B CRM phrases for the synthetic generator, written the way Chinese sales reps log
- * leads (short clauses, full-width punctuation, English product and system names kept as is),
- * with the same intents, junk kinds and placeholders as the English ones.
+ * Chinese B2B CRM phrases for the synthetic generator, written the way Chinese sales reps log leads
+ * (short clauses, full-width punctuation, English product and system names kept as is), with the
+ * same intents, junk kinds and placeholders as the English ones.
  *
  * <p>The tables mirror the English ones in {@link LeadPhrases} line for line because they fill the
  * same record in another language for the one generator and {@link LeadPhrases#fill}: they share a
@@ -144,17 +144,11 @@ final class ChinesePhrases {
               "专业SEO优化，保证百度首页！！！速回",
               "今日特价，一万粉丝只要99元，限时优惠"),
           Junk.STUDENT,
-          List.of(
-              "您好，我是学生，正在写关于CRM软件的毕业论文，能回答几个问题吗？",
-              "大学作业需要了解贵司的定价模式。"),
+          List.of("您好，我是学生，正在写关于CRM软件的毕业论文，能回答几个问题吗？", "大学作业需要了解贵司的定价模式。"),
           Junk.JOB_SEEKER,
-          List.of(
-              "我想应聘销售工程师岗位，简历见附件。",
-              "请问贵司招人吗？我在找市场方向的实习。"),
+          List.of("我想应聘销售工程师岗位，简历见附件。", "请问贵司招人吗？我在找市场方向的实习。"),
           Junk.COMPETITOR,
-          List.of(
-              "我们在做行业供应商的市场调研，能发一份完整的价格表吗？",
-              "能分享一下贵司的产品路线图和折扣政策吗？"),
+          List.of("我们在做行业供应商的市场调研，能发一份完整的价格表吗？", "能分享一下贵司的产品路线图和折扣政策吗？"),
           Junk.TEST,
           List.of("测试", "test test 123", ""),
           Junk.EMPTY_COMPANY,

@@ -4,7 +4,9 @@ package io.leadstream.models.training;
 final class Cholesky {
   private Cholesky() {}
 
-  /** Solves {@code a x = b} for symmetric positive-definite {@code a} given by its lower triangle. */
+  /**
+   * Solves {@code a x = b} for symmetric positive-definite {@code a} given by its lower triangle.
+   */
   static double[] solve(double[][] a, double[] b) {
     int n = b.length;
     double[][] l = new double[n][];

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How well each input column predicts the label on its own: the column's values are
- * target-encoded on the training split (numbers in decile bins, missing as its own value) and
- * ranked on the validation split. A column that alone ranks almost perfectly is usually filled in
- * after the outcome is known (leakage), e.g. a "closed won" tag.
+ * How well each input column predicts the label on its own: the column's values are target-encoded
+ * on the training split (numbers in decile bins, missing as its own value) and ranked on the
+ * validation split. A column that alone ranks almost perfectly is usually filled in after the
+ * outcome is known (leakage), e.g. a "closed won" tag.
  */
 public final class ColumnSignals {
 
@@ -40,10 +40,13 @@ public final class ColumnSignals {
 
     /** The warning for a user. */
     public String warning() {
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "column '%s' alone ranks the validation leads with AUC %.3f: is it filled in after the"
               + " outcome is known (leakage)? If so, exclude it in the mapping; a model that"
-              + " relies on it scores new leads poorly.", column, auc);
+              + " relies on it scores new leads poorly.",
+          column,
+          auc);
     }
   }
 
@@ -80,11 +83,16 @@ public final class ColumnSignals {
             .toArray(String[]::new);
       }
     }
-    double[] train = Arrays.stream(trainRows).mapToDouble(r -> numbers[r])
-        .filter(v -> !Double.isNaN(v)).sorted().toArray();
+    double[] train =
+        Arrays.stream(trainRows)
+            .mapToDouble(r -> numbers[r])
+            .filter(v -> !Double.isNaN(v))
+            .sorted()
+            .toArray();
     double[] edges = new double[BINS - 1];
     for (int b = 1; b < BINS; b++) {
-      edges[b - 1] = train.length == 0 ? 0 : train[Math.min(train.length - 1, b * train.length / BINS)];
+      edges[b - 1] =
+          train.length == 0 ? 0 : train[Math.min(train.length - 1, b * train.length / BINS)];
     }
     String[] keys = new String[values.length];
     for (int row = 0; row < values.length; row++) {

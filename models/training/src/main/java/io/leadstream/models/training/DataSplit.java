@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
  * Row indices of the train (60 %), validation (20 %) and hold-out (20 %) splits.
  *
  * <p>With event times the split is time-ordered: the model is judged on the latest leads after
- * learning only from earlier ones, as it will be used. Without times it is stratified: each
- * split gets the same share of converted leads.
+ * learning only from earlier ones, as it will be used. Without times it is stratified: each split
+ * gets the same share of converted leads.
  *
  * @param train rows the models learn from
  * @param validation rows for early stopping, calibration and tier thresholds
@@ -52,8 +52,10 @@ public record DataSplit(int[] train, int[] validation, int[] holdOut, Kind kind)
     int trainEnd = (int) Math.round(times.length * TRAIN_SHARE);
     int validationEnd = (int) Math.round(times.length * (TRAIN_SHARE + VALIDATION_SHARE));
     return new DataSplit(
-        slice(order, 0, trainEnd), slice(order, trainEnd, validationEnd),
-        slice(order, validationEnd, times.length), Kind.TIME_ORDERED);
+        slice(order, 0, trainEnd),
+        slice(order, trainEnd, validationEnd),
+        slice(order, validationEnd, times.length),
+        Kind.TIME_ORDERED);
   }
 
   static DataSplit stratified(boolean[] labels, long seed) {
@@ -63,8 +65,8 @@ public record DataSplit(int[] train, int[] validation, int[] holdOut, Kind kind)
     List<Integer> holdOut = new ArrayList<>();
     for (boolean label : new boolean[] {true, false}) {
       List<Integer> rows =
-          new ArrayList<>(IntStream.range(0, labels.length).filter(r -> labels[r] == label)
-              .boxed().toList());
+          new ArrayList<>(
+              IntStream.range(0, labels.length).filter(r -> labels[r] == label).boxed().toList());
       Collections.shuffle(rows, random);
       int trainEnd = (int) Math.round(rows.size() * TRAIN_SHARE);
       int validationEnd = (int) Math.round(rows.size() * (TRAIN_SHARE + VALIDATION_SHARE));

@@ -26,8 +26,17 @@ public final class DefaultLeadFeatures {
             Feature.categorical(
                 "industry",
                 "company.industry",
-                List.of("software", "manufacturing", "logistics", "retail", "finance",
-                    "healthcare", "energy", "education", "public sector", "media"),
+                List.of(
+                    "software",
+                    "manufacturing",
+                    "logistics",
+                    "retail",
+                    "finance",
+                    "healthcare",
+                    "energy",
+                    "education",
+                    "public sector",
+                    "media"),
                 Encoding.ONE_HOT,
                 "industry"),
             Feature.categorical(
@@ -49,7 +58,8 @@ public final class DefaultLeadFeatures {
             Feature.categorical(
                 "lead_source",
                 "attributes.leadSource",
-                List.of("web_form", "referral", "trade_show", "cold_outreach", "partner", "webinar"),
+                List.of(
+                    "web_form", "referral", "trade_show", "cold_outreach", "partner", "webinar"),
                 Encoding.ONE_HOT,
                 "lead source"),
             Feature.numeric(

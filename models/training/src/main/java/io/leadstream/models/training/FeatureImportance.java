@@ -13,10 +13,11 @@ final class FeatureImportance {
   private FeatureImportance() {}
 
   /**
-   * Mean absolute SHAP contribution (log-odds) of each feature over the rows, one-hot columns of
-   * a feature summed first; by feature label, largest first.
+   * Mean absolute SHAP contribution (log-odds) of each feature over the rows, one-hot columns of a
+   * feature summed first; by feature label, largest first.
    */
-  static Map<String, Double> meanAbsoluteShap(FeatureSpec spec, XgbScorer scorer, FeatureRows rows) {
+  static Map<String, Double> meanAbsoluteShap(
+      FeatureSpec spec, XgbScorer scorer, FeatureRows rows) {
     List<FeatureSpec.Column> columns = spec.columns();
     double[] sums = new double[spec.features().size()];
     double[] perFeature = new double[sums.length];
@@ -31,10 +32,13 @@ final class FeatureImportance {
       }
     }
     Map<String, Double> importance = new LinkedHashMap<>();
-    IntStream.range(0, sums.length).boxed()
+    IntStream.range(0, sums.length)
+        .boxed()
         .sorted((a, b) -> Double.compare(sums[b], sums[a]))
-        .forEach(f -> importance.put(spec.features().get(f).label(),
-            rows.rows() == 0 ? 0 : sums[f] / rows.rows()));
+        .forEach(
+            f ->
+                importance.put(
+                    spec.features().get(f).label(), rows.rows() == 0 ? 0 : sums[f] / rows.rows()));
     return importance;
   }
 }

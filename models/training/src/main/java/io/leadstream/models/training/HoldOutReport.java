@@ -66,9 +66,15 @@ record HoldOutReport(
   static final double HALF = 0.5;
 
   static HoldOutReport of(
-      double[] calibrated, double[] raw, boolean[] labels, Map<String, double[]> baselines,
-      TierPolicy tiers, Map<String, Double> importance, List<ColumnSignals.ColumnSignal> signals,
-      List<SegmentTrainer.Segment> segments, Map<String, RegressionMetrics> regression) {
+      double[] calibrated,
+      double[] raw,
+      boolean[] labels,
+      Map<String, double[]> baselines,
+      TierPolicy tiers,
+      Map<String, Double> importance,
+      List<ColumnSignals.ColumnSignal> signals,
+      List<SegmentTrainer.Segment> segments,
+      Map<String, RegressionMetrics> regression) {
     int[] scores = BundleTrainer.scores(calibrated);
     // HOT means score >= hot, i.e. probability >= (hot - 0.5) / 100 after rounding
     double hotProbability = (tiers.hot() - 0.5) / 100.0;
@@ -78,27 +84,46 @@ record HoldOutReport(
     Map<String, Confusion> atHotCut = new LinkedHashMap<>();
     atHalf.put(MODEL, ClassificationMetrics.confusion(calibrated, labels, HALF));
     atHotCut.put(MODEL, atHot);
-    baselines.forEach((name, p) -> {
-      atHalf.put(name, ClassificationMetrics.confusion(p, labels, HALF));
-      if (Arrays.stream(p).distinct().count() > 1) {
-        atHotCut.put(name,
-            ClassificationMetrics.confusion(p, labels, thresholdForCount(p, called)));
-      }
-    });
+    baselines.forEach(
+        (name, p) -> {
+          atHalf.put(name, ClassificationMetrics.confusion(p, labels, HALF));
+          if (Arrays.stream(p).distinct().count() > 1) {
+            atHotCut.put(
+                name, ClassificationMetrics.confusion(p, labels, thresholdForCount(p, called)));
+          }
+        });
     return new HoldOutReport(
-        calibrated, raw, labels, baselines, ClassificationMetrics.evaluate(calibrated, labels),
-        ClassificationMetrics.evaluate(raw, labels), BundleTrainer.evaluate(baselines, labels),
+        calibrated,
+        raw,
+        labels,
+        baselines,
+        ClassificationMetrics.evaluate(calibrated, labels),
+        ClassificationMetrics.evaluate(raw, labels),
+        BundleTrainer.evaluate(baselines, labels),
         TierStatistics.tierTable(scores, labels, tiers),
-        ClassificationMetrics.aucInterval(calibrated, labels), atHot, atHalf, atHotCut,
-        ClassificationMetrics.calibrationCurve(calibrated, labels), importance, signals, segments,
+        ClassificationMetrics.aucInterval(calibrated, labels),
+        atHot,
+        atHalf,
+        atHotCut,
+        ClassificationMetrics.calibrationCurve(calibrated, labels),
+        importance,
+        signals,
+        segments,
         regression);
   }
 
   /** The tier table as the manifest records it. */
   List<BundleManifest.TierOutcome> tierOutcomes() {
     return tiers.stream()
-        .map(t -> new BundleManifest.TierOutcome(t.tier().name(), t.leads(), t.converted(),
-            t.conversionRate(), t.lift(), t.conversionShare()))
+        .map(
+            t ->
+                new BundleManifest.TierOutcome(
+                    t.tier().name(),
+                    t.leads(),
+                    t.converted(),
+                    t.conversionRate(),
+                    t.lift(),
+                    t.conversionShare()))
         .toList();
   }
 

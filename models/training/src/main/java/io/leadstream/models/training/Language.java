@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The language of synthetic leads: which phrases their notes and messages are written in and
- * which market their companies and people come from. The hidden process that makes the labels
- * is the same in every language.
+ * The language of synthetic leads: which phrases their notes and messages are written in and which
+ * market their companies and people come from. The hidden process that makes the labels is the same
+ * in every language.
  */
 public enum Language {
   /** English notes, European and US companies: the default, the default bundle's data. */
@@ -37,8 +37,11 @@ public enum Language {
         return language;
       }
     }
-    throw new IllegalArgumentException("unknown language '" + code + "', expected one of "
-        + Arrays.stream(values()).map(Language::code).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "unknown language '"
+            + code
+            + "', expected one of "
+            + Arrays.stream(values()).map(Language::code).collect(Collectors.joining(", ")));
   }
 
   /** ISO 639-1 code: {@code en}, {@code zh}. */

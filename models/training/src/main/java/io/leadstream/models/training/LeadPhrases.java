@@ -165,9 +165,14 @@ record LeadPhrases(
   private static final Map<Junk, List<String>> JUNK_NOTES =
       Map.of(
           Junk.SPAM, List.of("", "Form submission with a suspicious link.", "Bot-like signup."),
-          Junk.STUDENT, List.of("Student asking questions for a thesis.", "University project, no purchase."),
-          Junk.JOB_SEEKER, List.of("Wants a job, not our product.", "Applicant who used the sales form."),
-          Junk.COMPETITOR, List.of("Competitor doing market research.", "Works for {competitor}, asked for our price list."),
+          Junk.STUDENT,
+              List.of("Student asking questions for a thesis.", "University project, no purchase."),
+          Junk.JOB_SEEKER,
+              List.of("Wants a job, not our product.", "Applicant who used the sales form."),
+          Junk.COMPETITOR,
+              List.of(
+                  "Competitor doing market research.",
+                  "Works for {competitor}, asked for our price list."),
           Junk.TEST, List.of("test test", "test", "asdf test lead"),
           Junk.EMPTY_COMPANY, List.of("", "asdf", "n/a"));
 
@@ -198,21 +203,51 @@ record LeadPhrases(
   private static final Map<String, List<String>> SLOTS =
       Map.ofEntries(
           Map.entry("n", List.of("5", "10", "12", "20", "25", "40", "50", "80", "120", "200")),
-          Map.entry("deadline", List.of("end of the month", "Friday", "the end of the quarter", "next week", "March 31")),
-          Map.entry("competitor", List.of("Salesforce", "HubSpot", "Pipedrive", "Zoho", "a local vendor")),
-          Map.entry("approver", List.of("CFO", "managing director", "board", "head of IT", "procurement team")),
-          Map.entry("team", List.of("sales", "operations", "finance", "customer success", "logistics")),
-          Map.entry("industry", List.of("manufacturing", "logistics", "software", "retail", "healthcare")),
-          Map.entry("system", List.of("SAP", "Microsoft Dynamics", "Salesforce", "Outlook", "Slack")),
-          Map.entry("topic", List.of("pipeline forecasting", "lead scoring", "sales automation", "CRM hygiene")),
-          Map.entry("event", List.of("the SaaS Summit", "CeBIT", "Web Summit", "a partner meetup", "the trade fair")),
-          Map.entry("city", List.of("Berlin", "Munich", "Paris", "London", "Amsterdam", "Zurich", "Madrid", "Milan", "New York")),
-          Map.entry("title", List.of("CEO", "head of sales", "IT manager", "operations director", "CFO")),
+          Map.entry(
+              "deadline",
+              List.of(
+                  "end of the month", "Friday", "the end of the quarter", "next week", "March 31")),
+          Map.entry(
+              "competitor",
+              List.of("Salesforce", "HubSpot", "Pipedrive", "Zoho", "a local vendor")),
+          Map.entry(
+              "approver",
+              List.of("CFO", "managing director", "board", "head of IT", "procurement team")),
+          Map.entry(
+              "team", List.of("sales", "operations", "finance", "customer success", "logistics")),
+          Map.entry(
+              "industry",
+              List.of("manufacturing", "logistics", "software", "retail", "healthcare")),
+          Map.entry(
+              "system", List.of("SAP", "Microsoft Dynamics", "Salesforce", "Outlook", "Slack")),
+          Map.entry(
+              "topic",
+              List.of("pipeline forecasting", "lead scoring", "sales automation", "CRM hygiene")),
+          Map.entry(
+              "event",
+              List.of(
+                  "the SaaS Summit", "CeBIT", "Web Summit", "a partner meetup", "the trade fair")),
+          Map.entry(
+              "city",
+              List.of(
+                  "Berlin",
+                  "Munich",
+                  "Paris",
+                  "London",
+                  "Amsterdam",
+                  "Zurich",
+                  "Madrid",
+                  "Milan",
+                  "New York")),
+          Map.entry(
+              "title", List.of("CEO", "head of sales", "IT manager", "operations director", "CFO")),
           Map.entry("day", List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")),
           Map.entry("month", List.of("January", "March", "April", "June", "September", "October")),
           Map.entry("quarter", List.of("Q1", "Q2", "Q3", "Q4", "the new year")),
           Map.entry("year", List.of("2027", "2028")),
-          Map.entry("feature", List.of("an on-premise version", "a mobile POS", "payroll", "a German tax module")));
+          Map.entry(
+              "feature",
+              List.of("an on-premise version", "a mobile POS", "payroll", "a German tax module")));
 
   /** The English phrases: the default, from which the default bundle was trained. */
   static final LeadPhrases ENGLISH =
@@ -220,7 +255,9 @@ record LeadPhrases(
 
   private static final Pattern SLOT = Pattern.compile("\\{([a-z]+)}");
 
-  /** The template with each placeholder replaced by one of its values, drawn from {@code random}. */
+  /**
+   * The template with each placeholder replaced by one of its values, drawn from {@code random}.
+   */
   String fill(String template, Random random) {
     Matcher matcher = SLOT.matcher(template);
     StringBuilder out = new StringBuilder();

@@ -2,8 +2,8 @@ package io.leadstream.models.training;
 
 /**
  * L2-regularized logistic regression fitted by Newton's method (iteratively reweighted least
- * squares with a Cholesky solve). Minimizes {@code mean log loss + l2 / 2 * |w|^2}; the
- * intercept is not penalized. Exact and deterministic, fast up to a few hundred features.
+ * squares with a Cholesky solve). Minimizes {@code mean log loss + l2 / 2 * |w|^2}; the intercept
+ * is not penalized. Exact and deterministic, fast up to a few hundred features.
  */
 final class LogisticRegression {
 

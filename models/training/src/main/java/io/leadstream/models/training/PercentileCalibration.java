@@ -4,8 +4,8 @@ import io.leadstream.models.scoring.Calibration;
 import java.util.Arrays;
 
 /**
- * Maps a regression's predicted value to its percentile among the validation leads' predictions,
- * so that score = 100 x percentile ranks leads by predicted value on a 0-100 scale. Stored as an
+ * Maps a regression's predicted value to its percentile among the validation leads' predictions, so
+ * that score = 100 x percentile ranks leads by predicted value on a 0-100 scale. Stored as an
  * isotonic {@link Calibration} through {@value #KNOTS} quantile knots.
  */
 final class PercentileCalibration {
@@ -23,7 +23,7 @@ final class PercentileCalibration {
     for (int q = 0; q < KNOTS; q++) {
       double value = sorted[(int) Math.round(q / (KNOTS - 1.0) * (sorted.length - 1))];
       if (knots > 0 && value <= x[knots - 1]) {
-        y[knots - 1] = q / (KNOTS - 1.0);   // tied values take the highest percentile
+        y[knots - 1] = q / (KNOTS - 1.0); // tied values take the highest percentile
         continue;
       }
       x[knots] = value;

@@ -19,18 +19,17 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * How the reasons of a new bundle read, shown in its card and the training output: the
- * hold-out's highest-scored lead, its median and its lowest, scored through the bundle as the
- * pipeline scores them. The extremes are the leads that matter most, and where reasons used to
- * vanish.
+ * How the reasons of a new bundle read, shown in its card and the training output: the hold-out's
+ * highest-scored lead, its median and its lowest, scored through the bundle as the pipeline scores
+ * them. The extremes are the leads that matter most, and where reasons used to vanish.
  */
 final class ReasonExamples {
 
   private ReasonExamples() {}
 
   /**
-   * One lead's score and reasons as a sales rep reads them, e.g. {@code 97 (HOT): time on
-   * website: 1,532 +24; city unknown <1 point}.
+   * One lead's score and reasons as a sales rep reads them, e.g. {@code 97 (HOT): time on website:
+   * 1,532 +24; city unknown <1 point}.
    *
    * @param score the lead's score
    * @param line the line shown
@@ -47,15 +46,15 @@ final class ReasonExamples {
       Path folder, BundleManifest draft, List<LabelledLead> leads, double[] probabilities) {
     Integer[] order = IntStream.range(0, probabilities.length).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingDouble(k -> -probabilities[k]));
-    Set<Integer> picked = new LinkedHashSet<>(
-        List.of(order[0], order[order.length / 2], order[order.length - 1]));
+    Set<Integer> picked =
+        new LinkedHashSet<>(List.of(order[0], order[order.length / 2], order[order.length - 1]));
     ReasonPhrases phrases = ReasonPhrases.of(draft.reasonLanguage());
     List<Example> examples = new ArrayList<>();
     try (ModelBundle bundle = ModelBundle.load(folder, draft);
         LeadScorer scorer = bundle.newScorer()) {
       List<Integer> rows = List.copyOf(picked);
-      List<TextSignal> texts = scorer.readTexts(
-          rows.stream().map(k -> LeadText.of(leads.get(k).event())).toList());
+      List<TextSignal> texts =
+          scorer.readTexts(rows.stream().map(k -> LeadText.of(leads.get(k).event())).toList());
       for (int i = 0; i < rows.size(); i++) {
         LeadScore score = scorer.score(leads.get(rows.get(i)).event(), texts.get(i));
         examples.add(new Example(score.score(), line(score, phrases)));
@@ -65,10 +64,15 @@ final class ReasonExamples {
   }
 
   private static String line(LeadScore score, ReasonPhrases phrases) {
-    String reasons = score.reasons().stream()
-        .map(r -> r.getLabel() + " " + phrases.points(r.getContribution()))
-        .collect(Collectors.joining("; "));
-    return String.format(Locale.ROOT, "%d (%s): %s", score.score(), score.tier(),
+    String reasons =
+        score.reasons().stream()
+            .map(r -> r.getLabel() + " " + phrases.points(r.getContribution()))
+            .collect(Collectors.joining("; "));
+    return String.format(
+        Locale.ROOT,
+        "%d (%s): %s",
+        score.score(),
+        score.tier(),
         reasons.isEmpty() ? "no factor moved it" : reasons);
   }
 }

@@ -22,14 +22,20 @@ final class RegressionReport {
    * @param trainTargets targets of the training rows
    * @param holdOutTargets targets of the hold-out rows
    */
-  static Map<String, RegressionMetrics> of(double[] predicted, double[] fieldsOnly,
-      FeatureRows train, FeatureRows holdOut, double[] trainTargets, double[] holdOutTargets) {
+  static Map<String, RegressionMetrics> of(
+      double[] predicted,
+      double[] fieldsOnly,
+      FeatureRows train,
+      FeatureRows holdOut,
+      double[] trainTargets,
+      double[] holdOutTargets) {
     double mean = Arrays.stream(trainTargets).average().orElse(0);
     double[] constant = new double[holdOutTargets.length];
     Arrays.fill(constant, mean);
     Map<String, RegressionMetrics> metrics = new LinkedHashMap<>();
     metrics.put(MODEL, metrics(predicted, holdOutTargets));
-    metrics.put("ridge regression, same features",
+    metrics.put(
+        "ridge regression, same features",
         metrics(RidgeBaseline.fit(train, trainTargets).predict(holdOut), holdOutTargets));
     metrics.put("mean of the training targets (no model)", metrics(constant, holdOutTargets));
     if (fieldsOnly != null) {
@@ -39,7 +45,7 @@ final class RegressionReport {
   }
 
   private static RegressionMetrics metrics(double[] predicted, double[] actual) {
-    return new RegressionMetrics(actual.length, RegressionFit.mse(predicted, actual),
-        RegressionFit.r2(predicted, actual));
+    return new RegressionMetrics(
+        actual.length, RegressionFit.mse(predicted, actual), RegressionFit.r2(predicted, actual));
   }
 }

@@ -1,9 +1,9 @@
 package io.leadstream.models.training;
 
 /**
- * The linear baseline of a regression bundle: ridge regression on the scorer's own feature
- * columns, standardized on the training rows ({@link Standardizer}), solved exactly from the
- * normal equations. The intercept is not penalized.
+ * The linear baseline of a regression bundle: ridge regression on the scorer's own feature columns,
+ * standardized on the training rows ({@link Standardizer}), solved exactly from the normal
+ * equations. The intercept is not penalized.
  */
 final class RidgeBaseline {
 

@@ -12,9 +12,9 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * Trains the XGBoost scorer ({@code binary:logistic}, or {@code reg:squarederror} for a
- * continuous target): early stopping on the validation metric finds the number of rounds, then
- * the model is refit on the training rows with that many.
+ * Trains the XGBoost scorer ({@code binary:logistic}, or {@code reg:squarederror} for a continuous
+ * target): early stopping on the validation metric finds the number of rounds, then the model is
+ * refit on the training rows with that many.
  */
 final class ScorerTrainer {
 
@@ -30,14 +30,17 @@ final class ScorerTrainer {
     this.objective = objective;
   }
 
-  XgbScorer train(FeatureRows train, boolean[] trainLabels, FeatureRows validation,
+  XgbScorer train(
+      FeatureRows train,
+      boolean[] trainLabels,
+      FeatureRows validation,
       boolean[] validationLabels) {
     return train(train, toFloat(trainLabels), validation, toFloat(validationLabels));
   }
 
   /** Trains on numeric targets (0/1 for the binary objective). */
-  XgbScorer train(FeatureRows train, float[] trainTargets, FeatureRows validation,
-      float[] validationTargets) {
+  XgbScorer train(
+      FeatureRows train, float[] trainTargets, FeatureRows validation, float[] validationTargets) {
     DMatrix trainMatrix = null;
     DMatrix validationMatrix = null;
     try {
@@ -47,8 +50,15 @@ final class ScorerTrainer {
       Map<String, DMatrix> watches = new LinkedHashMap<>();
       watches.put("validation", validationMatrix);
       Booster probe =
-          XGBoost.train(trainMatrix, params, maxRounds, watches, new float[1][maxRounds],
-              null, null, EARLY_STOPPING_ROUNDS);
+          XGBoost.train(
+              trainMatrix,
+              params,
+              maxRounds,
+              watches,
+              new float[1][maxRounds],
+              null,
+              null,
+              EARLY_STOPPING_ROUNDS);
       int rounds;
       try {
         String best = probe.getAttr("best_iteration");

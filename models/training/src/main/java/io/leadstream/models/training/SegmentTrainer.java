@@ -33,8 +33,14 @@ final class SegmentTrainer {
    * @param scorer the segment's scorer when kept, else null
    * @param why why it was kept or not, in words
    */
-  record Segment(String value, int trainLeads, int validationLeads, double validationLogLoss,
-      double mainValidationLogLoss, XgbScorer scorer, String why) {}
+  record Segment(
+      String value,
+      int trainLeads,
+      int validationLeads,
+      double validationLogLoss,
+      double mainValidationLogLoss,
+      XgbScorer scorer,
+      String why) {}
 
   private final ScorerTrainer trainer;
 
@@ -42,8 +48,14 @@ final class SegmentTrainer {
     this.trainer = trainer;
   }
 
-  List<Segment> train(String source, FeatureSpec spec, List<LabelledLead> leads, double[] p,
-      boolean[] labels, DataSplit split, XgbScorer main) {
+  List<Segment> train(
+      String source,
+      FeatureSpec spec,
+      List<LabelledLead> leads,
+      double[] p,
+      boolean[] labels,
+      DataSplit split,
+      XgbScorer main) {
     List<Segment> segments = new ArrayList<>();
     try {
       trainEach(source, spec, leads, p, labels, split, main, segments);
@@ -58,8 +70,15 @@ final class SegmentTrainer {
     return new Segment(value, trainLeads, validationLeads, Double.NaN, Double.NaN, null, why);
   }
 
-  private void trainEach(String source, FeatureSpec spec, List<LabelledLead> leads, double[] p,
-      boolean[] labels, DataSplit split, XgbScorer main, List<Segment> segments) {
+  private void trainEach(
+      String source,
+      FeatureSpec spec,
+      List<LabelledLead> leads,
+      double[] p,
+      boolean[] labels,
+      DataSplit split,
+      XgbScorer main,
+      List<Segment> segments) {
     Map<String, String> spelling = new HashMap<>();
     Map<String, List<Integer>> trainRows = bySegment(source, leads, split.train(), spelling);
     Map<String, List<Integer>> validationRows =
@@ -74,33 +93,60 @@ final class SegmentTrainer {
       int fewest = Math.min(trainPositives, train.length - trainPositives);
       int validationPositives = count(validationLabels);
       if (fewest < MIN_PER_CLASS) {
-        segments.add(skipped(value, train.length, validation.length, String.format(Locale.ROOT,
-            "too few training leads of one class (%d; %d needed): main scorer", fewest,
-            MIN_PER_CLASS)));
+        segments.add(
+            skipped(
+                value,
+                train.length,
+                validation.length,
+                String.format(
+                    Locale.ROOT,
+                    "too few training leads of one class (%d; %d needed): main scorer",
+                    fewest,
+                    MIN_PER_CLASS)));
         continue;
       }
       if (validationPositives == 0 || validationPositives == validation.length) {
-        segments.add(skipped(value, train.length, validation.length,
-            "validation leads all of one class, nothing to compare on: main scorer"));
+        segments.add(
+            skipped(
+                value,
+                train.length,
+                validation.length,
+                "validation leads all of one class, nothing to compare on: main scorer"));
         continue;
       }
       FeatureRows validationFeatures = FeatureRows.of(spec, leads, p, validation);
-      double mainLoss = ClassificationMetrics.logLoss(
-          main.probabilities(validationFeatures.data(), validationFeatures.rows()),
-          validationLabels);
-      XgbScorer scorer = trainer.train(FeatureRows.of(spec, leads, p, train), trainLabels,
-          validationFeatures, validationLabels);
-      double loss = ClassificationMetrics.logLoss(
-          scorer.probabilities(validationFeatures.data(), validationFeatures.rows()),
-          validationLabels);
+      double mainLoss =
+          ClassificationMetrics.logLoss(
+              main.probabilities(validationFeatures.data(), validationFeatures.rows()),
+              validationLabels);
+      XgbScorer scorer =
+          trainer.train(
+              FeatureRows.of(spec, leads, p, train),
+              trainLabels,
+              validationFeatures,
+              validationLabels);
+      double loss =
+          ClassificationMetrics.logLoss(
+              scorer.probabilities(validationFeatures.data(), validationFeatures.rows()),
+              validationLabels);
       boolean kept = loss < mainLoss;
       if (!kept) {
         scorer.close();
       }
-      segments.add(new Segment(value, train.length, validation.length, loss, mainLoss,
-          kept ? scorer : null, String.format(Locale.ROOT,
-              "validation log loss %.4f vs main %.4f: %s", loss, mainLoss,
-              kept ? "own scorer" : "main scorer")));
+      segments.add(
+          new Segment(
+              value,
+              train.length,
+              validation.length,
+              loss,
+              mainLoss,
+              kept ? scorer : null,
+              String.format(
+                  Locale.ROOT,
+                  "validation log loss %.4f vs main %.4f: %s",
+                  loss,
+                  mainLoss,
+                  kept ? "own scorer" : "main scorer")));
     }
   }
 

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whether a trained bundle tells converting leads from the others at all, in words a sales
- * manager reads. A model on inputs that do not predict the outcome still trains, splits and
- * places tiers; these warnings say that its ranking is a coin toss, so nobody prioritizes leads
- * by it. Checked on the hold-out:
+ * Whether a trained bundle tells converting leads from the others at all, in words a sales manager
+ * reads. A model on inputs that do not predict the outcome still trains, splits and places tiers;
+ * these warnings say that its ranking is a coin toss, so nobody prioritizes leads by it. Checked on
+ * the hold-out:
  *
  * <ul>
  *   <li>the 95 % interval of the AUC includes 0.5 (a random ranking);
@@ -39,19 +39,30 @@ final class SignalCheck {
     String inputs = readsText ? "these fields and texts" : "these fields";
     Interval auc = report.aucInterval();
     if (auc != null && auc.contains(0.5)) {
-      warnings.add(f("NO SIGNAL: %s do not predict the outcome. On %,d leads it had not seen,"
-              + " the bundle ranks converted leads above the others barely better than a coin"
-              + " toss (AUC %.3f; its 95 %% interval, %.3f to %.3f, includes 0.5, which is"
-              + " chance). Do not prioritize leads by its score; look for inputs that tell"
-              + " converted leads apart (see each column alone).", capitalize(inputs),
-          report.model().count(), report.model().auc(), auc.low(), auc.high()));
+      warnings.add(
+          f(
+              "NO SIGNAL: %s do not predict the outcome. On %,d leads it had not seen,"
+                  + " the bundle ranks converted leads above the others barely better than a coin"
+                  + " toss (AUC %.3f; its 95 %% interval, %.3f to %.3f, includes 0.5, which is"
+                  + " chance). Do not prioritize leads by its score; look for inputs that tell"
+                  + " converted leads apart (see each column alone).",
+              capitalize(inputs),
+              report.model().count(),
+              report.model().auc(),
+              auc.low(),
+              auc.high()));
     }
     TierRow hot = report.tiers().get(0);
     if (hot.leads() > 0 && !(hot.lift() > 1)) {
-      warnings.add(f("HOT leads do not convert more often than any lead: %.1f %% of the %,d"
-              + " hold-out HOT leads converted, against %.1f %% of all leads (%.2f times)."
-              + " Calling HOT leads first gains nothing.", 100 * hot.conversionRate(),
-          hot.leads(), 100 * report.model().baseRate(), hot.lift()));
+      warnings.add(
+          f(
+              "HOT leads do not convert more often than any lead: %.1f %% of the %,d"
+                  + " hold-out HOT leads converted, against %.1f %% of all leads (%.2f times)."
+                  + " Calling HOT leads first gains nothing.",
+              100 * hot.conversionRate(),
+              hot.leads(),
+              100 * report.model().baseRate(),
+              hot.lift()));
     }
     if (!warnings.isEmpty()) {
       warnings.add(overlap(report, tiers));
@@ -65,13 +76,13 @@ final class SignalCheck {
     Arrays.sort(scores);
     int low = scores[(int) Math.floor(0.05 * (scores.length - 1))];
     int high = scores[(int) Math.ceil(0.95 * (scores.length - 1))];
-    StringBuilder text = new StringBuilder(f("Nine in ten hold-out leads score between %d and"
-        + " %d", low, high));
+    StringBuilder text =
+        new StringBuilder(f("Nine in ten hold-out leads score between %d and" + " %d", low, high));
     if (high - low <= NARROW_SPREAD) {
       text.append(", so the model hardly tells them apart");
     }
-    text.append(f("; HOT starts at %d, WARM at %d, COLD at %d.", tiers.hot(), tiers.warm(),
-        tiers.cold()));
+    text.append(
+        f("; HOT starts at %d, WARM at %d, COLD at %d.", tiers.hot(), tiers.warm(), tiers.cold()));
     List<String> alike = alikeTiers(report.tiers());
     if (!alike.isEmpty()) {
       text.append(" ").append(String.join(" ", alike));
@@ -94,10 +105,16 @@ final class SignalCheck {
         Interval upper = TierStatistics.wilson(previous.converted(), previous.leads());
         Interval lower = TierStatistics.wilson(tier.converted(), tier.leads());
         if (upper.overlaps(lower)) {
-          sentences.add(f("%s and %s leads convert alike (%.1f %% and %.1f %%; their 95 %%"
-                  + " intervals, %s and %s, overlap).", previous.tier(), tier.tier(),
-              100 * previous.conversionRate(), 100 * tier.conversionRate(), range(upper),
-              range(lower)));
+          sentences.add(
+              f(
+                  "%s and %s leads convert alike (%.1f %% and %.1f %%; their 95 %%"
+                      + " intervals, %s and %s, overlap).",
+                  previous.tier(),
+                  tier.tier(),
+                  100 * previous.conversionRate(),
+                  100 * tier.conversionRate(),
+                  range(upper),
+                  range(lower)));
         }
       }
       previous = tier;

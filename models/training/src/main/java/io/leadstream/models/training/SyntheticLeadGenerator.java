@@ -22,16 +22,16 @@ import java.util.UUID;
  *
  * <p>Each lead has a hidden fit (a standard normal) that shapes its fields, and a hidden text
  * intent (ready, evaluating, curious, not now, no fit) that chooses the phrases of its notes and
- * last message and also moves its conversion odds. The label is a Bernoulli draw from a logit
- * over company size, budget, decision maker, rated intent, meetings, visits, prior deals,
- * recency, industry, lead source and the text intent, plus noise, so labels are noisy, the base
- * rate is about a quarter, and the text carries signal the fields lack. About 8% of leads are
- * junk (spam, students, job seekers, competitors, test entries, empty companies) that almost
- * never convert. The same seed gives the same leads. Not thread-safe.
+ * last message and also moves its conversion odds. The label is a Bernoulli draw from a logit over
+ * company size, budget, decision maker, rated intent, meetings, visits, prior deals, recency,
+ * industry, lead source and the text intent, plus noise, so labels are noisy, the base rate is
+ * about a quarter, and the text carries signal the fields lack. About 8% of leads are junk (spam,
+ * students, job seekers, competitors, test entries, empty companies) that almost never convert. The
+ * same seed gives the same leads. Not thread-safe.
  *
- * <p>Texts are English by default; with {@link Language#ZH} they are Chinese and the companies
- * and people Chinese too (amounts in CNY, HKD or SGD), drawn by the same hidden process, so the
- * text carries the same signal in either language.
+ * <p>Texts are English by default; with {@link Language#ZH} they are Chinese and the companies and
+ * people Chinese too (amounts in CNY, HKD or SGD), drawn by the same hidden process, so the text
+ * carries the same signal in either language.
  */
 public final class SyntheticLeadGenerator {
 
@@ -42,11 +42,21 @@ public final class SyntheticLeadGenerator {
   private static final double INTERCEPT = -2.15;
 
   private static final String[] INDUSTRIES = {
-    "software", "manufacturing", "logistics", "retail", "finance", "healthcare", "energy",
-    "education", "public sector", "media"
+    "software",
+    "manufacturing",
+    "logistics",
+    "retail",
+    "finance",
+    "healthcare",
+    "energy",
+    "education",
+    "public sector",
+    "media"
   };
   private static final double[] INDUSTRY_WEIGHT = {18, 16, 11, 11, 10, 9, 7, 6, 6, 6};
-  private static final double[] INDUSTRY_EFFECT = {0.3, 0.1, 0.15, -0.2, 0.2, 0.1, 0.2, -0.45, -0.35, -0.1};
+  private static final double[] INDUSTRY_EFFECT = {
+    0.3, 0.1, 0.15, -0.2, 0.2, 0.1, 0.2, -0.45, -0.35, -0.1
+  };
 
   private static final double[] DECISION_MAKER_RATE = {0.01, 0.03, 0.1, 0.35, 0.7, 0.9, 0.97};
 
@@ -153,22 +163,33 @@ public final class SyntheticLeadGenerator {
     int industry = pick(INDUSTRY_WEIGHT);
     String country = market.countries().get(pick(market.countryWeight()));
     String currency = market.currency().get(country);
-    int employees = (int) Math.min(250_000, Math.max(1, Math.round(Math.exp(4.6 + 1.5 * random.nextGaussian() + 0.2 * fit))));
+    int employees =
+        (int)
+            Math.min(
+                250_000,
+                Math.max(1, Math.round(Math.exp(4.6 + 1.5 * random.nextGaussian() + 0.2 * fit))));
     boolean employeesKnown = random.nextDouble() >= 0.06;
-    Double revenue = random.nextDouble() < 0.2 ? null
-        : (double) Math.round(employees * Math.exp(11.8 + 0.5 * random.nextGaussian()) / 1000) * 1000;
+    Double revenue =
+        random.nextDouble() < 0.2
+            ? null
+            : (double) Math.round(employees * Math.exp(11.8 + 0.5 * random.nextGaussian()) / 1000)
+                * 1000;
 
     int seniority = seniority(employees);
     String title = pickOne(market.titles().get(seniority));
-    Boolean decisionMaker = random.nextDouble() < 0.08 ? null : random.nextDouble() < DECISION_MAKER_RATE[seniority];
+    Boolean decisionMaker =
+        random.nextDouble() < 0.08 ? null : random.nextDouble() < DECISION_MAKER_RATE[seniority];
 
     Double budget = null;
     if (random.nextDouble() >= 0.3) {
       double mean = Math.log(8000) + 0.45 * Math.log(employees / 100.0) + 0.3 * fit + 0.05 * k;
-      budget = Math.max(500, Math.round(Math.exp(mean + 0.8 * random.nextGaussian()) / 500) * 500.0);
+      budget =
+          Math.max(500, Math.round(Math.exp(mean + 0.8 * random.nextGaussian()) / 500) * 500.0);
     }
-    Integer purchaseIntent = random.nextDouble() < 0.15 ? null
-        : (int) clamp(Math.round(3 + 0.7 * fit + 0.15 * k + 0.9 * random.nextGaussian()), 1, 5);
+    Integer purchaseIntent =
+        random.nextDouble() < 0.15
+            ? null
+            : (int) clamp(Math.round(3 + 0.7 * fit + 0.15 * k + 0.9 * random.nextGaussian()), 1, 5);
 
     CooperationHistory cooperation = null;
     if (random.nextDouble() >= 0.1) {
@@ -182,55 +203,89 @@ public final class SyntheticLeadGenerator {
 
     Engagement engagement = null;
     if (random.nextDouble() >= 0.05) {
-      Integer days = random.nextDouble() < 0.08 ? null
-          : (int) Math.min(365, Math.round(-Math.log(1 - random.nextDouble()) * 20 * Math.exp(-0.3 * fit - 0.05 * k)));
-      engagement = new Engagement(
-          poisson(Math.exp(1.2 + 0.3 * fit + 0.05 * k)),
-          poisson(Math.exp(0.8 + 0.2 * fit)),
-          poisson(Math.exp(-0.8 + 0.4 * fit + 0.1 * k)),
-          days);
+      Integer days =
+          random.nextDouble() < 0.08
+              ? null
+              : (int)
+                  Math.min(
+                      365,
+                      Math.round(
+                          -Math.log(1 - random.nextDouble())
+                              * 20
+                              * Math.exp(-0.3 * fit - 0.05 * k)));
+      engagement =
+          new Engagement(
+              poisson(Math.exp(1.2 + 0.3 * fit + 0.05 * k)),
+              poisson(Math.exp(0.8 + 0.2 * fit)),
+              poisson(Math.exp(-0.8 + 0.4 * fit + 0.1 * k)),
+              days);
     }
     int leadSource = pick(LEAD_SOURCE_WEIGHT);
 
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("leadSource", LEAD_SOURCES[leadSource]);
-    attributes.put("campaign", pickOne(new String[] {"spring-2026", "webinar-series", "partner-q1", "none"}));
+    attributes.put(
+        "campaign", pickOne(new String[] {"spring-2026", "webinar-series", "partner-q1", "none"}));
 
     String notes = random.nextDouble() < 0.08 ? null : notesFor(intent);
-    String lastMessage = random.nextDouble() < 0.12 ? null : phrases.fill(pickOne(phrases.messages().get(blur(intent))), random);
+    String lastMessage =
+        random.nextDouble() < 0.12
+            ? null
+            : phrases.fill(pickOne(phrases.messages().get(blur(intent))), random);
 
-    LeadEvent event = LeadEvent.newBuilder()
-        .setEventId(uuid())
-        .setLeadId(leadId)
-        .setOccurredAt(occurredAt)
-        .setSourceSystem("synthetic")
-        .setCompany(new Company(companyName(country), INDUSTRIES[industry], employeesKnown ? employees : null,
-            market.money(revenue, currency), country))
-        .setContact(new Contact(personName(), title, decisionMaker))
-        .setBudget(market.money(budget, currency))
-        .setCurrency(currency)
-        .setPurchaseIntent(purchaseIntent)
-        .setCooperation(cooperation == null ? null : new CooperationHistory(cooperation.getPriorDeals(),
-            market.money(cooperation.getPriorRevenue(), currency)))
-        .setEngagement(engagement)
-        .setNotes(notes)
-        .setLastMessage(lastMessage)
-        .setAttributes(attributes)
-        .build();
+    LeadEvent event =
+        LeadEvent.newBuilder()
+            .setEventId(uuid())
+            .setLeadId(leadId)
+            .setOccurredAt(occurredAt)
+            .setSourceSystem("synthetic")
+            .setCompany(
+                new Company(
+                    companyName(country),
+                    INDUSTRIES[industry],
+                    employeesKnown ? employees : null,
+                    market.money(revenue, currency),
+                    country))
+            .setContact(new Contact(personName(), title, decisionMaker))
+            .setBudget(market.money(budget, currency))
+            .setCurrency(currency)
+            .setPurchaseIntent(purchaseIntent)
+            .setCooperation(
+                cooperation == null
+                    ? null
+                    : new CooperationHistory(
+                        cooperation.getPriorDeals(),
+                        market.money(cooperation.getPriorRevenue(), currency)))
+            .setEngagement(engagement)
+            .setNotes(notes)
+            .setLastMessage(lastMessage)
+            .setAttributes(attributes)
+            .build();
 
-    double logit = INTERCEPT
-        + 0.35 * (Math.log(employees) - 4.6) / 1.5
-        + (budget == null ? -0.3 : 0.5 * (Math.log(budget) - Math.log(8000)) / 1.0)
-        + (decisionMaker == null ? 0.2 : decisionMaker ? 0.6 : 0)
-        + (purchaseIntent == null ? 0 : 0.35 * (purchaseIntent - 3))
-        + (engagement == null ? -0.2 : 0.35 * Math.min(engagement.getMeetings(), 4)
-            + 0.04 * Math.min(engagement.getWebsiteVisits(), 20)
-            - 0.015 * Math.min(engagement.getDaysSinceLastContact() == null ? 30 : engagement.getDaysSinceLastContact(), 120))
-        + (cooperation == null ? 0 : (cooperation.getPriorDeals() > 0 ? 0.45 : 0) + 0.1 * Math.min(cooperation.getPriorDeals(), 3))
-        + INDUSTRY_EFFECT[industry]
-        + LEAD_SOURCE_EFFECT[leadSource]
-        + INTENT_EFFECT[intent.ordinal()]
-        + 0.5 * random.nextGaussian();
+    double logit =
+        INTERCEPT
+            + 0.35 * (Math.log(employees) - 4.6) / 1.5
+            + (budget == null ? -0.3 : 0.5 * (Math.log(budget) - Math.log(8000)) / 1.0)
+            + (decisionMaker == null ? 0.2 : decisionMaker ? 0.6 : 0)
+            + (purchaseIntent == null ? 0 : 0.35 * (purchaseIntent - 3))
+            + (engagement == null
+                ? -0.2
+                : 0.35 * Math.min(engagement.getMeetings(), 4)
+                    + 0.04 * Math.min(engagement.getWebsiteVisits(), 20)
+                    - 0.015
+                        * Math.min(
+                            engagement.getDaysSinceLastContact() == null
+                                ? 30
+                                : engagement.getDaysSinceLastContact(),
+                            120))
+            + (cooperation == null
+                ? 0
+                : (cooperation.getPriorDeals() > 0 ? 0.45 : 0)
+                    + 0.1 * Math.min(cooperation.getPriorDeals(), 3))
+            + INDUSTRY_EFFECT[industry]
+            + LEAD_SOURCE_EFFECT[leadSource]
+            + INTENT_EFFECT[intent.ordinal()]
+            + 0.5 * random.nextGaussian();
     boolean converted = random.nextDouble() < 1 / (1 + Math.exp(-logit));
     return new LabelledLead(event, converted);
   }
@@ -239,21 +294,40 @@ public final class SyntheticLeadGenerator {
     String country = market.countries().get(pick(market.countryWeight()));
     boolean competitor = junk == Junk.COMPETITOR;
     LeadMarket.JunkNames names = market.junk();
-    Company company = switch (junk) {
-      case EMPTY_COMPANY -> random.nextBoolean() ? null : new Company("", null, null, null, null);
-      case STUDENT -> new Company(String.format(names.universityFormat(), pickOne(phrases.slots().get("city"))), "education", null, null, country);
-      case TEST -> new Company(names.testCompany(), null, random.nextBoolean() ? 1 : null, null, null);
-      case SPAM -> new Company(pickOne(names.spamCompanies()), null, null, null, null);
-      default -> new Company(competitor ? String.format(names.competitorFormat(), pickOne(market.stems()), market.legalForm().get(country)) : companyName(country),
-          competitor ? "software" : null,
-          competitor ? (int) Math.round(Math.exp(5 + random.nextGaussian())) : null, null, country);
-    };
-    String title = switch (junk) {
-      case STUDENT -> names.student();
-      case JOB_SEEKER -> pickOne(names.jobSeekerTitles());
-      case COMPETITOR -> pickOne(names.competitorTitles());
-      default -> null;
-    };
+    Company company =
+        switch (junk) {
+          case EMPTY_COMPANY ->
+              random.nextBoolean() ? null : new Company("", null, null, null, null);
+          case STUDENT ->
+              new Company(
+                  String.format(names.universityFormat(), pickOne(phrases.slots().get("city"))),
+                  "education",
+                  null,
+                  null,
+                  country);
+          case TEST ->
+              new Company(names.testCompany(), null, random.nextBoolean() ? 1 : null, null, null);
+          case SPAM -> new Company(pickOne(names.spamCompanies()), null, null, null, null);
+          default ->
+              new Company(
+                  competitor
+                      ? String.format(
+                          names.competitorFormat(),
+                          pickOne(market.stems()),
+                          market.legalForm().get(country))
+                      : companyName(country),
+                  competitor ? "software" : null,
+                  competitor ? (int) Math.round(Math.exp(5 + random.nextGaussian())) : null,
+                  null,
+                  country);
+        };
+    String title =
+        switch (junk) {
+          case STUDENT -> names.student();
+          case JOB_SEEKER -> pickOne(names.jobSeekerTitles());
+          case COMPETITOR -> pickOne(names.competitorTitles());
+          default -> null;
+        };
     Boolean decisionMaker = Boolean.FALSE;
     if (competitor) {
       decisionMaker = random.nextBoolean();
@@ -261,7 +335,8 @@ public final class SyntheticLeadGenerator {
       decisionMaker = null;
     }
     Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put("leadSource", random.nextBoolean() ? "web_form" : LEAD_SOURCES[pick(LEAD_SOURCE_WEIGHT)]);
+    attributes.put(
+        "leadSource", random.nextBoolean() ? "web_form" : LEAD_SOURCES[pick(LEAD_SOURCE_WEIGHT)]);
     String notes = phrases.fill(pickOne(phrases.junkNotes().get(junk)), random);
     String message = phrases.fill(pickOne(phrases.junkMessages().get(junk)), random);
     return LeadEvent.newBuilder()
@@ -270,12 +345,20 @@ public final class SyntheticLeadGenerator {
         .setOccurredAt(occurredAt)
         .setSourceSystem("synthetic")
         .setCompany(company)
-        .setContact(new Contact(junk == Junk.TEST ? names.testContact() : personName(), title, decisionMaker))
-        .setBudget(competitor && random.nextBoolean() ? market.money(20000.0, market.currency().get(country)) : null)
+        .setContact(
+            new Contact(
+                junk == Junk.TEST ? names.testContact() : personName(), title, decisionMaker))
+        .setBudget(
+            competitor && random.nextBoolean()
+                ? market.money(20000.0, market.currency().get(country))
+                : null)
         .setCurrency(market.currency().get(country))
-        .setPurchaseIntent(random.nextDouble() < 0.4 ? null : 1 + random.nextInt(competitor ? 4 : 3))
+        .setPurchaseIntent(
+            random.nextDouble() < 0.4 ? null : 1 + random.nextInt(competitor ? 4 : 3))
         .setCooperation(null)
-        .setEngagement(new Engagement(poisson(2), poisson(0.5), competitor ? poisson(0.5) : 0, random.nextInt(60)))
+        .setEngagement(
+            new Engagement(
+                poisson(2), poisson(0.5), competitor ? poisson(0.5) : 0, random.nextInt(60)))
         .setNotes(notes.isEmpty() ? null : notes)
         .setLastMessage(message.isEmpty() ? null : message)
         .setAttributes(attributes)
@@ -283,43 +366,54 @@ public final class SyntheticLeadGenerator {
   }
 
   /**
-   * The next CRM event of an existing lead: engagement moves on, the contact gap changes, the
-   * rated intent may shift, and now and then a new note or message arrives in the lead's own
-   * voice; otherwise the text stays the same. Unknown leads are treated as curious.
+   * The next CRM event of an existing lead: engagement moves on, the contact gap changes, the rated
+   * intent may shift, and now and then a new note or message arrives in the lead's own voice;
+   * otherwise the text stays the same. Unknown leads are treated as curious.
    */
   public LeadEvent followUp(LeadEvent previous) {
-    Profile profile = profiles.getOrDefault(previous.getLeadId(), new Profile(Intent.CURIOUS, null, 0));
+    Profile profile =
+        profiles.getOrDefault(previous.getLeadId(), new Profile(Intent.CURIOUS, null, 0));
     int k = profile.intent().direction;
-    LeadEvent.Builder next = copyOf(previous)
-        .setEventId(uuid())
-        .setOccurredAt(previous.getOccurredAt().plus(Duration.ofMinutes(30 + random.nextInt(72 * 60))));
-    Engagement old = previous.getEngagement() == null ? new Engagement(0, 0, 0, null) : previous.getEngagement();
+    LeadEvent.Builder next =
+        copyOf(previous)
+            .setEventId(uuid())
+            .setOccurredAt(
+                previous.getOccurredAt().plus(Duration.ofMinutes(30 + random.nextInt(72 * 60))));
+    Engagement old =
+        previous.getEngagement() == null ? new Engagement(0, 0, 0, null) : previous.getEngagement();
     boolean contacted = random.nextDouble() < 0.4 + 0.1 * k;
     int days = old.getDaysSinceLastContact() == null ? 0 : old.getDaysSinceLastContact();
-    next.setEngagement(new Engagement(
-        old.getWebsiteVisits() + poisson(Math.max(0.2, 1 + 0.5 * k)),
-        old.getEmailsOpened() + poisson(0.8),
-        old.getMeetings() + (random.nextDouble() < Math.max(0.02, 0.15 + 0.1 * k) ? 1 : 0),
-        contacted ? 0 : days + 1 + random.nextInt(7)));
+    next.setEngagement(
+        new Engagement(
+            old.getWebsiteVisits() + poisson(Math.max(0.2, 1 + 0.5 * k)),
+            old.getEmailsOpened() + poisson(0.8),
+            old.getMeetings() + (random.nextDouble() < Math.max(0.02, 0.15 + 0.1 * k) ? 1 : 0),
+            contacted ? 0 : days + 1 + random.nextInt(7)));
     if (previous.getPurchaseIntent() != null && random.nextDouble() < 0.15) {
-      next.setPurchaseIntent((int) clamp(previous.getPurchaseIntent() + Integer.signum(k == 0 ? random.nextInt(3) - 1 : k), 1, 5));
+      next.setPurchaseIntent(
+          (int)
+              clamp(
+                  previous.getPurchaseIntent() + Integer.signum(k == 0 ? random.nextInt(3) - 1 : k),
+                  1,
+                  5));
     }
     if (profile.junk() == null) {
       if (random.nextDouble() < 0.2) {
         String note = phrases.fill(pickOne(phrases.notes().get(blur(profile.intent()))), random);
-        next.setNotes(previous.getNotes() == null ? note : previous.getNotes() + phrases.separator() + note);
+        next.setNotes(
+            previous.getNotes() == null ? note : previous.getNotes() + phrases.separator() + note);
       }
       if (random.nextDouble() < 0.15) {
-        next.setLastMessage(phrases.fill(pickOne(phrases.messages().get(blur(profile.intent()))), random));
+        next.setLastMessage(
+            phrases.fill(pickOne(phrases.messages().get(blur(profile.intent()))), random));
       }
     }
     return next.build();
   }
 
   /**
-   * A builder holding a copy of {@code event}, built field by field: Avro's own deep copy loads
-   * the record classes by name, which Avro 1.12 refuses for packages it has not been told to
-   * trust.
+   * A builder holding a copy of {@code event}, built field by field: Avro's own deep copy loads the
+   * record classes by name, which Avro 1.12 refuses for packages it has not been told to trust.
    */
   private static LeadEvent.Builder copyOf(LeadEvent event) {
     Company company = event.getCompany();
@@ -331,18 +425,35 @@ public final class SyntheticLeadGenerator {
         .setLeadId(event.getLeadId())
         .setOccurredAt(event.getOccurredAt())
         .setSourceSystem(event.getSourceSystem())
-        .setCompany(company == null ? null : new Company(company.getName(), company.getIndustry(),
-            company.getEmployees(), company.getAnnualRevenue(), company.getCountry()))
-        .setContact(contact == null ? null
-            : new Contact(contact.getName(), contact.getTitle(), contact.getIsDecisionMaker()))
+        .setCompany(
+            company == null
+                ? null
+                : new Company(
+                    company.getName(),
+                    company.getIndustry(),
+                    company.getEmployees(),
+                    company.getAnnualRevenue(),
+                    company.getCountry()))
+        .setContact(
+            contact == null
+                ? null
+                : new Contact(contact.getName(), contact.getTitle(), contact.getIsDecisionMaker()))
         .setBudget(event.getBudget())
         .setCurrency(event.getCurrency())
         .setPurchaseIntent(event.getPurchaseIntent())
-        .setCooperation(cooperation == null ? null
-            : new CooperationHistory(cooperation.getPriorDeals(), cooperation.getPriorRevenue()))
-        .setEngagement(engagement == null ? null
-            : new Engagement(engagement.getWebsiteVisits(), engagement.getEmailsOpened(),
-                engagement.getMeetings(), engagement.getDaysSinceLastContact()))
+        .setCooperation(
+            cooperation == null
+                ? null
+                : new CooperationHistory(
+                    cooperation.getPriorDeals(), cooperation.getPriorRevenue()))
+        .setEngagement(
+            engagement == null
+                ? null
+                : new Engagement(
+                    engagement.getWebsiteVisits(),
+                    engagement.getEmailsOpened(),
+                    engagement.getMeetings(),
+                    engagement.getDaysSinceLastContact()))
         .setNotes(event.getNotes())
         .setLastMessage(event.getLastMessage())
         .setAttributes(new LinkedHashMap<>(event.getAttributes()));
@@ -359,7 +470,9 @@ public final class SyntheticLeadGenerator {
       notes.append(separator).append(phrases.fill(pickOne(phrases.details()), random));
     }
     if (random.nextDouble() < 0.35) {
-      notes.append(separator).append(phrases.fill(pickOne(phrases.notes().get(blur(intent))), random));
+      notes
+          .append(separator)
+          .append(phrases.fill(pickOne(phrases.notes().get(blur(intent))), random));
     }
     return notes.toString();
   }

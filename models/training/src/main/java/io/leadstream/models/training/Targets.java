@@ -4,9 +4,9 @@ import io.leadstream.models.bundle.Objective;
 import java.util.Arrays;
 
 /**
- * What a run learns: the leads' converted flags (binary), or a continuous target such as deal
- * value (regression). A regression also gets binary labels, "target above the median", which
- * stratify the split, train the text head and rank the leads in the hold-out report.
+ * What a run learns: the leads' converted flags (binary), or a continuous target such as deal value
+ * (regression). A regression also gets binary labels, "target above the median", which stratify the
+ * split, train the text head and rank the leads in the hold-out report.
  *
  * @param objective binary or regression
  * @param labels converted flags, or target above the median
@@ -29,7 +29,9 @@ record Targets(Objective objective, boolean[] labels, double[] values) {
     return new Targets(Objective.REGRESSION, above, values);
   }
 
-  /** @throws TrainingRefusedException when the label cannot give an honest model */
+  /**
+   * @throws TrainingRefusedException when the label cannot give an honest model
+   */
   void requireTrainable() {
     if (objective == Objective.BINARY) {
       TrainingGuards.requireTrainable(labels);

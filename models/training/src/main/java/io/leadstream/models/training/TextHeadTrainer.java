@@ -49,7 +49,9 @@ final class TextHeadTrainer {
     this.progress = progress;
   }
 
-  /** Embeds every lead's text; leads without text, or with text the encoder cannot read, get null. */
+  /**
+   * Embeds every lead's text; leads without text, or with text the encoder cannot read, get null.
+   */
   Embeddings embed(List<LabelledLead> leads) {
     List<Integer> withText = new ArrayList<>();
     List<String> texts = new ArrayList<>();
@@ -83,8 +85,8 @@ final class TextHeadTrainer {
   }
 
   /**
-   * The head of a bundle that reads no text: no weights, the training base rate as the prior
-   * every lead gets.
+   * The head of a bundle that reads no text: no weights, the training base rate as the prior every
+   * lead gets.
    */
   static Result priorOnly(boolean[] labels, DataSplit split) {
     double prior = ClassificationMetrics.baseRate(Rows.select(labels, split.train()));
@@ -129,10 +131,12 @@ final class TextHeadTrainer {
     int[] trainRows = split.train();
     for (int fold = 0; fold < FOLDS; fold++) {
       int current = fold;
-      int[] fitRows = IntStream.range(0, trainRows.length).filter(k -> k % FOLDS != current)
-          .map(k -> trainRows[k]).toArray();
-      LogisticRegression.Fit fit =
-          fitOn(withText(fitRows, embeddings), embeddings, labels, bestL2);
+      int[] fitRows =
+          IntStream.range(0, trainRows.length)
+              .filter(k -> k % FOLDS != current)
+              .map(k -> trainRows[k])
+              .toArray();
+      LogisticRegression.Fit fit = fitOn(withText(fitRows, embeddings), embeddings, labels, bestL2);
       for (int k = fold; k < trainRows.length; k += FOLDS) {
         int row = trainRows[k];
         if (embeddings[row] != null) {

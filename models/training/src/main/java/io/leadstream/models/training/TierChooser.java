@@ -33,13 +33,21 @@ final class TierChooser {
                 + " number of new leads per day");
       }
       hotShare = Math.min(1.0, rule.capacityPerDay() / leadsPerDay);
-      why = String.format(Locale.ROOT,
-          "HOT sized to a capacity of %d leads a day at %.1f new leads a day (top %.1f %%)",
-          rule.capacityPerDay(), leadsPerDay, 100 * hotShare);
+      why =
+          String.format(
+              Locale.ROOT,
+              "HOT sized to a capacity of %d leads a day at %.1f new leads a day (top %.1f %%)",
+              rule.capacityPerDay(),
+              leadsPerDay,
+              100 * hotShare);
     } else if (rule.hotScore() != null) {
       hotShare = shareAtOrAbove(scores, rule.hotScore());
-      why = String.format(Locale.ROOT, "HOT from score %d (%.1f %% of validation leads)",
-          rule.hotScore(), 100 * hotShare);
+      why =
+          String.format(
+              Locale.ROOT,
+              "HOT from score %d (%.1f %% of validation leads)",
+              rule.hotScore(),
+              100 * hotShare);
     } else {
       why = String.format(Locale.ROOT, "HOT = top %.0f %% of validation leads", 100 * hotShare);
     }
@@ -47,8 +55,9 @@ final class TierChooser {
     if (rule.hotScore() == null) {
       double actual = shareAtOrAbove(scores, hot);
       if (Math.abs(actual - hotShare) > 0.01) {
-        why += String.format(Locale.ROOT, " (%.1f %% at score %d: scores tie there)",
-            100 * actual, hot);
+        why +=
+            String.format(
+                Locale.ROOT, " (%.1f %% at score %d: scores tie there)", 100 * actual, hot);
       }
     }
     int warm = scoreAtShare(scores, hotShare + rule.warmShare());
@@ -56,8 +65,12 @@ final class TierChooser {
     hot = Math.max(hot, 2);
     warm = Math.max(1, Math.min(warm, hot - 1));
     cold = Math.max(0, Math.min(cold, warm - 1));
-    why += String.format(Locale.ROOT, ", then WARM %.0f %% and COLD %.0f %%",
-        100 * rule.warmShare(), 100 * rule.coldShare());
+    why +=
+        String.format(
+            Locale.ROOT,
+            ", then WARM %.0f %% and COLD %.0f %%",
+            100 * rule.warmShare(),
+            100 * rule.coldShare());
     return new ChosenTiers(new TierPolicy(hot, warm, cold), why);
   }
 
@@ -67,8 +80,8 @@ final class TierChooser {
   }
 
   /**
-   * Of the score at the share and the next one up, the one whose share of leads at or above it
-   * is closer to the wanted share: a model sure of many leads ties them at the top score.
+   * Of the score at the share and the next one up, the one whose share of leads at or above it is
+   * closer to the wanted share: a model sure of many leads ties them at the top score.
    */
   static int closestScore(int[] scores, double share) {
     int atShare = scoreAtShare(scores, share);
@@ -77,7 +90,9 @@ final class TierChooser {
       return atShare;
     }
     return Math.abs(shareAtOrAbove(scores, above) - share)
-        < Math.abs(shareAtOrAbove(scores, atShare) - share) ? above : atShare;
+            < Math.abs(shareAtOrAbove(scores, atShare) - share)
+        ? above
+        : atShare;
   }
 
   private static double shareAtOrAbove(int[] scores, int threshold) {

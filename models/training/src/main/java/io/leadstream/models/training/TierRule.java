@@ -3,9 +3,9 @@ package io.leadstream.models.training;
 import java.util.Locale;
 
 /**
- * How the trainer places the tier thresholds on validation scores. HOT is set by one of: a share
- * of leads (top decile by default), a fixed score, or the team's capacity (leads it can call per
- * day, turned into a share with the arrival rate of leads). WARM and COLD take the next shares.
+ * How the trainer places the tier thresholds on validation scores. HOT is set by one of: a share of
+ * leads (top decile by default), a fixed score, or the team's capacity (leads it can call per day,
+ * turned into a share with the arrival rate of leads). WARM and COLD take the next shares.
  *
  * @param hotShare share of leads in HOT, used when neither hotScore nor capacityPerDay is set
  * @param warmShare share in WARM
@@ -18,16 +18,21 @@ public record TierRule(
 
   public TierRule {
     if (hotShare <= 0 || warmShare < 0 || coldShare < 0 || hotShare + warmShare + coldShare > 1) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "tier shares must be positive and add up to at most 1, got HOT %.2f WARM %.2f COLD %.2f",
-          hotShare, warmShare, coldShare));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "tier shares must be positive and add up to at most 1, got HOT %.2f WARM %.2f COLD %.2f",
+              hotShare,
+              warmShare,
+              coldShare));
     }
     // WARM and COLD need distinct scores below HOT, so HOT starts at 2 at the lowest
     if (hotScore != null && (hotScore < 2 || hotScore > 100)) {
       throw new IllegalArgumentException("HOT score must be 2-100, got " + hotScore);
     }
     if (capacityPerDay != null && capacityPerDay < 1) {
-      throw new IllegalArgumentException("capacity must be at least 1 lead a day, got " + capacityPerDay);
+      throw new IllegalArgumentException(
+          "capacity must be at least 1 lead a day, got " + capacityPerDay);
     }
     if (hotScore != null && capacityPerDay != null) {
       throw new IllegalArgumentException("set HOT by score or by capacity, not both");

@@ -15,8 +15,7 @@ import io.leadstream.models.inference.NamedEncoders;
  *     null for the encoder's
  */
 public record TrainingConfig(
-    String name, long seed, EncoderSpec encoder, TierRule tiers, int maxRounds,
-    String language) {
+    String name, long seed, EncoderSpec encoder, TierRule tiers, int maxRounds, String language) {
 
   /** Defaults: MiniLM from its jar, HOT the top decile, at most 1000 rounds, reasons in English. */
   public static TrainingConfig defaults(String name, long seed) {

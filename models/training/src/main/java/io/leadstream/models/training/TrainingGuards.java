@@ -15,20 +15,27 @@ public final class TrainingGuards {
   public static final int MIN_REGRESSION_LEADS = 200;
 
   /**
-   * @throws TrainingRefusedException when a continuous target is constant or has fewer than
-   *     {@link #MIN_REGRESSION_LEADS} leads
+   * @throws TrainingRefusedException when a continuous target is constant or has fewer than {@link
+   *     #MIN_REGRESSION_LEADS} leads
    */
   public static void requireTrainable(double[] targets) {
     if (targets.length < MIN_REGRESSION_LEADS) {
-      throw new TrainingRefusedException(String.format(Locale.ROOT,
-          "only %d leads have a target (at least %d are needed to train and measure a"
-              + " regression)", targets.length, MIN_REGRESSION_LEADS));
+      throw new TrainingRefusedException(
+          String.format(
+              Locale.ROOT,
+              "only %d leads have a target (at least %d are needed to train and measure a"
+                  + " regression)",
+              targets.length,
+              MIN_REGRESSION_LEADS));
     }
     double first = targets[0];
     if (Arrays.stream(targets).allMatch(t -> t == first)) {
-      throw new TrainingRefusedException(String.format(Locale.ROOT,
-          "the target is constant: all %,d leads have %s. Check the label column in the mapping.",
-          targets.length, first));
+      throw new TrainingRefusedException(
+          String.format(
+              Locale.ROOT,
+              "the target is constant: all %,d leads have %s. Check the label column in the mapping.",
+              targets.length,
+              first));
     }
   }
 
@@ -43,19 +50,28 @@ public final class TrainingGuards {
     }
     int negatives = labels.length - positives;
     if (positives == 0 || negatives == 0) {
-      throw new TrainingRefusedException(String.format(Locale.ROOT,
-          "the label is constant: all %,d leads are labelled %s. A model needs both converted and"
-              + " not converted leads; check which label values the mapping counts as converted.",
-          labels.length, positives == 0 ? "not converted" : "converted"));
+      throw new TrainingRefusedException(
+          String.format(
+              Locale.ROOT,
+              "the label is constant: all %,d leads are labelled %s. A model needs both converted and"
+                  + " not converted leads; check which label values the mapping counts as converted.",
+              labels.length,
+              positives == 0 ? "not converted" : "converted"));
     }
     int fewest = Math.min(positives, negatives);
     if (fewest < MIN_PER_CLASS) {
       String which = positives < negatives ? "converted" : "not converted";
-      throw new TrainingRefusedException(String.format(Locale.ROOT,
-          "only %d of %,d leads are %s (at least %d are needed): the hold-out would hold about %d"
-              + " of them, too few to measure a model. Export a longer history, or check the"
-              + " label mapping.",
-          fewest, labels.length, which, MIN_PER_CLASS, Math.round(fewest * 0.2)));
+      throw new TrainingRefusedException(
+          String.format(
+              Locale.ROOT,
+              "only %d of %,d leads are %s (at least %d are needed): the hold-out would hold about %d"
+                  + " of them, too few to measure a model. Export a longer history, or check the"
+                  + " label mapping.",
+              fewest,
+              labels.length,
+              which,
+              MIN_PER_CLASS,
+              Math.round(fewest * 0.2)));
     }
   }
 }

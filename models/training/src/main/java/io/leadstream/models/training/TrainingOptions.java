@@ -24,8 +24,14 @@ public final class TrainingOptions {
   private final TierRule tiers;
   private final long seed;
 
-  private TrainingOptions(boolean fromExport, int syntheticLeads, Language leadLanguage,
-      String encoderName, EncoderSpec encoder, TierRule tiers, long seed) {
+  private TrainingOptions(
+      boolean fromExport,
+      int syntheticLeads,
+      Language leadLanguage,
+      String encoderName,
+      EncoderSpec encoder,
+      TierRule tiers,
+      long seed) {
     this.fromExport = fromExport;
     this.syntheticLeads = syntheticLeads;
     this.leadLanguage = leadLanguage;
@@ -40,7 +46,9 @@ public final class TrainingOptions {
     return new Builder(true, null);
   }
 
-  /** Options of a run on {@code leads} synthetic leads; {@value #DEFAULT_SYNTHETIC_LEADS} if null. */
+  /**
+   * Options of a run on {@code leads} synthetic leads; {@value #DEFAULT_SYNTHETIC_LEADS} if null.
+   */
   public static Builder synthetic(Integer leads) {
     return new Builder(false, leads);
   }
@@ -74,7 +82,9 @@ public final class TrainingOptions {
 
   /** Whether the encoder cannot read the synthetic leads' notes: Chinese leads read by MiniLM. */
   public boolean encoderMissesLeadLanguage() {
-    return !fromExport && leadLanguage == Language.ZH && encoderName.startsWith(NamedEncoders.MINILM);
+    return !fromExport
+        && leadLanguage == Language.ZH
+        && encoderName.startsWith(NamedEncoders.MINILM);
   }
 
   /**
@@ -82,7 +92,9 @@ public final class TrainingOptions {
    * language; for an export, in the mapping's or the encoder's.
    */
   public TrainingConfig config(String name) {
-    return TrainingConfig.defaults(name, seed).withTiers(tiers).withEncoder(encoder)
+    return TrainingConfig.defaults(name, seed)
+        .withTiers(tiers)
+        .withEncoder(encoder)
         .withLanguage(fromExport ? null : leadLanguage.code());
   }
 
@@ -139,8 +151,8 @@ public final class TrainingOptions {
     }
 
     /**
-     * Checks the choices, in this order: the tier options, the language, the encoder, the number
-     * of synthetic leads; resolves the encoder's files.
+     * Checks the choices, in this order: the tier options, the language, the encoder, the number of
+     * synthetic leads; resolves the encoder's files.
      *
      * @throws IllegalArgumentException naming the first choice that is refused
      */
@@ -148,10 +160,14 @@ public final class TrainingOptions {
       TierRule tiers = tierRule();
       Language leadLanguage = leadLanguage();
       EncoderSpec encoderSpec = encoderSpec();
-      int leads = fromExport ? 0 : syntheticLeads == null ? DEFAULT_SYNTHETIC_LEADS : syntheticLeads;
+      int leads =
+          fromExport ? 0 : syntheticLeads == null ? DEFAULT_SYNTHETIC_LEADS : syntheticLeads;
       if (!fromExport && leads < MIN_SYNTHETIC_LEADS) {
-        throw new IllegalArgumentException("--synthetic must be at least " + MIN_SYNTHETIC_LEADS
-            + " leads to train and evaluate honestly, was " + leads);
+        throw new IllegalArgumentException(
+            "--synthetic must be at least "
+                + MIN_SYNTHETIC_LEADS
+                + " leads to train and evaluate honestly, was "
+                + leads);
       }
       return new TrainingOptions(
           fromExport, leads, leadLanguage, encoder, encoderSpec, tiers, seed);
@@ -185,8 +201,11 @@ public final class TrainingOptions {
 
     private EncoderSpec encoderSpec() {
       if (!NamedEncoders.NAMES.contains(encoder)) {
-        throw new IllegalArgumentException("--encoder: unknown encoder '" + encoder
-            + "', expected one of " + String.join(", ", NamedEncoders.NAMES));
+        throw new IllegalArgumentException(
+            "--encoder: unknown encoder '"
+                + encoder
+                + "', expected one of "
+                + String.join(", ", NamedEncoders.NAMES));
       }
       return NamedEncoders.named(encoder);
     }

@@ -1,6 +1,8 @@
 package io.leadstream.models.training;
 
-/** Receives progress of a training run, e.g. to draw a progress bar. Called on the training thread. */
+/**
+ * Receives progress of a training run, e.g. to draw a progress bar. Called on the training thread.
+ */
 @FunctionalInterface
 public interface TrainingProgress {
 

@@ -13,14 +13,14 @@ import java.util.Objects;
  * What a training run learns from.
  *
  * @param leads labelled leads
- * @param times event time per lead, or null when the data has no time (then the split is
- *     stratified instead of time-ordered)
+ * @param times event time per lead, or null when the data has no time (then the split is stratified
+ *     instead of time-ordered)
  * @param features the scorer's features
  * @param source what the leads are, recorded in the manifest (a generator or a file name)
  * @param columns raw values of each input column per lead, for the single-column signal check
  * @param segmentSource the LeadEvent source that names a lead's segment, or null for none
- * @param targets a continuous target per lead (regression), or null when the leads' converted
- *     flags are the label
+ * @param targets a continuous target per lead (regression), or null when the leads' converted flags
+ *     are the label
  * @param notes what the model card should say about the data as read (values read as missing,
  *     tables joined), in sentences; empty for none
  * @param language the language of the leads ({@code en}, {@code zh}) the bundle's reasons are
@@ -46,20 +46,32 @@ public record TrainingSet(
     }
     columns = columns == null ? columnsOf(leads, features) : Map.copyOf(columns);
     if (targets != null && targets.length != leads.size()) {
-      throw new IllegalArgumentException(targets.length + " targets for " + leads.size() + " leads");
+      throw new IllegalArgumentException(
+          targets.length + " targets for " + leads.size() + " leads");
     }
     notes = notes == null ? List.of() : List.copyOf(notes);
   }
 
   /** A set without notes on the data. */
-  public TrainingSet(List<LabelledLead> leads, Instant[] times, FeatureSpec features,
-      String source, Map<String, String[]> columns, String segmentSource, double[] targets) {
+  public TrainingSet(
+      List<LabelledLead> leads,
+      Instant[] times,
+      FeatureSpec features,
+      String source,
+      Map<String, String[]> columns,
+      String segmentSource,
+      double[] targets) {
     this(leads, times, features, source, columns, segmentSource, targets, List.of(), null);
   }
 
   /** A set whose label is each lead's converted flag. */
-  public TrainingSet(List<LabelledLead> leads, Instant[] times, FeatureSpec features,
-      String source, Map<String, String[]> columns, String segmentSource) {
+  public TrainingSet(
+      List<LabelledLead> leads,
+      Instant[] times,
+      FeatureSpec features,
+      String source,
+      Map<String, String[]> columns,
+      String segmentSource) {
     this(leads, times, features, source, columns, segmentSource, null, List.of(), null);
   }
 

@@ -30,8 +30,8 @@ import java.util.Map;
  *     fields", "fields only, platt-calibrated", ...
  * @param aucInterval the 95 % interval of the bundle's hold-out AUC; null without both outcomes
  * @param atHalf each model's calls at p >= 0.5 against the outcome, this bundle first
- * @param atHotCut each model's calls at the HOT cut: the bundle's HOT leads, as many top leads
- *     of each baseline that can rank
+ * @param atHotCut each model's calls at the HOT cut: the bundle's HOT leads, as many top leads of
+ *     each baseline that can rank
  * @param reasonExamples the score, tier and reasons of the hold-out's highest-scored, median and
  *     lowest-scored leads as a sales rep reads them, as the model card shows them
  */

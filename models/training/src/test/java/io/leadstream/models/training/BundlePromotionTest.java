@@ -36,16 +36,20 @@ class BundlePromotionTest {
 
   @Test
   void shouldCompareBothBundlesOnTheCandidatesHoldOut() {
-    BundlePromotion.Decision decision =
-        BundlePromotion.decide(current, candidateSummary, false);
+    BundlePromotion.Decision decision = BundlePromotion.decide(current, candidateSummary, false);
 
     assertThat(decision.candidateAuc()).isEqualTo(candidateSummary.holdOut().auc());
     assertThat(decision.currentAuc()).isBetween(0.6, 1.0);
     assertThat(decision.promote()).isEqualTo(decision.candidateAuc() > decision.currentAuc());
-    assertThat(decision.reason()).startsWith(String.format(Locale.ROOT,
-        "on the same %d hold-out leads, both scored as the pipeline scores them, the new bundle"
-            + " has AUC %.4f, the current one %.4f: ",
-        candidateSummary.holdOutLeads().size(), decision.candidateAuc(), decision.currentAuc()));
+    assertThat(decision.reason())
+        .startsWith(
+            String.format(
+                Locale.ROOT,
+                "on the same %d hold-out leads, both scored as the pipeline scores them, the new bundle"
+                    + " has AUC %.4f, the current one %.4f: ",
+                candidateSummary.holdOutLeads().size(),
+                decision.candidateAuc(),
+                decision.currentAuc()));
     assertThat(decision.reason())
         .endsWith(decision.promote() ? ": promoted" : "(use --force to replace it anyway)");
   }
@@ -53,14 +57,15 @@ class BundlePromotionTest {
   @Test
   void shouldNotPromoteABundleThatOnlyTiesTheCurrentOneUnlessForced() {
     // the candidate's own folder scores its hold-out exactly as the trainer measured it
-    BundlePromotion.Decision decision =
-        BundlePromotion.decide(candidate, candidateSummary, false);
+    BundlePromotion.Decision decision = BundlePromotion.decide(candidate, candidateSummary, false);
     BundlePromotion.Decision forced = BundlePromotion.decide(candidate, candidateSummary, true);
 
     assertThat(decision.currentAuc()).isEqualTo(decision.candidateAuc());
     assertThat(decision.promote()).isFalse();
-    assertThat(decision.reason()).endsWith(" (they give every lead the same probability):"
-        + " not promoted (use --force to replace it anyway)");
+    assertThat(decision.reason())
+        .endsWith(
+            " (they give every lead the same probability):"
+                + " not promoted (use --force to replace it anyway)");
     assertThat(forced.promote()).isTrue();
     assertThat(forced.reason()).endsWith(": promoted (--force)");
   }
@@ -70,7 +75,9 @@ class BundlePromotionTest {
       throws IOException {
     // a continuous target: the trainer judges the ranking of leads above the median target
     Path mapping = root.resolve("time-on-site.yaml");
-    Files.writeString(mapping, """
+    Files.writeString(
+        mapping,
+        """
         id: Prospect ID
         label: {column: Total Time Spent on Website, type: continuous}
         missing: ["", "Select"]
@@ -84,25 +91,45 @@ class BundlePromotionTest {
     Path second = root.resolve("second");
     new BundleTrainer(TrainingConfig.defaults("time", 42), null)
         .train(CrmTrainingSet.read(sample, mapping).set(), first);
-    TrainingSummary again = new BundleTrainer(TrainingConfig.defaults("time", 42), null)
-        .train(CrmTrainingSet.read(sample, mapping).set(), second);
+    TrainingSummary again =
+        new BundleTrainer(TrainingConfig.defaults("time", 42), null)
+            .train(CrmTrainingSet.read(sample, mapping).set(), second);
 
     BundlePromotion.Decision decision = BundlePromotion.decide(first, again, false);
 
     assertThat(Files.readAllBytes(second.resolve(BundleTrainer.SCORER_FILE)))
         .isEqualTo(Files.readAllBytes(first.resolve(BundleTrainer.SCORER_FILE)));
-    assertThat(decision.currentAuc()).isEqualTo(decision.candidateAuc())
+    assertThat(decision.currentAuc())
+        .isEqualTo(decision.candidateAuc())
         .isEqualTo(again.holdOut().auc());
     assertThat(decision.promote()).isFalse();
     assertThat(decision.reason()).contains("(they give every lead the same probability)");
     // the candidate is scored from its folder, as the current one, not taken from the trainer
     EvaluationMetrics claimed = again.holdOut();
-    TrainingSummary overstated = new TrainingSummary(again.folder(), again.version(),
-        new EvaluationMetrics(claimed.count(), claimed.baseRate(), 0.99, claimed.prAuc(),
-            claimed.logLoss(), claimed.brier()),
-        again.baselines(), again.data(), again.took(), again.warnings(), again.tierRule(),
-        again.calibration(), again.holdOutLeads(), again.regression(), again.inputs(),
-        again.aucInterval(), again.atHalf(), again.atHotCut(), again.reasonExamples());
+    TrainingSummary overstated =
+        new TrainingSummary(
+            again.folder(),
+            again.version(),
+            new EvaluationMetrics(
+                claimed.count(),
+                claimed.baseRate(),
+                0.99,
+                claimed.prAuc(),
+                claimed.logLoss(),
+                claimed.brier()),
+            again.baselines(),
+            again.data(),
+            again.took(),
+            again.warnings(),
+            again.tierRule(),
+            again.calibration(),
+            again.holdOutLeads(),
+            again.regression(),
+            again.inputs(),
+            again.aucInterval(),
+            again.atHalf(),
+            again.atHotCut(),
+            again.reasonExamples());
     assertThat(BundlePromotion.decide(first, overstated, false).candidateAuc())
         .isEqualTo(decision.currentAuc());
   }
@@ -110,8 +137,8 @@ class BundlePromotionTest {
   @Test
   void shouldPromoteWhenTheCurrentManifestIsCorrupt() throws IOException {
     Path broken = copy(current, root.resolve("broken"));
-    Files.writeString(broken.resolve(BundleManifest.FILE_NAME), "{ not json",
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        broken.resolve(BundleManifest.FILE_NAME), "{ not json", StandardCharsets.UTF_8);
 
     BundlePromotion.Decision decision = BundlePromotion.decide(broken, candidateSummary, false);
 
@@ -150,8 +177,7 @@ class BundlePromotionTest {
       assertThat(bundle.version()).isEqualTo(candidateSummary.version());
     }
     try (Stream<Path> siblings = Files.list(root)) {
-      assertThat(siblings.map(p -> p.getFileName().toString()).toList())
-          .containsExactly("bundle");
+      assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("bundle");
     }
   }
 

@@ -34,7 +34,9 @@ class BundleTrainerTest {
 
     TrainingSummary summary =
         BundleTrainer.trainSynthetic(
-            300, 3, out,
+            300,
+            3,
+            out,
             (stage, done, total) -> {
               if (stages.isEmpty() || !stages.get(stages.size() - 1).equals(stage)) {
                 stages.add(stage);
@@ -46,8 +48,12 @@ class BundleTrainerTest {
     assertThat(summary.data().train() + summary.data().validation() + summary.data().holdOut())
         .isEqualTo(300);
     assertThat(summary.holdOut().auc()).isGreaterThan(0.6);
-    assertThat(summary.baselines()).containsKeys("logistic regression, same features",
-        "base rate (no model)", "XGBoost on fields only (no text)", "text head only");
+    assertThat(summary.baselines())
+        .containsKeys(
+            "logistic regression, same features",
+            "base rate (no model)",
+            "XGBoost on fields only (no text)",
+            "text head only");
     assertThat(summary.baselines().get("base rate (no model)").auc()).isEqualTo(0.5);
     assertThat(summary.data().split()).isEqualTo("stratified");
 
@@ -57,9 +63,15 @@ class BundleTrainerTest {
     for (Map.Entry<String, String> file : manifest.files().entrySet()) {
       assertThat(Sha256.of(out.resolve(file.getKey()))).isEqualTo(file.getValue());
     }
-    assertThat(manifest.files()).containsKeys("plots/roc.png", "plots/calibration.png",
-        "plots/score-distribution.png", "plots/feature-importance.png", "MODEL_CARD.md");
-    assertThat(manifest.evaluation().tiers()).extracting(BundleManifest.TierOutcome::tier)
+    assertThat(manifest.files())
+        .containsKeys(
+            "plots/roc.png",
+            "plots/calibration.png",
+            "plots/score-distribution.png",
+            "plots/feature-importance.png",
+            "MODEL_CARD.md");
+    assertThat(manifest.evaluation().tiers())
+        .extracting(BundleManifest.TierOutcome::tier)
         .containsExactly("HOT", "WARM", "COLD", "DISQUALIFIED");
     assertThat(manifest.tierRule()).startsWith("HOT = top 10 %");
     assertThat(Files.readString(out.resolve("MODEL_CARD.md")))
@@ -85,16 +97,19 @@ class BundleTrainerTest {
     List<LabelledLead> leads = new ArrayList<>();
     for (LabelledLead lead : new SyntheticLeadGenerator(5).generate(500)) {
       boolean us = leads.size() % 2 == 1;
-      leads.add(new LabelledLead(
-          withAttribute(lead.event(), "region", us ? " us" : "EU"),
-          us != lead.converted()));
+      leads.add(
+          new LabelledLead(
+              withAttribute(lead.event(), "region", us ? " us" : "EU"), us != lead.converted()));
     }
     Instant[] times = leads.stream().map(l -> l.event().getOccurredAt()).toArray(Instant[]::new);
     Path out = root.resolve("seg");
 
-    TrainingSummary summary = new BundleTrainer(TrainingConfig.defaults("seg", 7), null).train(
-        new TrainingSet(leads, times, DefaultLeadFeatures.spec(), "test", null,
-            "attributes.region"), out);
+    TrainingSummary summary =
+        new BundleTrainer(TrainingConfig.defaults("seg", 7), null)
+            .train(
+                new TrainingSet(
+                    leads, times, DefaultLeadFeatures.spec(), "test", null, "attributes.region"),
+                out);
 
     assertThat(summary.data().split()).isEqualTo("time-ordered");
     assertThat(summary.data().train()).isEqualTo(300);
@@ -108,17 +123,21 @@ class BundleTrainerTest {
     assertThat(manifest.segments()).isNotNull();
     assertThat(manifest.segments().source()).isEqualTo("attributes.region");
     assertThat(manifest.segments().scorers()).containsOnlyKeys("EU", "us");
-    assertThat(manifest.files()).containsKeys(
-        manifest.segments().scorers().values().toArray(String[]::new));
+    assertThat(manifest.files())
+        .containsKeys(manifest.segments().scorers().values().toArray(String[]::new));
     String card = Files.readString(out.resolve(BundleTrainer.MODEL_CARD_FILE));
-    assertThat(card).contains("## Segments", "| EU | 150 | 50 |", "| us | 150 | 50 |",
-        ": own scorer |", "time-ordered (train on the earliest 60 %");
+    assertThat(card)
+        .contains(
+            "## Segments",
+            "| EU | 150 | 50 |",
+            "| us | 150 | 50 |",
+            ": own scorer |",
+            "time-ordered (train on the earliest 60 %");
 
     try (ModelBundle bundle = ModelBundle.load(out);
         LeadScorer scorer = bundle.newScorer()) {
       double junkText = scorer.readText(LeadText.of(TestLeads.junk())).opportunityProbability();
-      int junkEu =
-          scorer.score(withAttribute(TestLeads.junk(), "region", "eu "), junkText).score();
+      int junkEu = scorer.score(withAttribute(TestLeads.junk(), "region", "eu "), junkText).score();
       int junkUs = scorer.score(withAttribute(TestLeads.junk(), "region", "US"), junkText).score();
       double routed = auc(scorer, summary.holdOutLeads());
       summary.holdOutLeads().forEach(l -> withAttribute(l.event(), "region", "APAC"));
@@ -137,14 +156,19 @@ class BundleTrainerTest {
     boolean[] labels = new boolean[leads.size()];
     for (int k = 0; k < p.length; k++) {
       LeadEvent event = leads.get(k).event();
-      p[k] = scorer.score(event, scorer.readText(LeadText.of(event)).opportunityProbability())
-          .probability();
+      p[k] =
+          scorer
+              .score(event, scorer.readText(LeadText.of(event)).opportunityProbability())
+              .probability();
       labels[k] = leads.get(k).converted();
     }
     return ClassificationMetrics.auc(p, labels);
   }
 
-  /** The event with one more attribute; changes it in place (a builder copy trips Avro's class check). */
+  /**
+   * The event with one more attribute; changes it in place (a builder copy trips Avro's class
+   * check).
+   */
   private static LeadEvent withAttribute(LeadEvent event, String key, String value) {
     Map<String, String> attributes = new LinkedHashMap<>(event.getAttributes());
     attributes.put(key, value);
@@ -161,18 +185,22 @@ class BundleTrainerTest {
       LeadEvent event = leads.get(i).event();
       int intent = event.getPurchaseIntent() == null ? 1 : event.getPurchaseIntent();
       // mostly purchase intent (a feature), some conversion, some noise
-      dealValue[i] = 5000 * intent + (leads.get(i).converted() ? 5000 : 0)
-          + 1000 * noise.nextGaussian();
+      dealValue[i] =
+          5000 * intent + (leads.get(i).converted() ? 5000 : 0) + 1000 * noise.nextGaussian();
     }
-    TrainingSet data = new TrainingSet(leads, null, DefaultLeadFeatures.spec(), "deals", null,
-        null, dealValue);
+    TrainingSet data =
+        new TrainingSet(leads, null, DefaultLeadFeatures.spec(), "deals", null, null, dealValue);
     Path out = root.resolve("deals");
 
     TrainingSummary summary =
         new BundleTrainer(TrainingConfig.defaults("deals", 5), null).train(data, out);
 
-    assertThat(summary.regression()).containsKeys("this bundle", "ridge regression, same features",
-        "mean of the training targets (no model)", "XGBoost on fields only (no text)");
+    assertThat(summary.regression())
+        .containsKeys(
+            "this bundle",
+            "ridge regression, same features",
+            "mean of the training targets (no model)",
+            "XGBoost on fields only (no text)");
     assertThat(summary.regression().get("this bundle").r2()).isGreaterThan(0.6);
     assertThat(summary.regression().get("mean of the training targets (no model)").r2())
         .isLessThanOrEqualTo(0.0);

@@ -95,10 +95,12 @@ class CalibrationFitterTest {
     assertThat(choice.crossValidatedLogLoss().get(Method.PLATT))
         .isLessThan(choice.crossValidatedLogLoss().get(Method.NONE));
     double rawLoss = ClassificationMetrics.logLoss(test.raw, test.y);
-    double calibratedLoss = ClassificationMetrics.logLoss(choice.calibration().applyAll(test.raw), test.y);
+    double calibratedLoss =
+        ClassificationMetrics.logLoss(choice.calibration().applyAll(test.raw), test.y);
     assertThat(calibratedLoss).isLessThan(rawLoss * 0.9);
     // and close to the loss of the true probabilities
-    assertThat(calibratedLoss).isCloseTo(ClassificationMetrics.logLoss(test.truth, test.y), within(0.01));
+    assertThat(calibratedLoss)
+        .isCloseTo(ClassificationMetrics.logLoss(test.truth, test.y), within(0.01));
   }
 
   @Test
@@ -133,8 +135,9 @@ class CalibrationFitterTest {
 
   @Test
   void shouldNotConsiderIsotonicBelowTheMinimumCount() {
-    Sample sample = Sample.draw(new Random(9), CalibrationFitter.MIN_ISOTONIC_LEADS - 1,
-        q -> sigmoid(3 * logit(q)));
+    Sample sample =
+        Sample.draw(
+            new Random(9), CalibrationFitter.MIN_ISOTONIC_LEADS - 1, q -> sigmoid(3 * logit(q)));
 
     CalibrationChoice choice = CalibrationFitter.choose(sample.raw, sample.y);
 
@@ -146,8 +149,8 @@ class CalibrationFitterTest {
   @Test
   void shouldChooseNoneWithASingleOutcome() {
     CalibrationChoice choice =
-        CalibrationFitter.choose(new double[] {0.2, 0.4, 0.6, 0.1, 0.3, 0.5},
-            new boolean[] {F, F, F, F, F, F});
+        CalibrationFitter.choose(
+            new double[] {0.2, 0.4, 0.6, 0.1, 0.3, 0.5}, new boolean[] {F, F, F, F, F, F});
 
     assertThat(choice.calibration()).isEqualTo(Calibration.none());
     assertThat(choice.crossValidatedLogLoss()).containsOnlyKeys(Method.NONE);

@@ -107,7 +107,8 @@ class ColumnSignalsTest {
 
     List<ColumnSignals.ColumnSignal> signals = measure(columns, labels);
 
-    assertThat(signals).extracting(ColumnSignals.ColumnSignal::column)
+    assertThat(signals)
+        .extracting(ColumnSignals.ColumnSignal::column)
         .containsExactly("outcome", "noise");
   }
 

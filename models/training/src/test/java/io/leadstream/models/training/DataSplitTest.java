@@ -127,9 +127,12 @@ class DataSplitTest {
   }
 
   private static void assertEveryRowExactlyOnce(DataSplit split, int n) {
-    int[] all = IntStream.concat(IntStream.concat(
-        Arrays.stream(split.train()), Arrays.stream(split.validation())),
-        Arrays.stream(split.holdOut())).sorted().toArray();
+    int[] all =
+        IntStream.concat(
+                IntStream.concat(Arrays.stream(split.train()), Arrays.stream(split.validation())),
+                Arrays.stream(split.holdOut()))
+            .sorted()
+            .toArray();
     assertThat(all).containsExactly(IntStream.range(0, n).toArray());
   }
 

@@ -36,17 +36,20 @@ class FieldsOnlyBundleTest {
     List<String> stages = new ArrayList<>();
     Path out = dir.resolve("fields");
 
-    TrainingSummary summary = new BundleTrainer(TrainingConfig.defaults("fields", 3),
-        (stage, done, total) -> {
-          if (!stages.contains(stage)) {
-            stages.add(stage);
-          }
-        }).train(CrmTrainingSet.read(export, mapping).set(), out);
+    TrainingSummary summary =
+        new BundleTrainer(
+                TrainingConfig.defaults("fields", 3),
+                (stage, done, total) -> {
+                  if (!stages.contains(stage)) {
+                    stages.add(stage);
+                  }
+                })
+            .train(CrmTrainingSet.read(export, mapping).set(), out);
 
     assertThat(stages).containsExactly("scorer", "evaluate", "write");
     assertThat(summary.inputs()).startsWith("fields only");
-    assertThat(summary.baselines()).containsOnlyKeys("logistic regression, same features",
-        "base rate (no model)");
+    assertThat(summary.baselines())
+        .containsOnlyKeys("logistic regression, same features", "base rate (no model)");
     BundleManifest manifest =
         BundleManifest.fromJson(Files.readAllBytes(out.resolve(BundleManifest.FILE_NAME)));
     assertThat(manifest.encoder()).isNull();
@@ -54,11 +57,16 @@ class FieldsOnlyBundleTest {
     String card = Files.readString(out.resolve(BundleTrainer.MODEL_CARD_FILE));
     assertThat(card)
         .contains("**this bundle** (fields only", "**fields only**: no text column was mapped")
-        .doesNotContain("text + fields", "goes through the encoder", "text encoder is named",
-            "tokens are truncated", "English only");
+        .doesNotContain(
+            "text + fields",
+            "goes through the encoder",
+            "text encoder is named",
+            "tokens are truncated",
+            "English only");
     // 120 validation leads: too few for isotonic, and Platt did not help
     assertThat(manifest.calibration().method()).isEqualTo(Calibration.Method.NONE);
-    assertThat(card).contains("| **this bundle** (fields only) |")
+    assertThat(card)
+        .contains("| **this bundle** (fields only) |")
         .doesNotContain("-calibrated", "before calibration");
     assertThat(ModelCard.inputs(withCalibration(manifest, Calibration.platt(1.5, -0.2))))
         .isEqualTo("fields only, platt-calibrated");
@@ -66,31 +74,56 @@ class FieldsOnlyBundleTest {
     List<String> timed = new CopyOnWriteArrayList<>();
     try (ModelBundle bundle = ModelBundle.load(out);
         LeadScorer scorer = bundle.newScorer((stage, nanos) -> timed.add(stage))) {
-      List<TextSignal> texts = scorer.readTexts(List.of("Budget approved, send the contract.",
-          "Student project, no budget.", ""));
+      List<TextSignal> texts =
+          scorer.readTexts(
+              List.of("Budget approved, send the contract.", "Student project, no budget.", ""));
       LeadEvent lead = lead("referral", "25", "Budget approved, send the contract.");
       LeadScore score = scorer.score(lead, texts.get(0));
 
-      assertThat(texts).extracting(TextSignal::opportunityProbability)
+      assertThat(texts)
+          .extracting(TextSignal::opportunityProbability)
           .containsOnly(texts.get(2).opportunityProbability());
       assertThat(texts).allSatisfy(t -> assertThat(t.readable()).isTrue());
       assertThat(timed).doesNotContain(StageTimer.TOKENIZE, StageTimer.ENCODE, StageTimer.HEAD);
-      assertThat(score.reasons()).isNotEmpty().extracting(Reason::getFeature)
+      assertThat(score.reasons())
+          .isNotEmpty()
+          .extracting(Reason::getFeature)
           .doesNotContain(LeadMapping.TEXT_FEATURE, "opportunity_probability");
-      assertThat(bundle.featureSpec().features()).extracting(FeatureSpec.Feature::source)
+      assertThat(bundle.featureSpec().features())
+          .extracting(FeatureSpec.Feature::source)
           .doesNotContain(FeatureSpec.OPPORTUNITY_PROBABILITY);
     }
   }
 
   private static BundleManifest withCalibration(BundleManifest m, Calibration calibration) {
-    return new BundleManifest(m.format(), m.name(), m.version(), m.createdAt(), m.encoder(),
-        m.head(), m.scorer(), m.features(), m.tiers(), m.training(), m.evaluation(), m.files(),
-        m.tierRule(), calibration, m.segments(), m.zeroShot(), m.objective(), m.language());
+    return new BundleManifest(
+        m.format(),
+        m.name(),
+        m.version(),
+        m.createdAt(),
+        m.encoder(),
+        m.head(),
+        m.scorer(),
+        m.features(),
+        m.tiers(),
+        m.training(),
+        m.evaluation(),
+        m.files(),
+        m.tierRule(),
+        calibration,
+        m.segments(),
+        m.zeroShot(),
+        m.objective(),
+        m.language());
   }
 
   private static LeadEvent lead(String source, String visits, String notes) {
-    return LeadEvent.newBuilder().setEventId("e").setLeadId("l")
-        .setOccurredAt(Instant.EPOCH).setNotes(notes)
-        .setAttributes(Map.of("source", source, "visits", visits)).build();
+    return LeadEvent.newBuilder()
+        .setEventId("e")
+        .setLeadId("l")
+        .setOccurredAt(Instant.EPOCH)
+        .setNotes(notes)
+        .setAttributes(Map.of("source", source, "visits", visits))
+        .build();
   }
 }

@@ -14,7 +14,8 @@ import java.util.Random;
 final class GeneratedExport {
 
   /** A mapping of the export's fields, without text. */
-  static final String FIELDS_ONLY_MAPPING = """
+  static final String FIELDS_ONLY_MAPPING =
+      """
       id: id
       label: {column: won, positive: ["yes"], negative: ["no"]}
       features:
@@ -25,7 +26,8 @@ final class GeneratedExport {
 
   private static final String[] SOURCES = {"referral", "web", "fair", "cold call"};
   private static final String[] NOTES = {
-    "Asked for a price list.", "Wants a demo next week.", "No reply yet.", "Budget unclear."};
+    "Asked for a price list.", "Wants a demo next week.", "No reply yet.", "Budget unclear."
+  };
 
   private GeneratedExport() {}
 
@@ -38,8 +40,15 @@ final class GeneratedExport {
       String source = SOURCES[random.nextInt(SOURCES.length)];
       double logit = -0.4 + signal * ((visits - 15) / 5.0 + (source.equals("referral") ? 1 : -0.3));
       boolean won = random.nextDouble() < 1 / (1 + Math.exp(-logit));
-      csv.append("L").append(i).append(won ? ",yes," : ",no,").append(visits).append(',')
-          .append(source).append(',').append(NOTES[random.nextInt(NOTES.length)]).append('\n');
+      csv.append("L")
+          .append(i)
+          .append(won ? ",yes," : ",no,")
+          .append(visits)
+          .append(',')
+          .append(source)
+          .append(',')
+          .append(NOTES[random.nextInt(NOTES.length)])
+          .append('\n');
     }
     Path file = dir.resolve(name);
     try {

@@ -26,16 +26,18 @@ class ReasonsAtTheExtremesTest {
     Path export = GeneratedExport.write(dir, "export.csv", 800, 9, 3.0);
     Path mapping = GeneratedExport.text(dir, "mapping.yaml", GeneratedExport.FIELDS_ONLY_MAPPING);
     Path out = dir.resolve("sharp");
-    TrainingSummary summary = new BundleTrainer(TrainingConfig.defaults("sharp", 3), null)
-        .train(CrmTrainingSet.read(export, mapping).set(), out);
+    TrainingSummary summary =
+        new BundleTrainer(TrainingConfig.defaults("sharp", 3), null)
+            .train(CrmTrainingSet.read(export, mapping).set(), out);
 
     try (ModelBundle bundle = ModelBundle.load(out);
         LeadScorer scorer = bundle.newScorer()) {
       TextSignal noText = scorer.readText("");
-      List<LeadScore> scores = summary.holdOutLeads().stream()
-          .map(l -> scorer.score(l.event(), noText))
-          .sorted(Comparator.comparingDouble(LeadScore::probability))
-          .toList();
+      List<LeadScore> scores =
+          summary.holdOutLeads().stream()
+              .map(l -> scorer.score(l.event(), noText))
+              .sorted(Comparator.comparingDouble(LeadScore::probability))
+              .toList();
       LeadScore lowest = scores.get(0);
       LeadScore highest = scores.get(scores.size() - 1);
 

@@ -27,8 +27,8 @@ class SyntheticLeadGeneratorTest {
     // SHA-256 of train --synthetic 4000 --seed 42's leads, as generated before other languages
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     for (LabelledLead lead : new SyntheticLeadGenerator(42).generate(4000)) {
-      digest.update((lead.event().toString() + lead.converted() + "\n")
-          .getBytes(StandardCharsets.UTF_8));
+      digest.update(
+          (lead.event().toString() + lead.converted() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     assertThat(HexFormat.of().formatHex(digest.digest()))
@@ -37,12 +37,13 @@ class SyntheticLeadGeneratorTest {
 
   @Test
   void shouldKeepTheChineseLeadsTheZhBundleWasTrainedOn() throws Exception {
-    // SHA-256 of train --synthetic 4000 --seed 42 --language zh's leads; its manifest counts 992 converted
+    // SHA-256 of train --synthetic 4000 --seed 42 --language zh's leads; its manifest counts 992
+    // converted
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     int converted = 0;
     for (LabelledLead lead : new SyntheticLeadGenerator(42, Language.ZH).generate(4000)) {
-      digest.update((lead.event().toString() + lead.converted() + "\n")
-          .getBytes(StandardCharsets.UTF_8));
+      digest.update(
+          (lead.event().toString() + lead.converted() + "\n").getBytes(StandardCharsets.UTF_8));
       converted += lead.converted() ? 1 : 0;
     }
 
@@ -57,7 +58,8 @@ class SyntheticLeadGeneratorTest {
     List<LabelledLead> second = new SyntheticLeadGenerator(11, Language.ZH).generate(200);
 
     assertThat(second).isEqualTo(first);
-    assertThat(first).extracting(l -> LeadText.of(l.event()))
+    assertThat(first)
+        .extracting(l -> LeadText.of(l.event()))
         .filteredOn(text -> !text.isBlank())
         .allSatisfy(text -> assertThat(text).containsPattern("\\p{IsHan}"));
     assertThat(first).extracting(l -> l.event().getCurrency()).containsOnly("CNY", "HKD", "SGD");
@@ -81,12 +83,19 @@ class SyntheticLeadGeneratorTest {
     List<LabelledLead> leads = new SyntheticLeadGenerator(42).generate(3000);
 
     double baseRate = leads.stream().filter(LabelledLead::converted).count() / 3000.0;
-    long synthetic = leads.stream().filter(l -> "synthetic".equals(l.event().getSourceSystem())).count();
+    long synthetic =
+        leads.stream().filter(l -> "synthetic".equals(l.event().getSourceSystem())).count();
     long junkLike =
         leads.stream()
             .map(l -> LeadText.of(l.event()).toLowerCase())
-            .filter(t -> t.contains("test") || t.contains("student") || t.contains("cv attached")
-                || t.contains("iphone") || t.contains("price list") || t.contains("seo"))
+            .filter(
+                t ->
+                    t.contains("test")
+                        || t.contains("student")
+                        || t.contains("cv attached")
+                        || t.contains("iphone")
+                        || t.contains("price list")
+                        || t.contains("seo"))
             .count();
 
     assertThat(baseRate).isBetween(0.20, 0.30);

@@ -58,7 +58,8 @@ class TierChooserTest {
     assertThat(tiers.policy().hot()).isEqualTo(91);
     assertThat(shareAtOrAbove(tiers.policy().hot())).isCloseTo(0.10, within(0.01));
     assertThat(tiers.rule())
-        .startsWith("HOT sized to a capacity of 20 leads a day at 200.0 new leads a day (top 10.0 %)");
+        .startsWith(
+            "HOT sized to a capacity of 20 leads a day at 200.0 new leads a day (top 10.0 %)");
   }
 
   @Test
@@ -99,8 +100,13 @@ class TierChooserTest {
     for (int score : new int[] {0, 1, 2, 37, 99, 100}) {
       int[] scores = new int[200];
       Arrays.fill(scores, score);
-      for (TierRule rule : new TierRule[] {TierRule.defaults(), TierRule.defaults().withHotScore(2),
-          TierRule.defaults().withHotScore(100), TierRule.defaults().withCapacity(10)}) {
+      for (TierRule rule :
+          new TierRule[] {
+            TierRule.defaults(),
+            TierRule.defaults().withHotScore(2),
+            TierRule.defaults().withHotScore(100),
+            TierRule.defaults().withCapacity(10)
+          }) {
         TierPolicy policy = TierChooser.choose(rule, scores, 50.0).policy();
 
         assertValid(policy);
@@ -113,8 +119,8 @@ class TierChooserTest {
     int[] scores = IntStream.range(0, 300).map(i -> i < 290 ? 3 : 97).toArray();
 
     assertValid(TierChooser.choose(TierRule.defaults(), scores, Double.NaN).policy());
-    assertValid(TierChooser.choose(
-        TierRule.defaults().withHotScore(2), scores, Double.NaN).policy());
+    assertValid(
+        TierChooser.choose(TierRule.defaults().withHotScore(2), scores, Double.NaN).policy());
   }
 
   @Test

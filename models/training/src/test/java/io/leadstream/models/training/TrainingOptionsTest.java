@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.leadstream.models.inference.NamedEncoders;
 import org.junit.jupiter.api.Test;
 
-/** The choices of a training run: which combine, their defaults and refusals, as `train` has them. */
+/**
+ * The choices of a training run: which combine, their defaults and refusals, as `train` has them.
+ */
 class TrainingOptionsTest {
 
   @Test
@@ -63,8 +65,9 @@ class TrainingOptionsTest {
     assertThat(chinese.encoderMissesLeadLanguage()).as("MiniLM reads English").isTrue();
     assertThatThrownBy(() -> TrainingOptions.export().language("zh").build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--language chooses the phrases of --synthetic leads; an export's text is read"
-            + " as it is");
+        .hasMessage(
+            "--language chooses the phrases of --synthetic leads; an export's text is read"
+                + " as it is");
     assertThatThrownBy(() -> TrainingOptions.synthetic(300).language("fr").build())
         .hasMessage("--language: unknown language 'fr', expected one of en, zh");
   }
@@ -78,7 +81,8 @@ class TrainingOptionsTest {
     assertThat(options.encoderMissesLeadLanguage()).isFalse();
     assertThatThrownBy(() -> TrainingOptions.synthetic(300).encoder("bert").build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--encoder: unknown encoder 'bert', expected one of minilm, minilm-q, bge-small-zh");
+        .hasMessage(
+            "--encoder: unknown encoder 'bert', expected one of minilm, minilm-q, bge-small-zh");
   }
 
   @Test
@@ -86,13 +90,20 @@ class TrainingOptionsTest {
     assertThat(TrainingOptions.synthetic(300).build().syntheticLeads()).isEqualTo(300);
     assertThatThrownBy(() -> TrainingOptions.synthetic(299).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--synthetic must be at least 300 leads to train and evaluate honestly, was 299");
+        .hasMessage(
+            "--synthetic must be at least 300 leads to train and evaluate honestly, was 299");
   }
 
   @Test
   void shouldReportTheTierOptionsBeforeTheLanguageTheEncoderAndTheCount() {
-    assertThatThrownBy(() -> TrainingOptions.synthetic(10).language("fr").encoder("bert")
-        .hotScore(80).capacity(20).build())
+    assertThatThrownBy(
+            () ->
+                TrainingOptions.synthetic(10)
+                    .language("fr")
+                    .encoder("bert")
+                    .hotScore(80)
+                    .capacity(20)
+                    .build())
         .hasMessage("give --hot-score or --capacity, not both");
     assertThatThrownBy(() -> TrainingOptions.synthetic(10).language("fr").encoder("bert").build())
         .hasMessageStartingWith("--language:");

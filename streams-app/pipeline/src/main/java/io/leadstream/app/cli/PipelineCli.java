@@ -10,8 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The production command line, what the Docker image runs: {@code run}, {@code topics}, {@code lag} and
- * {@code dlq}. The {@code leadstream} launcher of the tools module offers these and every other
+ * The production command line, what the Docker image runs: {@code run}, {@code topics}, {@code lag}
+ * and {@code dlq}. The {@code leadstream} launcher of the tools module offers these and every other
  * command through {@link #configure}.
  */
 @Command(
@@ -20,7 +20,11 @@ import picocli.CommandLine.Command;
     version = PipelineCli.VERSION,
     description = PipelineCli.DESCRIPTION,
     subcommands = {
-      RunCommand.class, TopicsCommand.class, LagCommand.class, DlqCommand.class, CommandLine.HelpCommand.class
+      RunCommand.class,
+      TopicsCommand.class,
+      LagCommand.class,
+      DlqCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class PipelineCli {
 
@@ -33,20 +37,23 @@ public final class PipelineCli {
   }
 
   /**
-   * Prepares a command line the way every LeadStream command expects: DJL kept offline unless
-   * asked otherwise, the schema package trusted by Avro, errors printed as one clear line, and a
-   * console that can show Chinese.
+   * Prepares a command line the way every LeadStream command expects: DJL kept offline unless asked
+   * otherwise, the schema package trusted by Avro, errors printed as one clear line, and a console
+   * that can show Chinese.
    */
   public static CommandLine configure(CommandLine cli) {
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
     AvroTrust.trustSchemaPackage();
-    cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-      commandLine.getErr().println(commandLine.getColorScheme().errorText("Error: " + message(exception)));
-      LoggerFactory.getLogger(PipelineCli.class).debug("Command failed", exception);
-      return 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (exception, commandLine, parseResult) -> {
+          commandLine
+              .getErr()
+              .println(commandLine.getColorScheme().errorText("Error: " + message(exception)));
+          LoggerFactory.getLogger(PipelineCli.class).debug("Command failed", exception);
+          return 1;
+        });
     return withReadableConsole(cli);
   }
 

@@ -13,9 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Runs the LeadStream topology against an external Kafka cluster until stopped. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run the LeadStream topology against a Kafka cluster until Ctrl-C or SIGTERM.",
-        "Scale out by starting more instances with the same application.id (one per partition at most)."})
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the LeadStream topology against a Kafka cluster until Ctrl-C or SIGTERM.",
+      "Scale out by starting more instances with the same application.id (one per partition at most)."
+    })
 public final class RunCommand implements Callable<Integer> {
 
   /** Exit code when stream threads kept failing and the instance shut down. */
@@ -25,7 +29,11 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
 
-  @Option(names = "--create-topics", negatable = true, defaultValue = "true", fallbackValue = "true",
+  @Option(
+      names = "--create-topics",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
       description = "Create missing topics at start (default: ${DEFAULT-VALUE}).")
   boolean createTopics;
 
@@ -41,8 +49,10 @@ public final class RunCommand implements Callable<Integer> {
       app.awaitStop();
       Optional<Throwable> fatal = app.fatalFailure();
       if (fatal.isPresent()) {
-        spec.commandLine().getErr().println("LeadStream stopped after repeated failures: "
-            + Causes.rootCause(fatal.get()));
+        spec.commandLine()
+            .getErr()
+            .println(
+                "LeadStream stopped after repeated failures: " + Causes.rootCause(fatal.get()));
         return EXIT_FAILED;
       }
     }

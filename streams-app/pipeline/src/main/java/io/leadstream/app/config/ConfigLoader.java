@@ -14,8 +14,8 @@ import java.util.Properties;
  * Gathers settings from, in rising precedence: a properties file, environment variables and
  * command-line overrides. Environment variables: {@code LEADSTREAM_KAFKA_<KEY>} sets the Kafka
  * setting {@code <key>} (underscores become dots, e.g. {@code LEADSTREAM_KAFKA_SASL_JAAS_CONFIG});
- * any other {@code LEADSTREAM_<KEY>} sets {@code leadstream.<key>} (e.g.
- * {@code LEADSTREAM_MODEL_BUNDLE}).
+ * any other {@code LEADSTREAM_<KEY>} sets {@code leadstream.<key>} (e.g. {@code
+ * LEADSTREAM_MODEL_BUNDLE}).
  */
 public final class ConfigLoader {
 
@@ -24,7 +24,8 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
-  public static Map<String, Object> load(Path file, Map<String, String> env, Map<String, String> overrides) {
+  public static Map<String, Object> load(
+      Path file, Map<String, String> env, Map<String, String> overrides) {
     Map<String, Object> props = new HashMap<>();
     if (file != null) {
       props.putAll(readFile(file));
@@ -36,13 +37,14 @@ public final class ConfigLoader {
 
   static Map<String, String> fromEnvironment(Map<String, String> env) {
     Map<String, String> props = new HashMap<>();
-    env.forEach((name, value) -> {
-      if (name.startsWith(ENV_KAFKA_PREFIX)) {
-        props.put(toKey(name.substring(ENV_KAFKA_PREFIX.length())), value);
-      } else if (name.startsWith(ENV_PREFIX)) {
-        props.put(LeadStreamConfig.PREFIX + toKey(name.substring(ENV_PREFIX.length())), value);
-      }
-    });
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith(ENV_KAFKA_PREFIX)) {
+            props.put(toKey(name.substring(ENV_KAFKA_PREFIX.length())), value);
+          } else if (name.startsWith(ENV_PREFIX)) {
+            props.put(LeadStreamConfig.PREFIX + toKey(name.substring(ENV_PREFIX.length())), value);
+          }
+        });
     return props;
   }
 
@@ -57,7 +59,8 @@ public final class ConfigLoader {
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("Config file not found: " + file);
     } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read config file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot read config file " + file + ": " + e.getMessage(), e);
     }
     Map<String, String> props = new HashMap<>();
     properties.stringPropertyNames().forEach(name -> props.put(name, properties.getProperty(name)));

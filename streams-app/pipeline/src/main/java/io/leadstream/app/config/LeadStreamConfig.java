@@ -40,143 +40,404 @@ public final class LeadStreamConfig extends AbstractConfig {
   private static final String OPS_GROUP = "Operations";
 
   public static final String TOPIC_RAW_CONFIG = PREFIX + "topic.raw";
-  private static final String TOPIC_RAW_DOC = "Input topic of raw CRM lead events (Avro LeadEvent, key = leadId).";
+  private static final String TOPIC_RAW_DOC =
+      "Input topic of raw CRM lead events (Avro LeadEvent, key = leadId).";
   public static final String TOPIC_RAW_DEFAULT = "leads.raw";
 
   public static final String TOPIC_PRIORITIZED_CONFIG = PREFIX + "topic.prioritized";
-  private static final String TOPIC_PRIORITIZED_DOC = "Output topic of every scored lead event (Avro PrioritizedLead).";
+  private static final String TOPIC_PRIORITIZED_DOC =
+      "Output topic of every scored lead event (Avro PrioritizedLead).";
   public static final String TOPIC_PRIORITIZED_DEFAULT = "leads.prioritized";
 
   public static final String TOPIC_HOT_CONFIG = PREFIX + "topic.hot";
-  private static final String TOPIC_HOT_DOC = "Output topic of leads entering the HOT tier, for notification services.";
+  private static final String TOPIC_HOT_DOC =
+      "Output topic of leads entering the HOT tier, for notification services.";
   public static final String TOPIC_HOT_DEFAULT = "leads.hot";
 
   public static final String TOPIC_DLQ_CONFIG = PREFIX + "topic.dlq";
-  private static final String TOPIC_DLQ_DOC = "Dead-letter topic: original bytes of every rejected record, with headers saying why and where from.";
+  private static final String TOPIC_DLQ_DOC =
+      "Dead-letter topic: original bytes of every rejected record, with headers saying why and where from.";
   public static final String TOPIC_DLQ_DEFAULT = "leads.dlq";
 
   public static final String MODEL_BUNDLE_CONFIG = PREFIX + "model.bundle";
-  private static final String MODEL_BUNDLE_DOC = "Model bundle to score with: a folder holding manifest.json, or classpath:bundles/<name> for a bundle shipped in the jar.";
+  private static final String MODEL_BUNDLE_DOC =
+      "Model bundle to score with: a folder holding manifest.json, or classpath:bundles/<name> for a bundle shipped in the jar.";
   public static final String MODEL_BUNDLE_DEFAULT = "classpath:bundles/default";
 
   public static final String MODEL_RELOAD_INTERVAL_CONFIG = PREFIX + "model.reload.interval.ms";
-  private static final String MODEL_RELOAD_INTERVAL_DOC = "How often a bundle folder is checked for a new version, which is then loaded, "
-      + "smoke-checked and swapped in without a restart; 0 turns reloading off. Bundles on the class path never change.";
+  private static final String MODEL_RELOAD_INTERVAL_DOC =
+      "How often a bundle folder is checked for a new version, which is then loaded, "
+          + "smoke-checked and swapped in without a restart; 0 turns reloading off. Bundles on the class path never change.";
   public static final long MODEL_RELOAD_INTERVAL_DEFAULT = 30_000L;
 
   public static final String ENCODER_THREADS_CONFIG = PREFIX + "encoder.intra.op.threads";
-  private static final String ENCODER_THREADS_DOC = "Threads ONNX Runtime may use inside one encoder call; 0 = every core. "
-      + "LeadStream gets its parallelism from stream threads (num.stream.threads, one predictor each), so 1 is best "
-      + "when there are as many stream threads as cores; raise it when there are fewer partitions than cores.";
+  private static final String ENCODER_THREADS_DOC =
+      "Threads ONNX Runtime may use inside one encoder call; 0 = every core. "
+          + "LeadStream gets its parallelism from stream threads (num.stream.threads, one predictor each), so 1 is best "
+          + "when there are as many stream threads as cores; raise it when there are fewer partitions than cores.";
   public static final int ENCODER_THREADS_DEFAULT = 1;
 
   public static final String STATE_STORES_CONFIG = PREFIX + "state.stores";
-  private static final String STATE_STORES_DOC = "Where the per-lead score history (lead-track-store) keeps its data: rocksdb (on disk, "
-      + "any number of leads; flushed at every commit) or in_memory (in the heap, faster; restored from the changelog "
-      + "at start). Both are backed by a changelog topic.";
+  private static final String STATE_STORES_DOC =
+      "Where the per-lead score history (lead-track-store) keeps its data: rocksdb (on disk, "
+          + "any number of leads; flushed at every commit) or in_memory (in the heap, faster; restored from the changelog "
+          + "at start). Both are backed by a changelog topic.";
   public static final String STATE_STORES_DEFAULT = "rocksdb";
 
   public static final String TEXT_MEMO_ENTRIES_CONFIG = PREFIX + "text.memo.entries";
-  private static final String TEXT_MEMO_ENTRIES_DOC = "Leads per partition whose last text reading is remembered, so that an unchanged text "
-      + "is not encoded again (an in-memory LRU cache, about 200 bytes a lead; empty after a restart).";
+  private static final String TEXT_MEMO_ENTRIES_DOC =
+      "Leads per partition whose last text reading is remembered, so that an unchanged text "
+          + "is not encoded again (an in-memory LRU cache, about 200 bytes a lead; empty after a restart).";
   public static final int TEXT_MEMO_ENTRIES_DEFAULT = 100_000;
 
   public static final String HTTP_HOST_CONFIG = PREFIX + "http.host";
-  private static final String HTTP_HOST_DOC = "Address the ops endpoints (/metrics, /health/live, /health/ready) bind to; loopback by default, 0.0.0.0 for every interface.";
+  private static final String HTTP_HOST_DOC =
+      "Address the ops endpoints (/metrics, /health/live, /health/ready) bind to; loopback by default, 0.0.0.0 for every interface.";
   public static final String HTTP_HOST_DEFAULT = "127.0.0.1";
 
   public static final String HTTP_PORT_CONFIG = PREFIX + "http.port";
-  private static final String HTTP_PORT_DOC = "Port of the ops endpoints; 0 picks a free port, -1 serves none.";
+  private static final String HTTP_PORT_DOC =
+      "Port of the ops endpoints; 0 picks a free port, -1 serves none.";
   public static final int HTTP_PORT_DEFAULT = 8080;
 
   public static final String HTTP_ADVERTISED_HOST_CONFIG = PREFIX + "http.advertised.host";
-  private static final String HTTP_ADVERTISED_HOST_DOC = "Host name other instances use to reach this one's HTTP port for lead queries "
-      + "(Kafka Streams' application.server). Default: leadstream.http.host, or this machine's name when that is 0.0.0.0.";
+  private static final String HTTP_ADVERTISED_HOST_DOC =
+      "Host name other instances use to reach this one's HTTP port for lead queries "
+          + "(Kafka Streams' application.server). Default: leadstream.http.host, or this machine's name when that is 0.0.0.0.";
 
   public static final String HTTP_TOKEN_CONFIG = PREFIX + "http.token";
-  private static final String HTTP_TOKEN_DOC = "Bearer token required by the lead queries (/leads/...), which return personal data. "
-      + "Unset: no token is asked for (the endpoints bind to loopback by default).";
+  private static final String HTTP_TOKEN_DOC =
+      "Bearer token required by the lead queries (/leads/...), which return personal data. "
+          + "Unset: no token is asked for (the endpoints bind to loopback by default).";
 
   public static final String METRICS_REFRESH_CONFIG = PREFIX + "metrics.refresh.ms";
-  private static final String METRICS_REFRESH_DOC = "How often Kafka's client metrics (consumer lag among them) are re-read into /metrics.";
+  private static final String METRICS_REFRESH_DOC =
+      "How often Kafka's client metrics (consumer lag among them) are re-read into /metrics.";
   public static final long METRICS_REFRESH_DEFAULT = 5_000L;
 
   public static final String TEXT_MAX_BYTES_CONFIG = PREFIX + "text.max.bytes";
-  private static final String TEXT_MAX_BYTES_DOC = "Largest notes or last-message text accepted, in UTF-8 bytes; longer records are dead-lettered.";
+  private static final String TEXT_MAX_BYTES_DOC =
+      "Largest notes or last-message text accepted, in UTF-8 bytes; longer records are dead-lettered.";
   public static final int TEXT_MAX_BYTES_DEFAULT = 16 * 1024;
 
   public static final String RECORD_MAX_BYTES_CONFIG = PREFIX + "record.max.bytes";
-  private static final String RECORD_MAX_BYTES_DOC = "Largest raw record (key plus value bytes) accepted; larger ones are dead-lettered as "
-      + "RECORD_TOO_LARGE before decoding. Keeps every output and state entry well below the broker's message size limit.";
+  private static final String RECORD_MAX_BYTES_DOC =
+      "Largest raw record (key plus value bytes) accepted; larger ones are dead-lettered as "
+          + "RECORD_TOO_LARGE before decoding. Keeps every output and state entry well below the broker's message size limit.";
   public static final int RECORD_MAX_BYTES_DEFAULT = 256 * 1024;
 
   public static final String INPUT_SCHEMAS_CONFIG = PREFIX + "input.schemas";
-  private static final String INPUT_SCHEMAS_DOC = "Folder of further writer schemas of LeadEvent (one complete schema per .avsc "
-      + "file, as Schema.toString() writes it), so that producers that evolved their schema (fields added with defaults, "
-      + "defaulted ones dropped, fields reordered) are read through Avro schema resolution. Empty: only the app's own "
-      + "schema. An incompatible schema stops the start with the incompatibility named.";
+  private static final String INPUT_SCHEMAS_DOC =
+      "Folder of further writer schemas of LeadEvent (one complete schema per .avsc "
+          + "file, as Schema.toString() writes it), so that producers that evolved their schema (fields added with defaults, "
+          + "defaulted ones dropped, fields reordered) are read through Avro schema resolution. Empty: only the app's own "
+          + "schema. An incompatible schema stops the start with the incompatibility named.";
   public static final String INPUT_SCHEMAS_DEFAULT = "";
 
   public static final String FAILURE_REPLACEMENTS_CONFIG = PREFIX + "failure.thread.replacements";
-  private static final String FAILURE_REPLACEMENTS_DOC = "How many times a stream thread that failed (a broken model, a store, the "
-      + "broker; never a bad record, which is dead-lettered) is replaced within leadstream.failure.window.ms before the "
-      + "instance shuts down with exit code 1, for its orchestrator to restart it or alert. 0 shuts down at the first failure.";
+  private static final String FAILURE_REPLACEMENTS_DOC =
+      "How many times a stream thread that failed (a broken model, a store, the "
+          + "broker; never a bad record, which is dead-lettered) is replaced within leadstream.failure.window.ms before the "
+          + "instance shuts down with exit code 1, for its orchestrator to restart it or alert. 0 shuts down at the first failure.";
   public static final int FAILURE_REPLACEMENTS_DEFAULT = 3;
 
   public static final String FAILURE_WINDOW_CONFIG = PREFIX + "failure.window.ms";
-  private static final String FAILURE_WINDOW_DOC = "The window in which leadstream.failure.thread.replacements are counted.";
+  private static final String FAILURE_WINDOW_DOC =
+      "The window in which leadstream.failure.thread.replacements are counted.";
   public static final long FAILURE_WINDOW_DEFAULT = 10 * 60_000L;
 
   public static final String HEALTH_PROBE_INTERVAL_CONFIG = PREFIX + "health.probe.interval.ms";
-  private static final String HEALTH_PROBE_INTERVAL_DOC = "How often readiness' probes run in the background: the serving bundle scores "
-      + "the canary leads, and the cluster answers for the group's offsets (within this time, else the broker counts as unreachable).";
+  private static final String HEALTH_PROBE_INTERVAL_DOC =
+      "How often readiness' probes run in the background: the serving bundle scores "
+          + "the canary leads, and the cluster answers for the group's offsets (within this time, else the broker counts as unreachable).";
   public static final long HEALTH_PROBE_INTERVAL_DEFAULT = 5_000L;
 
   public static final String HEALTH_PROGRESS_TIMEOUT_CONFIG = PREFIX + "health.progress.timeout.ms";
-  private static final String HEALTH_PROGRESS_TIMEOUT_DOC = "/health/progress answers 503 when an input partition of this instance has "
-      + "lag and no commit for this long, or Kafka Streams has not been RUNNING for this long.";
+  private static final String HEALTH_PROGRESS_TIMEOUT_DOC =
+      "/health/progress answers 503 when an input partition of this instance has "
+          + "lag and no commit for this long, or Kafka Streams has not been RUNNING for this long.";
   public static final long HEALTH_PROGRESS_TIMEOUT_DEFAULT = 60_000L;
 
   public static final String STATIC_MEMBERSHIP_CONFIG = PREFIX + "static.membership";
-  private static final String STATIC_MEMBERSHIP_DOC = "Give this instance a stable group.instance.id, kept in its state directory "
-      + "(made on first start), so that after a crash it takes its partitions back at once instead of the group waiting "
-      + "a session time-out for the dead member. Ignored when group.instance.id is set. Needs a state directory that "
-      + "survives restarts and is not shared.";
+  private static final String STATIC_MEMBERSHIP_DOC =
+      "Give this instance a stable group.instance.id, kept in its state directory "
+          + "(made on first start), so that after a crash it takes its partitions back at once instead of the group waiting "
+          + "a session time-out for the dead member. Ignored when group.instance.id is set. Needs a state directory that "
+          + "survives restarts and is not shared.";
   public static final boolean STATIC_MEMBERSHIP_DEFAULT = true;
 
   public static final String TOPIC_PARTITIONS_CONFIG = PREFIX + "topic.partitions";
-  private static final String TOPIC_PARTITIONS_DOC = "Partitions of the topics LeadStream creates when they are missing; -1 takes the broker's default. More partitions allow more instances.";
+  private static final String TOPIC_PARTITIONS_DOC =
+      "Partitions of the topics LeadStream creates when they are missing; -1 takes the broker's default. More partitions allow more instances.";
   public static final int TOPIC_PARTITIONS_DEFAULT = -1;
 
   public static final String TOPIC_REPLICATION_CONFIG = PREFIX + "topic.replication.factor";
-  private static final String TOPIC_REPLICATION_DOC = "Replication factor of the topics LeadStream creates when they are missing; -1 takes the broker's default.";
+  private static final String TOPIC_REPLICATION_DOC =
+      "Replication factor of the topics LeadStream creates when they are missing; -1 takes the broker's default.";
   public static final int TOPIC_REPLICATION_DEFAULT = -1;
 
-  private static final ConfigDef CONFIG_DEF = new ConfigDef()
-      .define(TOPIC_RAW_CONFIG, Type.STRING, TOPIC_RAW_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH, TOPIC_RAW_DOC, TOPICS_GROUP, 1, ConfigDef.Width.MEDIUM, "raw leads topic")
-      .define(TOPIC_PRIORITIZED_CONFIG, Type.STRING, TOPIC_PRIORITIZED_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH, TOPIC_PRIORITIZED_DOC, TOPICS_GROUP, 2, ConfigDef.Width.MEDIUM, "prioritized topic")
-      .define(TOPIC_HOT_CONFIG, Type.STRING, TOPIC_HOT_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH, TOPIC_HOT_DOC, TOPICS_GROUP, 3, ConfigDef.Width.MEDIUM, "hot topic")
-      .define(TOPIC_DLQ_CONFIG, Type.STRING, TOPIC_DLQ_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH, TOPIC_DLQ_DOC, TOPICS_GROUP, 4, ConfigDef.Width.MEDIUM, "dead-letter topic")
-      .define(TOPIC_PARTITIONS_CONFIG, Type.INT, TOPIC_PARTITIONS_DEFAULT, Range.between(-1, 10_000), Importance.MEDIUM, TOPIC_PARTITIONS_DOC, TOPICS_GROUP, 5, ConfigDef.Width.SHORT, "partitions")
-      .define(TOPIC_REPLICATION_CONFIG, Type.INT, TOPIC_REPLICATION_DEFAULT, Range.between(-1, 100), Importance.MEDIUM, TOPIC_REPLICATION_DOC, TOPICS_GROUP, 6, ConfigDef.Width.SHORT, "replication factor")
-      .define(MODEL_BUNDLE_CONFIG, Type.STRING, MODEL_BUNDLE_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH, MODEL_BUNDLE_DOC, MODEL_GROUP, 1, ConfigDef.Width.LONG, "model bundle")
-      .define(MODEL_RELOAD_INTERVAL_CONFIG, Type.LONG, MODEL_RELOAD_INTERVAL_DEFAULT, Range.atLeast(0), Importance.MEDIUM, MODEL_RELOAD_INTERVAL_DOC, MODEL_GROUP, 3, ConfigDef.Width.SHORT, "model reload interval")
-      .define(ENCODER_THREADS_CONFIG, Type.INT, ENCODER_THREADS_DEFAULT, Range.between(0, 256), Importance.MEDIUM, ENCODER_THREADS_DOC, MODEL_GROUP, 2, ConfigDef.Width.SHORT, "encoder threads")
-      .define(STATE_STORES_CONFIG, Type.STRING, STATE_STORES_DEFAULT, ConfigDef.CaseInsensitiveValidString.in("rocksdb", "in_memory"), Importance.MEDIUM, STATE_STORES_DOC, STATE_GROUP, 1, ConfigDef.Width.SHORT, "state stores")
-      .define(TEXT_MEMO_ENTRIES_CONFIG, Type.INT, TEXT_MEMO_ENTRIES_DEFAULT, Range.atLeast(1), Importance.LOW, TEXT_MEMO_ENTRIES_DOC, STATE_GROUP, 2, ConfigDef.Width.SHORT, "text memo entries")
-      .define(FAILURE_REPLACEMENTS_CONFIG, Type.INT, FAILURE_REPLACEMENTS_DEFAULT, Range.between(0, 1000), Importance.MEDIUM, FAILURE_REPLACEMENTS_DOC, OPS_GROUP, 6, ConfigDef.Width.SHORT, "thread replacements")
-      .define(FAILURE_WINDOW_CONFIG, Type.LONG, FAILURE_WINDOW_DEFAULT, Range.atLeast(1000), Importance.LOW, FAILURE_WINDOW_DOC, OPS_GROUP, 7, ConfigDef.Width.SHORT, "failure window")
-      .define(HEALTH_PROBE_INTERVAL_CONFIG, Type.LONG, HEALTH_PROBE_INTERVAL_DEFAULT, Range.atLeast(100), Importance.LOW, HEALTH_PROBE_INTERVAL_DOC, OPS_GROUP, 8, ConfigDef.Width.SHORT, "health probe interval")
-      .define(HEALTH_PROGRESS_TIMEOUT_CONFIG, Type.LONG, HEALTH_PROGRESS_TIMEOUT_DEFAULT, Range.atLeast(1000), Importance.MEDIUM, HEALTH_PROGRESS_TIMEOUT_DOC, OPS_GROUP, 9, ConfigDef.Width.SHORT, "progress timeout")
-      .define(STATIC_MEMBERSHIP_CONFIG, Type.BOOLEAN, STATIC_MEMBERSHIP_DEFAULT, Importance.MEDIUM, STATIC_MEMBERSHIP_DOC, STATE_GROUP, 3, ConfigDef.Width.SHORT, "static membership")
-      .define(HTTP_HOST_CONFIG, Type.STRING, HTTP_HOST_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM, HTTP_HOST_DOC, OPS_GROUP, 1, ConfigDef.Width.MEDIUM, "ops host")
-      .define(HTTP_PORT_CONFIG, Type.INT, HTTP_PORT_DEFAULT, Range.between(-1, 65535), Importance.MEDIUM, HTTP_PORT_DOC, OPS_GROUP, 2, ConfigDef.Width.SHORT, "ops port")
-      .define(HTTP_ADVERTISED_HOST_CONFIG, Type.STRING, null, Importance.MEDIUM, HTTP_ADVERTISED_HOST_DOC, OPS_GROUP, 4, ConfigDef.Width.MEDIUM, "advertised host")
-      .define(HTTP_TOKEN_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, HTTP_TOKEN_DOC, OPS_GROUP, 5, ConfigDef.Width.MEDIUM, "lead query token")
-      .define(METRICS_REFRESH_CONFIG, Type.LONG, METRICS_REFRESH_DEFAULT, Range.atLeast(100), Importance.LOW, METRICS_REFRESH_DOC, OPS_GROUP, 3, ConfigDef.Width.SHORT, "metrics refresh")
-      .define(TEXT_MAX_BYTES_CONFIG, Type.INT, TEXT_MAX_BYTES_DEFAULT, Range.between(64, 1024 * 1024), Importance.MEDIUM, TEXT_MAX_BYTES_DOC, VALIDATION_GROUP, 1, ConfigDef.Width.SHORT, "max text bytes")
-      .define(RECORD_MAX_BYTES_CONFIG, Type.INT, RECORD_MAX_BYTES_DEFAULT, Range.between(1024, 64 * 1024 * 1024), Importance.MEDIUM, RECORD_MAX_BYTES_DOC, VALIDATION_GROUP, 2, ConfigDef.Width.SHORT, "max record bytes")
-      .define(INPUT_SCHEMAS_CONFIG, Type.STRING, INPUT_SCHEMAS_DEFAULT, Importance.MEDIUM, INPUT_SCHEMAS_DOC, VALIDATION_GROUP, 3, ConfigDef.Width.LONG, "writer schemas");
+  private static final ConfigDef CONFIG_DEF =
+      new ConfigDef()
+          .define(
+              TOPIC_RAW_CONFIG,
+              Type.STRING,
+              TOPIC_RAW_DEFAULT,
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              TOPIC_RAW_DOC,
+              TOPICS_GROUP,
+              1,
+              ConfigDef.Width.MEDIUM,
+              "raw leads topic")
+          .define(
+              TOPIC_PRIORITIZED_CONFIG,
+              Type.STRING,
+              TOPIC_PRIORITIZED_DEFAULT,
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              TOPIC_PRIORITIZED_DOC,
+              TOPICS_GROUP,
+              2,
+              ConfigDef.Width.MEDIUM,
+              "prioritized topic")
+          .define(
+              TOPIC_HOT_CONFIG,
+              Type.STRING,
+              TOPIC_HOT_DEFAULT,
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              TOPIC_HOT_DOC,
+              TOPICS_GROUP,
+              3,
+              ConfigDef.Width.MEDIUM,
+              "hot topic")
+          .define(
+              TOPIC_DLQ_CONFIG,
+              Type.STRING,
+              TOPIC_DLQ_DEFAULT,
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              TOPIC_DLQ_DOC,
+              TOPICS_GROUP,
+              4,
+              ConfigDef.Width.MEDIUM,
+              "dead-letter topic")
+          .define(
+              TOPIC_PARTITIONS_CONFIG,
+              Type.INT,
+              TOPIC_PARTITIONS_DEFAULT,
+              Range.between(-1, 10_000),
+              Importance.MEDIUM,
+              TOPIC_PARTITIONS_DOC,
+              TOPICS_GROUP,
+              5,
+              ConfigDef.Width.SHORT,
+              "partitions")
+          .define(
+              TOPIC_REPLICATION_CONFIG,
+              Type.INT,
+              TOPIC_REPLICATION_DEFAULT,
+              Range.between(-1, 100),
+              Importance.MEDIUM,
+              TOPIC_REPLICATION_DOC,
+              TOPICS_GROUP,
+              6,
+              ConfigDef.Width.SHORT,
+              "replication factor")
+          .define(
+              MODEL_BUNDLE_CONFIG,
+              Type.STRING,
+              MODEL_BUNDLE_DEFAULT,
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              MODEL_BUNDLE_DOC,
+              MODEL_GROUP,
+              1,
+              ConfigDef.Width.LONG,
+              "model bundle")
+          .define(
+              MODEL_RELOAD_INTERVAL_CONFIG,
+              Type.LONG,
+              MODEL_RELOAD_INTERVAL_DEFAULT,
+              Range.atLeast(0),
+              Importance.MEDIUM,
+              MODEL_RELOAD_INTERVAL_DOC,
+              MODEL_GROUP,
+              3,
+              ConfigDef.Width.SHORT,
+              "model reload interval")
+          .define(
+              ENCODER_THREADS_CONFIG,
+              Type.INT,
+              ENCODER_THREADS_DEFAULT,
+              Range.between(0, 256),
+              Importance.MEDIUM,
+              ENCODER_THREADS_DOC,
+              MODEL_GROUP,
+              2,
+              ConfigDef.Width.SHORT,
+              "encoder threads")
+          .define(
+              STATE_STORES_CONFIG,
+              Type.STRING,
+              STATE_STORES_DEFAULT,
+              ConfigDef.CaseInsensitiveValidString.in("rocksdb", "in_memory"),
+              Importance.MEDIUM,
+              STATE_STORES_DOC,
+              STATE_GROUP,
+              1,
+              ConfigDef.Width.SHORT,
+              "state stores")
+          .define(
+              TEXT_MEMO_ENTRIES_CONFIG,
+              Type.INT,
+              TEXT_MEMO_ENTRIES_DEFAULT,
+              Range.atLeast(1),
+              Importance.LOW,
+              TEXT_MEMO_ENTRIES_DOC,
+              STATE_GROUP,
+              2,
+              ConfigDef.Width.SHORT,
+              "text memo entries")
+          .define(
+              FAILURE_REPLACEMENTS_CONFIG,
+              Type.INT,
+              FAILURE_REPLACEMENTS_DEFAULT,
+              Range.between(0, 1000),
+              Importance.MEDIUM,
+              FAILURE_REPLACEMENTS_DOC,
+              OPS_GROUP,
+              6,
+              ConfigDef.Width.SHORT,
+              "thread replacements")
+          .define(
+              FAILURE_WINDOW_CONFIG,
+              Type.LONG,
+              FAILURE_WINDOW_DEFAULT,
+              Range.atLeast(1000),
+              Importance.LOW,
+              FAILURE_WINDOW_DOC,
+              OPS_GROUP,
+              7,
+              ConfigDef.Width.SHORT,
+              "failure window")
+          .define(
+              HEALTH_PROBE_INTERVAL_CONFIG,
+              Type.LONG,
+              HEALTH_PROBE_INTERVAL_DEFAULT,
+              Range.atLeast(100),
+              Importance.LOW,
+              HEALTH_PROBE_INTERVAL_DOC,
+              OPS_GROUP,
+              8,
+              ConfigDef.Width.SHORT,
+              "health probe interval")
+          .define(
+              HEALTH_PROGRESS_TIMEOUT_CONFIG,
+              Type.LONG,
+              HEALTH_PROGRESS_TIMEOUT_DEFAULT,
+              Range.atLeast(1000),
+              Importance.MEDIUM,
+              HEALTH_PROGRESS_TIMEOUT_DOC,
+              OPS_GROUP,
+              9,
+              ConfigDef.Width.SHORT,
+              "progress timeout")
+          .define(
+              STATIC_MEMBERSHIP_CONFIG,
+              Type.BOOLEAN,
+              STATIC_MEMBERSHIP_DEFAULT,
+              Importance.MEDIUM,
+              STATIC_MEMBERSHIP_DOC,
+              STATE_GROUP,
+              3,
+              ConfigDef.Width.SHORT,
+              "static membership")
+          .define(
+              HTTP_HOST_CONFIG,
+              Type.STRING,
+              HTTP_HOST_DEFAULT,
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              HTTP_HOST_DOC,
+              OPS_GROUP,
+              1,
+              ConfigDef.Width.MEDIUM,
+              "ops host")
+          .define(
+              HTTP_PORT_CONFIG,
+              Type.INT,
+              HTTP_PORT_DEFAULT,
+              Range.between(-1, 65535),
+              Importance.MEDIUM,
+              HTTP_PORT_DOC,
+              OPS_GROUP,
+              2,
+              ConfigDef.Width.SHORT,
+              "ops port")
+          .define(
+              HTTP_ADVERTISED_HOST_CONFIG,
+              Type.STRING,
+              null,
+              Importance.MEDIUM,
+              HTTP_ADVERTISED_HOST_DOC,
+              OPS_GROUP,
+              4,
+              ConfigDef.Width.MEDIUM,
+              "advertised host")
+          .define(
+              HTTP_TOKEN_CONFIG,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              HTTP_TOKEN_DOC,
+              OPS_GROUP,
+              5,
+              ConfigDef.Width.MEDIUM,
+              "lead query token")
+          .define(
+              METRICS_REFRESH_CONFIG,
+              Type.LONG,
+              METRICS_REFRESH_DEFAULT,
+              Range.atLeast(100),
+              Importance.LOW,
+              METRICS_REFRESH_DOC,
+              OPS_GROUP,
+              3,
+              ConfigDef.Width.SHORT,
+              "metrics refresh")
+          .define(
+              TEXT_MAX_BYTES_CONFIG,
+              Type.INT,
+              TEXT_MAX_BYTES_DEFAULT,
+              Range.between(64, 1024 * 1024),
+              Importance.MEDIUM,
+              TEXT_MAX_BYTES_DOC,
+              VALIDATION_GROUP,
+              1,
+              ConfigDef.Width.SHORT,
+              "max text bytes")
+          .define(
+              RECORD_MAX_BYTES_CONFIG,
+              Type.INT,
+              RECORD_MAX_BYTES_DEFAULT,
+              Range.between(1024, 64 * 1024 * 1024),
+              Importance.MEDIUM,
+              RECORD_MAX_BYTES_DOC,
+              VALIDATION_GROUP,
+              2,
+              ConfigDef.Width.SHORT,
+              "max record bytes")
+          .define(
+              INPUT_SCHEMAS_CONFIG,
+              Type.STRING,
+              INPUT_SCHEMAS_DEFAULT,
+              Importance.MEDIUM,
+              INPUT_SCHEMAS_DOC,
+              VALIDATION_GROUP,
+              3,
+              ConfigDef.Width.LONG,
+              "writer schemas");
 
   /**
    * Kafka Streams settings LeadStream sets unless the user sets them. One stream thread per core:
@@ -184,15 +445,22 @@ public final class LeadStreamConfig extends AbstractConfig {
    * default is 45 s) bounds how long the group waits for a member that died without leaving it: a
    * killed instance, or a failed stream thread before its replacement joins.
    */
-  private static final Map<String, Object> STREAMS_DEFAULTS = Map.of(
-      StreamsConfig.NUM_STREAM_THREADS_CONFIG, Runtime.getRuntime().availableProcessors(),
-      StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000,
-      StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000,
-      StreamsConfig.APPLICATION_ID_CONFIG, "leadstream",
-      StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
-      StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+  private static final Map<String, Object> STREAMS_DEFAULTS =
+      Map.of(
+          StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+          Runtime.getRuntime().availableProcessors(),
+          StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+          10_000,
+          StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+          3_000,
+          StreamsConfig.APPLICATION_ID_CONFIG,
+          "leadstream",
+          StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+          StreamsConfig.EXACTLY_ONCE_V2,
+          StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
           "io.leadstream.app.streams.errors.DeadLetterHandler",
-      StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+          StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+          200);
 
   public LeadStreamConfig(Map<String, ?> props) {
     super(CONFIG_DEF, props, false);
@@ -224,12 +492,13 @@ public final class LeadStreamConfig extends AbstractConfig {
   }
 
   /**
-   * A topic's own settings given as {@code leadstream.topic.<role>.config.<setting>}, for the topics
-   * LeadStream creates and checks; {@code role} is raw, prioritized, hot or dlq.
+   * A topic's own settings given as {@code leadstream.topic.<role>.config.<setting>}, for the
+   * topics LeadStream creates and checks; {@code role} is raw, prioritized, hot or dlq.
    */
   public Map<String, String> topicConfigs(String role) {
     Map<String, String> configs = new TreeMap<>();
-    originalsWithPrefix(PREFIX + "topic." + role + ".config.").forEach((key, value) -> configs.put(key, String.valueOf(value)));
+    originalsWithPrefix(PREFIX + "topic." + role + ".config.")
+        .forEach((key, value) -> configs.put(key, String.valueOf(value)));
     return configs;
   }
 
@@ -245,11 +514,15 @@ public final class LeadStreamConfig extends AbstractConfig {
     return getString(MODEL_BUNDLE_CONFIG);
   }
 
-  /** The interval at which the bundle folder is checked; empty when reloading is off or the bundle is on the class path. */
+  /**
+   * The interval at which the bundle folder is checked; empty when reloading is off or the bundle
+   * is on the class path.
+   */
   public Optional<Duration> modelReloadInterval() {
     long millis = getLong(MODEL_RELOAD_INTERVAL_CONFIG);
     return millis == 0 || modelBundle().startsWith("classpath:")
-        ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+        ? Optional.empty()
+        : Optional.of(Duration.ofMillis(millis));
   }
 
   public int encoderIntraOpThreads() {
@@ -258,7 +531,8 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   /** Stream threads this instance runs (LeadStream's default: one per core). */
   public int streamThreads() {
-    return Integer.parseInt(streamsProperties().get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).toString());
+    return Integer.parseInt(
+        streamsProperties().get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).toString());
   }
 
   public LeadStores stateStores() {
@@ -289,7 +563,9 @@ public final class LeadStreamConfig extends AbstractConfig {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {
-      throw new ConfigException(HTTP_ADVERTISED_HOST_CONFIG, null,
+      throw new ConfigException(
+          HTTP_ADVERTISED_HOST_CONFIG,
+          null,
           "cannot tell this machine's name; set " + HTTP_ADVERTISED_HOST_CONFIG);
     }
   }
@@ -333,11 +609,16 @@ public final class LeadStreamConfig extends AbstractConfig {
     return getBoolean(STATIC_MEMBERSHIP_CONFIG);
   }
 
-  /** Where this instance's Kafka Streams state lives: state.dir (or Streams' default) / application.id. */
+  /**
+   * Where this instance's Kafka Streams state lives: state.dir (or Streams' default) /
+   * application.id.
+   */
   public Path applicationStateDir() {
     Object stateDir = streamsProperties().get(StreamsConfig.STATE_DIR_CONFIG);
-    Path base = stateDir == null
-        ? java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams") : java.nio.file.Path.of(stateDir.toString());
+    Path base =
+        stateDir == null
+            ? Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams")
+            : Path.of(stateDir.toString());
     return base.resolve(applicationId());
   }
 
@@ -352,9 +633,9 @@ public final class LeadStreamConfig extends AbstractConfig {
   }
 
   /**
-   * The properties to start Kafka Streams with: LeadStream's defaults, then every key the user
-   * gave (Kafka client settings such as security.protocol or sasl.jaas.config included). The
-   * {@code leadstream.} keys stay in, so that handlers configured by Streams can read them.
+   * The properties to start Kafka Streams with: LeadStream's defaults, then every key the user gave
+   * (Kafka client settings such as security.protocol or sasl.jaas.config included). The {@code
+   * leadstream.} keys stay in, so that handlers configured by Streams can read them.
    */
   public Map<String, Object> streamsProperties() {
     Map<String, Object> props = new HashMap<>(STREAMS_DEFAULTS);
@@ -372,11 +653,13 @@ public final class LeadStreamConfig extends AbstractConfig {
     clientKeys.addAll(ProducerConfig.configNames());
     clientKeys.addAll(ConsumerConfig.configNames());
     Map<String, Object> props = new HashMap<>();
-    originals().forEach((key, value) -> {
-      if (clientKeys.contains(key)) {
-        props.put(key, value);
-      }
-    });
+    originals()
+        .forEach(
+            (key, value) -> {
+              if (clientKeys.contains(key)) {
+                props.put(key, value);
+              }
+            });
     return props;
   }
 }

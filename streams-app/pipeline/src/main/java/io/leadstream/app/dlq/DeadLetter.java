@@ -9,8 +9,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * One record of the dead-letter topic as {@code DeadLetterHandler} writes it: the rejected
- * record's original key and value bytes, and what its headers say.
+ * One record of the dead-letter topic as {@code DeadLetterHandler} writes it: the rejected record's
+ * original key and value bytes, and what its headers say.
  *
  * @param position where the dead letter itself is, on the dead-letter topic
  * @param timestamp the dead letter's record timestamp, epoch millis
@@ -51,7 +51,9 @@ public record DeadLetter(
         "true".equalsIgnoreCase(text(headers, DeadLetterHeaders.KEY_OMITTED)));
   }
 
-  /** When it was dead-lettered: the failed-at header, or the record timestamp when there is none. */
+  /**
+   * When it was dead-lettered: the failed-at header, or the record timestamp when there is none.
+   */
   public Instant time() {
     return failedAt != null ? failedAt : Instant.ofEpochMilli(timestamp);
   }
@@ -64,7 +66,8 @@ public record DeadLetter(
       return null;
     }
     try {
-      return new RecordPosition(topic, Integer.parseInt(partition.trim()), Long.parseLong(offset.trim()));
+      return new RecordPosition(
+          topic, Integer.parseInt(partition.trim()), Long.parseLong(offset.trim()));
     } catch (NumberFormatException e) {
       return null;
     }
@@ -83,6 +86,8 @@ public record DeadLetter(
 
   private static String text(Headers headers, String name) {
     Header header = headers.lastHeader(name);
-    return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    return header == null || header.value() == null
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

@@ -14,9 +14,12 @@ import java.util.stream.Collectors;
  * @param reasons reason names (any case); empty for every reason
  * @param since earliest {@link DeadLetter#time()}, inclusive; null for no bound
  * @param until latest {@link DeadLetter#time()}, exclusive; null for no bound
- * @param sourcePartition partition of the source topic the rejected record was read from; null for any
- * @param fromOffset lowest source offset, inclusive; null for no bound; needs {@code sourcePartition}
- * @param toOffset highest source offset, inclusive; null for no bound; needs {@code sourcePartition}
+ * @param sourcePartition partition of the source topic the rejected record was read from; null for
+ *     any
+ * @param fromOffset lowest source offset, inclusive; null for no bound; needs {@code
+ *     sourcePartition}
+ * @param toOffset highest source offset, inclusive; null for no bound; needs {@code
+ *     sourcePartition}
  */
 public record DeadLetterFilter(
     Set<String> reasons,
@@ -24,32 +27,40 @@ public record DeadLetterFilter(
     Instant until,
     Integer sourcePartition,
     Long fromOffset,
-    Long toOffset) implements Predicate<DeadLetter> {
+    Long toOffset)
+    implements Predicate<DeadLetter> {
 
   /** Chooses every dead letter. */
-  public static final DeadLetterFilter ALL = new DeadLetterFilter(Set.of(), null, null, null, null, null);
+  public static final DeadLetterFilter ALL =
+      new DeadLetterFilter(Set.of(), null, null, null, null, null);
 
   /**
    * @throws IllegalArgumentException when the bounds contradict each other, or offsets are given
    *     without a source partition (offsets mean nothing across partitions)
    */
   public DeadLetterFilter {
-    reasons = reasons.stream().map(r -> r.trim().toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    reasons =
+        reasons.stream()
+            .map(r -> r.trim().toUpperCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
     if (since != null && until != null && !since.isBefore(until)) {
       throw new IllegalArgumentException("--since " + since + " is not before --until " + until);
     }
     if ((fromOffset != null || toOffset != null) && sourcePartition == null) {
-      throw new IllegalArgumentException("--from-offset and --to-offset need --source-partition: offsets are per partition");
+      throw new IllegalArgumentException(
+          "--from-offset and --to-offset need --source-partition: offsets are per partition");
     }
     if (fromOffset != null && toOffset != null && fromOffset > toOffset) {
-      throw new IllegalArgumentException("--from-offset " + fromOffset + " is above --to-offset " + toOffset);
+      throw new IllegalArgumentException(
+          "--from-offset " + fromOffset + " is above --to-offset " + toOffset);
     }
   }
 
   @Override
   public boolean test(DeadLetter deadLetter) {
-    if (!reasons.isEmpty() && (deadLetter.reason() == null
-        || !reasons.contains(deadLetter.reason().toUpperCase(Locale.ROOT)))) {
+    if (!reasons.isEmpty()
+        && (deadLetter.reason() == null
+            || !reasons.contains(deadLetter.reason().toUpperCase(Locale.ROOT)))) {
       return false;
     }
     Instant time = deadLetter.time();
@@ -60,7 +71,8 @@ public record DeadLetterFilter(
       return true;
     }
     RecordPosition source = deadLetter.source();
-    return source != null && source.partition() == sourcePartition
+    return source != null
+        && source.partition() == sourcePartition
         && (fromOffset == null || source.offset() >= fromOffset)
         && (toOffset == null || source.offset() <= toOffset);
   }
@@ -78,8 +90,13 @@ public record DeadLetterFilter(
       parts.add("until " + until);
     }
     if (sourcePartition != null) {
-      String offsets = fromOffset == null && toOffset == null ? ""
-          : " offsets " + (fromOffset == null ? "" : fromOffset) + ".." + (toOffset == null ? "" : toOffset);
+      String offsets =
+          fromOffset == null && toOffset == null
+              ? ""
+              : " offsets "
+                  + (fromOffset == null ? "" : fromOffset)
+                  + ".."
+                  + (toOffset == null ? "" : toOffset);
       parts.add("source partition " + sourcePartition + offsets);
     }
     return parts.isEmpty() ? "all" : String.join(", ", parts);

@@ -15,7 +15,9 @@ public final class DeadLetterReader {
    * @return how many dead letters were read
    * @throws IllegalArgumentException when the topic does not exist
    */
-  public static long read(Map<String, Object> clientProperties, String deadLetterTopic, Consumer<DeadLetter> action) {
-    return TopicSnapshot.read(clientProperties, deadLetterTopic, record -> action.accept(DeadLetter.from(record)));
+  public static long read(
+      Map<String, Object> clientProperties, String deadLetterTopic, Consumer<DeadLetter> action) {
+    return TopicSnapshot.read(
+        clientProperties, deadLetterTopic, record -> action.accept(DeadLetter.from(record)));
   }
 }

@@ -16,10 +16,10 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
- * One replay of chosen dead letters to the raw leads topic: reads the dead-letter topic once to
- * its end at start, chooses with a {@link DeadLetterFilter}, skips those the {@link ReplayLedger}
- * holds, fetches omitted values from their source topic, and replays the rest through a
- * {@link DeadLetterReplayer}. Creates the ledger topic when it is missing (not in a dry run).
+ * One replay of chosen dead letters to the raw leads topic: reads the dead-letter topic once to its
+ * end at start, chooses with a {@link DeadLetterFilter}, skips those the {@link ReplayLedger}
+ * holds, fetches omitted values from their source topic, and replays the rest through a {@link
+ * DeadLetterReplayer}. Creates the ledger topic when it is missing (not in a dry run).
  */
 public final class DeadLetterReplay {
 
@@ -40,9 +40,11 @@ public final class DeadLetterReplay {
    *
    * @param outcomes told what became of each chosen dead letter, as it happens
    * @throws IllegalArgumentException when the dead-letter or the raw topic does not exist
-   * @throws IllegalStateException when a replay transaction fails (see {@link DeadLetterReplayer#replay})
+   * @throws IllegalStateException when a replay transaction fails (see {@link
+   *     DeadLetterReplayer#replay})
    */
-  public ReplayCounts run(DeadLetterFilter filter, boolean dryRun, Consumer<ReplayOutcome> outcomes) {
+  public ReplayCounts run(
+      DeadLetterFilter filter, boolean dryRun, Consumer<ReplayOutcome> outcomes) {
     Map<String, Object> client = config.clientProperties();
     String deadLetterTopic = config.deadLetterTopic();
     requireTopics(client, deadLetterTopic, config.rawTopic());
@@ -51,30 +53,49 @@ public final class DeadLetterReplay {
       TopicCreator.createCompactedIfMissing(config, ledger.topic());
     }
     Tally tally = new Tally();
-    try (DeadLetterReplayer replayer = dryRun ? null : DeadLetterReplayer.start(
-            DeadLetterReplayer.openProducer(client, deadLetterTopic), config.rawTopic(), ledger, TRANSACTION_SIZE, clock);
-         SourceRecordFetcher sources = new SourceRecordFetcher(client)) {
+    try (DeadLetterReplayer replayer =
+            dryRun
+                ? null
+                : DeadLetterReplayer.start(
+                    DeadLetterReplayer.openProducer(client, deadLetterTopic),
+                    config.rawTopic(),
+                    ledger,
+                    TRANSACTION_SIZE,
+                    clock);
+        SourceRecordFetcher sources = new SourceRecordFetcher(client)) {
       Set<RecordPosition> replayed = ledger.read();
-      long read = DeadLetterReader.read(client, deadLetterTopic, deadLetter -> {
-        if (!filter.test(deadLetter)) {
-          return;
-        }
-        tally.byReason.merge(String.valueOf(deadLetter.reason()), 1L, Long::sum);
-        ReplayOutcome outcome = replayOne(deadLetter, replayed, sources, replayer);
-        tally.count(outcome.kind());
-        outcomes.accept(outcome);
-      });
+      long read =
+          DeadLetterReader.read(
+              client,
+              deadLetterTopic,
+              deadLetter -> {
+                if (!filter.test(deadLetter)) {
+                  return;
+                }
+                tally.byReason.merge(String.valueOf(deadLetter.reason()), 1L, Long::sum);
+                ReplayOutcome outcome = replayOne(deadLetter, replayed, sources, replayer);
+                tally.count(outcome.kind());
+                outcomes.accept(outcome);
+              });
       if (replayer != null) {
         replayer.commit();
       }
       long sent = replayer == null ? tally.replayed : replayer.committed();
-      return new ReplayCounts(read, tally.replayed + tally.alreadyReplayed + tally.notReplayable, sent,
-          tally.alreadyReplayed, tally.notReplayable, Collections.unmodifiableMap(tally.byReason));
+      return new ReplayCounts(
+          read,
+          tally.replayed + tally.alreadyReplayed + tally.notReplayable,
+          sent,
+          tally.alreadyReplayed,
+          tally.notReplayable,
+          Collections.unmodifiableMap(tally.byReason));
     }
   }
 
-  private static ReplayOutcome replayOne(DeadLetter deadLetter, Set<RecordPosition> replayed,
-      SourceRecordFetcher sources, DeadLetterReplayer replayer) {
+  private static ReplayOutcome replayOne(
+      DeadLetter deadLetter,
+      Set<RecordPosition> replayed,
+      SourceRecordFetcher sources,
+      DeadLetterReplayer replayer) {
     if (replayed.contains(deadLetter.position())) {
       return new ReplayOutcome(deadLetter, Kind.ALREADY_REPLAYED, null);
     }
@@ -82,12 +103,17 @@ public final class DeadLetterReplay {
     byte[] value = deadLetter.value();
     if (deadLetter.valueOmitted() || deadLetter.keyOmitted()) {
       if (deadLetter.source() == null) {
-        return new ReplayOutcome(deadLetter, Kind.NOT_REPLAYABLE,
+        return new ReplayOutcome(
+            deadLetter,
+            Kind.NOT_REPLAYABLE,
             "value omitted, and the dead letter does not say where the record came from");
       }
-      Fetch fetch = sources.fetch(deadLetter.source(), deadLetter.keyOmitted() ? null : deadLetter.key());
+      Fetch fetch =
+          sources.fetch(deadLetter.source(), deadLetter.keyOmitted() ? null : deadLetter.key());
       if (fetch instanceof Gone gone) {
-        return new ReplayOutcome(deadLetter, Kind.NOT_REPLAYABLE,
+        return new ReplayOutcome(
+            deadLetter,
+            Kind.NOT_REPLAYABLE,
             "value omitted and no longer in the source topic: " + gone.why());
       }
       key = ((Found) fetch).key();

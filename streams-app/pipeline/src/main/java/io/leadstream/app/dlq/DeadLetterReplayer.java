@@ -19,11 +19,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Sends dead letters' original key and value bytes back to a topic, with a
- * {@value #REPLAY_OF} header naming the dead letter, in Kafka transactions that also write each
- * one's {@link ReplayLedger} entry: a replay is committed together with its ledger entry or not at
- * all, so a crash never loses a replay from the ledger nor leaves one half done. Readers with
- * {@code isolation.level=read_committed} (LeadStream itself) see a replayed record only once its
+ * Sends dead letters' original key and value bytes back to a topic, with a {@value #REPLAY_OF}
+ * header naming the dead letter, in Kafka transactions that also write each one's {@link
+ * ReplayLedger} entry: a replay is committed together with its ledger entry or not at all, so a
+ * crash never loses a replay from the ledger nor leaves one half done. Readers with {@code
+ * isolation.level=read_committed} (LeadStream itself) see a replayed record only once its
  * transaction commits.
  *
  * <p>The transactional id is derived from the dead-letter topic ({@link #transactionalId}), so
@@ -44,8 +44,12 @@ public final class DeadLetterReplayer implements AutoCloseable {
   private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
   private long committed;
 
-  private DeadLetterReplayer(Producer<byte[], byte[]> producer, String targetTopic, ReplayLedger ledger,
-      int transactionSize, Clock clock) {
+  private DeadLetterReplayer(
+      Producer<byte[], byte[]> producer,
+      String targetTopic,
+      ReplayLedger ledger,
+      int transactionSize,
+      Clock clock) {
     this.producer = producer;
     this.targetTopic = targetTopic;
     this.ledger = ledger;
@@ -61,9 +65,11 @@ public final class DeadLetterReplayer implements AutoCloseable {
   /**
    * A transactional producer of bytes for the replays of a dead-letter topic.
    *
-   * @param clientProperties Kafka client settings (bootstrap servers, security, max.request.size, ...)
+   * @param clientProperties Kafka client settings (bootstrap servers, security, max.request.size,
+   *     ...)
    */
-  public static Producer<byte[], byte[]> openProducer(Map<String, Object> clientProperties, String deadLetterTopic) {
+  public static Producer<byte[], byte[]> openProducer(
+      Map<String, Object> clientProperties, String deadLetterTopic) {
     Map<String, Object> props = new HashMap<>(clientProperties);
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(deadLetterTopic));
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -80,10 +86,15 @@ public final class DeadLetterReplayer implements AutoCloseable {
    * @param targetTopic where the dead letters go back to (the raw leads topic)
    * @param transactionSize dead letters per transaction (at least 1)
    */
-  public static DeadLetterReplayer start(Producer<byte[], byte[]> producer, String targetTopic, ReplayLedger ledger,
-      int transactionSize, Clock clock) {
+  public static DeadLetterReplayer start(
+      Producer<byte[], byte[]> producer,
+      String targetTopic,
+      ReplayLedger ledger,
+      int transactionSize,
+      Clock clock) {
     if (transactionSize < 1) {
-      throw new IllegalArgumentException("transactionSize must be at least 1, was " + transactionSize);
+      throw new IllegalArgumentException(
+          "transactionSize must be at least 1, was " + transactionSize);
     }
     try {
       producer.initTransactions();
@@ -99,7 +110,8 @@ public final class DeadLetterReplayer implements AutoCloseable {
    * transaction holds {@code transactionSize} dead letters.
    *
    * @param key the key to send: the dead letter's, or the source record's when it was omitted
-   * @param value the bytes to send: the dead letter's value, or the source record's when it was omitted
+   * @param value the bytes to send: the dead letter's value, or the source record's when it was
+   *     omitted
    * @throws IllegalStateException when sending or committing fails; the open transaction is then
    *     aborted (nothing of it is visible), and what was committed before stays committed
    */
@@ -181,13 +193,24 @@ public final class DeadLetterReplayer implements AutoCloseable {
     }
     pending.clear();
     Exception cause = sendFailure.get() != null ? sendFailure.get() : e;
-    String why = fenced
-        ? "another replay of the same dead-letter topic started and took over"
-        : String.valueOf(cause.getMessage()).replaceFirst("\\.$", "");
-    String last = e instanceof TimeoutException
-        ? "The last " + rolledBack + " dead letters may or may not be committed (the ledger knows)"
-        : "The last " + rolledBack + " dead letters were rolled back (not sent)";
-    return new IllegalStateException("Replay stopped: " + why + ". " + last + "; " + committed
-        + " replayed before are committed and in the ledger. Running it again goes on from there.", e);
+    String why =
+        fenced
+            ? "another replay of the same dead-letter topic started and took over"
+            : String.valueOf(cause.getMessage()).replaceFirst("\\.$", "");
+    String last =
+        e instanceof TimeoutException
+            ? "The last "
+                + rolledBack
+                + " dead letters may or may not be committed (the ledger knows)"
+            : "The last " + rolledBack + " dead letters were rolled back (not sent)";
+    return new IllegalStateException(
+        "Replay stopped: "
+            + why
+            + ". "
+            + last
+            + "; "
+            + committed
+            + " replayed before are committed and in the ledger. Running it again goes on from there.",
+        e);
   }
 }

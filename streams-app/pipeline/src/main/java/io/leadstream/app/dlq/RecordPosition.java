@@ -1,8 +1,8 @@
 package io.leadstream.app.dlq;
 
 /**
- * Where a record is: topic, partition and offset. Written {@code topic/partition/offset}, which
- * is unambiguous because topic names cannot hold a slash.
+ * Where a record is: topic, partition and offset. Written {@code topic/partition/offset}, which is
+ * unambiguous because topic names cannot hold a slash.
  */
 public record RecordPosition(String topic, int partition, long offset) {
 
@@ -14,7 +14,8 @@ public record RecordPosition(String topic, int partition, long offset) {
       throw new IllegalArgumentException("Not a topic/partition/offset: " + text);
     }
     try {
-      return new RecordPosition(text.substring(0, firstSlash),
+      return new RecordPosition(
+          text.substring(0, firstSlash),
           Integer.parseInt(text.substring(firstSlash + 1, lastSlash)),
           Long.parseLong(text.substring(lastSlash + 1)));
     } catch (NumberFormatException e) {

@@ -13,4 +13,9 @@ import java.util.Map;
  * @param chosenByReason chosen dead letters per reason, sorted by reason
  */
 public record ReplayCounts(
-    long read, long chosen, long sent, long alreadyReplayed, long notReplayable, Map<String, Long> chosenByReason) {}
+    long read,
+    long chosen,
+    long sent,
+    long alreadyReplayed,
+    long notReplayable,
+    Map<String, Long> chosenByReason) {}

@@ -11,12 +11,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Which dead letters have been replayed: a compacted topic beside the dead-letter topic, named
- * {@code <dead-letter topic>.replayed}, with one record per replayed dead letter, keyed by the
- * dead letter's own position ({@code topic/partition/offset}) and valued by the ISO instant of
- * the replay. Entries are written in the same transaction as the replayed records, so the ledger
- * holds a dead letter exactly when its replay is committed. A dead letter that fails again after
- * its replay is a new dead letter, at a new position, and can be replayed in turn. A tombstone for
- * a key forgets that replay.
+ * {@code <dead-letter topic>.replayed}, with one record per replayed dead letter, keyed by the dead
+ * letter's own position ({@code topic/partition/offset}) and valued by the ISO instant of the
+ * replay. Entries are written in the same transaction as the replayed records, so the ledger holds
+ * a dead letter exactly when its replay is committed. A dead letter that fails again after its
+ * replay is a new dead letter, at a new position, and can be replayed in turn. A tombstone for a
+ * key forgets that replay.
  */
 public final class ReplayLedger {
 
@@ -46,8 +46,8 @@ public final class ReplayLedger {
 
   /**
    * The dead letters whose replay is committed, read to the ledger's end; none when the ledger
-   * topic does not exist yet. Read it after {@link DeadLetterReplayer#start} so that a replay
-   * that was still committing is included.
+   * topic does not exist yet. Read it after {@link DeadLetterReplayer#start} so that a replay that
+   * was still committing is included.
    */
   public Set<RecordPosition> read() {
     Set<RecordPosition> replayed = new HashSet<>();
@@ -56,23 +56,28 @@ public final class ReplayLedger {
         return replayed;
       }
     }
-    TopicSnapshot.read(clientProperties, topic, record -> {
-      if (record.key() == null) {
-        return;
-      }
-      RecordPosition position = RecordPosition.parse(new String(record.key(), StandardCharsets.UTF_8));
-      if (record.value() == null) {
-        replayed.remove(position);
-      } else {
-        replayed.add(position);
-      }
-    });
+    TopicSnapshot.read(
+        clientProperties,
+        topic,
+        record -> {
+          if (record.key() == null) {
+            return;
+          }
+          RecordPosition position =
+              RecordPosition.parse(new String(record.key(), StandardCharsets.UTF_8));
+          if (record.value() == null) {
+            replayed.remove(position);
+          } else {
+            replayed.add(position);
+          }
+        });
     return replayed;
   }
 
   /** The ledger record saying that a dead letter was replayed at a given time. */
   ProducerRecord<byte[], byte[]> entry(RecordPosition deadLetter, Instant replayedAt) {
-    return new ProducerRecord<>(topic, key(deadLetter), replayedAt.toString().getBytes(StandardCharsets.UTF_8));
+    return new ProducerRecord<>(
+        topic, key(deadLetter), replayedAt.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   static byte[] key(RecordPosition deadLetter) {

@@ -12,9 +12,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Fetches one record from its topic by exact position, for dead letters whose value (or key) was
- * too large to copy into the dead-letter topic. The record must still be there: retention may
- * have deleted it, compaction may have removed it, and a topic deleted and created again holds
- * other records at the same offsets (hence the key check).
+ * too large to copy into the dead-letter topic. The record must still be there: retention may have
+ * deleted it, compaction may have removed it, and a topic deleted and created again holds other
+ * records at the same offsets (hence the key check).
  */
 public final class SourceRecordFetcher implements AutoCloseable {
 
@@ -32,7 +32,10 @@ public final class SourceRecordFetcher implements AutoCloseable {
   private final Map<String, Object> clientProperties;
   private KafkaConsumer<byte[], byte[]> consumer;
 
-  /** @param clientProperties Kafka client settings (bootstrap servers, security); connects at the first fetch */
+  /**
+   * @param clientProperties Kafka client settings (bootstrap servers, security); connects at the
+   *     first fetch
+   */
   public SourceRecordFetcher(Map<String, Object> clientProperties) {
     this.clientProperties = clientProperties;
   }
@@ -42,7 +45,8 @@ public final class SourceRecordFetcher implements AutoCloseable {
    *
    * @param expectedKey the key the record must have; null to accept any key
    * @return {@link Found} with its key and value, or {@link Gone} saying why it is not there
-   * @throws IllegalStateException when the partition yields nothing for {@link TopicSnapshot#STALL_TIMEOUT}
+   * @throws IllegalStateException when the partition yields nothing for {@link
+   *     TopicSnapshot#STALL_TIMEOUT}
    */
   public Fetch fetch(RecordPosition position, byte[] expectedKey) {
     if (consumer == null) {
@@ -51,7 +55,8 @@ public final class SourceRecordFetcher implements AutoCloseable {
     TopicPartition partition = new TopicPartition(position.topic(), position.partition());
     boolean exists = TopicSnapshot.partitions(consumer, position.topic()).contains(partition);
     if (!exists) {
-      return new Gone("partition " + position.partition() + " of " + position.topic() + " does not exist");
+      return new Gone(
+          "partition " + position.partition() + " of " + position.topic() + " does not exist");
     }
     long start = consumer.beginningOffsets(List.of(partition)).get(partition);
     long end = consumer.endOffsets(List.of(partition)).get(partition);
@@ -59,7 +64,8 @@ public final class SourceRecordFetcher implements AutoCloseable {
       return new Gone("deleted by retention (the partition now starts at offset " + start + ")");
     }
     if (position.offset() >= end) {
-      return new Gone("beyond the partition's end (offset " + end + "): was the topic created again?");
+      return new Gone(
+          "beyond the partition's end (offset " + end + "): was the topic created again?");
     }
     consumer.assign(List.of(partition));
     consumer.seek(partition, position.offset());
@@ -69,19 +75,30 @@ public final class SourceRecordFetcher implements AutoCloseable {
       if (!records.isEmpty()) {
         ConsumerRecord<byte[], byte[]> record = records.iterator().next();
         if (record.offset() != position.offset()) {
-          return new Gone("offset " + position.offset() + " no longer holds a record (compacted away)");
+          return new Gone(
+              "offset " + position.offset() + " no longer holds a record (compacted away)");
         }
         if (expectedKey != null && !Arrays.equals(expectedKey, record.key())) {
-          return new Gone("offset " + position.offset() + " holds a record with another key: was the topic created again?");
+          return new Gone(
+              "offset "
+                  + position.offset()
+                  + " holds a record with another key: was the topic created again?");
         }
         return new Found(record.key(), record.value());
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Fetching " + position + " made no progress for "
-            + TopicSnapshot.STALL_TIMEOUT.toSeconds() + " s; is the cluster reachable?");
+        throw new IllegalStateException(
+            "Fetching "
+                + position
+                + " made no progress for "
+                + TopicSnapshot.STALL_TIMEOUT.toSeconds()
+                + " s; is the cluster reachable?");
       }
     }
-    return new Gone("offset " + position.offset() + " no longer holds a record (compacted away, or an aborted write)");
+    return new Gone(
+        "offset "
+            + position.offset()
+            + " no longer holds a record (compacted away, or an aborted write)");
   }
 
   @Override

@@ -19,10 +19,10 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 
 /**
- * Turns a JSON object shaped like the LeadEvent schema (nested objects, plain values, no Avro
- * union wrappers) into a {@link LeadEvent}, guided by the schema itself so that new optional
- * fields need no code. Numbers may be given as strings (CSV), times as ISO-8601 or epoch millis.
- * A missing eventId gets a random one and a missing occurredAt gets the current time.
+ * Turns a JSON object shaped like the LeadEvent schema (nested objects, plain values, no Avro union
+ * wrappers) into a {@link LeadEvent}, guided by the schema itself so that new optional fields need
+ * no code. Numbers may be given as strings (CSV), times as ISO-8601 or epoch millis. A missing
+ * eventId gets a random one and a missing occurredAt gets the current time.
  */
 public final class LeadRecordConverter {
 
@@ -47,24 +47,27 @@ public final class LeadRecordConverter {
       object.put("occurredAt", Instant.now().toEpochMilli());
     }
     GenericRecord record = (GenericRecord) convert(LeadEvent.getClassSchema(), object, "");
-    return (LeadEvent) SpecificData.getForClass(LeadEvent.class).deepCopy(LeadEvent.getClassSchema(), record);
+    return (LeadEvent)
+        SpecificData.getForClass(LeadEvent.class).deepCopy(LeadEvent.getClassSchema(), record);
   }
 
   /** Builds the nested JSON object from flat, dotted column names such as {@code company.name}. */
   public static ObjectNode fromColumns(Map<String, String> columns) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
-    columns.forEach((name, value) -> {
-      if (value == null || value.isBlank()) {
-        return;
-      }
-      String[] path = name.strip().split("\\.", 2);
-      if (path.length == 1) {
-        root.put(path[0], value.strip());
-      } else {
-        ObjectNode parent = root.has(path[0]) ? (ObjectNode) root.get(path[0]) : root.putObject(path[0]);
-        parent.put(path[1], value.strip());
-      }
-    });
+    columns.forEach(
+        (name, value) -> {
+          if (value == null || value.isBlank()) {
+            return;
+          }
+          String[] path = name.strip().split("\\.", 2);
+          if (path.length == 1) {
+            root.put(path[0], value.strip());
+          } else {
+            ObjectNode parent =
+                root.has(path[0]) ? (ObjectNode) root.get(path[0]) : root.putObject(path[0]);
+            parent.put(path[1], value.strip());
+          }
+        });
     return root;
   }
 
@@ -79,10 +82,11 @@ public final class LeadRecordConverter {
           }
           throw new IllegalArgumentException(path + " is required");
         }
-        Schema branch = schema.getTypes().stream()
-            .filter(s -> s.getType() != Schema.Type.NULL)
-            .findFirst()
-            .orElseThrow();
+        Schema branch =
+            schema.getTypes().stream()
+                .filter(s -> s.getType() != Schema.Type.NULL)
+                .findFirst()
+                .orElseThrow();
         return convert(branch, node, path);
       case MAP:
         return convertMap(schema, node, path);
@@ -115,8 +119,8 @@ public final class LeadRecordConverter {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (schema.getField(name) == null) {
-        throw new IllegalArgumentException("unknown field " + join(path, name)
-            + " (extra CRM fields go into \"attributes\")");
+        throw new IllegalArgumentException(
+            "unknown field " + join(path, name) + " (extra CRM fields go into \"attributes\")");
       }
     }
     GenericRecord record = new GenericData.Record(schema);
@@ -142,8 +146,12 @@ public final class LeadRecordConverter {
       throw new IllegalArgumentException(path + " must be an object of name/value pairs");
     }
     Map<String, Object> map = new HashMap<>();
-    node.properties().forEach(e ->
-        map.put(e.getKey(), convert(schema.getValueType(), e.getValue(), path + "." + e.getKey())));
+    node.properties()
+        .forEach(
+            e ->
+                map.put(
+                    e.getKey(),
+                    convert(schema.getValueType(), e.getValue(), path + "." + e.getKey())));
     return map;
   }
 
@@ -177,7 +185,8 @@ public final class LeadRecordConverter {
     return switch (text) {
       case "true", "yes", "y", "1" -> true;
       case "false", "no", "n", "0" -> false;
-      default -> throw new IllegalArgumentException(path + ": expected true or false, got " + quote(node));
+      default ->
+          throw new IllegalArgumentException(path + ": expected true or false, got " + quote(node));
     };
   }
 
@@ -187,15 +196,23 @@ public final class LeadRecordConverter {
     }
     String text = node.asText().strip();
     try {
-      return text.chars().allMatch(Character::isDigit) ? Long.parseLong(text) : Instant.parse(text).toEpochMilli();
+      return text.chars().allMatch(Character::isDigit)
+          ? Long.parseLong(text)
+          : Instant.parse(text).toEpochMilli();
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw new IllegalArgumentException(path + ": expected an ISO-8601 instant such as 2026-11-28T09:30:00Z or epoch milliseconds, got " + quote(node));
+      throw new IllegalArgumentException(
+          path
+              + ": expected an ISO-8601 instant such as 2026-11-28T09:30:00Z or epoch milliseconds, got "
+              + quote(node));
     }
   }
 
   private static void requireScalar(JsonNode node, String path) {
     if (node.isContainerNode()) {
-      throw new IllegalArgumentException(path + ": expected a single value, got " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      throw new IllegalArgumentException(
+          path
+              + ": expected a single value, got "
+              + node.getNodeType().name().toLowerCase(Locale.ROOT));
     }
   }
 

@@ -14,9 +14,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads a whole topic once, from the beginning of every partition to the end offsets it had when
- * the read started, so that the read ends even while others write. Reads committed records
- * ({@code read_committed}: LeadStream writes in transactions) unless asked for every record
- * written, aborted transactions' included. No consumer group is joined and no offset is committed.
+ * the read started, so that the read ends even while others write. Reads committed records ({@code
+ * read_committed}: LeadStream writes in transactions) unless asked for every record written,
+ * aborted transactions' included. No consumer group is joined and no offset is committed.
  */
 public final class TopicSnapshot {
 
@@ -32,7 +32,9 @@ public final class TopicSnapshot {
    * @throws IllegalArgumentException when the topic does not exist
    * @throws IllegalStateException when the read makes no progress for {@link #STALL_TIMEOUT}
    */
-  public static long read(Map<String, Object> clientProperties, String topic,
+  public static long read(
+      Map<String, Object> clientProperties,
+      String topic,
       Consumer<ConsumerRecord<byte[], byte[]>> action) {
     return read(clientProperties, topic, true, action);
   }
@@ -41,7 +43,10 @@ public final class TopicSnapshot {
    * As {@link #read(Map, String, Consumer)}; with {@code committedOnly} false also the records of
    * aborted and open transactions ({@code read_uncommitted}).
    */
-  public static long read(Map<String, Object> clientProperties, String topic, boolean committedOnly,
+  public static long read(
+      Map<String, Object> clientProperties,
+      String topic,
+      boolean committedOnly,
       Consumer<ConsumerRecord<byte[], byte[]>> action) {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(clientProperties, committedOnly)) {
       List<TopicPartition> partitions = partitions(consumer, topic);
@@ -67,8 +72,12 @@ public final class TopicSnapshot {
           position = now;
           lastProgress = System.nanoTime();
         } else if (System.nanoTime() - lastProgress > STALL_TIMEOUT.toNanos()) {
-          throw new IllegalStateException("Reading " + topic + " made no progress for " + STALL_TIMEOUT.toSeconds()
-              + " s; is the cluster reachable?");
+          throw new IllegalStateException(
+              "Reading "
+                  + topic
+                  + " made no progress for "
+                  + STALL_TIMEOUT.toSeconds()
+                  + " s; is the cluster reachable?");
         }
       }
       return read;
@@ -78,20 +87,28 @@ public final class TopicSnapshot {
   /** The topic's partitions, none when it does not exist. */
   public static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
     List<PartitionInfo> infos = consumer.partitionsFor(topic);
-    return infos == null ? List.of() : infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    return infos == null
+        ? List.of()
+        : infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
   }
 
-  /** A consumer of bytes that reads committed records of partitions it is assigned, outside any group. */
+  /**
+   * A consumer of bytes that reads committed records of partitions it is assigned, outside any
+   * group.
+   */
   public static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> clientProperties) {
     return consumer(clientProperties, true);
   }
 
-  private static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> clientProperties, boolean committedOnly) {
+  private static KafkaConsumer<byte[], byte[]> consumer(
+      Map<String, Object> clientProperties, boolean committedOnly) {
     Map<String, Object> props = new HashMap<>(clientProperties);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, committedOnly ? "read_committed" : "read_uncommitted");
+    props.put(
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+        committedOnly ? "read_committed" : "read_uncommitted");
     props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }

@@ -21,7 +21,8 @@ public final class CommittedOutcomes {
 
   private record Pending(Counter counter, long recordedAtNanos) {}
 
-  private final Map<TopicPartition, NavigableMap<Long, Pending>> pending = new ConcurrentHashMap<>();
+  private final Map<TopicPartition, NavigableMap<Long, Pending>> pending =
+      new ConcurrentHashMap<>();
   private final Duration maxPending;
   private final LongSupplier nanoTime;
 
@@ -36,11 +37,15 @@ public final class CommittedOutcomes {
       counter.increment(); // no input offset (a punctuation or a test harness): nothing to wait for
       return;
     }
-    pending.computeIfAbsent(new TopicPartition(topic, partition), p -> new ConcurrentSkipListMap<>())
+    pending
+        .computeIfAbsent(new TopicPartition(topic, partition), p -> new ConcurrentSkipListMap<>())
         .put(offset, new Pending(counter, nanoTime.getAsLong()));
   }
 
-  /** Counts the outcomes of {@code partition} below {@code committedOffset}, the next offset to process. */
+  /**
+   * Counts the outcomes of {@code partition} below {@code committedOffset}, the next offset to
+   * process.
+   */
   public void committed(TopicPartition partition, long committedOffset) {
     NavigableMap<Long, Pending> waiting = pending.get(partition);
     if (waiting == null) {
@@ -58,7 +63,9 @@ public final class CommittedOutcomes {
   /** Forgets outcomes that waited longer than {@code maxPending} for a commit. */
   public void expire() {
     long oldest = nanoTime.getAsLong() - maxPending.toNanos();
-    pending.values().forEach(waiting -> waiting.values().removeIf(p -> p.recordedAtNanos() - oldest < 0));
+    pending
+        .values()
+        .forEach(waiting -> waiting.values().removeIf(p -> p.recordedAtNanos() - oldest < 0));
   }
 
   /** Outcomes recorded but not yet committed. */

@@ -12,17 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * LeadStream's own meters: per-stage latency, end-to-end latency, dead letters by reason, leads
- * per tier (both counted once committed, see {@link CommittedOutcomes}), inferences skipped,
- * unknown-token ratio. Thread-safe; shared by every processor.
- * In Prometheus they read {@code leadstream_stage_seconds{stage="encode"}},
- * {@code leadstream_dead_letters_total{reason="INVALID_FIELD"}} and so on.
+ * LeadStream's own meters: per-stage latency, end-to-end latency, dead letters by reason, leads per
+ * tier (both counted once committed, see {@link CommittedOutcomes}), inferences skipped,
+ * unknown-token ratio. Thread-safe; shared by every processor. In Prometheus they read {@code
+ * leadstream_stage_seconds{stage="encode"}}, {@code
+ * leadstream_dead_letters_total{reason="INVALID_FIELD"}} and so on.
  */
 public final class PipelineMetrics {
 
   /**
-   * Key under which the app hands this object to Kafka Streams' configured plugins (the
-   * dead-letter handler) through the Streams configuration.
+   * Key under which the app hands this object to Kafka Streams' configured plugins (the dead-letter
+   * handler) through the Streams configuration.
    */
   public static final String CONFIG_KEY = "leadstream.internal.metrics";
 
@@ -31,6 +31,7 @@ public final class PipelineMetrics {
    * encode, head and score reported by the models through {@link #stageTimer()}.
    */
   public static final String STAGE_DECODE = "decode";
+
   public static final String STAGE_TRACK = "track";
 
   private final MeterRegistry registry;
@@ -42,29 +43,36 @@ public final class PipelineMetrics {
   private final Map<String, Timer> stages = new ConcurrentHashMap<>();
   private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
   private final Map<String, Counter> tiers = new ConcurrentHashMap<>();
-  private final CommittedOutcomes outcomes = new CommittedOutcomes(Duration.ofMinutes(1), System::nanoTime);
+  private final CommittedOutcomes outcomes =
+      new CommittedOutcomes(Duration.ofMinutes(1), System::nanoTime);
 
   public PipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
-    this.textReused = Counter.builder("leadstream.text.inference.skipped")
-        .description("Events whose text had not changed, so the encoder did not run")
-        .register(registry);
-    this.unknownTokenRatio = DistributionSummary.builder("leadstream.text.unknown.token.ratio")
-        .description("Share of a text's tokens the encoder's vocabulary does not know")
-        .publishPercentileHistogram()
-        .minimumExpectedValue(0.001)
-        .maximumExpectedValue(1.0)
-        .register(registry);
-    this.unreadableText = Counter.builder("leadstream.text.unreadable")
-        .description("Texts not read because the encoder's vocabulary misses too many of their"
-            + " tokens (p(opportunity) fell back to the prior)")
-        .register(registry);
-    this.endToEnd = Timer.builder("leadstream.end.to.end")
-        .description("From the input record's timestamp to the scored event being handed to the producer")
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofMinutes(5))
-        .register(registry);
+    this.textReused =
+        Counter.builder("leadstream.text.inference.skipped")
+            .description("Events whose text had not changed, so the encoder did not run")
+            .register(registry);
+    this.unknownTokenRatio =
+        DistributionSummary.builder("leadstream.text.unknown.token.ratio")
+            .description("Share of a text's tokens the encoder's vocabulary does not know")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(0.001)
+            .maximumExpectedValue(1.0)
+            .register(registry);
+    this.unreadableText =
+        Counter.builder("leadstream.text.unreadable")
+            .description(
+                "Texts not read because the encoder's vocabulary misses too many of their"
+                    + " tokens (p(opportunity) fell back to the prior)")
+            .register(registry);
+    this.endToEnd =
+        Timer.builder("leadstream.end.to.end")
+            .description(
+                "From the input record's timestamp to the scored event being handed to the producer")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofMinutes(5))
+            .register(registry);
   }
 
   /** Meters kept in memory only, for tests and tools that do not export them. */
@@ -76,7 +84,10 @@ public final class PipelineMetrics {
     return registry;
   }
 
-  /** Starts timing one record through a stage; stop the sample with {@link #stop(Timer.Sample, String)}. */
+  /**
+   * Starts timing one record through a stage; stop the sample with {@link #stop(Timer.Sample,
+   * String)}.
+   */
   public Timer.Sample start() {
     return Timer.start(registry);
   }
@@ -85,37 +96,58 @@ public final class PipelineMetrics {
     sample.stop(stage(stage));
   }
 
-  /** Receives the model stages' timings (tokenize, encode, head, score) into the same histograms. */
+  /**
+   * Receives the model stages' timings (tokenize, encode, head, score) into the same histograms.
+   */
   public StageTimer stageTimer() {
     return (stage, nanos) -> stage(stage).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   private Timer stage(String stage) {
-    return stages.computeIfAbsent(stage, name -> Timer.builder("leadstream.stage")
-        .description("Time one record spends in a pipeline stage")
-        .tag("stage", name)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofNanos(1_000))
-        .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(registry));
+    return stages.computeIfAbsent(
+        stage,
+        name ->
+            Timer.builder("leadstream.stage")
+                .description("Time one record spends in a pipeline stage")
+                .tag("stage", name)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(1_000))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry));
   }
 
-  /** A dead letter for the input record at topic-partition@offset; counted once that offset commits. */
+  /**
+   * A dead letter for the input record at topic-partition@offset; counted once that offset commits.
+   */
   public void deadLetter(String topic, int partition, long offset, String reason) {
-    outcomes.record(topic, partition, offset, deadLetters.computeIfAbsent(reason, name ->
-        Counter.builder("leadstream.dead.letters")
-            .description("Records sent to the dead-letter topic and committed, by reason")
-            .tag("reason", name)
-            .register(registry)));
+    outcomes.record(
+        topic,
+        partition,
+        offset,
+        deadLetters.computeIfAbsent(
+            reason,
+            name ->
+                Counter.builder("leadstream.dead.letters")
+                    .description("Records sent to the dead-letter topic and committed, by reason")
+                    .tag("reason", name)
+                    .register(registry)));
   }
 
-  /** A scored lead for the input record at topic-partition@offset; counted once that offset commits. */
+  /**
+   * A scored lead for the input record at topic-partition@offset; counted once that offset commits.
+   */
   public void scored(String topic, int partition, long offset, String tier) {
-    outcomes.record(topic, partition, offset, tiers.computeIfAbsent(tier, name ->
-        Counter.builder("leadstream.leads.scored")
-            .description("Scored lead events committed, by tier")
-            .tag("tier", name)
-            .register(registry)));
+    outcomes.record(
+        topic,
+        partition,
+        offset,
+        tiers.computeIfAbsent(
+            tier,
+            name ->
+                Counter.builder("leadstream.leads.scored")
+                    .description("Scored lead events committed, by tier")
+                    .tag("tier", name)
+                    .register(registry)));
   }
 
   /** Outcomes waiting for their input offsets to commit; the app feeds it the committed offsets. */

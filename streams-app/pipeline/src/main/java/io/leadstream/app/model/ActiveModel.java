@@ -10,11 +10,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The model bundle now serving, swappable while the pipeline runs. Processors open scorers
- * through {@link #openScorer}; a swapped-out bundle stays open until the last scorer opened on
- * it is closed, then it is closed too, so no processor ever uses a closed model. The first bundle
- * may still be loading (the app joins its consumer group and restores its state meanwhile): the
- * first call that needs it waits for it.
+ * The model bundle now serving, swappable while the pipeline runs. Processors open scorers through
+ * {@link #openScorer}; a swapped-out bundle stays open until the last scorer opened on it is
+ * closed, then it is closed too, so no processor ever uses a closed model. The first bundle may
+ * still be loading (the app joins its consumer group and restores its state meanwhile): the first
+ * call that needs it waits for it.
  */
 public final class ActiveModel implements AutoCloseable {
 
@@ -62,7 +62,9 @@ public final class ActiveModel implements AutoCloseable {
     this(CompletableFuture.completedFuture(Objects.requireNonNull(bundle)));
   }
 
-  /** @param first the first bundle to serve, being loaded */
+  /**
+   * @param first the first bundle to serve, being loaded
+   */
   public ActiveModel(CompletableFuture<ModelBundle> first) {
     this.first = first;
   }
@@ -85,7 +87,8 @@ public final class ActiveModel implements AutoCloseable {
     try {
       bundle = first.join();
     } catch (CompletionException | CancellationException e) {
-      throw new IllegalStateException("the model bundle did not load: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "the model bundle did not load: " + e.getCause().getMessage(), e.getCause());
     }
     current.compareAndSet(null, new Served(bundle));
     return current.get();

@@ -12,46 +12,81 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Scores a fixed set of canary leads and checks that every answer is plausible: p(opportunity)
- * in [0, 1], a probability in [0, 1], a score of 0-100 and a tier. Run on a bundle before it may
- * serve (start-up and live reload), by readiness, and when a record fails in the model, to tell a
- * record the model cannot score from a model that cannot score at all.
+ * Scores a fixed set of canary leads and checks that every answer is plausible: p(opportunity) in
+ * [0, 1], a probability in [0, 1], a score of 0-100 and a tier. Run on a bundle before it may serve
+ * (start-up and live reload), by readiness, and when a record fails in the model, to tell a record
+ * the model cannot score from a model that cannot score at all.
  */
 public final class ScorerCheck {
 
   private static final Instant AT = Instant.parse("2026-11-28T09:00:00Z");
-  private static final List<LeadEvent> CANARIES = List.of(
-      LeadEvent.newBuilder().setEventId("canary-1").setLeadId("canary-1").setOccurredAt(AT)
-          .setCompany(Company.newBuilder().setName("Canary Logistics").setIndustry("logistics")
-              .setEmployees(1200).setAnnualRevenue(2.5e8).setCountry("DE").build())
-          .setContact(Contact.newBuilder().setName("Canary Contact").setTitle("Head of Operations")
-              .setIsDecisionMaker(true).build())
-          .setBudget(120_000.0).setCurrency("EUR").setPurchaseIntent(4)
-          .setEngagement(Engagement.newBuilder().setWebsiteVisits(8).setEmailsOpened(5).setMeetings(2)
-              .setDaysSinceLastContact(3).build())
-          .setNotes("Budget approved; they asked for a quote for 200 seats and a start next quarter.")
-          .setLastMessage("Please send the contract draft.")
-          .build(),
-      LeadEvent.newBuilder().setEventId("canary-2").setLeadId("canary-2").setOccurredAt(AT)
-          .setNotes("student project, collecting brochures").setPurchaseIntent(1)
-          .build(),
-      LeadEvent.newBuilder().setEventId("canary-3").setLeadId("canary-3").setOccurredAt(AT)
-          .build());
+  private static final List<LeadEvent> CANARIES =
+      List.of(
+          LeadEvent.newBuilder()
+              .setEventId("canary-1")
+              .setLeadId("canary-1")
+              .setOccurredAt(AT)
+              .setCompany(
+                  Company.newBuilder()
+                      .setName("Canary Logistics")
+                      .setIndustry("logistics")
+                      .setEmployees(1200)
+                      .setAnnualRevenue(2.5e8)
+                      .setCountry("DE")
+                      .build())
+              .setContact(
+                  Contact.newBuilder()
+                      .setName("Canary Contact")
+                      .setTitle("Head of Operations")
+                      .setIsDecisionMaker(true)
+                      .build())
+              .setBudget(120_000.0)
+              .setCurrency("EUR")
+              .setPurchaseIntent(4)
+              .setEngagement(
+                  Engagement.newBuilder()
+                      .setWebsiteVisits(8)
+                      .setEmailsOpened(5)
+                      .setMeetings(2)
+                      .setDaysSinceLastContact(3)
+                      .build())
+              .setNotes(
+                  "Budget approved; they asked for a quote for 200 seats and a start next quarter.")
+              .setLastMessage("Please send the contract draft.")
+              .build(),
+          LeadEvent.newBuilder()
+              .setEventId("canary-2")
+              .setLeadId("canary-2")
+              .setOccurredAt(AT)
+              .setNotes("student project, collecting brochures")
+              .setPurchaseIntent(1)
+              .build(),
+          LeadEvent.newBuilder()
+              .setEventId("canary-3")
+              .setLeadId("canary-3")
+              .setOccurredAt(AT)
+              .build());
 
   private ScorerCheck() {}
 
-  /** @throws IllegalStateException naming what is wrong; or whatever the scorer throws */
+  /**
+   * @throws IllegalStateException naming what is wrong; or whatever the scorer throws
+   */
   public static void check(LeadScorer scorer) {
     List<TextSignal> texts = scorer.readTexts(CANARIES.stream().map(LeadText::of).toList());
     for (int i = 0; i < CANARIES.size(); i++) {
       double p = texts.get(i).opportunityProbability();
       if (!(p >= 0 && p <= 1)) {
-        throw new IllegalStateException("p(opportunity) " + p + " outside [0, 1] for canary lead " + (i + 1));
+        throw new IllegalStateException(
+            "p(opportunity) " + p + " outside [0, 1] for canary lead " + (i + 1));
       }
       LeadScore score = scorer.score(CANARIES.get(i), texts.get(i));
-      if (!(score.probability() >= 0 && score.probability() <= 1) || score.score() < 0 || score.score() > 100
+      if (!(score.probability() >= 0 && score.probability() <= 1)
+          || score.score() < 0
+          || score.score() > 100
           || score.tier() == null) {
-        throw new IllegalStateException("implausible score " + score + " for canary lead " + (i + 1));
+        throw new IllegalStateException(
+            "implausible score " + score + " for canary lead " + (i + 1));
       }
     }
   }

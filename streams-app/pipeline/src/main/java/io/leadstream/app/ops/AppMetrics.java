@@ -20,19 +20,22 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Everything {@code /metrics} shows for one instance: LeadStream's pipeline meters, Kafka Streams'
- * and its clients' metrics (consumer lag per partition among them, re-read every
- * {@code leadstream.metrics.refresh.ms}), JVM and process metrics, and the serving model
- * bundle as {@code leadstream_model_info{version="..."} 1}.
+ * and its clients' metrics (consumer lag per partition among them, re-read every {@code
+ * leadstream.metrics.refresh.ms}), JVM and process metrics, and the serving model bundle as {@code
+ * leadstream_model_info{version="..."} 1}.
  */
 public final class AppMetrics implements AutoCloseable {
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final PipelineMetrics pipeline = new PipelineMetrics(registry);
-  private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "leadstream-metrics-refresh");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService refresher =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "leadstream-metrics-refresh");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final JvmGcMetrics gc;
   private KafkaStreamsMetrics kafka;
   private Gauge modelInfo;

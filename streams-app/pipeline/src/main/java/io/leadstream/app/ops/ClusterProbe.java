@@ -29,32 +29,49 @@ public final class ClusterProbe implements AutoCloseable {
   private final String topic;
   private final Duration timeout;
 
-  public ClusterProbe(Map<String, Object> clientProperties, String groupId, String topic, Duration timeout) {
+  public ClusterProbe(
+      Map<String, Object> clientProperties, String groupId, String topic, Duration timeout) {
     this.admin = Admin.create(clientProperties);
     this.groupId = groupId;
     this.topic = topic;
     this.timeout = timeout;
   }
 
-  /** @throws IllegalStateException saying why the cluster did not answer in time */
+  /**
+   * @throws IllegalStateException saying why the cluster did not answer in time
+   */
   public Offsets offsets() {
     try {
       long millis = timeout.toMillis();
-      List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-          .get(millis, TimeUnit.MILLISECONDS).get(topic).partitions().stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId,
-              new ListConsumerGroupOffsetsOptions().timeoutMs((int) millis))
-          .partitionsToOffsetAndMetadata().get(millis, TimeUnit.MILLISECONDS);
-      Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(
-              partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-          .all().get(millis, TimeUnit.MILLISECONDS);
+      List<TopicPartition> partitions =
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get(millis, TimeUnit.MILLISECONDS)
+              .get(topic)
+              .partitions()
+              .stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(
+                  groupId, new ListConsumerGroupOffsetsOptions().timeoutMs((int) millis))
+              .partitionsToOffsetAndMetadata()
+              .get(millis, TimeUnit.MILLISECONDS);
+      Map<TopicPartition, ListOffsetsResultInfo> ends =
+          admin
+              .listOffsets(
+                  partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+              .all()
+              .get(millis, TimeUnit.MILLISECONDS);
       Map<TopicPartition, Long> committedOffsets = new HashMap<>();
-      committed.forEach((partition, offset) -> {
-        if (offset != null && partition.topic().equals(topic)) {
-          committedOffsets.put(partition, offset.offset());
-        }
-      });
+      committed.forEach(
+          (partition, offset) -> {
+            if (offset != null && partition.topic().equals(topic)) {
+              committedOffsets.put(partition, offset.offset());
+            }
+          });
       Map<TopicPartition, Long> endOffsets = new HashMap<>();
       ends.forEach((partition, info) -> endOffsets.put(partition, info.offset()));
       return new Offsets(committedOffsets, endOffsets);
@@ -62,8 +79,13 @@ public final class ClusterProbe implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (Exception e) {
-      throw new IllegalStateException("the Kafka cluster did not answer within " + timeout.toMillis() + " ms ("
-          + Causes.rootCause(e).getClass().getSimpleName() + ")", e);
+      throw new IllegalStateException(
+          "the Kafka cluster did not answer within "
+              + timeout.toMillis()
+              + " ms ("
+              + Causes.rootCause(e).getClass().getSimpleName()
+              + ")",
+          e);
     }
   }
 

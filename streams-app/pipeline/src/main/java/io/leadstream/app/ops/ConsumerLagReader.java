@@ -35,20 +35,38 @@ public final class ConsumerLagReader {
     this.clock = clock;
   }
 
-  public List<PartitionLag> read(String groupId, String topic) throws ExecutionException, InterruptedException {
+  public List<PartitionLag> read(String groupId, String topic)
+      throws ExecutionException, InterruptedException {
     try (Admin admin = Admin.create(clientProperties)) {
-      List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-          .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      List<TopicPartition> partitions =
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get()
+              .get(topic)
+              .partitions()
+              .stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(
-          partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
-      Map<TopicPartition, ListOffsetsResultInfo> starts = admin.listOffsets(
-          partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()))).all().get();
+      Map<TopicPartition, ListOffsetsResultInfo> ends =
+          admin
+              .listOffsets(
+                  partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+              .all()
+              .get();
+      Map<TopicPartition, ListOffsetsResultInfo> starts =
+          admin
+              .listOffsets(
+                  partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest())))
+              .all()
+              .get();
       Map<TopicPartition, Long> nextToProcess = new HashMap<>();
       for (TopicPartition partition : partitions) {
         OffsetAndMetadata offset = committed.get(partition);
-        nextToProcess.put(partition, offset == null ? starts.get(partition).offset() : offset.offset());
+        nextToProcess.put(
+            partition, offset == null ? starts.get(partition).offset() : offset.offset());
       }
       Map<TopicPartition, Long> oldestUnprocessed = timestampsAt(nextToProcess, ends);
       long now = clock.millis();
@@ -58,8 +76,14 @@ public final class ConsumerLagReader {
         long end = ends.get(partition).offset();
         long next = nextToProcess.get(partition);
         Long timestamp = oldestUnprocessed.get(partition);
-        lags.add(new PartitionLag(topic, partition.partition(), offset == null ? -1 : offset.offset(), end,
-            Math.max(0, end - next), timestamp == null ? 0 : Math.max(0, now - timestamp)));
+        lags.add(
+            new PartitionLag(
+                topic,
+                partition.partition(),
+                offset == null ? -1 : offset.offset(),
+                end,
+                Math.max(0, end - next),
+                timestamp == null ? 0 : Math.max(0, now - timestamp)));
       }
       lags.sort(Comparator.comparingInt(PartitionLag::partition));
       return lags;
@@ -67,11 +91,10 @@ public final class ConsumerLagReader {
   }
 
   /** The timestamp of the record at each given offset, for partitions that have one. */
-  private Map<TopicPartition, Long> timestampsAt(Map<TopicPartition, Long> offsets,
-      Map<TopicPartition, ListOffsetsResultInfo> ends) {
-    List<TopicPartition> behind = offsets.keySet().stream()
-        .filter(p -> offsets.get(p) < ends.get(p).offset())
-        .toList();
+  private Map<TopicPartition, Long> timestampsAt(
+      Map<TopicPartition, Long> offsets, Map<TopicPartition, ListOffsetsResultInfo> ends) {
+    List<TopicPartition> behind =
+        offsets.keySet().stream().filter(p -> offsets.get(p) < ends.get(p).offset()).toList();
     Map<TopicPartition, Long> timestamps = new HashMap<>();
     if (behind.isEmpty()) {
       return timestamps;

@@ -27,7 +27,9 @@ final class DeadlineExecutor implements Executor, AutoCloseable {
   private final Duration deadline;
   private final ScheduledThreadPoolExecutor alarms;
 
-  /** @param name prefix of the alarm thread's name */
+  /**
+   * @param name prefix of the alarm thread's name
+   */
   DeadlineExecutor(String name, Executor workers, Duration deadline) {
     this.workers = workers;
     this.deadline = deadline;
@@ -38,18 +40,20 @@ final class DeadlineExecutor implements Executor, AutoCloseable {
   /** Runs the task on the workers, under the deadline; throws what the workers throw when full. */
   @Override
   public void execute(Runnable task) {
-    workers.execute(() -> {
-      Running running = new Running(Thread.currentThread());
-      ScheduledFuture<?> alarm = alarms.schedule(running::expire, deadline.toNanos(), TimeUnit.NANOSECONDS);
-      try {
-        task.run();
-      } finally {
-        running.finish();
-        alarm.cancel(false);
-        // An interrupt the task did not consume must not reach the worker's next task.
-        Thread.interrupted();
-      }
-    });
+    workers.execute(
+        () -> {
+          Running running = new Running(Thread.currentThread());
+          ScheduledFuture<?> alarm =
+              alarms.schedule(running::expire, deadline.toNanos(), TimeUnit.NANOSECONDS);
+          try {
+            task.run();
+          } finally {
+            running.finish();
+            alarm.cancel(false);
+            // An interrupt the task did not consume must not reach the worker's next task.
+            Thread.interrupted();
+          }
+        });
   }
 
   @Override
@@ -68,7 +72,8 @@ final class DeadlineExecutor implements Executor, AutoCloseable {
 
     synchronized void expire() {
       if (!finished) {
-        log.debug("Interrupting {}: its request has taken longer than {}", thread.getName(), deadline);
+        log.debug(
+            "Interrupting {}: its request has taken longer than {}", thread.getName(), deadline);
         thread.interrupt();
       }
     }

@@ -30,8 +30,12 @@ public final class Health {
       json.put("status", up ? "UP" : "DOWN");
       json.put("streams", streamsState);
       ObjectNode details = json.putObject("checks");
-      checks.forEach((name, check) -> details.putObject(name)
-          .put("status", check.up() ? "UP" : "DOWN").put("detail", check.detail()));
+      checks.forEach(
+          (name, check) ->
+              details
+                  .putObject(name)
+                  .put("status", check.up() ? "UP" : "DOWN")
+                  .put("detail", check.detail()));
       return json.toString();
     }
   }
@@ -43,8 +47,13 @@ public final class Health {
   private final Supplier<Optional<Instant>> lastThreadFailure;
   private final Clock clock;
 
-  public Health(Supplier<KafkaStreams.State> state, Supplier<Check> model, Supplier<Check> broker,
-      Supplier<Check> progress, Supplier<Optional<Instant>> lastThreadFailure, Clock clock) {
+  public Health(
+      Supplier<KafkaStreams.State> state,
+      Supplier<Check> model,
+      Supplier<Check> broker,
+      Supplier<Check> progress,
+      Supplier<Optional<Instant>> lastThreadFailure,
+      Clock clock) {
     this.state = state;
     this.model = model;
     this.broker = broker;
@@ -76,8 +85,10 @@ public final class Health {
 
   private Check threads() {
     Optional<Instant> failed = lastThreadFailure.get();
-    if (failed.isPresent() && Duration.between(failed.get(), clock.instant()).compareTo(RECENT_FAILURE) < 0) {
-      return Check.down("a stream thread failed at " + failed.get() + "; see the log for its root cause");
+    if (failed.isPresent()
+        && Duration.between(failed.get(), clock.instant()).compareTo(RECENT_FAILURE) < 0) {
+      return Check.down(
+          "a stream thread failed at " + failed.get() + "; see the log for its root cause");
     }
     return Check.up("no stream thread failed in the last " + RECENT_FAILURE.toSeconds() + " s");
   }

@@ -33,12 +33,18 @@ public final class HealthProbes implements AutoCloseable {
   private final CommittedOutcomes outcomes;
   private final String inputTopic;
   private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(new NamedDaemonThreads("leadstream-health-probes"));
+      Executors.newSingleThreadScheduledExecutor(
+          new NamedDaemonThreads("leadstream-health-probes"));
   private volatile Check model = Check.down("not probed yet");
   private volatile Check broker = Check.down("not probed yet");
 
-  public HealthProbes(Supplier<KafkaStreams> streams, ScorerProbe scorer, ClusterProbe cluster, ProgressCheck progress,
-      CommittedOutcomes outcomes, String inputTopic) {
+  public HealthProbes(
+      Supplier<KafkaStreams> streams,
+      ScorerProbe scorer,
+      ClusterProbe cluster,
+      ProgressCheck progress,
+      CommittedOutcomes outcomes,
+      String inputTopic) {
     this.streams = streams;
     this.scorer = scorer;
     this.cluster = cluster;
@@ -50,7 +56,8 @@ public final class HealthProbes implements AutoCloseable {
   /** Starts probing at once, then every {@code interval}. */
   public HealthProbes start(Duration interval) {
     scheduler.scheduleWithFixedDelay(this::probe, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(this::pollCommits, 0, COMMIT_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        this::pollCommits, 0, COMMIT_POLL.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -84,11 +91,13 @@ public final class HealthProbes implements AutoCloseable {
       // TaskMetadata's committed offsets are live views, updated after every commit
       for (ThreadMetadata thread : now.metadataForLocalThreads()) {
         for (TaskMetadata task : thread.activeTasks()) {
-          task.committedOffsets().forEach((partition, committed) -> {
-            if (committed >= 0) {
-              outcomes.committed(partition, committed);
-            }
-          });
+          task.committedOffsets()
+              .forEach(
+                  (partition, committed) -> {
+                    if (committed >= 0) {
+                      outcomes.committed(partition, committed);
+                    }
+                  });
         }
       }
       outcomes.expire();

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Bounds of the ops server's connection handling. Connection threads read requests and answer
- * {@code /health} and {@code /metrics} themselves; slower routes hand their work on (see
- * {@link PooledHandler}).
+ * {@code /health} and {@code /metrics} themselves; slower routes hand their work on (see {@link
+ * PooledHandler}).
  *
  * @param connectionThreads threads reading requests at once
  * @param connectionQueue requests waiting for one of them; a connection beyond is closed at once
@@ -18,9 +18,17 @@ public record HttpLimits(int connectionThreads, int connectionQueue, Duration re
   public static final HttpLimits DEFAULT = new HttpLimits(8, 32, Duration.ofSeconds(5));
 
   public HttpLimits {
-    if (connectionThreads < 1 || connectionQueue < 1 || requestTimeout.isNegative() || requestTimeout.isZero()) {
-      throw new IllegalArgumentException("HTTP limits need at least one thread, a queue and a positive request timeout: "
-          + connectionThreads + ", " + connectionQueue + ", " + requestTimeout);
+    if (connectionThreads < 1
+        || connectionQueue < 1
+        || requestTimeout.isNegative()
+        || requestTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "HTTP limits need at least one thread, a queue and a positive request timeout: "
+              + connectionThreads
+              + ", "
+              + connectionQueue
+              + ", "
+              + requestTimeout);
     }
   }
 }

@@ -18,15 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The app's HTTP endpoints: {@code /metrics} (Prometheus text format), {@code /health/live},
- * {@code /health/ready} and {@code /health/progress} (200 or 503 with a small JSON body), and
- * whatever further routes it is given (the lead queries). Binds to loopback unless configured otherwise; serves GET only.
+ * The app's HTTP endpoints: {@code /metrics} (Prometheus text format), {@code /health/live}, {@code
+ * /health/ready} and {@code /health/progress} (200 or 503 with a small JSON body), and whatever
+ * further routes it is given (the lead queries). Binds to loopback unless configured otherwise;
+ * serves GET only.
  *
- * <p>A bounded pool of connection threads reads the requests and answers health and metrics at
- * once (see {@link HttpLimits}); a request a connection thread has not finished with by the
- * request timeout (a client stalling mid-request, or not reading the answer) is cut off and its
- * connection closed. Further routes must not block a connection thread: they hand their work to a
- * pool of their own ({@link PooledHandler}), so that liveness never waits for them.
+ * <p>A bounded pool of connection threads reads the requests and answers health and metrics at once
+ * (see {@link HttpLimits}); a request a connection thread has not finished with by the request
+ * timeout (a client stalling mid-request, or not reading the answer) is cut off and its connection
+ * closed. Further routes must not block a connection thread: they hand their work to a pool of
+ * their own ({@link PooledHandler}), so that liveness never waits for them.
  */
 public final class OpsServer implements AutoCloseable {
 
@@ -37,7 +38,10 @@ public final class OpsServer implements AutoCloseable {
   private final DeadlineExecutor deadline;
   private final List<HttpHandler> moreRoutes;
 
-  private OpsServer(HttpServer server, ThreadPoolExecutor connectionThreads, DeadlineExecutor deadline,
+  private OpsServer(
+      HttpServer server,
+      ThreadPoolExecutor connectionThreads,
+      DeadlineExecutor deadline,
       List<HttpHandler> moreRoutes) {
     this.server = server;
     this.connectionThreads = connectionThreads;
@@ -46,7 +50,11 @@ public final class OpsServer implements AutoCloseable {
   }
 
   /** Starts the server with {@link HttpLimits#DEFAULT}. */
-  public static OpsServer start(String host, int port, Supplier<String> scrape, Health health,
+  public static OpsServer start(
+      String host,
+      int port,
+      Supplier<String> scrape,
+      Health health,
       Map<String, HttpHandler> moreRoutes) {
     return start(host, port, scrape, health, moreRoutes, HttpLimits.DEFAULT);
   }
@@ -57,21 +65,36 @@ public final class OpsServer implements AutoCloseable {
    * @param moreRoutes further handlers by path prefix (the lead queries), which must hand slow work
    *     to their own threads; those that are {@link AutoCloseable} are closed with the server
    */
-  public static OpsServer start(String host, int port, Supplier<String> scrape, Health health,
-      Map<String, HttpHandler> moreRoutes, HttpLimits limits) {
+  public static OpsServer start(
+      String host,
+      int port,
+      Supplier<String> scrape,
+      Health health,
+      Map<String, HttpHandler> moreRoutes,
+      HttpLimits limits) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot serve the ops endpoints on " + host + ":" + port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot serve the ops endpoints on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     String name = "leadstream-ops-http-" + server.getAddress().getPort();
-    ThreadPoolExecutor connectionThreads = new ThreadPoolExecutor(limits.connectionThreads(), limits.connectionThreads(),
-        30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(limits.connectionQueue()), new NamedDaemonThreads(name));
+    ThreadPoolExecutor connectionThreads =
+        new ThreadPoolExecutor(
+            limits.connectionThreads(),
+            limits.connectionThreads(),
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(limits.connectionQueue()),
+            new NamedDaemonThreads(name));
     connectionThreads.allowCoreThreadTimeOut(true);
-    DeadlineExecutor deadline = new DeadlineExecutor(name, connectionThreads, limits.requestTimeout());
-    server.createContext("/metrics", exchange ->
-        respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
+    DeadlineExecutor deadline =
+        new DeadlineExecutor(name, connectionThreads, limits.requestTimeout());
+    server.createContext(
+        "/metrics",
+        exchange ->
+            respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
     server.createContext("/health/live", exchange -> respond(exchange, health.live()));
     server.createContext("/health/ready", exchange -> respond(exchange, health.ready()));
     server.createContext("/health/progress", exchange -> respond(exchange, health.progress()));
@@ -107,7 +130,8 @@ public final class OpsServer implements AutoCloseable {
     respond(exchange, status.up() ? 200 : 503, "application/json", status.toJson());
   }
 
-  private static void respond(HttpExchange exchange, int code, String contentType, String body) throws IOException {
+  private static void respond(HttpExchange exchange, int code, String contentType, String body)
+      throws IOException {
     try (exchange) {
       if (!"GET".equals(exchange.getRequestMethod())) {
         exchange.sendResponseHeaders(405, -1);

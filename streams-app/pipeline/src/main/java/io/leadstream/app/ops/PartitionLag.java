@@ -9,4 +9,5 @@ package io.leadstream.app.ops;
  * @param lag records not yet processed
  * @param timeLagMs age of the oldest unprocessed record (now minus its timestamp); 0 when none
  */
-public record PartitionLag(String topic, int partition, long committed, long logEnd, long lag, long timeLagMs) {}
+public record PartitionLag(
+    String topic, int partition, long committed, long logEnd, long lag, long timeLagMs) {}

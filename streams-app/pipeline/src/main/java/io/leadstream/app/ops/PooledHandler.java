@@ -17,16 +17,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a handler on its own bounded pool instead of the server's connection threads, so that slow
- * work (a lead query waiting on other instances) never delays {@code /health} or
- * {@code /metrics}. The handler answers and closes the exchange on the pool's thread, within the
- * timeout: past it, the worker is interrupted and the connection closed. When every worker is busy
- * and the queue is full, the request is answered 503 at once with {@code Retry-After: 1}.
+ * work (a lead query waiting on other instances) never delays {@code /health} or {@code /metrics}.
+ * The handler answers and closes the exchange on the pool's thread, within the timeout: past it,
+ * the worker is interrupted and the connection closed. When every worker is busy and the queue is
+ * full, the request is answered 503 at once with {@code Retry-After: 1}.
  */
 public final class PooledHandler implements HttpHandler, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PooledHandler.class);
-  private static final byte[] BUSY = "{\"error\":\"busy: too many requests at once, try again shortly\"}"
-      .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BUSY =
+      "{\"error\":\"busy: too many requests at once, try again shortly\"}"
+          .getBytes(StandardCharsets.UTF_8);
 
   private final HttpHandler handler;
   private final ThreadPoolExecutor workers;
@@ -40,8 +41,11 @@ public final class PooledHandler implements HttpHandler, AutoCloseable {
    */
   public PooledHandler(String name, int threads, int queue, Duration timeout, HttpHandler handler) {
     this.handler = handler;
-    BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
-    this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, waiting, new NamedDaemonThreads(name));
+    BlockingQueue<Runnable> waiting =
+        queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
+    this.workers =
+        new ThreadPoolExecutor(
+            threads, threads, 30, TimeUnit.SECONDS, waiting, new NamedDaemonThreads(name));
     workers.allowCoreThreadTimeOut(true);
     this.pool = new DeadlineExecutor(name, workers, timeout);
   }

@@ -25,8 +25,10 @@ public final class ProgressCheck {
   private final Duration timeout;
   private final Clock clock;
   private final Map<TopicPartition, Progress> partitions = new HashMap<>();
+
   /** When each input partition was last seen assigned to this instance. */
   private final Map<TopicPartition, Instant> lastLocal = new HashMap<>();
+
   private Map<TopicPartition, Long> lag = Map.of();
   private KafkaStreams.State state = KafkaStreams.State.CREATED;
   private Instant stateSince;
@@ -47,13 +49,15 @@ public final class ProgressCheck {
   }
 
   /**
-   * Notes the group's offsets on the input topic and which of its partitions this instance works
-   * on now.
+   * Notes the group's offsets on the input topic and which of its partitions this instance works on
+   * now.
    *
    * @param committed the group's committed offset per partition (absent: none committed yet)
    * @param ends each partition's log-end offset
    */
-  public synchronized void offsets(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends,
+  public synchronized void offsets(
+      Map<TopicPartition, Long> committed,
+      Map<TopicPartition, Long> ends,
       Set<TopicPartition> local) {
     Instant now = clock.instant();
     Map<TopicPartition, Long> lags = new HashMap<>();
@@ -78,11 +82,12 @@ public final class ProgressCheck {
    */
   private Set<TopicPartition> watched(Instant now) {
     Set<TopicPartition> watched = new HashSet<>();
-    lastLocal.forEach((partition, seen) -> {
-      if (Duration.between(seen, now).compareTo(timeout) <= 0) {
-        watched.add(partition);
-      }
-    });
+    lastLocal.forEach(
+        (partition, seen) -> {
+          if (Duration.between(seen, now).compareTo(timeout) <= 0) {
+            watched.add(partition);
+          }
+        });
     return watched;
   }
 
@@ -93,15 +98,32 @@ public final class ProgressCheck {
 
   public synchronized Check check() {
     Instant now = clock.instant();
-    if (state != KafkaStreams.State.RUNNING && Duration.between(stateSince, now).compareTo(timeout) > 0) {
-      return Check.down("Kafka Streams has been " + state + " for " + Duration.between(stateSince, now).toSeconds() + " s");
+    if (state != KafkaStreams.State.RUNNING
+        && Duration.between(stateSince, now).compareTo(timeout) > 0) {
+      return Check.down(
+          "Kafka Streams has been "
+              + state
+              + " for "
+              + Duration.between(stateSince, now).toSeconds()
+              + " s");
     }
-    List<String> stalled = watched(now).stream()
-        .filter(p -> lag.getOrDefault(p, 0L) > 0)
-        .filter(p -> partitions.containsKey(p) && Duration.between(partitions.get(p).since(), now).compareTo(timeout) > 0)
-        .sorted(Comparator.comparing(TopicPartition::toString))
-        .map(p -> p + " (lag " + lag.get(p) + ", no commit for " + Duration.between(partitions.get(p).since(), now).toSeconds() + " s)")
-        .toList();
+    List<String> stalled =
+        watched(now).stream()
+            .filter(p -> lag.getOrDefault(p, 0L) > 0)
+            .filter(
+                p ->
+                    partitions.containsKey(p)
+                        && Duration.between(partitions.get(p).since(), now).compareTo(timeout) > 0)
+            .sorted(Comparator.comparing(TopicPartition::toString))
+            .map(
+                p ->
+                    p
+                        + " (lag "
+                        + lag.get(p)
+                        + ", no commit for "
+                        + Duration.between(partitions.get(p).since(), now).toSeconds()
+                        + " s)")
+            .toList();
     return stalled.isEmpty()
         ? Check.up("every partition of this instance commits or has no lag")
         : Check.down("no progress on " + String.join(", ", stalled));

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadstream.app.io.LeadJsonWriter;
 import io.leadstream.app.streams.processors.TrackLeadProcessor;
 import io.leadstream.app.streams.serde.LeadSerdes;
-import io.leadstream.schema.kafka.SingleObjectSerde;
 import io.leadstream.app.streams.state.LeadTrack;
 import io.leadstream.app.streams.state.ScorePoint;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
+import io.leadstream.schema.kafka.SingleObjectSerde;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -44,12 +44,15 @@ import org.slf4j.LoggerFactory;
  * Lead queries over the per-lead track stores of every instance (Kafka Streams interactive
  * queries): one lead is answered by the instance that owns its key, asked over HTTP when that is
  * another instance; the top leads are each instance's own top, asked of all instances at once and
- * merged. An instance that does not answer within the peer timeout is left out, and the answer
- * says so.
+ * merged. An instance that does not answer within the peer timeout is left out, and the answer says
+ * so.
  */
 public final class LeadQueries {
 
-  /** Thrown when the stores are not queryable now (starting, rebalancing) or the lead's owner does not answer; ask again shortly. */
+  /**
+   * Thrown when the stores are not queryable now (starting, rebalancing) or the lead's owner does
+   * not answer; ask again shortly.
+   */
   public static final class UnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -58,7 +61,10 @@ public final class LeadQueries {
     }
   }
 
-  /** How long another instance may take to connect and answer: short, as it is waited for while a client waits. */
+  /**
+   * How long another instance may take to connect and answer: short, as it is waited for while a
+   * client waits.
+   */
   public static final Duration DEFAULT_PEER_TIMEOUT = Duration.ofSeconds(2);
 
   private static final Logger log = LoggerFactory.getLogger(LeadQueries.class);
@@ -78,7 +84,8 @@ public final class LeadQueries {
    * @param token bearer token other instances require, or null
    * @param peerTimeout how long another instance may take to connect and answer
    */
-  public LeadQueries(Supplier<KafkaStreams> streams, HostInfo self, String token, Duration peerTimeout) {
+  public LeadQueries(
+      Supplier<KafkaStreams> streams, HostInfo self, String token, Duration peerTimeout) {
     this.streams = streams;
     this.self = self;
     this.peers = new PeerClient(token, peerTimeout);
@@ -87,17 +94,22 @@ public final class LeadQueries {
   /**
    * The lead's latest prioritized event and recent scores, from whichever instance owns it.
    *
-   * @throws UnavailableException when the stores are not queryable or the owner does not answer in time
+   * @throws UnavailableException when the stores are not queryable or the owner does not answer in
+   *     time
    */
   public Optional<JsonNode> lead(String leadId, boolean localOnly) {
     if (!localOnly) {
-      KeyQueryMetadata owner = streams.get().queryMetadataForKey(
-          TrackLeadProcessor.STORE, leadId, Serdes.String().serializer());
+      KeyQueryMetadata owner =
+          streams
+              .get()
+              .queryMetadataForKey(TrackLeadProcessor.STORE, leadId, Serdes.String().serializer());
       if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
         throw new UnavailableException("no instance owns the lead store now", null);
       }
       if (!owner.activeHost().equals(self)) {
-        return await(owner.activeHost(), peers.get(owner.activeHost(), "/leads/" + encode(leadId) + "?local=true"));
+        return await(
+            owner.activeHost(),
+            peers.get(owner.activeHost(), "/leads/" + encode(leadId) + "?local=true"));
       }
     }
     LeadTrack track = store().get(leadId);
@@ -112,7 +124,8 @@ public final class LeadQueries {
    * @throws UnavailableException when this instance's store is not queryable
    */
   public TopLeads top(Tier tier, int limit) {
-    String query = "/leads/top?limit=" + limit + "&local=true" + (tier == null ? "" : "&tier=" + tier);
+    String query =
+        "/leads/top?limit=" + limit + "&local=true" + (tier == null ? "" : "&tier=" + tier);
     Map<String, CompletableFuture<Optional<JsonNode>>> asked = new TreeMap<>();
     for (StreamsMetadata instance : streams.get().metadataForAllStreamsClients()) {
       if (!instance.hostInfo().equals(self)) {
@@ -121,30 +134,34 @@ public final class LeadQueries {
     }
     List<JsonNode> leads = new ArrayList<>(localLeads(tier, limit));
     List<String> unreachable = new ArrayList<>();
-    asked.forEach((address, answer) -> {
-      try {
-        answer.get().ifPresent(array -> array.forEach(leads::add));
-      } catch (ExecutionException e) {
-        log.warn("Top leads without instance {}: it {}", address, peers.why(e));
-        unreachable.add(address);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new UnavailableException("interrupted asking " + address, e);
-      }
-    });
+    asked.forEach(
+        (address, answer) -> {
+          try {
+            answer.get().ifPresent(array -> array.forEach(leads::add));
+          } catch (ExecutionException e) {
+            log.warn("Top leads without instance {}: it {}", address, peers.why(e));
+            unreachable.add(address);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted asking " + address, e);
+          }
+        });
     return new TopLeads(best(leads, limit), unreachable);
   }
 
-  /** This instance's own best-scored leads, optionally of one tier, best first: what the other instances ask for. */
+  /**
+   * This instance's own best-scored leads, optionally of one tier, best first: what the other
+   * instances ask for.
+   */
   public ArrayNode localTop(Tier tier, int limit) {
     ArrayNode result = JsonNodeFactory.instance.arrayNode();
     localLeads(tier, limit).forEach(result::add);
     return result;
   }
 
-  private static final Comparator<JsonNode> BEST_FIRST = Comparator
-      .comparingInt((JsonNode lead) -> -lead.path("score").asInt())
-      .thenComparing(lead -> lead.path("leadId").asText());
+  private static final Comparator<JsonNode> BEST_FIRST =
+      Comparator.comparingInt((JsonNode lead) -> -lead.path("score").asInt())
+          .thenComparing(lead -> lead.path("leadId").asText());
 
   private List<JsonNode> localLeads(Tier tier, int limit) {
     List<JsonNode> leads = new ArrayList<>();
@@ -166,8 +183,12 @@ public final class LeadQueries {
 
   private ReadOnlyKeyValueStore<String, LeadTrack> store() {
     try {
-      return streams.get().store(StoreQueryParameters.fromNameAndType(
-          TrackLeadProcessor.STORE, QueryableStoreTypes.<String, LeadTrack>keyValueStore()));
+      return streams
+          .get()
+          .store(
+              StoreQueryParameters.fromNameAndType(
+                  TrackLeadProcessor.STORE,
+                  QueryableStoreTypes.<String, LeadTrack>keyValueStore()));
     } catch (RuntimeException e) {
       throw new UnavailableException("the lead store is not queryable now: " + e.getMessage(), e);
     }
@@ -205,7 +226,9 @@ public final class LeadQueries {
     try {
       return answer.get();
     } catch (ExecutionException e) {
-      throw new UnavailableException("the instance that owns this lead, " + PeerClient.address(owner) + ", " + peers.why(e), e);
+      throw new UnavailableException(
+          "the instance that owns this lead, " + PeerClient.address(owner) + ", " + peers.why(e),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UnavailableException("interrupted asking " + PeerClient.address(owner), e);

@@ -19,12 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP front of {@link LeadQueries}: {@code GET /leads/{id}} and
- * {@code GET /leads/top?tier=HOT&limit=50}, the latter answered as {@link TopLeads#toJson()}.
- * With {@code local=true} (how instances ask each other) only this instance's store is read: a
- * lead it does not hold is 404, and the top leads are a bare JSON array. Lead data is personal
- * data: with a token configured, every request must carry {@code Authorization: Bearer <token>}.
- * Blocks while other instances are asked: serve it through {@link LeadQueryLanes}.
+ * HTTP front of {@link LeadQueries}: {@code GET /leads/{id}} and {@code GET
+ * /leads/top?tier=HOT&limit=50}, the latter answered as {@link TopLeads#toJson()}. With {@code
+ * local=true} (how instances ask each other) only this instance's store is read: a lead it does not
+ * hold is 404, and the top leads are a bare JSON array. Lead data is personal data: with a token
+ * configured, every request must carry {@code Authorization: Bearer <token>}. Blocks while other
+ * instances are asked: serve it through {@link LeadQueryLanes}.
  */
 public final class LeadQueryHandler implements HttpHandler {
 
@@ -34,7 +34,9 @@ public final class LeadQueryHandler implements HttpHandler {
   private final Supplier<LeadQueries> queries;
   private final byte[] token;
 
-  /** @param queries the queries, or null while the instance is starting (answered with 503) */
+  /**
+   * @param queries the queries, or null while the instance is starting (answered with 503)
+   */
   public LeadQueryHandler(Supplier<LeadQueries> queries, String token) {
     this.queries = queries;
     this.token = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
@@ -61,9 +63,17 @@ public final class LeadQueryHandler implements HttpHandler {
       Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
       boolean local = isLocal(exchange.getRequestURI());
       if (path.equals("/leads/top")) {
-        Tier tier = params.containsKey("tier") ? Tier.valueOf(params.get("tier").toUpperCase(Locale.ROOT)) : null;
+        Tier tier =
+            params.containsKey("tier")
+                ? Tier.valueOf(params.get("tier").toUpperCase(Locale.ROOT))
+                : null;
         int limit = Math.min(MAX_LIMIT, Integer.parseInt(params.getOrDefault("limit", "50")));
-        send(exchange, 200, local ? queries.localTop(tier, limit).toString() : queries.top(tier, limit).toJson().toString());
+        send(
+            exchange,
+            200,
+            local
+                ? queries.localTop(tier, limit).toString()
+                : queries.top(tier, limit).toJson().toString());
         return;
       }
       String leadId = URLDecoder.decode(path.substring("/leads/".length()), StandardCharsets.UTF_8);
@@ -76,7 +86,10 @@ public final class LeadQueryHandler implements HttpHandler {
     } catch (LeadQueries.UnavailableException e) {
       send(exchange, 503, "{\"error\":\"" + e.getMessage().replace("\"", "'") + "\"}");
     } catch (IllegalArgumentException e) {
-      send(exchange, 400, "{\"error\":\"bad request: tier must be one of HOT, WARM, COLD, DISQUALIFIED and limit a number\"}");
+      send(
+          exchange,
+          400,
+          "{\"error\":\"bad request: tier must be one of HOT, WARM, COLD, DISQUALIFIED and limit a number\"}");
     } catch (RuntimeException e) {
       log.error("Lead query {} failed", exchange.getRequestURI().getRawPath(), e);
       send(exchange, 500, "{\"error\":\"internal error\"}");
@@ -86,11 +99,14 @@ public final class LeadQueryHandler implements HttpHandler {
   }
 
   private boolean authorized(String header) {
-    return token == null || header != null
-        && MessageDigest.isEqual(token, header.getBytes(StandardCharsets.UTF_8));
+    return token == null
+        || header != null && MessageDigest.isEqual(token, header.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** True for {@code local=true}: a query of this instance's store only, as other instances ask. False for a query that does not parse. */
+  /**
+   * True for {@code local=true}: a query of this instance's store only, as other instances ask.
+   * False for a query that does not parse.
+   */
   static boolean isLocal(URI uri) {
     try {
       return Boolean.parseBoolean(params(uri.getRawQuery()).getOrDefault("local", "false"));
@@ -105,7 +121,8 @@ public final class LeadQueryHandler implements HttpHandler {
       for (String pair : rawQuery.split("&")) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
-          params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          params.put(
+              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
               URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
       }

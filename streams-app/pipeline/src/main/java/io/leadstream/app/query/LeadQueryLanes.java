@@ -17,8 +17,10 @@ public final class LeadQueryLanes implements HttpHandler, AutoCloseable {
 
   /** Queries each lane works on at once. */
   public static final int THREADS = 4;
+
   /** Queries each lane holds waiting beyond those. */
   public static final int QUEUE = 16;
+
   /**
    * How long a worker may take with one query: well beyond the peer timeout, so only a client that
    * does not read its answer meets it.
@@ -28,10 +30,13 @@ public final class LeadQueryLanes implements HttpHandler, AutoCloseable {
   private final PooledHandler fromClients;
   private final PooledHandler fromPeers;
 
-  /** @param queries answers the queries (a {@link LeadQueryHandler}) */
+  /**
+   * @param queries answers the queries (a {@link LeadQueryHandler})
+   */
   public LeadQueryLanes(HttpHandler queries) {
     this.fromClients = new PooledHandler("leadstream-lead-query", THREADS, QUEUE, TIMEOUT, queries);
-    this.fromPeers = new PooledHandler("leadstream-lead-query-local", THREADS, QUEUE, TIMEOUT, queries);
+    this.fromPeers =
+        new PooledHandler("leadstream-lead-query-local", THREADS, QUEUE, TIMEOUT, queries);
   }
 
   @Override

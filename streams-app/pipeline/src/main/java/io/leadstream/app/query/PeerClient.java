@@ -41,38 +41,49 @@ final class PeerClient {
   private final String token;
   private final Duration timeout;
 
-  /** @param token bearer token the peers require, or null */
+  /**
+   * @param token bearer token the peers require, or null
+   */
   PeerClient(String token, Duration timeout) {
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .build();
     this.token = token;
     this.timeout = timeout;
   }
 
   /**
    * The peer's JSON answer to a GET, empty when it answers 404. Completes within the timeout:
-   * exceptionally when the peer did not answer by then, could not be reached, or answered
-   * another status; {@link #why} says which.
+   * exceptionally when the peer did not answer by then, could not be reached, or answered another
+   * status; {@link #why} says which.
    */
   CompletableFuture<Optional<JsonNode>> get(HostInfo peer, String pathAndQuery) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + address(peer) + pathAndQuery))
-        .timeout(timeout);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://" + address(peer) + pathAndQuery))
+            .timeout(timeout);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    CompletableFuture<HttpResponse<String>> sent = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> sent =
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     return sent.thenApply(PeerClient::answer)
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .whenComplete((answer, failure) -> {
-          if (failure != null) {
-            sent.cancel(true);
-          }
-        });
+        .whenComplete(
+            (answer, failure) -> {
+              if (failure != null) {
+                sent.cancel(true);
+              }
+            });
   }
 
   /** Why a future of {@link #get} failed, in words that follow "the instance ...". */
   String why(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException || failure instanceof ExecutionException
-        ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException || failure instanceof ExecutionException
+            ? failure.getCause()
+            : failure;
     if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
       return "did not answer within " + timeout.toMillis() + " ms";
     }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The answer to a top-leads query over every instance: the best leads of the instances that
- * answered, best first, and the instances that did not (not in time, or with an error). With any
- * of those the answer is partial: it may miss leads those instances hold.
+ * answered, best first, and the instances that did not (not in time, or with an error). With any of
+ * those the answer is partial: it may miss leads those instances hold.
  *
  * @param leads the leads, as {@code /leads/{id}} shows their latest event
  * @param unreachable {@code host:port} of each instance that did not answer

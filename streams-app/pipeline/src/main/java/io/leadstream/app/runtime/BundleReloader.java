@@ -21,12 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Live model reload for a bundle folder: polls the folder's manifest and, when its version
- * differs from the serving one, loads the bundle on its own thread (hashes verified), smoke-checks
- * it and swaps it in; processors move to it at their next record. A bundle that fails is rejected
- * with one log line and a metric, and the serving bundle goes on; it is not tried again until the
- * folder changes (its manifest, or the size or time of a file it lists). Replace a bundle by writing
- * its files first and manifest.json last (or by swapping a symbolic link).
+ * Live model reload for a bundle folder: polls the folder's manifest and, when its version differs
+ * from the serving one, loads the bundle on its own thread (hashes verified), smoke-checks it and
+ * swaps it in; processors move to it at their next record. A bundle that fails is rejected with one
+ * log line and a metric, and the serving bundle goes on; it is not tried again until the folder
+ * changes (its manifest, or the size or time of a file it lists). Replace a bundle by writing its
+ * files first and manifest.json last (or by swapping a symbolic link).
  */
 public final class BundleReloader implements AutoCloseable {
 
@@ -36,15 +36,19 @@ public final class BundleReloader implements AutoCloseable {
   private final InferenceOptions inference;
   private final ActiveModel model;
   private final AppMetrics metrics;
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "leadstream-model-reload");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "leadstream-model-reload");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   /** Fingerprint of the folder content last rejected; not tried again while it stays the same. */
   private String rejected;
 
-  private BundleReloader(Path folder, InferenceOptions inference, ActiveModel model, AppMetrics metrics) {
+  private BundleReloader(
+      Path folder, InferenceOptions inference, ActiveModel model, AppMetrics metrics) {
     this.folder = folder;
     this.inference = inference;
     this.model = model;
@@ -52,11 +56,15 @@ public final class BundleReloader implements AutoCloseable {
   }
 
   /** Starts polling {@code folder} every {@code interval}. */
-  public static BundleReloader start(Path folder, InferenceOptions inference, ActiveModel model,
-      AppMetrics metrics, Duration interval) {
+  public static BundleReloader start(
+      Path folder,
+      InferenceOptions inference,
+      ActiveModel model,
+      AppMetrics metrics,
+      Duration interval) {
     BundleReloader reloader = new BundleReloader(folder, inference, model, metrics);
-    reloader.scheduler.scheduleWithFixedDelay(reloader::checkOnce, interval.toMillis(), interval.toMillis(),
-        TimeUnit.MILLISECONDS);
+    reloader.scheduler.scheduleWithFixedDelay(
+        reloader::checkOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     log.info("Watching {} for new model bundles every {} ms", folder, interval.toMillis());
     return reloader;
   }
@@ -100,8 +108,12 @@ public final class BundleReloader implements AutoCloseable {
     }
     rejected = fingerprint;
     metrics.modelRejected();
-    log.error("Rejected model bundle {} in {}: {}; still serving {}. Not tried again until the folder changes.",
-        version, folder, e.getMessage(), model.current().version());
+    log.error(
+        "Rejected model bundle {} in {}: {}; still serving {}. Not tried again until the folder changes.",
+        version,
+        folder,
+        e.getMessage(),
+        model.current().version());
   }
 
   /** The manifest's hash and the size and modification time of every file it lists. */
@@ -112,7 +124,11 @@ public final class BundleReloader implements AutoCloseable {
         Path path = folder.resolve(file);
         content.append('|').append(file);
         if (Files.exists(path)) {
-          content.append(':').append(Files.size(path)).append(':').append(Files.getLastModifiedTime(path).toMillis());
+          content
+              .append(':')
+              .append(Files.size(path))
+              .append(':')
+              .append(Files.getLastModifiedTime(path).toMillis());
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The largest dead letter that can be written: the lesser of the dead-letter topic's
- * {@code max.message.bytes} (asked of the cluster once at start) and the Streams producer's
- * {@code max.request.size}.
+ * The largest dead letter that can be written: the lesser of the dead-letter topic's {@code
+ * max.message.bytes} (asked of the cluster once at start) and the Streams producer's {@code
+ * max.request.size}.
  */
 final class DeadLetterLimit {
 
@@ -33,16 +33,24 @@ final class DeadLetterLimit {
   static long of(LeadStreamConfig config) {
     long producer = producerMaxRequestSize(config.streamsProperties());
     try (Admin admin = Admin.create(config.clientProperties())) {
-      ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, config.deadLetterTopic());
-      Config described = admin.describeConfigs(List.of(topic)).all()
-          .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+      ConfigResource topic =
+          new ConfigResource(ConfigResource.Type.TOPIC, config.deadLetterTopic());
+      Config described =
+          admin
+              .describeConfigs(List.of(topic))
+              .all()
+              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+              .get(topic);
       ConfigEntry entry = described.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
       long limit = entry == null ? producer : Math.min(producer, Long.parseLong(entry.value()));
       log.info("Dead letters larger than {} bytes are written without their value", limit);
       return limit;
     } catch (ExecutionException | TimeoutException e) {
-      log.warn("Could not read max.message.bytes of {} ({}); dead letters are capped at max.request.size, {} bytes",
-          config.deadLetterTopic(), e.getMessage(), producer);
+      log.warn(
+          "Could not read max.message.bytes of {} ({}); dead letters are capped at max.request.size, {} bytes",
+          config.deadLetterTopic(),
+          e.getMessage(),
+          producer);
       return producer;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -51,8 +59,10 @@ final class DeadLetterLimit {
   }
 
   private static long producerMaxRequestSize(Map<String, Object> streamsProperties) {
-    Object value = streamsProperties.getOrDefault(StreamsConfig.PRODUCER_PREFIX + ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-        streamsProperties.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+    Object value =
+        streamsProperties.getOrDefault(
+            StreamsConfig.PRODUCER_PREFIX + ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+            streamsProperties.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
     return value == null ? PRODUCER_DEFAULT : Long.parseLong(value.toString());
   }
 }

@@ -9,10 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 /**
- * A stable identity for one instance, kept in its state directory: made on the first start, read
- * on every later one. As the consumer group's {@code group.instance.id} (static membership), it
- * lets an instance that restarts after a crash take its partitions back at once, instead of the
- * group waiting a session time-out for the member that died.
+ * A stable identity for one instance, kept in its state directory: made on the first start, read on
+ * every later one. As the consumer group's {@code group.instance.id} (static membership), it lets
+ * an instance that restarts after a crash take its partitions back at once, instead of the group
+ * waiting a session time-out for the member that died.
  */
 final class InstanceIdentity {
 
@@ -37,7 +37,8 @@ final class InstanceIdentity {
       Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE);
       return id;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot keep this instance's identity in " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot keep this instance's identity in " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -41,9 +41,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running LeadStream instance: loads the model bundle, builds the topology and runs it on
- * Kafka Streams, with metrics and health served over HTTP. Scale out by starting more instances
- * with the same application.id.
+ * One running LeadStream instance: loads the model bundle, builds the topology and runs it on Kafka
+ * Streams, with metrics and health served over HTTP. Scale out by starting more instances with the
+ * same application.id.
  */
 public final class LeadStreamApp implements AutoCloseable {
 
@@ -59,7 +59,11 @@ public final class LeadStreamApp implements AutoCloseable {
   private OpsServer opsServer;
   private BundleReloader reloader;
 
-  private LeadStreamApp(ActiveModel model, KafkaStreams streams, AppMetrics metrics, ThreadFailurePolicy failures,
+  private LeadStreamApp(
+      ActiveModel model,
+      KafkaStreams streams,
+      AppMetrics metrics,
+      ThreadFailurePolicy failures,
       HealthProbes probes) {
     this.model = model;
     this.streams = streams;
@@ -81,8 +85,14 @@ public final class LeadStreamApp implements AutoCloseable {
       return bundle;
     } catch (RuntimeException e) {
       bundle.close();
-      throw new IllegalStateException("Model bundle " + bundle.version() + " from " + location
-          + " cannot score the canary leads, so LeadStream does not start: " + Causes.rootCause(e), e);
+      throw new IllegalStateException(
+          "Model bundle "
+              + bundle.version()
+              + " from "
+              + location
+              + " cannot score the canary leads, so LeadStream does not start: "
+              + Causes.rootCause(e),
+          e);
     }
   }
 
@@ -113,41 +123,67 @@ public final class LeadStreamApp implements AutoCloseable {
       log.info("Static group membership as {} (kept in {})", id, config.applicationStateDir());
     }
 
-    ThreadFailurePolicy failures = new ThreadFailurePolicy(config.failureThreadReplacements(),
-        config.failureWindow(), Clock.systemUTC());
+    ThreadFailurePolicy failures =
+        new ThreadFailurePolicy(
+            config.failureThreadReplacements(), config.failureWindow(), Clock.systemUTC());
     AtomicReference<KafkaStreams> streamsRef = new AtomicReference<>();
     ProgressCheck progress = new ProgressCheck(config.healthProgressTimeout(), Clock.systemUTC());
-    HealthProbes probes = new HealthProbes(streamsRef::get, new ScorerProbe(model),
-        new ClusterProbe(config.clientProperties(), config.applicationId(), config.rawTopic(), config.healthProbeInterval()),
-        progress, metrics.pipeline().outcomes(), config.rawTopic());
-    Health health = new Health(
-        () -> streamsRef.get() == null ? KafkaStreams.State.CREATED : streamsRef.get().state(),
-        probes::model, probes::broker, progress::check, failures::lastFailure, Clock.systemUTC());
+    HealthProbes probes =
+        new HealthProbes(
+            streamsRef::get,
+            new ScorerProbe(model),
+            new ClusterProbe(
+                config.clientProperties(),
+                config.applicationId(),
+                config.rawTopic(),
+                config.healthProbeInterval()),
+            progress,
+            metrics.pipeline().outcomes(),
+            config.rawTopic());
+    Health health =
+        new Health(
+            () -> streamsRef.get() == null ? KafkaStreams.State.CREATED : streamsRef.get().state(),
+            probes::model,
+            probes::broker,
+            progress::check,
+            failures::lastFailure,
+            Clock.systemUTC());
 
     // The HTTP port must be known before Streams starts: it is the application.server that other
     // instances route lead queries to.
     OpsServer opsServer = null;
     if (config.httpPort() >= 0) {
       AtomicReference<LeadQueries> queries = new AtomicReference<>();
-      opsServer = OpsServer.start(config.httpHost(), config.httpPort(), metrics::scrape, health,
-          Map.of("/leads/", new LeadQueryLanes(new LeadQueryHandler(queries::get, config.httpToken()))));
+      opsServer =
+          OpsServer.start(
+              config.httpHost(),
+              config.httpPort(),
+              metrics::scrape,
+              health,
+              Map.of(
+                  "/leads/",
+                  new LeadQueryLanes(new LeadQueryHandler(queries::get, config.httpToken()))));
       HostInfo self = new HostInfo(config.httpAdvertisedHost(), opsServer.port());
       queries.set(new LeadQueries(streamsRef::get, self, config.httpToken()));
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-      log.info("Serving /metrics, /health/live, /health/ready, /health/progress and /leads/ on {}:{} (advertised as {})",
-          config.httpHost(), opsServer.port(), self);
+      log.info(
+          "Serving /metrics, /health/live, /health/ready, /health/progress and /leads/ on {}:{} (advertised as {})",
+          config.httpHost(),
+          opsServer.port(),
+          self);
     }
     KafkaStreams streams = new KafkaStreams(topology, props);
     streamsRef.set(streams);
     LeadStreamApp app = new LeadStreamApp(model, streams, metrics, failures, probes);
     app.opsServer = opsServer;
     streams.setUncaughtExceptionHandler(failures);
-    streams.setStateListener((now, before) -> {
-      log.info("Kafka Streams state {} -> {}", before, now);
-      if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
-        app.stopped.countDown();
-      }
-    });
+    streams.setStateListener(
+        (now, before) -> {
+          log.info("Kafka Streams state {} -> {}", before, now);
+          if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+            app.stopped.countDown();
+          }
+        });
     metrics.bind(streams, config.metricsRefresh());
     streams.start();
     ModelBundle bundle;
@@ -160,20 +196,29 @@ public final class LeadStreamApp implements AutoCloseable {
     metrics.modelLoaded(bundle.version());
     log.info("Loaded model bundle {} from {}", bundle.version(), config.modelBundle());
     probes.start(config.healthProbeInterval());
-    config.modelReloadInterval().ifPresent(interval -> app.reloader =
-        BundleReloader.start(Path.of(config.modelBundle()), inference, model, metrics, interval));
+    config
+        .modelReloadInterval()
+        .ifPresent(
+            interval ->
+                app.reloader =
+                    BundleReloader.start(
+                        Path.of(config.modelBundle()), inference, model, metrics, interval));
     return app;
   }
 
-  private static CompletableFuture<ModelBundle> loadInBackground(String location, InferenceOptions inference) {
+  private static CompletableFuture<ModelBundle> loadInBackground(
+      String location, InferenceOptions inference) {
     CompletableFuture<ModelBundle> loading = new CompletableFuture<>();
-    Thread loader = new Thread(() -> {
-      try {
-        loading.complete(loadChecked(location, inference));
-      } catch (RuntimeException e) {
-        loading.completeExceptionally(e);
-      }
-    }, "leadstream-model-load");
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                loading.complete(loadChecked(location, inference));
+              } catch (RuntimeException e) {
+                loading.completeExceptionally(e);
+              }
+            },
+            "leadstream-model-load");
     loader.setDaemon(true);
     loader.start();
     return loading;
@@ -184,9 +229,11 @@ public final class LeadStreamApp implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (streams.state() != KafkaStreams.State.RUNNING) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Kafka Streams not RUNNING after " + timeout + " (state " + streams.state() + ")");
+        throw new IllegalStateException(
+            "Kafka Streams not RUNNING after " + timeout + " (state " + streams.state() + ")");
       }
-      if (!streams.state().isRunningOrRebalancing() && streams.state() != KafkaStreams.State.CREATED) {
+      if (!streams.state().isRunningOrRebalancing()
+          && streams.state() != KafkaStreams.State.CREATED) {
         throw new IllegalStateException("Kafka Streams stopped while starting: " + streams.state());
       }
       TimeUnit.MILLISECONDS.sleep(50);
@@ -221,7 +268,10 @@ public final class LeadStreamApp implements AutoCloseable {
     return Optional.ofNullable(opsServer).map(OpsServer::port);
   }
 
-  /** Leaves the consumer group at once (no 45 s session time-out for the next start) and frees the models. */
+  /**
+   * Leaves the consumer group at once (no 45 s session time-out for the next start) and frees the
+   * models.
+   */
   @Override
   public void close() {
     if (reloader != null) {
@@ -231,8 +281,9 @@ public final class LeadStreamApp implements AutoCloseable {
       opsServer.close();
     }
     probes.close();
-    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-        .withTimeout(CLOSE_TIMEOUT));
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(CLOSE_TIMEOUT));
     metrics.close();
     model.close();
   }

@@ -14,8 +14,8 @@ import org.apache.kafka.clients.admin.TopicDescription;
 /**
  * Refuses to start against an input topic whose partition count differs from the one the state
  * stores were built for: a lead's state lives in the store partition of its key's input partition,
- * so with more (or fewer) input partitions leads would be routed to another lead's history.
- * The stores' changelog topics ({@code <application.id>-<store>-changelog}) keep that count.
+ * so with more (or fewer) input partitions leads would be routed to another lead's history. The
+ * stores' changelog topics ({@code <application.id>-<store>-changelog}) keep that count.
  */
 public final class StatePartitionCheck {
 
@@ -24,41 +24,59 @@ public final class StatePartitionCheck {
 
   private StatePartitionCheck() {}
 
-  /** @throws IllegalStateException naming both counts and the ways out, when they differ */
+  /**
+   * @throws IllegalStateException naming both counts and the ways out, when they differ
+   */
   public static void verify(LeadStreamConfig config) {
     try (Admin admin = Admin.create(config.clientProperties())) {
       String prefix = config.applicationId() + "-";
-      List<String> names = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
-          .filter(name -> name.equals(config.rawTopic())
-              || name.startsWith(prefix) && name.endsWith(CHANGELOG_SUFFIX))
-          .toList();
+      List<String> names =
+          admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
+              .filter(
+                  name ->
+                      name.equals(config.rawTopic())
+                          || name.startsWith(prefix) && name.endsWith(CHANGELOG_SUFFIX))
+              .toList();
       if (!names.contains(config.rawTopic()) || names.size() == 1) {
         return; // nothing built yet, or no input topic: Streams itself says so
       }
       Map<String, TopicDescription> topics =
-          admin.describeTopics(names).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          admin
+              .describeTopics(names)
+              .allTopicNames()
+              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       int input = topics.get(config.rawTopic()).partitions().size();
       Map<String, Integer> mismatched = new TreeMap<>();
-      topics.forEach((name, topic) -> {
-        if (!name.equals(config.rawTopic()) && topic.partitions().size() != input) {
-          mismatched.put(name, topic.partitions().size());
-        }
-      });
+      topics.forEach(
+          (name, topic) -> {
+            if (!name.equals(config.rawTopic()) && topic.partitions().size() != input) {
+              mismatched.put(name, topic.partitions().size());
+            }
+          });
       if (!mismatched.isEmpty()) {
         int built = mismatched.values().iterator().next();
-        throw new IllegalStateException(String.format(
-            "Input topic %s has %d partitions, but the state stores of application.id %s were built for %d (%s). "
-                + "Leads would meet another lead's history. Give %s its %d partitions back, or start afresh: "
-                + "stop every instance, reset the application (kafka-streams-application-reset.sh --application-id %s), "
-                + "delete the state directories, then start.",
-            config.rawTopic(), input, config.applicationId(), built, describe(mismatched), config.rawTopic(), built,
-            config.applicationId()));
+        throw new IllegalStateException(
+            String.format(
+                "Input topic %s has %d partitions, but the state stores of application.id %s were built for %d (%s). "
+                    + "Leads would meet another lead's history. Give %s its %d partitions back, or start afresh: "
+                    + "stop every instance, reset the application (kafka-streams-application-reset.sh --application-id %s), "
+                    + "delete the state directories, then start.",
+                config.rawTopic(),
+                input,
+                config.applicationId(),
+                built,
+                describe(mismatched),
+                config.rawTopic(),
+                built,
+                config.applicationId()));
       }
     } catch (ExecutionException e) {
-      throw new IllegalStateException("Could not compare the input topic with the state stores: "
-          + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "Could not compare the input topic with the state stores: " + e.getCause().getMessage(),
+          e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("The cluster did not describe LeadStream's topics within " + TIMEOUT, e);
+      throw new IllegalStateException(
+          "The cluster did not describe LeadStream's topics within " + TIMEOUT, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while reading LeadStream's topics", e);
@@ -67,8 +85,13 @@ public final class StatePartitionCheck {
 
   private static String describe(Map<String, Integer> changelogs) {
     StringBuilder text = new StringBuilder();
-    changelogs.forEach((name, partitions) ->
-        text.append(text.isEmpty() ? "" : ", ").append(name).append(": ").append(partitions).append(" partitions"));
+    changelogs.forEach(
+        (name, partitions) ->
+            text.append(text.isEmpty() ? "" : ", ")
+                .append(name)
+                .append(": ")
+                .append(partitions)
+                .append(" partitions"));
     return text.toString();
   }
 }

@@ -45,13 +45,23 @@ final class ThreadFailurePolicy implements StreamsUncaughtExceptionHandler {
     Throwable root = Causes.rootCause(exception);
     if (replacements.size() >= maxReplacements) {
       fatal = exception;
-      log.error("Stream thread failed again after {} replacements within {}; shutting this instance down."
-          + " Root cause: {}", replacements.size(), window, root, exception);
+      log.error(
+          "Stream thread failed again after {} replacements within {}; shutting this instance down."
+              + " Root cause: {}",
+          replacements.size(),
+          window,
+          root,
+          exception);
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
     replacements.addLast(now);
-    log.error("Stream thread failed; replacing it ({} of {} replacements within {}). Root cause: {}",
-        replacements.size(), maxReplacements, window, root, exception);
+    log.error(
+        "Stream thread failed; replacing it ({} of {} replacements within {}). Root cause: {}",
+        replacements.size(),
+        maxReplacements,
+        window,
+        root,
+        exception);
     return StreamThreadExceptionResponse.REPLACE_THREAD;
   }
 

@@ -17,13 +17,20 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 
-/** Compares LeadStream's topics on the cluster with {@link TopicPlan}: missing, as wanted, or how they differ. */
+/**
+ * Compares LeadStream's topics on the cluster with {@link TopicPlan}: missing, as wanted, or how
+ * they differ.
+ */
 public final class TopicCheck {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   /** One topic's state; {@code differences} empty and {@code exists}: as wanted. */
-  public record TopicStatus(WantedTopic wanted, boolean exists, int partitions, int replication,
+  public record TopicStatus(
+      WantedTopic wanted,
+      boolean exists,
+      int partitions,
+      int replication,
       List<String> differences) {
 
     public boolean asWanted() {
@@ -41,13 +48,23 @@ public final class TopicCheck {
 
   static List<TopicStatus> check(Admin admin, List<WantedTopic> plan) {
     try {
-      Collection<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      List<String> present = plan.stream().map(WantedTopic::name).filter(existing::contains).toList();
+      Collection<String> existing =
+          admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      List<String> present =
+          plan.stream().map(WantedTopic::name).filter(existing::contains).toList();
       Map<String, TopicDescription> descriptions =
-          admin.describeTopics(present).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      Map<ConfigResource, Config> configs = admin.describeConfigs(present.stream()
-          .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList())
-          .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          admin
+              .describeTopics(present)
+              .allTopicNames()
+              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      Map<ConfigResource, Config> configs =
+          admin
+              .describeConfigs(
+                  present.stream()
+                      .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+                      .toList())
+              .all()
+              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       List<TopicStatus> statuses = new ArrayList<>();
       for (WantedTopic wanted : plan) {
         TopicDescription description = descriptions.get(wanted.name());
@@ -58,33 +75,48 @@ public final class TopicCheck {
         int partitions = description.partitions().size();
         int replication = description.partitions().get(0).replicas().size();
         Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, wanted.name()));
-        statuses.add(new TopicStatus(wanted, true, partitions, replication,
-            differences(wanted, partitions, replication, config)));
+        statuses.add(
+            new TopicStatus(
+                wanted,
+                true,
+                partitions,
+                replication,
+                differences(wanted, partitions, replication, config)));
       }
       return statuses;
     } catch (ExecutionException e) {
-      throw new IllegalStateException("Could not read LeadStream's topics: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "Could not read LeadStream's topics: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("The cluster did not describe LeadStream's topics within " + TIMEOUT, e);
+      throw new IllegalStateException(
+          "The cluster did not describe LeadStream's topics within " + TIMEOUT, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while reading LeadStream's topics", e);
     }
   }
 
-  private static List<String> differences(WantedTopic wanted, int partitions, int replication, Config config) {
+  private static List<String> differences(
+      WantedTopic wanted, int partitions, int replication, Config config) {
     List<String> differences = new ArrayList<>();
-    wanted.partitions().filter(p -> p != partitions)
+    wanted
+        .partitions()
+        .filter(p -> p != partitions)
         .ifPresent(p -> differences.add("partitions " + partitions + ", wanted " + p));
-    wanted.replication().filter(r -> r != replication)
+    wanted
+        .replication()
+        .filter(r -> r != replication)
         .ifPresent(r -> differences.add("replication factor " + replication + ", wanted " + r));
-    wanted.configs().forEach((key, value) -> {
-      ConfigEntry entry = config.get(key);
-      String actual = entry == null ? null : entry.value();
-      if (!Objects.equals(actual, value)) {
-        differences.add(key + "=" + actual + ", wanted " + value);
-      }
-    });
+    wanted
+        .configs()
+        .forEach(
+            (key, value) -> {
+              ConfigEntry entry = config.get(key);
+              String actual = entry == null ? null : entry.value();
+              if (!Objects.equals(actual, value)) {
+                differences.add(key + "=" + actual + ", wanted " + value);
+              }
+            });
     return differences;
   }
 }

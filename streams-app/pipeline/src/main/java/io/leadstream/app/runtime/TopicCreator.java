@@ -15,7 +15,10 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates LeadStream's topics ({@link TopicPlan}) where they are missing; existing topics are left as they are. */
+/**
+ * Creates LeadStream's topics ({@link TopicPlan}) where they are missing; existing topics are left
+ * as they are.
+ */
 public final class TopicCreator {
 
   private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
@@ -25,17 +28,19 @@ public final class TopicCreator {
   private TopicCreator() {}
 
   /**
-   * Waits until the broker's metadata shows a leader for every partition of new topics: writing
-   * to a topic before that fails with retriable errors, and an idempotent producer's retries can
-   * then end in OUT_OF_ORDER_SEQUENCE_NUMBER.
+   * Waits until the broker's metadata shows a leader for every partition of new topics: writing to
+   * a topic before that fails with retriable errors, and an idempotent producer's retries can then
+   * end in OUT_OF_ORDER_SEQUENCE_NUMBER.
    */
-  private static void awaitLeaders(Admin admin, List<String> topics) throws ExecutionException, InterruptedException {
+  private static void awaitLeaders(Admin admin, List<String> topics)
+      throws ExecutionException, InterruptedException {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (true) {
       try {
-        boolean ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
-            .flatMap(topic -> topic.partitions().stream())
-            .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+        boolean ready =
+            admin.describeTopics(topics).allTopicNames().get().values().stream()
+                .flatMap(topic -> topic.partitions().stream())
+                .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
         if (ready) {
           return;
         }
@@ -45,31 +50,37 @@ public final class TopicCreator {
         }
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Topics " + topics + " have no leader after " + READY_TIMEOUT);
+        throw new IllegalStateException(
+            "Topics " + topics + " have no leader after " + READY_TIMEOUT);
       }
       Thread.sleep(100);
     }
   }
 
   public static void createMissing(LeadStreamConfig config) {
-    createMissing(config, TopicPlan.of(config).stream().map(TopicPlan.WantedTopic::toNewTopic).toList());
+    createMissing(
+        config, TopicPlan.of(config).stream().map(TopicPlan.WantedTopic::toNewTopic).toList());
   }
 
   /**
-   * Creates a compacted topic of one partition when it is missing, for records that must be kept
-   * by key rather than expire (the dead-letter replay ledger); replication as configured.
+   * Creates a compacted topic of one partition when it is missing, for records that must be kept by
+   * key rather than expire (the dead-letter replay ledger); replication as configured.
    */
   public static void createCompactedIfMissing(LeadStreamConfig config, String name) {
-    createMissing(config, List.of(new NewTopic(name, Optional.of(1), TopicPlan.replication(config))
-        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
+    createMissing(
+        config,
+        List.of(
+            new NewTopic(name, Optional.of(1), TopicPlan.replication(config))
+                .configs(
+                    Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
   }
 
   private static void createMissing(LeadStreamConfig config, List<NewTopic> wanted) {
     try (Admin admin = Admin.create(config.clientProperties())) {
       Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> missing = wanted.stream()
-          .filter(topic -> !existing.contains(topic.name()))
-          .toList();
+      List<NewTopic> missing =
+          wanted.stream().filter(topic -> !existing.contains(topic.name())).toList();
       if (!missing.isEmpty()) {
         try {
           admin.createTopics(missing).all().get();
@@ -83,7 +94,8 @@ public final class TopicCreator {
         log.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
       }
     } catch (ExecutionException e) {
-      throw new IllegalStateException("Could not create LeadStream's topics: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "Could not create LeadStream's topics: " + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics", e);

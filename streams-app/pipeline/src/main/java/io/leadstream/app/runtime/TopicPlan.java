@@ -21,7 +21,11 @@ public final class TopicPlan {
   public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
 
   /** One wanted topic; {@code partitions} and {@code replication} empty: the broker's default. */
-  public record WantedTopic(String role, String name, Optional<Integer> partitions, Optional<Short> replication,
+  public record WantedTopic(
+      String role,
+      String name,
+      Optional<Integer> partitions,
+      Optional<Short> replication,
       Map<String, String> configs) {
 
     NewTopic toNewTopic() {
@@ -32,20 +36,32 @@ public final class TopicPlan {
   private TopicPlan() {}
 
   public static List<WantedTopic> of(LeadStreamConfig config) {
-    Optional<Integer> partitions = config.topicPartitions() < 0 ? Optional.empty() : Optional.of(config.topicPartitions());
+    Optional<Integer> partitions =
+        config.topicPartitions() < 0 ? Optional.empty() : Optional.of(config.topicPartitions());
     return List.of(
         wanted(config, "raw", config.rawTopic(), partitions, Map.of()),
         wanted(config, "prioritized", config.prioritizedTopic(), partitions, Map.of()),
         wanted(config, "hot", config.hotTopic(), partitions, Map.of()),
-        wanted(config, "dlq", config.deadLetterTopic(), partitions,
-            Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(DEAD_LETTER_RETENTION.toMillis()))));
+        wanted(
+            config,
+            "dlq",
+            config.deadLetterTopic(),
+            partitions,
+            Map.of(
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(DEAD_LETTER_RETENTION.toMillis()))));
   }
 
   static Optional<Short> replication(LeadStreamConfig config) {
-    return config.topicReplicationFactor() < 0 ? Optional.empty() : Optional.of(config.topicReplicationFactor());
+    return config.topicReplicationFactor() < 0
+        ? Optional.empty()
+        : Optional.of(config.topicReplicationFactor());
   }
 
-  private static WantedTopic wanted(LeadStreamConfig config, String role, String name, Optional<Integer> partitions,
+  private static WantedTopic wanted(
+      LeadStreamConfig config,
+      String role,
+      String name,
+      Optional<Integer> partitions,
       Map<String, String> defaults) {
     Map<String, String> configs = new LinkedHashMap<>(defaults);
     configs.putAll(config.topicConfigs(role));

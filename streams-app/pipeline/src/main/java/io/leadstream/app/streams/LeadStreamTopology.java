@@ -19,10 +19,10 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * LeadStream's topology: raw leads are parsed and validated, their text is read, they are scored
- * and tracked; every scored event goes to the prioritized topic and leads entering HOT also to
- * the hot topic. Records that fail anywhere go to the dead-letter topic through
- * {@link io.leadstream.app.streams.errors.DeadLetterHandler}. Keyed by leadId throughout, so one
- * lead's events stay ordered on one partition and no repartitioning is needed.
+ * and tracked; every scored event goes to the prioritized topic and leads entering HOT also to the
+ * hot topic. Records that fail anywhere go to the dead-letter topic through {@link
+ * io.leadstream.app.streams.errors.DeadLetterHandler}. Keyed by leadId throughout, so one lead's
+ * events stay ordered on one partition and no repartitioning is needed.
  */
 public final class LeadStreamTopology {
 
@@ -41,31 +41,45 @@ public final class LeadStreamTopology {
    * @param metrics where the processors record stage latencies, tiers and skipped inferences (the
    *     dead-letter handler gets the same object through the Streams configuration)
    */
-  public static Topology build(LeadStreamConfig config, ActiveModel model, PipelineMetrics metrics) {
+  public static Topology build(
+      LeadStreamConfig config, ActiveModel model, PipelineMetrics metrics) {
     Topics topics = Topics.from(config);
     StreamsBuilder builder = new StreamsBuilder();
 
-    KStream<String, PrioritizedLead> prioritized = builder
-        .stream(topics.raw().name(),
-            Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde()).withName(SOURCE))
-        .process(ParseLeadProcessor.supplier(config.recordMaxBytes(), config.textMaxBytes(),
-            WriterSchemas.load(config.inputSchemas()), metrics), Named.as(PARSE))
-        .process(ReadTextProcessor.supplier(model, config.textMemoEntries(), metrics), Named.as(READ_TEXT))
-        .process(ScoreLeadProcessor.supplier(), Named.as(SCORE))
-        .process(TrackLeadProcessor.supplier(config.stateStores(), metrics), Named.as(TRACK));
+    KStream<String, PrioritizedLead> prioritized =
+        builder.stream(
+                topics.raw().name(),
+                Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde()).withName(SOURCE))
+            .process(
+                ParseLeadProcessor.supplier(
+                    config.recordMaxBytes(),
+                    config.textMaxBytes(),
+                    WriterSchemas.load(config.inputSchemas()),
+                    metrics),
+                Named.as(PARSE))
+            .process(
+                ReadTextProcessor.supplier(model, config.textMemoEntries(), metrics),
+                Named.as(READ_TEXT))
+            .process(ScoreLeadProcessor.supplier(), Named.as(SCORE))
+            .process(TrackLeadProcessor.supplier(config.stateStores(), metrics), Named.as(TRACK));
 
-    prioritized.to(topics.prioritized().name(),
+    prioritized.to(
+        topics.prioritized().name(),
         Produced.with(topics.prioritized().keySerde(), topics.prioritized().valueSerde())
             .withName(PRIORITIZED_SINK));
     prioritized
         .filter((leadId, lead) -> entersHot(lead), Named.as(ENTERS_HOT))
-        .to(topics.hot().name(),
+        .to(
+            topics.hot().name(),
             Produced.with(topics.hot().keySerde(), topics.hot().valueSerde()).withName(HOT_SINK));
 
     return builder.build();
   }
 
-  /** A lead enters HOT when it is HOT now and was not before; rescoring a HOT lead does not notify again. */
+  /**
+   * A lead enters HOT when it is HOT now and was not before; rescoring a HOT lead does not notify
+   * again.
+   */
   static boolean entersHot(PrioritizedLead lead) {
     return lead.getTier() == Tier.HOT && lead.getPreviousTier() != Tier.HOT;
   }

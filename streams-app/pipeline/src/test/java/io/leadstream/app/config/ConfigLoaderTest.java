@@ -16,18 +16,22 @@ class ConfigLoaderTest {
   @Test
   void shouldLayerFileThenEnvironmentThenOverrides() throws Exception {
     Path file = dir.resolve("app.properties");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         bootstrap.servers=file:9092
         security.protocol=SASL_SSL
         leadstream.topic.raw=crm.leads
         """);
-    Map<String, String> env = Map.of(
-        "LEADSTREAM_KAFKA_BOOTSTRAP_SERVERS", "env:9092",
-        "LEADSTREAM_KAFKA_SASL_JAAS_CONFIG", "jaas",
-        "LEADSTREAM_MODEL_BUNDLE", "/models/v2",
-        "PATH", "/usr/bin");
+    Map<String, String> env =
+        Map.of(
+            "LEADSTREAM_KAFKA_BOOTSTRAP_SERVERS", "env:9092",
+            "LEADSTREAM_KAFKA_SASL_JAAS_CONFIG", "jaas",
+            "LEADSTREAM_MODEL_BUNDLE", "/models/v2",
+            "PATH", "/usr/bin");
 
-    Map<String, Object> props = ConfigLoader.load(file, env, Map.of("leadstream.topic.raw", "cli.leads"));
+    Map<String, Object> props =
+        ConfigLoader.load(file, env, Map.of("leadstream.topic.raw", "cli.leads"));
 
     assertThat(props)
         .containsEntry("bootstrap.servers", "env:9092")
@@ -40,11 +44,22 @@ class ConfigLoaderTest {
 
   @Test
   void shouldPassKafkaClientSettingsThroughAndKeepOwnKeysOut() {
-    LeadStreamConfig config = new LeadStreamConfig(Map.of(
-        "bootstrap.servers", "b:9092", "security.protocol", "SSL", "ssl.truststore.location", "/t.jks",
-        "leadstream.topic.raw", "x", "num.stream.threads", "2"));
+    LeadStreamConfig config =
+        new LeadStreamConfig(
+            Map.of(
+                "bootstrap.servers",
+                "b:9092",
+                "security.protocol",
+                "SSL",
+                "ssl.truststore.location",
+                "/t.jks",
+                "leadstream.topic.raw",
+                "x",
+                "num.stream.threads",
+                "2"));
 
-    assertThat(config.clientProperties()).containsOnlyKeys("bootstrap.servers", "security.protocol", "ssl.truststore.location");
+    assertThat(config.clientProperties())
+        .containsOnlyKeys("bootstrap.servers", "security.protocol", "ssl.truststore.location");
     assertThat(config.streamsProperties())
         .containsEntry("processing.guarantee", "exactly_once_v2")
         .containsEntry("num.stream.threads", "2")
@@ -55,7 +70,8 @@ class ConfigLoaderTest {
   @Test
   void shouldNameAMissingConfigFile() {
     assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.properties"), Map.of(), Map.of()))
-        .hasMessageContaining("Config file not found").hasMessageContaining("nope.properties");
+        .hasMessageContaining("Config file not found")
+        .hasMessageContaining("nope.properties");
   }
 
   @Test

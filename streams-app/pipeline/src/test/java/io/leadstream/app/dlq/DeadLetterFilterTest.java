@@ -42,14 +42,16 @@ class DeadLetterFilterTest {
 
   @Test
   void shouldSeeAnOmittedValue() {
-    DeadLetter deadLetter = DeadLetter.from(record(7, "RECORD_TOO_LARGE", 0, 1, T0.toString(), "true"));
+    DeadLetter deadLetter =
+        DeadLetter.from(record(7, "RECORD_TOO_LARGE", 0, 1, T0.toString(), "true"));
 
     assertThat(deadLetter.valueOmitted()).isTrue();
   }
 
   @Test
   void shouldChooseByReasonInAnyCase() {
-    DeadLetterFilter filter = new DeadLetterFilter(Set.of("not_avro", "BAD_UTF8"), null, null, null, null, null);
+    DeadLetterFilter filter =
+        new DeadLetterFilter(Set.of("not_avro", "BAD_UTF8"), null, null, null, null, null);
 
     assertThat(filter.test(deadLetter("NOT_AVRO", 0, 5, T0))).isTrue();
     assertThat(filter.test(deadLetter("BAD_UTF8", 0, 5, T0))).isTrue();
@@ -59,7 +61,8 @@ class DeadLetterFilterTest {
 
   @Test
   void shouldChooseFromSinceInclusiveToUntilExclusive() {
-    DeadLetterFilter filter = new DeadLetterFilter(Set.of(), T0, T0.plusSeconds(60), null, null, null);
+    DeadLetterFilter filter =
+        new DeadLetterFilter(Set.of(), T0, T0.plusSeconds(60), null, null, null);
 
     assertThat(filter.test(deadLetter("NOT_AVRO", 0, 5, T0.minusMillis(1)))).isFalse();
     assertThat(filter.test(deadLetter("NOT_AVRO", 0, 5, T0))).isTrue();
@@ -100,17 +103,34 @@ class DeadLetterFilterTest {
 
     assertThat(position).hasToString("my.dlq-1/3/42");
     assertThat(RecordPosition.parse("my.dlq-1/3/42")).isEqualTo(position);
-    assertThatThrownBy(() -> RecordPosition.parse("my.dlq/x/1")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RecordPosition.parse("3/42")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RecordPosition.parse("my.dlq/x/1"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RecordPosition.parse("3/42"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
-  private static DeadLetter deadLetter(String reason, int sourcePartition, long sourceOffset, Instant failedAt) {
-    return new DeadLetter(new RecordPosition("leads.dlq", 0, 0), 0, null, new byte[0], reason, null,
-        new RecordPosition("leads.raw", sourcePartition, sourceOffset), failedAt, false, false);
+  private static DeadLetter deadLetter(
+      String reason, int sourcePartition, long sourceOffset, Instant failedAt) {
+    return new DeadLetter(
+        new RecordPosition("leads.dlq", 0, 0),
+        0,
+        null,
+        new byte[0],
+        reason,
+        null,
+        new RecordPosition("leads.raw", sourcePartition, sourceOffset),
+        failedAt,
+        false,
+        false);
   }
 
-  private static ConsumerRecord<byte[], byte[]> record(long offset, String reason, int sourcePartition,
-      long sourceOffset, String failedAt, String valueOmitted) {
+  private static ConsumerRecord<byte[], byte[]> record(
+      long offset,
+      String reason,
+      int sourcePartition,
+      long sourceOffset,
+      String failedAt,
+      String valueOmitted) {
     RecordHeaders headers = new RecordHeaders();
     add(headers, DeadLetterHeaders.REASON, reason);
     add(headers, DeadLetterHeaders.DETAIL, "budget must be >= 0");
@@ -121,8 +141,18 @@ class DeadLetterFilterTest {
     if (valueOmitted != null) {
       add(headers, DeadLetterHeaders.VALUE_OMITTED, valueOmitted);
     }
-    return new ConsumerRecord<>("leads.dlq", 0, offset, RECORD_TIMESTAMP, TimestampType.CREATE_TIME, 6, 3,
-        "lead-1".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3}, headers, Optional.empty());
+    return new ConsumerRecord<>(
+        "leads.dlq",
+        0,
+        offset,
+        RECORD_TIMESTAMP,
+        TimestampType.CREATE_TIME,
+        6,
+        3,
+        "lead-1".getBytes(StandardCharsets.UTF_8),
+        new byte[] {1, 2, 3},
+        headers,
+        Optional.empty());
   }
 
   private static void add(RecordHeaders headers, String name, String value) {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class CommittedOutcomesTest {
 
   private final AtomicLong nanos = new AtomicLong();
-  private final CommittedOutcomes outcomes = new CommittedOutcomes(Duration.ofMinutes(1), nanos::get);
+  private final CommittedOutcomes outcomes =
+      new CommittedOutcomes(Duration.ofMinutes(1), nanos::get);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final Counter hot = registry.counter("scored", "tier", "HOT");
   private final Counter deadLetters = registry.counter("dead", "reason", "INVALID_FIELD");

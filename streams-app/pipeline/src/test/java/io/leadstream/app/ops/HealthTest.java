@@ -17,13 +17,21 @@ class HealthTest {
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final Check OK = Check.up("fine");
 
-  private static Health health(State state, Check model, Check broker, Check progress, Instant lastFailure) {
-    return new Health(() -> state, () -> model, () -> broker, () -> progress, () -> Optional.ofNullable(lastFailure),
+  private static Health health(
+      State state, Check model, Check broker, Check progress, Instant lastFailure) {
+    return new Health(
+        () -> state,
+        () -> model,
+        () -> broker,
+        () -> progress,
+        () -> Optional.ofNullable(lastFailure),
         CLOCK);
   }
 
   @ParameterizedTest
-  @EnumSource(value = State.class, names = {"CREATED", "REBALANCING", "PENDING_SHUTDOWN", "NOT_RUNNING"})
+  @EnumSource(
+      value = State.class,
+      names = {"CREATED", "REBALANCING", "PENDING_SHUTDOWN", "NOT_RUNNING"})
   void shouldBeLiveButNotReadyWhileNotRunning(State state) {
     Health health = health(state, OK, OK, OK, null);
 
@@ -35,26 +43,40 @@ class HealthTest {
   @Test
   void shouldBeReadyOnlyWhenRunningAndEveryCheckPasses() {
     assertThat(health(State.RUNNING, OK, OK, OK, null).ready().up()).isTrue();
-    assertThat(health(State.RUNNING, Check.down("canary failed"), OK, OK, null).ready().up()).isFalse();
-    assertThat(health(State.RUNNING, OK, Check.down("cluster did not answer"), OK, null).ready().up()).isFalse();
+    assertThat(health(State.RUNNING, Check.down("canary failed"), OK, OK, null).ready().up())
+        .isFalse();
+    assertThat(
+            health(State.RUNNING, OK, Check.down("cluster did not answer"), OK, null).ready().up())
+        .isFalse();
   }
 
   @Test
   void shouldNotBeReadyRightAfterAStreamThreadFailed() {
     Health justFailed = health(State.RUNNING, OK, OK, OK, NOW.minusSeconds(5));
-    Health failedLongAgo = health(State.RUNNING, OK, OK, OK, NOW.minus(Health.RECENT_FAILURE).minusSeconds(1));
+    Health failedLongAgo =
+        health(State.RUNNING, OK, OK, OK, NOW.minus(Health.RECENT_FAILURE).minusSeconds(1));
 
     assertThat(justFailed.ready().up()).isFalse();
-    assertThat(justFailed.ready().toJson()).contains("a stream thread failed at " + NOW.minusSeconds(5));
+    assertThat(justFailed.ready().toJson())
+        .contains("a stream thread failed at " + NOW.minusSeconds(5));
     assertThat(failedLongAgo.ready().up()).isTrue();
   }
 
   @Test
   void shouldSayWhichCheckFailedInTheReadinessBody() {
-    String body = health(State.RUNNING, OK, Check.down("the Kafka cluster did not answer within 5000 ms"), OK, null)
-        .ready().toJson();
+    String body =
+        health(
+                State.RUNNING,
+                OK,
+                Check.down("the Kafka cluster did not answer within 5000 ms"),
+                OK,
+                null)
+            .ready()
+            .toJson();
 
-    assertThat(body).contains("\"broker\":{\"status\":\"DOWN\",\"detail\":\"the Kafka cluster did not answer within 5000 ms\"}");
+    assertThat(body)
+        .contains(
+            "\"broker\":{\"status\":\"DOWN\",\"detail\":\"the Kafka cluster did not answer within 5000 ms\"}");
   }
 
   @Test
@@ -67,7 +89,9 @@ class HealthTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = State.class, names = {"ERROR", "PENDING_ERROR"})
+  @EnumSource(
+      value = State.class,
+      names = {"ERROR", "PENDING_ERROR"})
   void shouldNotBeLiveOnceStreamsHasFailed(State state) {
     assertThat(health(state, OK, OK, OK, null).live().up()).isFalse();
   }

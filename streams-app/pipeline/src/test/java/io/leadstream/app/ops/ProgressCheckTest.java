@@ -21,11 +21,23 @@ class ProgressCheckTest {
   private static final TopicPartition P1 = new TopicPartition("leads.raw", 1);
 
   private final AtomicReference<Instant> now = new AtomicReference<>(START);
-  private final Clock clock = new Clock() {
-    @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(ZoneId zone) { return this; }
-    @Override public Instant instant() { return now.get(); }
-  };
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now.get();
+        }
+      };
   private final ProgressCheck progress = new ProgressCheck(Duration.ofSeconds(60), clock);
 
   @Test
@@ -64,7 +76,9 @@ class ProgressCheckTest {
     later(Duration.ofSeconds(31));
     progress.offsets(Map.of(P0, 10L), Map.of(P0, 50L), Set.of());
 
-    assertThat(progress.check().up()).as("unassigned for 31 s while its thread is replaced").isFalse();
+    assertThat(progress.check().up())
+        .as("unassigned for 31 s while its thread is replaced")
+        .isFalse();
   }
 
   @Test

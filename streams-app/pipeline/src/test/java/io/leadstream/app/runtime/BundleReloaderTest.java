@@ -24,9 +24,10 @@ class BundleReloaderTest {
   void shouldNotReloadARejectedBundleUntilTheFolderChanges() throws Exception {
     Path bundle = BundleFolders.copyShipped("default", dir.resolve("bundle"));
     try (ActiveModel model = new ActiveModel(ModelBundle.load(bundle));
-         AppMetrics metrics = new AppMetrics();
-         BundleReloader reloader = BundleReloader.start(bundle, InferenceOptions.ENGINE_DEFAULT, model, metrics,
-             Duration.ofHours(1))) {
+        AppMetrics metrics = new AppMetrics();
+        BundleReloader reloader =
+            BundleReloader.start(
+                bundle, InferenceOptions.ENGINE_DEFAULT, model, metrics, Duration.ofHours(1))) {
       Files.write(bundle.resolve("scorer.ubj"), new byte[] {1, 2, 3});
       BundleFolders.setVersion(bundle, "broken");
 
@@ -34,7 +35,8 @@ class BundleReloaderTest {
       reloader.checkOnce();
       reloader.checkOnce();
       double afterThreePolls = rejected(metrics);
-      Files.setLastModifiedTime(bundle.resolve("scorer.ubj"), FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+      Files.setLastModifiedTime(
+          bundle.resolve("scorer.ubj"), FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
       reloader.checkOnce();
 
       assertThat(afterThreePolls).as("three polls of one rejected bundle").isEqualTo(1.0);
@@ -44,9 +46,12 @@ class BundleReloaderTest {
   }
 
   private static double rejected(AppMetrics metrics) {
-    return metrics.scrape().lines()
+    return metrics
+        .scrape()
+        .lines()
         .filter(line -> line.startsWith("leadstream_model_reloads_total{result=\"rejected\"}"))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .findFirst().orElse(0);
+        .findFirst()
+        .orElse(0);
   }
 }

@@ -24,53 +24,81 @@ import org.slf4j.LoggerFactory;
 class RecoveryLogFilterTest {
 
   private static final TaskId TASK = new TaskId(0, 1);
-  private static final String TASK_MANAGER = "org.apache.kafka.streams.processor.internals.TaskManager";
-  private static final String CONSUMER_COORDINATOR = "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator";
+  private static final String TASK_MANAGER =
+      "org.apache.kafka.streams.processor.internals.TaskManager";
+  private static final String CONSUMER_COORDINATOR =
+      "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator";
 
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
   // the way Kafka Streams logs: through a LogContext that prefixes the thread
-  private final Logger taskManager = new LogContext("stream-thread [app-StreamThread-1] ").logger(TASK_MANAGER);
+  private final Logger taskManager =
+      new LogContext("stream-thread [app-StreamThread-1] ").logger(TASK_MANAGER);
 
   @BeforeEach
   void setUp() {
     logged.start();
     ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(TASK_MANAGER).addAppender(logged);
-    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(CONSUMER_COORDINATOR).addAppender(logged);
+    ((LoggerContext) LoggerFactory.getILoggerFactory())
+        .getLogger(CONSUMER_COORDINATOR)
+        .addAppender(logged);
   }
 
   @AfterEach
   void tearDown() {
-    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(TASK_MANAGER).detachAppender(logged);
-    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(CONSUMER_COORDINATOR).detachAppender(logged);
+    ((LoggerContext) LoggerFactory.getILoggerFactory())
+        .getLogger(TASK_MANAGER)
+        .detachAppender(logged);
+    ((LoggerContext) LoggerFactory.getILoggerFactory())
+        .getLogger(CONSUMER_COORDINATOR)
+        .detachAppender(logged);
   }
 
   @Test
   void shouldDropTheErrorThatReportsRestoringCorruptedTasks() {
-    taskManager.error("Get exceptions for the following tasks: {}", Map.of(TASK, new TaskCorruptedException(Set.of(TASK))));
-    taskManager.warn("Encounter corrupted task {}, will group it with other corrupted tasks and handle together", TASK);
+    taskManager.error(
+        "Get exceptions for the following tasks: {}",
+        Map.of(TASK, new TaskCorruptedException(Set.of(TASK))));
+    taskManager.warn(
+        "Encounter corrupted task {}, will group it with other corrupted tasks and handle together",
+        TASK);
 
-    assertThat(logged.list).singleElement().satisfies(event -> assertThat(event.getLevel().toString()).isEqualTo("WARN"));
+    assertThat(logged.list)
+        .singleElement()
+        .satisfies(event -> assertThat(event.getLevel().toString()).isEqualTo("WARN"));
   }
 
   @Test
   void shouldKeepTheErrorWhenAnyTaskReallyFailed() {
-    taskManager.error("Get exceptions for the following tasks: {}", Map.of(
-        TASK, new TaskCorruptedException(Set.of(TASK)), new TaskId(0, 2), new StreamsException("disk full")));
+    taskManager.error(
+        "Get exceptions for the following tasks: {}",
+        Map.of(
+            TASK,
+            new TaskCorruptedException(Set.of(TASK)),
+            new TaskId(0, 2),
+            new StreamsException("disk full")));
 
-    assertThat(logged.list).singleElement().satisfies(event -> assertThat(event.getLevel().toString()).isEqualTo("ERROR"));
+    assertThat(logged.list)
+        .singleElement()
+        .satisfies(event -> assertThat(event.getLevel().toString()).isEqualTo("ERROR"));
   }
 
   @Test
   void shouldDropTheErrorOfLeavingAGroupThatForgotTheMemberAfterABrokerOutage() {
-    Logger coordinator = new LogContext("[Consumer clientId=app-StreamThread-1-consumer, groupId=app] ")
-        .logger(CONSUMER_COORDINATOR);
+    Logger coordinator =
+        new LogContext("[Consumer clientId=app-StreamThread-1-consumer, groupId=app] ")
+            .logger(CONSUMER_COORDINATOR);
 
-    coordinator.error("LeaveGroup request with {} failed with error: {}", "Generation{generationId=29, memberId='m-1'}",
+    coordinator.error(
+        "LeaveGroup request with {} failed with error: {}",
+        "Generation{generationId=29, memberId='m-1'}",
         "The coordinator is not aware of this member.");
-    coordinator.error("LeaveGroup request with {} failed with error: {}", "Generation{generationId=29, memberId='m-1'}",
+    coordinator.error(
+        "LeaveGroup request with {} failed with error: {}",
+        "Generation{generationId=29, memberId='m-1'}",
         "The request timed out.");
 
-    assertThat(logged.list).singleElement()
+    assertThat(logged.list)
+        .singleElement()
         .satisfies(event -> assertThat(event.getFormattedMessage()).contains("timed out"));
   }
 }

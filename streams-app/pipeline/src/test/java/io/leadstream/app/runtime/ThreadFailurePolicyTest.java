@@ -22,13 +22,26 @@ class ThreadFailurePolicyTest {
   private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
 
   private final AtomicReference<Instant> now = new AtomicReference<>(START);
-  private final Clock clock = new Clock() {
-    @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(ZoneId zone) { return this; }
-    @Override public Instant instant() { return now.get(); }
-  };
-  private final StreamsException failure = new StreamsException("task 0_1 failed",
-      new IllegalStateException("wrapper", new IOException("disk full")));
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now.get();
+        }
+      };
+  private final StreamsException failure =
+      new StreamsException(
+          "task 0_1 failed", new IllegalStateException("wrapper", new IOException("disk full")));
 
   @Test
   void shouldReplaceTheThreadAndLogTheRootCause() {
@@ -37,11 +50,16 @@ class ThreadFailurePolicyTest {
     captured.start();
     logger.addAppender(captured);
     try {
-      StreamThreadExceptionResponse response = new ThreadFailurePolicy(3, Duration.ofMinutes(10), clock).handle(failure);
+      StreamThreadExceptionResponse response =
+          new ThreadFailurePolicy(3, Duration.ofMinutes(10), clock).handle(failure);
 
       assertThat(response).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
-      assertThat(captured.list).singleElement()
-          .satisfies(event -> assertThat(event.getFormattedMessage()).contains("java.io.IOException: disk full"));
+      assertThat(captured.list)
+          .singleElement()
+          .satisfies(
+              event ->
+                  assertThat(event.getFormattedMessage())
+                      .contains("java.io.IOException: disk full"));
     } finally {
       logger.detachAppender(captured);
     }

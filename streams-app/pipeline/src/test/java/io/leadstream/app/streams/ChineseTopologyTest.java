@@ -61,17 +61,24 @@ class ChineseTopologyTest {
 
   @Test
   void shouldReadTheSourceDocumentsChineseLeadAndRankItAboveChineseJunk() {
-    send(TestLeads.hot("lead-zh")
-        .setCompany(Company.newBuilder().setName("上海华信物流有限公司").setIndustry("logistics")
-            .setEmployees(1800).setCountry("CN").build())
-        .setCurrency("CNY")
-        .setNotes(SOURCE_EXAMPLE)
-        .setLastMessage("预算昨天已经批下来了,签约的下一步是什么?")
-        .build());
-    send(TestLeads.junk("lead-zh-junk")
-        .setNotes("测试 测试")
-        .setLastMessage("只是随便看看,暂无需求,不要再联系我们。")
-        .build());
+    send(
+        TestLeads.hot("lead-zh")
+            .setCompany(
+                Company.newBuilder()
+                    .setName("上海华信物流有限公司")
+                    .setIndustry("logistics")
+                    .setEmployees(1800)
+                    .setCountry("CN")
+                    .build())
+            .setCurrency("CNY")
+            .setNotes(SOURCE_EXAMPLE)
+            .setLastMessage("预算昨天已经批下来了,签约的下一步是什么?")
+            .build());
+    send(
+        TestLeads.junk("lead-zh-junk")
+            .setNotes("测试 测试")
+            .setLastMessage("只是随便看看,暂无需求,不要再联系我们。")
+            .build());
 
     List<PrioritizedLead> leads = prioritized.readValuesToList();
     PrioritizedLead hot = leads.get(0);
@@ -79,7 +86,9 @@ class ChineseTopologyTest {
     assertThat(hot.getUnknownTokenRatio()).isLessThan(0.3);
     assertThat(hot.getModelVersion()).startsWith("zh-");
     // the zh bundle explains in Chinese: its unreadable-text reason would read 该模型读不懂这段文本
-    assertThat(hot.getReasons()).isNotEmpty().extracting(r -> r.getLabel())
+    assertThat(hot.getReasons())
+        .isNotEmpty()
+        .extracting(r -> r.getLabel())
         .noneMatch(label -> label.startsWith("text not readable") || label.startsWith("该模型读不懂"));
     assertThat(hot.getOpportunityProbability())
         .isGreaterThan(leads.get(1).getOpportunityProbability());

@@ -53,15 +53,19 @@ class EvolvedWriterSchemaTest {
     assertThat(unknown).hasSize(1);
     assertThat(header(unknown.get(0), DeadLetterHeaders.REASON)).isEqualTo("UNKNOWN_SCHEMA");
     assertThat(header(unknown.get(0), DeadLetterHeaders.DETAIL))
-        .contains(WriterSchemas.fingerprint(evolved)).contains("leadstream.input.schemas");
+        .contains(WriterSchemas.fingerprint(evolved))
+        .contains("leadstream.input.schemas");
 
     Files.writeString(schemas.resolve("lead-event-v2.avsc"), evolved.toString());
     Outcome known = run(Map.of(LeadStreamConfig.INPUT_SCHEMAS_CONFIG, schemas.toString()), value);
     assertThat(known.deadLetters).isEmpty();
-    assertThat(known.prioritized).singleElement().satisfies(lead -> {
-      assertThat(lead.getLeadId()).isEqualTo("lead-evolved");
-      assertThat(lead.getCompanyName()).isEqualTo("Northwind Logistics");
-    });
+    assertThat(known.prioritized)
+        .singleElement()
+        .satisfies(
+            lead -> {
+              assertThat(lead.getLeadId()).isEqualTo("lead-evolved");
+              assertThat(lead.getCompanyName()).isEqualTo("Northwind Logistics");
+            });
   }
 
   @Test
@@ -81,44 +85,59 @@ class EvolvedWriterSchemaTest {
         .hasMessageContaining("/fields/1/type");
   }
 
-  private record Outcome(List<TestRecord<byte[], byte[]>> deadLetters, List<PrioritizedLead> prioritized) {}
+  private record Outcome(
+      List<TestRecord<byte[], byte[]>> deadLetters, List<PrioritizedLead> prioritized) {}
 
   private Outcome run(Map<String, Object> settings, byte[] value) {
-    try (TopologyHarness harness = new TopologyHarness(new LeadStreamConfig(settings), SharedModel.get(),
-        PipelineMetrics.inMemory(), stateDir.resolve("run-" + settings.size()))) {
+    try (TopologyHarness harness =
+        new TopologyHarness(
+            new LeadStreamConfig(settings),
+            SharedModel.get(),
+            PipelineMetrics.inMemory(),
+            stateDir.resolve("run-" + settings.size()))) {
       harness.raw().pipeInput("lead-evolved", value);
-      return new Outcome(harness.deadLetters().readRecordsToList(), harness.prioritized().readValuesToList());
+      return new Outcome(
+          harness.deadLetters().readRecordsToList(), harness.prioritized().readValuesToList());
     }
   }
 
-  /** LeadEvent with a new optional field first, lastMessage (defaulted) dropped, notes moved to the end. */
+  /**
+   * LeadEvent with a new optional field first, lastMessage (defaulted) dropped, notes moved to the
+   * end.
+   */
   private static Schema evolved() throws IOException {
     ObjectNode schema = (ObjectNode) JSON.readTree(LeadEvent.getClassSchema().toString());
     ArrayNode fields = schema.withArray("fields");
     ArrayNode reordered = JSON.createArrayNode();
-    reordered.add(JSON.readTree("{\"name\":\"crmScore\",\"type\":[\"null\",\"double\"],\"default\":null}"));
-    fields.forEach(field -> {
-      String name = field.get("name").asText();
-      if (!name.equals("lastMessage") && !name.equals("notes")) {
-        reordered.add(field);
-      }
-    });
-    fields.forEach(field -> {
-      if (field.get("name").asText().equals("notes")) {
-        reordered.add(field);
-      }
-    });
+    reordered.add(
+        JSON.readTree("{\"name\":\"crmScore\",\"type\":[\"null\",\"double\"],\"default\":null}"));
+    fields.forEach(
+        field -> {
+          String name = field.get("name").asText();
+          if (!name.equals("lastMessage") && !name.equals("notes")) {
+            reordered.add(field);
+          }
+        });
+    fields.forEach(
+        field -> {
+          if (field.get("name").asText().equals("notes")) {
+            reordered.add(field);
+          }
+        });
     schema.set("fields", reordered);
     return new Schema.Parser().parse(schema.toString());
   }
 
   private static byte[] encode(LeadEvent lead, Schema writer) throws IOException {
     byte[] own = LeadSerdes.leadEvent().encode(lead);
-    BinaryMessageDecoder<GenericRecord> asEvolved = new BinaryMessageDecoder<>(GenericData.get(), writer);
+    BinaryMessageDecoder<GenericRecord> asEvolved =
+        new BinaryMessageDecoder<>(GenericData.get(), writer);
     asEvolved.addSchema(LeadEvent.getClassSchema());
     GenericRecord record = asEvolved.decode(own);
     record.put("crmScore", 0.7);
-    return new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(record).array();
+    return new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer)
+        .encode(record)
+        .array();
   }
 
   private static String header(TestRecord<byte[], byte[]> record, String name) {

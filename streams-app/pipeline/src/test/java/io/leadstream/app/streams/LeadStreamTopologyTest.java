@@ -32,7 +32,8 @@ class LeadStreamTopologyTest {
 
   @TempDir Path stateDir;
 
-  private final LeadStreamConfig config = new LeadStreamConfig(Map.of("leadstream.text.max.bytes", 2048));
+  private final LeadStreamConfig config =
+      new LeadStreamConfig(Map.of("leadstream.text.max.bytes", 2048));
   private final PipelineMetrics metrics = PipelineMetrics.inMemory();
   private TopologyHarness harness;
   private TestInputTopic<String, byte[]> raw;
@@ -80,14 +81,16 @@ class LeadStreamTopologyTest {
 
   @Test
   void shouldFlagTextTheEncoderCannotReadInsteadOfScoringIt() {
-    send(TestLeads.hot("lead-zh")
-        .setNotes("客户 ABC 公司有意向采购我们的 XYZ 产品,初步谈好了合作意向,需要进一步沟通具体的采购数量和交付时间。")
-        .setLastMessage(null)
-        .build());
+    send(
+        TestLeads.hot("lead-zh")
+            .setNotes("客户 ABC 公司有意向采购我们的 XYZ 产品,初步谈好了合作意向,需要进一步沟通具体的采购数量和交付时间。")
+            .setLastMessage(null)
+            .build());
 
     PrioritizedLead lead = prioritized.readValue();
     assertThat(lead.getUnknownTokenRatio()).isGreaterThan(0.3);
-    assertThat(lead.getReasons()).extracting(r -> r.getLabel())
+    assertThat(lead.getReasons())
+        .extracting(r -> r.getLabel())
         .filteredOn(label -> label.startsWith("text"))
         .hasSize(1)
         .allSatisfy(label -> assertThat(label).startsWith("text not readable by this model"));
@@ -103,7 +106,8 @@ class LeadStreamTopologyTest {
     assertThat(leads.get(0).getTier()).isEqualTo(Tier.HOT);
     assertThat(leads.get(1).getTier()).isIn(Tier.COLD, Tier.DISQUALIFIED);
     assertThat(leads.get(0).getScore()).isGreaterThan(leads.get(1).getScore());
-    assertThat(leads.get(0).getOpportunityProbability()).isGreaterThan(leads.get(1).getOpportunityProbability());
+    assertThat(leads.get(0).getOpportunityProbability())
+        .isGreaterThan(leads.get(1).getOpportunityProbability());
   }
 
   @Test
@@ -114,7 +118,9 @@ class LeadStreamTopologyTest {
     List<PrioritizedLead> all = prioritized.readValuesToList();
     assertThat(all).extracting(PrioritizedLead::getTier).containsExactly(Tier.HOT, Tier.HOT);
     assertThat(all.get(1).getPreviousTier()).isEqualTo(Tier.HOT);
-    assertThat(hot.readValuesToList()).extracting(PrioritizedLead::getEventId).containsExactly("lead-1-e1");
+    assertThat(hot.readValuesToList())
+        .extracting(PrioritizedLead::getEventId)
+        .containsExactly("lead-1-e1");
   }
 
   @Test
@@ -130,31 +136,63 @@ class LeadStreamTopologyTest {
     assertThat(all.get(1).getPreviousTier()).isEqualTo(all.get(0).getTier()).isNotEqualTo(Tier.HOT);
     assertThat(all.get(1).getPreviousScore()).isEqualTo(all.get(0).getScore());
     assertThat(all.get(1).getTrend()).isEqualTo(Trend.UP);
-    assertThat(hot.readValuesToList()).extracting(PrioritizedLead::getEventId).containsExactly("lead-1-e2");
+    assertThat(hot.readValuesToList())
+        .extracting(PrioritizedLead::getEventId)
+        .containsExactly("lead-1-e2");
   }
 
   @Test
   void shouldReuseTheTextReadingWhenOnlyFieldsChange() {
     LeadEvent first = TestLeads.hot("lead-1").build();
-    LeadEvent fieldUpdate = TestLeads.hot("lead-1").setEventId("lead-1-e2").setPurchaseIntent(3).build();
-    LeadEvent newNotes = TestLeads.hot("lead-1").setEventId("lead-1-e3").setNotes("Went silent after the demo.").build();
+    LeadEvent fieldUpdate =
+        TestLeads.hot("lead-1").setEventId("lead-1-e2").setPurchaseIntent(3).build();
+    LeadEvent newNotes =
+        TestLeads.hot("lead-1")
+            .setEventId("lead-1-e3")
+            .setNotes("Went silent after the demo.")
+            .build();
 
     send(first);
     send(fieldUpdate);
     send(newNotes);
 
     List<PrioritizedLead> all = prioritized.readValuesToList();
-    assertThat(all).extracting(PrioritizedLead::getTextInferenceSkipped).containsExactly(false, true, false);
-    assertThat(all.get(1).getOpportunityProbability()).isEqualTo(all.get(0).getOpportunityProbability());
-    assertThat(all.get(2).getOpportunityProbability()).isNotEqualTo(all.get(0).getOpportunityProbability());
-    assertThat(harness.driver().<String, Object>getKeyValueStore(ReadTextProcessor.STORE).get("lead-1")).isNotNull();
-    assertThat(metrics.registry().get("leadstream.text.inference.skipped").counter().count()).isEqualTo(1.0);
-    assertThat(metrics.registry().get("leadstream.stage").tag("stage", StageTimer.ENCODE).timer().count())
+    assertThat(all)
+        .extracting(PrioritizedLead::getTextInferenceSkipped)
+        .containsExactly(false, true, false);
+    assertThat(all.get(1).getOpportunityProbability())
+        .isEqualTo(all.get(0).getOpportunityProbability());
+    assertThat(all.get(2).getOpportunityProbability())
+        .isNotEqualTo(all.get(0).getOpportunityProbability());
+    assertThat(
+            harness
+                .driver()
+                .<String, Object>getKeyValueStore(ReadTextProcessor.STORE)
+                .get("lead-1"))
+        .isNotNull();
+    assertThat(metrics.registry().get("leadstream.text.inference.skipped").counter().count())
+        .isEqualTo(1.0);
+    assertThat(
+            metrics
+                .registry()
+                .get("leadstream.stage")
+                .tag("stage", StageTimer.ENCODE)
+                .timer()
+                .count())
         .isEqualTo(2);
-    assertThat(metrics.registry().get("leadstream.stage").tag("stage", StageTimer.SCORE).timer().count())
+    assertThat(
+            metrics
+                .registry()
+                .get("leadstream.stage")
+                .tag("stage", StageTimer.SCORE)
+                .timer()
+                .count())
         .isEqualTo(3);
     harness.countCommittedOutcomes();
-    assertThat(metrics.registry().get("leadstream.leads.scored").counters().stream().mapToDouble(c -> c.count()).sum())
+    assertThat(
+            metrics.registry().get("leadstream.leads.scored").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum())
         .isEqualTo(3.0);
   }
 
@@ -172,32 +210,59 @@ class LeadStreamTopologyTest {
     send(TestLeads.hot("lead-ok").build());
 
     List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
-    assertThat(dead).extracting(r -> header(r, DeadLetterHeaders.REASON)).containsExactly(
-        "NOT_AVRO", "EMPTY_RECORD", "INVALID_FIELD", "MISSING_LEAD_ID", "TEXT_TOO_LONG", "KEY_MISMATCH");
+    assertThat(dead)
+        .extracting(r -> header(r, DeadLetterHeaders.REASON))
+        .containsExactly(
+            "NOT_AVRO",
+            "EMPTY_RECORD",
+            "INVALID_FIELD",
+            "MISSING_LEAD_ID",
+            "TEXT_TOO_LONG",
+            "KEY_MISMATCH");
     assertThat(dead.get(0).value()).isEqualTo(notAvro);
     assertThat(dead.get(0).key()).isEqualTo("lead-json".getBytes(StandardCharsets.UTF_8));
-    assertThat(dead).hasSize(6).allSatisfy(r -> {
-      assertThat(header(r, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("leads.raw");
-      assertThat(header(r, DeadLetterHeaders.SOURCE_OFFSET)).isNotBlank();
-      assertThat(header(r, DeadLetterHeaders.FAILED_AT)).isNotBlank();
-      assertThat(header(r, DeadLetterHeaders.DETAIL)).isNotBlank();
-    });
+    assertThat(dead)
+        .hasSize(6)
+        .allSatisfy(
+            r -> {
+              assertThat(header(r, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("leads.raw");
+              assertThat(header(r, DeadLetterHeaders.SOURCE_OFFSET)).isNotBlank();
+              assertThat(header(r, DeadLetterHeaders.FAILED_AT)).isNotBlank();
+              assertThat(header(r, DeadLetterHeaders.DETAIL)).isNotBlank();
+            });
     assertThat(header(dead.get(2), DeadLetterHeaders.DETAIL)).contains("budget");
-    assertThat(prioritized.readValuesToList()).extracting(PrioritizedLead::getLeadId).containsExactly("lead-ok");
+    assertThat(prioritized.readValuesToList())
+        .extracting(PrioritizedLead::getLeadId)
+        .containsExactly("lead-ok");
     harness.countCommittedOutcomes();
-    assertThat(metrics.registry().get("leadstream.dead.letters").tag("reason", "INVALID_FIELD").counter().count())
+    assertThat(
+            metrics
+                .registry()
+                .get("leadstream.dead.letters")
+                .tag("reason", "INVALID_FIELD")
+                .counter()
+                .count())
         .isEqualTo(1.0);
     assertThat(metrics.registry().get("leadstream.dead.letters").counters()).hasSize(6);
   }
 
   @Test
   void shouldNameEveryNodeAndStoreInTheTopologyDescription() {
-    String description = LeadStreamTopology.build(config, SharedModel.get(), metrics).describe().toString();
+    String description =
+        LeadStreamTopology.build(config, SharedModel.get(), metrics).describe().toString();
 
-    assertThat(description).contains(LeadStreamTopology.SOURCE, LeadStreamTopology.PARSE,
-        LeadStreamTopology.READ_TEXT, LeadStreamTopology.SCORE, LeadStreamTopology.TRACK,
-        LeadStreamTopology.PRIORITIZED_SINK, LeadStreamTopology.ENTERS_HOT, LeadStreamTopology.HOT_SINK,
-        ReadTextProcessor.STORE, TrackLeadProcessor.STORE);
+    assertThat(description)
+        .contains(
+            LeadStreamTopology.SOURCE,
+            LeadStreamTopology.PARSE,
+            LeadStreamTopology.READ_TEXT,
+            LeadStreamTopology.SCORE,
+            LeadStreamTopology.TRACK,
+            LeadStreamTopology.PRIORITIZED_SINK,
+            LeadStreamTopology.ENTERS_HOT,
+            LeadStreamTopology.HOT_SINK,
+            ReadTextProcessor.STORE,
+            TrackLeadProcessor.STORE);
     assertThat(description).doesNotContain("KSTREAM-");
   }
 

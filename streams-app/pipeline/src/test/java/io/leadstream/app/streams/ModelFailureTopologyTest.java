@@ -25,9 +25,11 @@ class ModelFailureTopologyTest {
 
   @Test
   void shouldStopInsteadOfDeadLetteringWhenTheModelIsBroken() {
-    ModelBundle bundle = ModelBundle.load(BundleFolders.copyShipped("default", dir.resolve("bundle")));
+    ModelBundle bundle =
+        ModelBundle.load(BundleFolders.copyShipped("default", dir.resolve("bundle")));
     try (ActiveModel model = new ActiveModel(bundle);
-         TopologyHarness harness = new TopologyHarness(config, model, metrics, dir.resolve("state"))) {
+        TopologyHarness harness =
+            new TopologyHarness(config, model, metrics, dir.resolve("state"))) {
       harness.send(TestLeads.hot("lead-before").build());
       bundle.close(); // the encoder's native session is gone: nothing can be scored any more
 
@@ -35,9 +37,12 @@ class ModelFailureTopologyTest {
 
       assertThat(failure).as("the task must fail").isNotNull();
       assertThat(failure).hasStackTraceContaining("fails on the canary leads too");
-      assertThat(harness.prioritized().readValuesToList()).extracting(lead -> lead.getLeadId())
+      assertThat(harness.prioritized().readValuesToList())
+          .extracting(lead -> lead.getLeadId())
           .containsExactly("lead-before");
-      assertThat(harness.deadLetters().isEmpty()).as("a broken model must not dead-letter records").isTrue();
+      assertThat(harness.deadLetters().isEmpty())
+          .as("a broken model must not dead-letter records")
+          .isTrue();
     }
   }
 }

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pipeline serving a cold-start bundle: zero-shot p(opportunity) from the tiny T5 fixture
- * and text-only scores ({@code classpath:bundles/t5-zero-shot}, from the models test-jar), the
- * bundle {@code demo --model-bundle classpath:bundles/t5-zero-shot} would serve.
+ * The pipeline serving a cold-start bundle: zero-shot p(opportunity) from the tiny T5 fixture and
+ * text-only scores ({@code classpath:bundles/t5-zero-shot}, from the models test-jar), the bundle
+ * {@code demo --model-bundle classpath:bundles/t5-zero-shot} would serve.
  */
 class ZeroShotBundleTopologyTest {
 
@@ -35,6 +35,7 @@ class ZeroShotBundleTopologyTest {
    * fixture's weights are random, so the number means nothing beyond the code path.
    */
   private static final String TEXT = "I am a student writing a thesis about football clubs.";
+
   private static final double PYTHON_P = 0.4216046736910468;
 
   private static ActiveModel model;
@@ -83,7 +84,8 @@ class ZeroShotBundleTopologyTest {
     assertThat(lead.getOpportunityProbability()).isCloseTo(PYTHON_P, within(1e-5));
     assertThat(lead.getScore()).isEqualTo(42);
     assertThat(lead.getTier()).isEqualTo(Tier.HOT);
-    assertThat(lead.getReasons()).extracting(Reason::getLabel)
+    assertThat(lead.getReasons())
+        .extracting(Reason::getLabel)
         .containsExactly("text reads as mild interest (p=0.42)");
     assertThat(lead.getModelVersion()).isEqualTo("t5-zero-shot-fixture-1");
     assertThat(hot.readValue().getLeadId()).isEqualTo("lead-1");
@@ -97,7 +99,8 @@ class ZeroShotBundleTopologyTest {
     assertThat(lead.getOpportunityProbability()).isEqualTo(0.2);
     assertThat(lead.getScore()).isEqualTo(20);
     assertThat(lead.getTier()).isEqualTo(Tier.DISQUALIFIED);
-    assertThat(lead.getReasons()).extracting(Reason::getLabel)
+    assertThat(lead.getReasons())
+        .extracting(Reason::getLabel)
         .containsExactly("no text to read (prior p=0.20)");
     assertThat(hot.isEmpty()).isTrue();
   }

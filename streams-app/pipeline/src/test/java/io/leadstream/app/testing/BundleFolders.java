@@ -20,12 +20,15 @@ public final class BundleFolders {
 
   private BundleFolders() {}
 
-  /** Copies {@code classpath:bundles/<name>} (manifest and every file it lists) into {@code target}. */
+  /**
+   * Copies {@code classpath:bundles/<name>} (manifest and every file it lists) into {@code target}.
+   */
   public static Path copyShipped(String name, Path target) {
     try {
       Files.createDirectories(target);
       List<String> files = new ArrayList<>(List.of(BundleManifest.FILE_NAME));
-      files.addAll(BundleManifest.fromJson(resource(name, BundleManifest.FILE_NAME)).files().keySet());
+      files.addAll(
+          BundleManifest.fromJson(resource(name, BundleManifest.FILE_NAME)).files().keySet());
       for (String file : files) {
         Files.createDirectories(target.resolve(file).getParent());
         Files.write(target.resolve(file), resource(name, file));
@@ -42,11 +45,15 @@ public final class BundleFolders {
    */
   public static void editManifest(Path bundle, Consumer<ObjectNode> edit) {
     try {
-      ObjectNode manifest = (ObjectNode) JSON.readTree(bundle.resolve(BundleManifest.FILE_NAME).toFile());
+      ObjectNode manifest =
+          (ObjectNode) JSON.readTree(bundle.resolve(BundleManifest.FILE_NAME).toFile());
       edit.accept(manifest);
       Path staged = bundle.resolve(BundleManifest.FILE_NAME + ".new");
       JSON.writerWithDefaultPrettyPrinter().writeValue(staged.toFile(), manifest);
-      Files.move(staged, bundle.resolve(BundleManifest.FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          staged,
+          bundle.resolve(BundleManifest.FILE_NAME),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -58,7 +65,10 @@ public final class BundleFolders {
   }
 
   private static byte[] resource(String bundle, String file) throws IOException {
-    try (InputStream in = BundleFolders.class.getClassLoader().getResourceAsStream("bundles/" + bundle + "/" + file)) {
+    try (InputStream in =
+        BundleFolders.class
+            .getClassLoader()
+            .getResourceAsStream("bundles/" + bundle + "/" + file)) {
       if (in == null) {
         throw new IOException("no bundles/" + bundle + "/" + file + " on the class path");
       }

@@ -6,7 +6,9 @@ import io.leadstream.schema.Engagement;
 import io.leadstream.schema.LeadEvent;
 import java.time.Instant;
 
-/** Hand-written lead events for tests: a clearly hot one, a junk one, and a builder to vary them. */
+/**
+ * Hand-written lead events for tests: a clearly hot one, a junk one, and a builder to vary them.
+ */
 public final class TestLeads {
 
   private TestLeads() {}
@@ -17,16 +19,33 @@ public final class TestLeads {
         .setLeadId(leadId)
         .setOccurredAt(Instant.parse("2026-11-27T09:30:00Z"))
         .setSourceSystem("test")
-        .setCompany(Company.newBuilder().setName("Northwind Logistics").setIndustry("logistics")
-            .setEmployees(1800).setAnnualRevenue(4.2e8).setCountry("DE").build())
-        .setContact(Contact.newBuilder().setName("Dana Roth").setTitle("VP Operations").setIsDecisionMaker(true).build())
+        .setCompany(
+            Company.newBuilder()
+                .setName("Northwind Logistics")
+                .setIndustry("logistics")
+                .setEmployees(1800)
+                .setAnnualRevenue(4.2e8)
+                .setCountry("DE")
+                .build())
+        .setContact(
+            Contact.newBuilder()
+                .setName("Dana Roth")
+                .setTitle("VP Operations")
+                .setIsDecisionMaker(true)
+                .build())
         .setBudget(250_000.0)
         .setCurrency("EUR")
         .setPurchaseIntent(5)
-        .setEngagement(Engagement.newBuilder().setWebsiteVisits(14).setEmailsOpened(9).setMeetings(3)
-            .setDaysSinceLastContact(1).build())
-        .setNotes("Budget approved for Q1. They asked for a formal quote for 400 seats and want to sign "
-            + "before the end of the quarter. Procurement is already involved.")
+        .setEngagement(
+            Engagement.newBuilder()
+                .setWebsiteVisits(14)
+                .setEmailsOpened(9)
+                .setMeetings(3)
+                .setDaysSinceLastContact(1)
+                .build())
+        .setNotes(
+            "Budget approved for Q1. They asked for a formal quote for 400 seats and want to sign "
+                + "before the end of the quarter. Procurement is already involved.")
         .setLastMessage("Please send the contract draft and the final pricing by Friday.");
   }
 
@@ -37,6 +56,7 @@ public final class TestLeads {
         .setOccurredAt(Instant.parse("2026-11-27T09:30:00Z"))
         .setSourceSystem("test")
         .setNotes("test test asdf")
-        .setLastMessage("I am a student writing a thesis, just collecting brochures. Not buying anything.");
+        .setLastMessage(
+            "I am a student writing a thesis, just collecting brochures. Not buying anything.");
   }
 }

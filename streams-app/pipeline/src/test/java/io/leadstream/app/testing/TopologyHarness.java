@@ -31,8 +31,8 @@ public final class TopologyHarness implements AutoCloseable {
   /**
    * @param stateDir where the driver keeps its state stores (a test's temporary folder)
    */
-  public TopologyHarness(LeadStreamConfig config, ActiveModel model, PipelineMetrics metrics,
-      Path stateDir) {
+  public TopologyHarness(
+      LeadStreamConfig config, ActiveModel model, PipelineMetrics metrics, Path stateDir) {
     Properties props = new Properties();
     props.putAll(config.streamsProperties());
     props.put(PipelineMetrics.CONFIG_KEY, metrics);
@@ -42,14 +42,24 @@ public final class TopologyHarness implements AutoCloseable {
     this.metrics = metrics;
     Topics topics = Topics.from(config);
     rawTopic = topics.raw().name();
-    raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(),
-        Serdes.ByteArray().serializer());
-    prioritized = driver.createOutputTopic(topics.prioritized().name(),
-        Serdes.String().deserializer(), LeadSerdes.prioritizedLead().deserializer());
-    hot = driver.createOutputTopic(topics.hot().name(), Serdes.String().deserializer(),
-        LeadSerdes.prioritizedLead().deserializer());
-    deadLetters = driver.createOutputTopic(topics.deadLetters().name(),
-        Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+    raw =
+        driver.createInputTopic(
+            topics.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    prioritized =
+        driver.createOutputTopic(
+            topics.prioritized().name(),
+            Serdes.String().deserializer(),
+            LeadSerdes.prioritizedLead().deserializer());
+    hot =
+        driver.createOutputTopic(
+            topics.hot().name(),
+            Serdes.String().deserializer(),
+            LeadSerdes.prioritizedLead().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            topics.deadLetters().name(),
+            Serdes.ByteArray().deserializer(),
+            Serdes.ByteArray().deserializer());
   }
 
   /** Sends a lead to the raw topic as a producer would: keyed by lead id, single-object encoded. */

@@ -17,8 +17,15 @@ import java.util.Locale;
  * @param encoderOneCallerTextsPerSecond encoder + head alone, batch 1, one caller with ONNX Runtime
  *     using every core (for reference)
  */
-public record BenchResult(int leads, int partitions, int streamThreads, double pipelineLeadsPerSecond,
-    double pacedRatePerSecond, long latencyP50Ms, long latencyP99Ms, double encoderTextsPerSecond,
+public record BenchResult(
+    int leads,
+    int partitions,
+    int streamThreads,
+    double pipelineLeadsPerSecond,
+    double pacedRatePerSecond,
+    long latencyP50Ms,
+    long latencyP99Ms,
+    double encoderTextsPerSecond,
     double encoderOneCallerTextsPerSecond) {
 
   /** End-to-end throughput as a share of the encoder-alone rate in the same configuration. */
@@ -27,13 +34,24 @@ public record BenchResult(int leads, int partitions, int streamThreads, double p
   }
 
   public String describe() {
-    return String.format(Locale.ROOT, """
+    return String.format(
+        Locale.ROOT,
+        """
         pipeline, %d leads sent at once (%d partitions, %d stream threads):  %.1f leads/s
         pipeline latency, paced at %.0f leads/s:                         p50 %d ms, p99 %d ms
         encoder + head alone, same texts, batch 1, %d parallel callers:  %.1f texts/s
         encoder + head alone, batch 1, 1 caller using every core:       %.1f texts/s
         pipeline / encoder alone (same configuration):                   %.0f %%""",
-        leads, partitions, streamThreads, pipelineLeadsPerSecond, pacedRatePerSecond, latencyP50Ms,
-        latencyP99Ms, streamThreads, encoderTextsPerSecond, encoderOneCallerTextsPerSecond, 100 * ratio());
+        leads,
+        partitions,
+        streamThreads,
+        pipelineLeadsPerSecond,
+        pacedRatePerSecond,
+        latencyP50Ms,
+        latencyP99Ms,
+        streamThreads,
+        encoderTextsPerSecond,
+        encoderOneCallerTextsPerSecond,
+        100 * ratio());
   }
 }

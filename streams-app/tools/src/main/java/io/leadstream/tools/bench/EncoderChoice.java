@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** Loads the encoder a benchmark names: a named encoder ({@link NamedEncoders}), or an encoder spec JSON with its files beside it. */
+/**
+ * Loads the encoder a benchmark names: a named encoder ({@link NamedEncoders}), or an encoder spec
+ * JSON with its files beside it.
+ */
 public final class EncoderChoice {
 
   /** The name of the default encoder. */
@@ -27,9 +30,10 @@ public final class EncoderChoice {
     }
     Path file = Path.of(spec).toAbsolutePath();
     try {
-      EncoderSpec encoder = new ObjectMapper()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(file.toFile(), EncoderSpec.class);
+      EncoderSpec encoder =
+          new ObjectMapper()
+              .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .readValue(file.toFile(), EncoderSpec.class);
       return EncoderModel.load(encoder, ModelSource.forFolder(file.getParent()), oneThread);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read encoder spec " + file + ": " + e.getMessage(), e);

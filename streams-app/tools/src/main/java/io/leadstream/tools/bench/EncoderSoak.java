@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * Embeds many texts with one encoder and samples the process's resident memory (RSS, which
- * includes the engines' native memory) and the Java heap, to show that native memory is released
- * per call rather than growing with the number of texts.
+ * Embeds many texts with one encoder and samples the process's resident memory (RSS, which includes
+ * the engines' native memory) and the Java heap, to show that native memory is released per call
+ * rather than growing with the number of texts.
  */
 public final class EncoderSoak {
 
@@ -35,8 +35,13 @@ public final class EncoderSoak {
    * @param every sample after this many texts
    * @param progress told the texts done so far, after each sample
    */
-  public static List<Sample> run(EncoderModel model, List<String> texts, long total, int batch,
-      long every, LongConsumer progress) {
+  public static List<Sample> run(
+      EncoderModel model,
+      List<String> texts,
+      long total,
+      int batch,
+      long every,
+      LongConsumer progress) {
     List<Sample> samples = new ArrayList<>();
     samples.add(sample(0));
     try (TextEncoder encoder = model.newEncoder()) {

@@ -31,8 +31,8 @@ import java.util.function.Consumer;
  * does not dominate), encoder alone.
  *
  * <p>It is handed a started pipeline and starts none, so it shares none of the demo's set-up:
- * starting the broker and the app, their settings and the console's logs are done in one place,
- * the commands' {@code EmbeddedOptions}.
+ * starting the broker and the app, their settings and the console's logs are done in one place, the
+ * commands' {@code EmbeddedOptions}.
  */
 public final class PipelineBenchmark {
 
@@ -44,13 +44,14 @@ public final class PipelineBenchmark {
     this.log = log;
   }
 
-  public BenchResult run(int leads, int warmup, int paced, long seed, int partitions) throws InterruptedException {
+  public BenchResult run(int leads, int warmup, int paced, long seed, int partitions)
+      throws InterruptedException {
     List<LeadEvent> events = SampleFeed.generate(seed, warmup + leads + paced, 0, 0);
     List<LeadEvent> warm = events.subList(0, warmup);
     List<LeadEvent> measured = events.subList(warmup, warmup + leads);
     List<LeadEvent> latency = events.subList(warmup + leads, events.size());
     try (OutcomeReader reader = new OutcomeReader(pipeline.config());
-         LeadProducer producer = new LeadProducer(pipeline.config())) {
+        LeadProducer producer = new LeadProducer(pipeline.config())) {
       log.accept("warm-up: " + warm.size() + " leads");
       sendAndAwait(reader, producer, warm, 0);
 
@@ -65,19 +66,34 @@ public final class PipelineBenchmark {
 
       List<String> texts = measured.stream().map(LeadText::of).toList();
       int threads = pipeline.config().streamThreads();
-      log.accept("encoder alone: " + texts.size() + " texts, " + threads + " parallel callers, then 1 caller using every core");
+      log.accept(
+          "encoder alone: "
+              + texts.size()
+              + " texts, "
+              + threads
+              + " parallel callers, then 1 caller using every core");
       double parallel = encoderRate(pipeline.app().model().current(), texts, threads);
       double oneCaller;
-      try (ModelBundle allCores = ModelBundle.load(pipeline.config().modelBundle(), InferenceOptions.ENGINE_DEFAULT)) {
+      try (ModelBundle allCores =
+          ModelBundle.load(pipeline.config().modelBundle(), InferenceOptions.ENGINE_DEFAULT)) {
         oneCaller = encoderRate(allCores, texts, 1);
       }
-      return new BenchResult(measured.size(), partitions, threads, throughput, pace,
-          pacedRun.latencyPercentileMs(50), pacedRun.latencyPercentileMs(99), parallel, oneCaller);
+      return new BenchResult(
+          measured.size(),
+          partitions,
+          threads,
+          throughput,
+          pace,
+          pacedRun.latencyPercentileMs(50),
+          pacedRun.latencyPercentileMs(99),
+          parallel,
+          oneCaller);
     }
   }
 
-  private static RunSummary sendAndAwait(OutcomeReader reader, LeadProducer producer, List<LeadEvent> leads,
-      long intervalNanos) throws InterruptedException {
+  private static RunSummary sendAndAwait(
+      OutcomeReader reader, LeadProducer producer, List<LeadEvent> leads, long intervalNanos)
+      throws InterruptedException {
     RunSummary summary = new RunSummary();
     long next = System.nanoTime();
     for (LeadEvent lead : leads) {
@@ -98,7 +114,8 @@ public final class PipelineBenchmark {
     int missing = leads.size() - summary.total();
     int seen = OutcomeWaiter.await(reader, missing, Duration.ofMinutes(30), summary::add);
     if (seen < missing) {
-      throw new IllegalStateException("Only " + (leads.size() - missing + seen) + " of " + leads.size() + " outcomes arrived");
+      throw new IllegalStateException(
+          "Only " + (leads.size() - missing + seen) + " of " + leads.size() + " outcomes arrived");
     }
     return summary;
   }
@@ -107,21 +124,26 @@ public final class PipelineBenchmark {
     reader.poll(Duration.ZERO).forEach(summary::add);
   }
 
-  /** Texts/s of {@code callers} threads, each with its own scorer, reading every text once at batch 1. */
-  private static double encoderRate(ModelBundle bundle, List<String> texts, int callers) throws InterruptedException {
+  /**
+   * Texts/s of {@code callers} threads, each with its own scorer, reading every text once at batch
+   * 1.
+   */
+  private static double encoderRate(ModelBundle bundle, List<String> texts, int callers)
+      throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     try {
       List<Callable<Void>> work = new ArrayList<>();
       for (int c = 0; c < callers; c++) {
         int first = c;
-        work.add(() -> {
-          try (LeadScorer scorer = bundle.newScorer()) {
-            for (int i = first; i < texts.size(); i += callers) {
-              scorer.readText(texts.get(i));
-            }
-          }
-          return null;
-        });
+        work.add(
+            () -> {
+              try (LeadScorer scorer = bundle.newScorer()) {
+                for (int i = first; i < texts.size(); i += callers) {
+                  scorer.readText(texts.get(i));
+                }
+              }
+              return null;
+            });
       }
       long start = System.nanoTime();
       for (Future<Void> done : pool.invokeAll(work)) {

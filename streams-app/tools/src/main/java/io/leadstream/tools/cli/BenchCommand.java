@@ -19,28 +19,52 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Measures the pipeline on the embedded broker against the encoder alone. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Push synthetic leads through the running topology on an embedded broker and report "
-        + "leads/s and p50/p99 end-to-end latency, then run the encoder alone on the same texts "
-        + "(texts/s), so the cost of everything else shows as a ratio."})
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Push synthetic leads through the running topology on an embedded broker and report "
+          + "leads/s and p50/p99 end-to-end latency, then run the encoder alone on the same texts "
+          + "(texts/s), so the cost of everything else shows as a ratio."
+    })
 final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--leads", defaultValue = "4000", description = "Leads in the throughput phase (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--leads",
+      defaultValue = "4000",
+      description = "Leads in the throughput phase (default: ${DEFAULT-VALUE}).")
   int leads;
 
-  @Option(names = "--warmup", defaultValue = "6000", description = "Leads sent first and not measured; the in-process broker, clients and Streams need a good while of JIT compilation (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      defaultValue = "6000",
+      description =
+          "Leads sent first and not measured; the in-process broker, clients and Streams need a good while of JIT compilation (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--paced", defaultValue = "300", description = "Leads in the latency phase (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--paced",
+      defaultValue = "300",
+      description = "Leads in the latency phase (default: ${DEFAULT-VALUE}).")
   int paced;
 
-  @Option(names = "--partitions", defaultValue = "2", description = "Partitions of the input topic; stream threads default to one per core (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--partitions",
+      defaultValue = "2",
+      description =
+          "Partitions of the input topic; stream threads default to one per core (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--seed", defaultValue = "11", description = "Seed of the synthetic leads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "11",
+      description = "Seed of the synthetic leads (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--report", paramLabel = "FILE", description = "Append the results as a Markdown table row to FILE (e.g. docs/benchmarks.md).")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Append the results as a Markdown table row to FILE (e.g. docs/benchmarks.md).")
   Path report;
 
   @Mixin EmbeddedOptions embedded;
@@ -54,10 +78,14 @@ final class BenchCommand implements Callable<Integer> {
     out.flush();
     BenchResult result;
     try (EmbeddedPipeline pipeline = embedded.start("leadstream-bench", partitions)) {
-      result = new PipelineBenchmark(pipeline, line -> {
-        out.println("  " + line);
-        out.flush();
-      }).run(leads, warmup, paced, seed, partitions);
+      result =
+          new PipelineBenchmark(
+                  pipeline,
+                  line -> {
+                    out.println("  " + line);
+                    out.flush();
+                  })
+              .run(leads, warmup, paced, seed, partitions);
     }
     out.printf("%n%s%n%s%n", machine(), result.describe());
     if (report != null) {
@@ -68,28 +96,51 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private String settings() {
-    return String.format(Locale.ROOT, "%d leads, %d partition(s), %s%s", leads, partitions, embedded.modelBundle,
+    return String.format(
+        Locale.ROOT,
+        "%d leads, %d partition(s), %s%s",
+        leads,
+        partitions,
+        embedded.modelBundle,
         embedded.overrides.isEmpty() ? "" : ", " + embedded.overrides);
   }
 
   static String machine() {
     String cpu = "unknown CPU";
     try {
-      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(l -> l.startsWith("model name")).findFirst()
-          .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+      cpu =
+          Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+              .filter(l -> l.startsWith("model name"))
+              .findFirst()
+              .map(l -> l.substring(l.indexOf(':') + 1).strip())
+              .orElse(cpu);
     } catch (IOException e) {
       // not Linux: keep "unknown CPU"
     }
-    return String.format(Locale.ROOT, "%s, %d cores, Java %s, heap max %d MiB", cpu,
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+    return String.format(
+        Locale.ROOT,
+        "%s, %d cores, Java %s, heap max %d MiB",
+        cpu,
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
         ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() >> 20);
   }
 
   private void append(Path file, BenchResult r) throws IOException {
-    String row = String.format(Locale.ROOT, "| %s | %s | %s, %d stream threads | %.1f | %d / %d | %.1f | %.1f | %.0f %% |%n",
-        LocalDate.now(), machine(), settings(), r.streamThreads(), r.pipelineLeadsPerSecond(), r.latencyP50Ms(),
-        r.latencyP99Ms(), r.encoderTextsPerSecond(), r.encoderOneCallerTextsPerSecond(), 100 * r.ratio());
+    String row =
+        String.format(
+            Locale.ROOT,
+            "| %s | %s | %s, %d stream threads | %.1f | %d / %d | %.1f | %.1f | %.0f %% |%n",
+            LocalDate.now(),
+            machine(),
+            settings(),
+            r.streamThreads(),
+            r.pipelineLeadsPerSecond(),
+            r.latencyP50Ms(),
+            r.latencyP99Ms(),
+            r.encoderTextsPerSecond(),
+            r.encoderOneCallerTextsPerSecond(),
+            100 * r.ratio());
     Files.writeString(file, row, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

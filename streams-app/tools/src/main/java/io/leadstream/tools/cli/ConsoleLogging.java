@@ -6,8 +6,8 @@ import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * For commands whose output is a console report (demo, bench): only errors on stderr, so that
- * the broker's, DJL's and Kafka's start-up chatter does not bury the report.
+ * For commands whose output is a console report (demo, bench): only errors on stderr, so that the
+ * broker's, DJL's and Kafka's start-up chatter does not bury the report.
  */
 final class ConsoleLogging {
 

@@ -35,8 +35,16 @@ final class ConsoleProgress implements TrainingProgress {
     lastPercent = percent;
     int filled = WIDTH * percent / 100;
     double seconds = (System.nanoTime() - stageStartNanos) / 1e9;
-    out.printf(Locale.ROOT, "\r%-9s [%s%s] %3d%%  %d/%d  %.0fs", stage, "#".repeat(filled),
-        " ".repeat(WIDTH - filled), percent, done, total, seconds);
+    out.printf(
+        Locale.ROOT,
+        "\r%-9s [%s%s] %3d%%  %d/%d  %.0fs",
+        stage,
+        "#".repeat(filled),
+        " ".repeat(WIDTH - filled),
+        percent,
+        done,
+        total,
+        seconds);
     out.flush();
   }
 

@@ -27,37 +27,62 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Runs the whole pipeline in this JVM on the bundled sample leads and shows what comes out. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Start an embedded Kafka broker and LeadStream, send the bundled sample leads "
-        + "(plus a few malformed records), print each outcome as it arrives, then a ranked table "
-        + "and a summary. Exits by itself unless --follow is given.",
-        "In the live rows: tier X<Y means the lead moved from Y to X; * after the trend means the text "
-            + "was unchanged and not read again."})
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start an embedded Kafka broker and LeadStream, send the bundled sample leads "
+          + "(plus a few malformed records), print each outcome as it arrives, then a ranked table "
+          + "and a summary. Exits by itself unless --follow is given.",
+      "In the live rows: tier X<Y means the lead moved from Y to X; * after the trend means the text "
+          + "was unchanged and not read again."
+    })
 final class DemoCommand implements Callable<Integer> {
 
   static final String CHINESE_BUNDLE = "classpath:bundles/zh";
 
-  @Option(names = "--samples", paramLabel = "FILE|classpath:…",
-      description = "Leads to send (.jsonl or .csv, or a class-path resource such as "
-          + SampleLeads.CHINESE + ") instead of the bundled samples.")
+  @Option(
+      names = "--samples",
+      paramLabel = "FILE|classpath:…",
+      description =
+          "Leads to send (.jsonl or .csv, or a class-path resource such as "
+              + SampleLeads.CHINESE
+              + ") instead of the bundled samples.")
   String samples;
 
-  @Option(names = "--chinese",
-      description = "The bundled Chinese samples scored by the Chinese bundle: --samples "
-          + SampleLeads.CHINESE + " --model-bundle " + CHINESE_BUNDLE + " (an explicit"
-          + " --model-bundle wins).")
+  @Option(
+      names = "--chinese",
+      description =
+          "The bundled Chinese samples scored by the Chinese bundle: --samples "
+              + SampleLeads.CHINESE
+              + " --model-bundle "
+              + CHINESE_BUNDLE
+              + " (an explicit"
+              + " --model-bundle wins).")
   boolean chinese;
 
-  @Option(names = "--partitions", defaultValue = "2", description = "Partitions of the demo topics (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--partitions",
+      defaultValue = "2",
+      description = "Partitions of the demo topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--top", defaultValue = "15", description = "Rows in the final ranked table (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      defaultValue = "15",
+      description = "Rows in the final ranked table (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--follow", description = "Keep running after the samples, printing outcomes of leads sent by others (Ctrl-C to stop).")
+  @Option(
+      names = "--follow",
+      description =
+          "Keep running after the samples, printing outcomes of leads sent by others (Ctrl-C to stop).")
   boolean follow;
 
-  @Option(names = "--timeout", defaultValue = "PT3M", description = "Longest wait for all outcomes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT3M",
+      description = "Longest wait for all outcomes (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Mixin EmbeddedOptions embedded;
@@ -73,18 +98,30 @@ final class DemoCommand implements Callable<Integer> {
     if (chinese && !spec.commandLine().getParseResult().hasMatchedOption("--model-bundle")) {
       embedded.modelBundle = CHINESE_BUNDLE;
     }
-    List<LeadLine> lines = chinese ? SampleLeads.read(SampleLeads.CHINESE)
-        : samples == null ? SampleLeads.read((Path) null) : SampleLeads.read(samples);
+    List<LeadLine> lines =
+        chinese
+            ? SampleLeads.read(SampleLeads.CHINESE)
+            : samples == null ? SampleLeads.read((Path) null) : SampleLeads.read(samples);
     List<RawRecord> malformed = samples == null ? MalformedRecords.all() : List.of();
-    out.println("Starting an embedded Kafka broker and LeadStream (model bundle " + embedded.modelBundle + ") ...");
+    out.println(
+        "Starting an embedded Kafka broker and LeadStream (model bundle "
+            + embedded.modelBundle
+            + ") ...");
     out.flush();
     try (EmbeddedPipeline pipeline = embedded.start("leadstream-demo", partitions);
-         OutcomeReader reader = new OutcomeReader(pipeline.config());
-         LeadProducer producer = new LeadProducer(pipeline.config())) {
-      out.printf("Broker at %s, model %s, metrics at %s. Sending %d records to %s ...%n%n",
-          pipeline.bootstrapServers(), pipeline.app().modelVersion(),
-          pipeline.app().opsPort().map(port -> "http://" + pipeline.config().httpHost() + ":" + port + "/metrics").orElse("(off)"),
-          lines.size() + malformed.size(), pipeline.config().rawTopic());
+        OutcomeReader reader = new OutcomeReader(pipeline.config());
+        LeadProducer producer = new LeadProducer(pipeline.config())) {
+      out.printf(
+          "Broker at %s, model %s, metrics at %s. Sending %d records to %s ...%n%n",
+          pipeline.bootstrapServers(),
+          pipeline.app().modelVersion(),
+          pipeline
+              .app()
+              .opsPort()
+              .map(port -> "http://" + pipeline.config().httpHost() + ":" + port + "/metrics")
+              .orElse("(off)"),
+          lines.size() + malformed.size(),
+          pipeline.config().rawTopic());
       long startMs = System.currentTimeMillis();
       int inputs = send(producer, lines, malformed, spec.commandLine().getErr());
 
@@ -92,24 +129,33 @@ final class DemoCommand implements Callable<Integer> {
       RunSummary summary = new RunSummary();
       Map<String, PrioritizedLead> latest = new HashMap<>();
       table.header();
-      OutcomeWaiter.await(reader, inputs, timeout, outcome -> {
-        summary.add(outcome);
-        show(outcome, table, out, latest, summary.total());
-      });
+      OutcomeWaiter.await(
+          reader,
+          inputs,
+          timeout,
+          outcome -> {
+            summary.add(outcome);
+            show(outcome, table, out, latest, summary.total());
+          });
       table.ranked(latest, top);
       table.summary(summary, inputs, startMs);
       if (follow) {
-        out.printf("%nFollowing %s; send leads with `leadstream produce -b %s FILE`. Ctrl-C to stop.%n",
+        out.printf(
+            "%nFollowing %s; send leads with `leadstream produce -b %s FILE`. Ctrl-C to stop.%n",
             pipeline.config().rawTopic(), pipeline.bootstrapServers());
         out.flush();
-        OutcomeWaiter.await(reader, Integer.MAX_VALUE, Duration.ofDays(365), outcome ->
-            show(outcome, table, out, latest, 0));
+        OutcomeWaiter.await(
+            reader,
+            Integer.MAX_VALUE,
+            Duration.ofDays(365),
+            outcome -> show(outcome, table, out, latest, 0));
       }
       return summary.total() == inputs ? 0 : 1;
     }
   }
 
-  private static int send(LeadProducer producer, List<LeadLine> lines, List<RawRecord> malformed, PrintWriter err) {
+  private static int send(
+      LeadProducer producer, List<LeadLine> lines, List<RawRecord> malformed, PrintWriter err) {
     int sent = 0;
     for (LeadLine line : lines) {
       if (line.ok()) {
@@ -127,12 +173,18 @@ final class DemoCommand implements Callable<Integer> {
     return sent;
   }
 
-  private static void show(Outcome outcome, LeadTable table, PrintWriter out, Map<String, PrioritizedLead> latest, int n) {
+  private static void show(
+      Outcome outcome,
+      LeadTable table,
+      PrintWriter out,
+      Map<String, PrioritizedLead> latest,
+      int n) {
     if (outcome instanceof Outcome.Scored scored) {
       latest.put(scored.lead().getLeadId(), scored.lead());
       table.row(Integer.toString(n), scored.lead());
     } else if (outcome instanceof Outcome.DeadLettered dead) {
-      out.printf("%-4d DEAD LETTER  %-16s %s: %s%n", n, dead.source(), dead.reason(), dead.detail());
+      out.printf(
+          "%-4d DEAD LETTER  %-16s %s: %s%n", n, dead.source(), dead.reason(), dead.detail());
       out.flush();
     }
   }

@@ -9,19 +9,29 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Option;
 
-/** Options and set-up of the commands that run the whole pipeline on an embedded broker (demo, bench). */
+/**
+ * Options and set-up of the commands that run the whole pipeline on an embedded broker (demo,
+ * bench).
+ */
 class EmbeddedOptions {
 
-  @Option(names = "--model-bundle", paramLabel = "DIR|classpath:…",
+  @Option(
+      names = "--model-bundle",
+      paramLabel = "DIR|classpath:…",
       description = "Model bundle to score with (default: ${DEFAULT-VALUE}).",
       defaultValue = LeadStreamConfig.MODEL_BUNDLE_DEFAULT)
   String modelBundle;
 
-  @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
-      description = "Any LeadStream or Kafka Streams setting, e.g. -D num.stream.threads=1. Repeatable.")
+  @Option(
+      names = {"-D", "--set"},
+      paramLabel = "KEY=VALUE",
+      description =
+          "Any LeadStream or Kafka Streams setting, e.g. -D num.stream.threads=1. Repeatable.")
   Map<String, String> overrides = new LinkedHashMap<>();
 
-  @Option(names = {"-v", "--verbose"}, description = "Show the broker's, Kafka's and LeadStream's logs on stderr.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show the broker's, Kafka's and LeadStream's logs on stderr.")
   boolean verbose;
 
   /**

@@ -16,32 +16,58 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Writes synthetic lead events as JSON Lines, ready for {@code produce} or {@code demo --samples}. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Write synthetic B2B lead events (seeded, realistic, with labels hidden) as JSON Lines.",
-        "The bundled demo samples are: generate --leads 220 --follow-ups 60 --invalid 8 --seed 7 "
-            + "--out streams-app/tools/src/main/resources/samples/demo-leads.jsonl",
-        "The Chinese ones (after their hand-written first lines): generate --language zh --leads 150"
-            + " --follow-ups 40 --invalid 4 --seed 8"})
+/**
+ * Writes synthetic lead events as JSON Lines, ready for {@code produce} or {@code demo --samples}.
+ */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write synthetic B2B lead events (seeded, realistic, with labels hidden) as JSON Lines.",
+      "The bundled demo samples are: generate --leads 220 --follow-ups 60 --invalid 8 --seed 7 "
+          + "--out streams-app/tools/src/main/resources/samples/demo-leads.jsonl",
+      "The Chinese ones (after their hand-written first lines): generate --language zh --leads 150"
+          + " --follow-ups 40 --invalid 4 --seed 8"
+    })
 final class GenerateCommand implements Callable<Integer> {
 
-  @Option(names = "--leads", defaultValue = "220", description = "New leads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--leads",
+      defaultValue = "220",
+      description = "New leads (default: ${DEFAULT-VALUE}).")
   int leads;
 
-  @Option(names = "--follow-ups", defaultValue = "60", description = "Later events of already seen leads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--follow-ups",
+      defaultValue = "60",
+      description = "Later events of already seen leads (default: ${DEFAULT-VALUE}).")
   int followUps;
 
-  @Option(names = "--invalid", defaultValue = "0", description = "Events with absurd values, to exercise the dead-letter topic (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--invalid",
+      defaultValue = "0",
+      description =
+          "Events with absurd values, to exercise the dead-letter topic (default: ${DEFAULT-VALUE}).")
   int invalid;
 
-  @Option(names = "--seed", defaultValue = "7", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "7",
+      description = "Generator seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--language", paramLabel = "en|zh", defaultValue = "en",
+  @Option(
+      names = "--language",
+      paramLabel = "en|zh",
+      defaultValue = "en",
       description = "Language of the notes and messages (default: ${DEFAULT-VALUE}).")
   String language;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The .jsonl file to write.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "The .jsonl file to write.")
   Path out;
 
   @Spec CommandSpec spec;

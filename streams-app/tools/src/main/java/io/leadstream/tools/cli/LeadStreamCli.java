@@ -15,9 +15,20 @@ import picocli.CommandLine.Command;
     version = PipelineCli.VERSION,
     description = PipelineCli.DESCRIPTION,
     subcommands = {
-      DemoCommand.class, RunCommand.class, TopicsCommand.class, BrokerCommand.class, ProduceCommand.class, TrainCommand.class,
-      LagCommand.class, DlqCommand.class, FaultsCommand.class, BenchCommand.class, MicrobenchCommand.class,
-      SoakCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class
+      DemoCommand.class,
+      RunCommand.class,
+      TopicsCommand.class,
+      BrokerCommand.class,
+      ProduceCommand.class,
+      TrainCommand.class,
+      LagCommand.class,
+      DlqCommand.class,
+      FaultsCommand.class,
+      BenchCommand.class,
+      MicrobenchCommand.class,
+      SoakCommand.class,
+      GenerateCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class LeadStreamCli {
 

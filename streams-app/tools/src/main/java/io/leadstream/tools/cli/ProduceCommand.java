@@ -22,13 +22,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Loads leads from a JSON Lines or CSV file into the raw leads topic. */
-@Command(name = "produce", mixinStandardHelpOptions = true,
-    description = {"Send leads from a JSON Lines or CSV file to the raw leads topic, keyed by leadId.",
-        "JSONL: one LeadEvent-shaped object a line. CSV: a header row; nested fields as dotted columns "
-            + "(company.employees), extra CRM fields as attributes.<name>. eventId and occurredAt are "
-            + "filled in when missing. Each bad line is reported and skipped.",
-        "A CRM export: --mapping mapping.yaml reads it as `train --mapping` does (label not needed), "
-            + "so the events scored are built exactly like the ones the models learned from."})
+@Command(
+    name = "produce",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Send leads from a JSON Lines or CSV file to the raw leads topic, keyed by leadId.",
+      "JSONL: one LeadEvent-shaped object a line. CSV: a header row; nested fields as dotted columns "
+          + "(company.employees), extra CRM fields as attributes.<name>. eventId and occurredAt are "
+          + "filled in when missing. Each bad line is reported and skipped.",
+      "A CRM export: --mapping mapping.yaml reads it as `train --mapping` does (label not needed), "
+          + "so the events scored are built exactly like the ones the models learned from."
+    })
 final class ProduceCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
@@ -39,7 +43,9 @@ final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--format", description = "JSONL or CSV (default: from the file name).")
   Format format;
 
-  @Option(names = "--mapping", paramLabel = "YAML",
+  @Option(
+      names = "--mapping",
+      paramLabel = "YAML",
       description = "Read FILE as a CRM export through this training mapping.")
   Path mapping;
 
@@ -56,14 +62,15 @@ final class ProduceCommand implements Callable<Integer> {
     AtomicLong rejected = new AtomicLong();
     long sent;
     try (LeadProducer producer = new LeadProducer(config)) {
-      Consumer<LeadLine> send = line -> {
-        if (line.ok()) {
-          producer.send(line.lead());
-        } else {
-          rejected.incrementAndGet();
-          err.printf("%s line %d: %s%n", file.getFileName(), line.lineNumber(), line.error());
-        }
-      };
+      Consumer<LeadLine> send =
+          line -> {
+            if (line.ok()) {
+              producer.send(line.lead());
+            } else {
+              rejected.incrementAndGet();
+              err.printf("%s line %d: %s%n", file.getFileName(), line.lineNumber(), line.error());
+            }
+          };
       if (mapping != null) {
         MappedExportReader.read(file, LeadMapping.load(mapping), send)
             .forEach(warning -> err.println("warning: " + warning));
@@ -72,7 +79,9 @@ final class ProduceCommand implements Callable<Integer> {
       }
       sent = producer.flushAndCount();
     }
-    out.printf("Sent %d leads from %s to %s; %d lines rejected.%n", sent, file, config.rawTopic(), rejected.get());
+    out.printf(
+        "Sent %d leads from %s to %s; %d lines rejected.%n",
+        sent, file, config.rawTopic(), rejected.get());
     return rejected.get() == 0 ? 0 : 2;
   }
 }

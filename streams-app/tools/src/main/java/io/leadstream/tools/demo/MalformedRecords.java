@@ -26,7 +26,9 @@ public final class MalformedRecords {
     byte[] unknownSchema = valid.clone();
     unknownSchema[2] ^= (byte) 0xFF; // flip the first byte of the schema fingerprint
     return List.of(
-        new RawRecord("demo-bad-json", "{\"leadId\": \"demo-bad-json\"}".getBytes(StandardCharsets.UTF_8),
+        new RawRecord(
+            "demo-bad-json",
+            "{\"leadId\": \"demo-bad-json\"}".getBytes(StandardCharsets.UTF_8),
             "JSON instead of Avro"),
         new RawRecord("demo-bad-avro-1", unknownSchema, "Avro with an unknown schema fingerprint"),
         new RawRecord("demo-bad-avro-1", Arrays.copyOf(valid, valid.length / 2), "truncated Avro"),
@@ -35,7 +37,8 @@ public final class MalformedRecords {
   }
 
   private static byte[] brokenUtf8() {
-    byte[] bytes = LeadSerdes.leadEvent().encode(lead("demo-bad-utf8", "Call back about " + MARKER));
+    byte[] bytes =
+        LeadSerdes.leadEvent().encode(lead("demo-bad-utf8", "Call back about " + MARKER));
     byte[] marker = MARKER.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i + marker.length <= bytes.length; i++) {
       if (Arrays.equals(bytes, i, i + marker.length, marker, 0, marker.length)) {

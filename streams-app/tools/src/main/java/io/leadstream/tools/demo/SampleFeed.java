@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A realistic event feed from the synthetic generator: new leads, later CRM updates of some of
- * them (mostly field changes with the same text, now and then a new note), and a few events with
- * absurd values that LeadStream must dead-letter. Ordered by occurredAt. Deterministic per seed.
+ * A realistic event feed from the synthetic generator: new leads, later CRM updates of some of them
+ * (mostly field changes with the same text, now and then a new note), and a few events with absurd
+ * values that LeadStream must dead-letter. Ordered by occurredAt. Deterministic per seed.
  */
 public final class SampleFeed {
 
@@ -21,7 +21,8 @@ public final class SampleFeed {
   /**
    * @param leads new leads
    * @param followUps later events of already seen leads
-   * @param invalid events with absurd values (negative budget, missing lead id, intent 9, huge text)
+   * @param invalid events with absurd values (negative budget, missing lead id, intent 9, huge
+   *     text)
    */
   public static List<LeadEvent> generate(long seed, int leads, int followUps, int invalid) {
     return generate(seed, leads, followUps, invalid, Language.EN);

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The sample leads that ship in the jar: synthetic B2B leads, some of them deliberately invalid. */
+/**
+ * The sample leads that ship in the jar: synthetic B2B leads, some of them deliberately invalid.
+ */
 public final class SampleLeads {
 
   /** Class-path location of the bundled sample file. */
@@ -32,8 +34,8 @@ public final class SampleLeads {
   }
 
   /**
-   * Reads samples from a {@code .jsonl} or {@code .csv} file, or from a class-path resource
-   * named {@code classpath:<resource>} (JSON Lines, UTF-8), such as {@link #CHINESE}.
+   * Reads samples from a {@code .jsonl} or {@code .csv} file, or from a class-path resource named
+   * {@code classpath:<resource>} (JSON Lines, UTF-8), such as {@link #CHINESE}.
    */
   public static List<LeadLine> read(String location) {
     if (location.startsWith(CLASSPATH)) {

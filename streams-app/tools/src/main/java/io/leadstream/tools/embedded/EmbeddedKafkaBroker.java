@@ -32,7 +32,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final KafkaRaftServer server;
   private final boolean deleteOnClose;
 
-  private EmbeddedKafkaBroker(Path logDir, int port, int sslPort, KafkaRaftServer server, boolean deleteOnClose) {
+  private EmbeddedKafkaBroker(
+      Path logDir, int port, int sslPort, KafkaRaftServer server, boolean deleteOnClose) {
     this.logDir = logDir;
     this.port = port;
     this.sslPort = sslPort;
@@ -76,11 +77,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @param keyStore PKCS12 key store holding the broker's key and certificate (CN=localhost)
    */
   public static EmbeddedKafkaBroker startWithTls(Path keyStore, String password) {
-    return start(Map.of(
-        "ssl.keystore.type", "PKCS12",
-        "ssl.keystore.location", keyStore.toString(),
-        "ssl.keystore.password", password,
-        "ssl.key.password", password), keyStore);
+    return start(
+        Map.of(
+            "ssl.keystore.type",
+            "PKCS12",
+            "ssl.keystore.location",
+            keyStore.toString(),
+            "ssl.keystore.password",
+            password,
+            "ssl.key.password",
+            password),
+        keyStore);
   }
 
   private static EmbeddedKafkaBroker start(Map<String, String> overrides, Path tlsKeyStore) {
@@ -91,7 +98,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       Properties props = brokerProperties(logDir, port, freePort());
       if (sslPort > 0) {
         props.put("listeners", props.get("listeners") + ",SSL://localhost:" + sslPort);
-        props.put("advertised.listeners", props.get("advertised.listeners") + ",SSL://localhost:" + sslPort);
+        props.put(
+            "advertised.listeners",
+            props.get("advertised.listeners") + ",SSL://localhost:" + sslPort);
       }
       props.putAll(overrides);
       format(logDir, props);
@@ -108,7 +117,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return "localhost:" + port;
   }
 
-  /** The bootstrap servers of the TLS listener; only for a broker started with {@link #startWithTls}. */
+  /**
+   * The bootstrap servers of the TLS listener; only for a broker started with {@link
+   * #startWithTls}.
+   */
   public String tlsBootstrapServers() {
     if (sslPort < 0) {
       throw new IllegalStateException("this broker has no TLS listener");
@@ -130,7 +142,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+    p.put(
+        "listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
@@ -157,13 +170,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     int rc;
     try (PrintStream printer = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-      rc = StorageTool.execute(
-          new String[] {"format", "-t", CLUSTER_ID, "-c", config.toString(), "--ignore-formatted"},
-          printer);
+      rc =
+          StorageTool.execute(
+              new String[] {
+                "format", "-t", CLUSTER_ID, "-c", config.toString(), "--ignore-formatted"
+              },
+              printer);
     }
     if (rc != 0) {
       throw new IllegalStateException(
-          "Formatting the embedded broker's log folder failed: " + output.toString(StandardCharsets.UTF_8));
+          "Formatting the embedded broker's log folder failed: "
+              + output.toString(StandardCharsets.UTF_8));
     }
   }
 

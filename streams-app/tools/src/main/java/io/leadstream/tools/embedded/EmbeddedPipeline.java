@@ -37,12 +37,14 @@ public final class EmbeddedPipeline implements AutoCloseable {
    *
    * @param configFor builds the app's settings from the embedded broker's bootstrap servers
    */
-  public static EmbeddedPipeline start(Function<String, LeadStreamConfig> configFor, int partitions) {
+  public static EmbeddedPipeline start(
+      Function<String, LeadStreamConfig> configFor, int partitions) {
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
     EmbeddedPipeline pipeline = null;
     try {
       Path stateDir = Files.createTempDirectory("leadstream-state-");
-      Map<String, Object> props = new HashMap<>(configFor.apply(broker.bootstrapServers()).originals());
+      Map<String, Object> props =
+          new HashMap<>(configFor.apply(broker.bootstrapServers()).originals());
       props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
       props.putIfAbsent(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, partitions);
       LeadStreamConfig config = new LeadStreamConfig(props);

@@ -11,7 +11,9 @@ public final class Folders {
 
   private Folders() {}
 
-  /** Deletes a folder and everything in it, as far as it can: a temp folder left behind is harmless. */
+  /**
+   * Deletes a folder and everything in it, as far as it can: a temp folder left behind is harmless.
+   */
   public static void deleteQuietly(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

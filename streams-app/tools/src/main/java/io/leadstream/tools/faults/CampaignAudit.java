@@ -52,7 +52,10 @@ final class CampaignAudit implements AutoCloseable {
     }
   }
 
-  /** Whether every partition has the outcome of an input produced after {@code sinceMs} (epoch millis). */
+  /**
+   * Whether every partition has the outcome of an input produced after {@code sinceMs} (epoch
+   * millis).
+   */
   boolean everyPartitionDeliveredSince(long sinceMs) {
     for (int p = 0; p < partitions; p++) {
       Long newest = newestInputMs.get(p);

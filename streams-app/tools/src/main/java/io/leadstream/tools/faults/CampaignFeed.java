@@ -55,7 +55,8 @@ final class CampaignFeed implements AutoCloseable {
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, TEN_MINUTES);
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, TEN_MINUTES);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    this.producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     this.topic = config.rawTopic();
     this.perSecond = perSecond;
     this.malformedEvery = malformedEvery;
@@ -63,20 +64,24 @@ final class CampaignFeed implements AutoCloseable {
     this.thread = new Thread(this::run, "campaign-feed");
   }
 
-  /** The bundled sample leads that pass validation, so that only the malformed records are dead letters. */
+  /**
+   * The bundled sample leads that pass validation, so that only the malformed records are dead
+   * letters.
+   */
   private static List<LeadEvent> validSamples(LeadStreamConfig config) {
     LeadValidator validator = new LeadValidator(config.textMaxBytes());
     return SampleLeads.read("classpath:samples/demo-leads.jsonl").stream()
         .map(LeadLine::lead)
         .filter(Objects::nonNull)
-        .filter(lead -> {
-          try {
-            validator.validate(lead.getLeadId(), lead);
-            return true;
-          } catch (InvalidLeadException e) {
-            return false;
-          }
-        })
+        .filter(
+            lead -> {
+              try {
+                validator.validate(lead.getLeadId(), lead);
+                return true;
+              } catch (InvalidLeadException e) {
+                return false;
+              }
+            })
         .toList();
   }
 
@@ -101,25 +106,30 @@ final class CampaignFeed implements AutoCloseable {
   private void send(long i) {
     if (i % malformedEvery == malformedEvery - 1) {
       RawRecord bad = malformed.get((int) ((i / malformedEvery) % malformed.size()));
-      producer.send(new ProducerRecord<>(topic, bytes(bad.key() + "-" + i), bad.value()), (metadata, e) -> {
-        if (e == null) {
-          ackedMalformed.add(topic + "-" + metadata.partition() + "@" + metadata.offset());
-        } else {
-          failure.compareAndSet(null, e);
-        }
-      });
+      producer.send(
+          new ProducerRecord<>(topic, bytes(bad.key() + "-" + i), bad.value()),
+          (metadata, e) -> {
+            if (e == null) {
+              ackedMalformed.add(topic + "-" + metadata.partition() + "@" + metadata.offset());
+            } else {
+              failure.compareAndSet(null, e);
+            }
+          });
       return;
     }
     LeadEvent sample = samples.get((int) (i % samples.size()));
     String leadId = "campaign-lead-" + (i % LEADS);
-    LeadEvent event = LeadEvent.newBuilder(sample).setLeadId(leadId).setEventId("campaign-" + i).build();
-    producer.send(new ProducerRecord<>(topic, bytes(leadId), LeadSerdes.leadEvent().encode(event)), (metadata, e) -> {
-      if (e == null) {
-        ackedEvents.add(event.getEventId());
-      } else {
-        failure.compareAndSet(null, e);
-      }
-    });
+    LeadEvent event =
+        LeadEvent.newBuilder(sample).setLeadId(leadId).setEventId("campaign-" + i).build();
+    producer.send(
+        new ProducerRecord<>(topic, bytes(leadId), LeadSerdes.leadEvent().encode(event)),
+        (metadata, e) -> {
+          if (e == null) {
+            ackedEvents.add(event.getEventId());
+          } else {
+            failure.compareAndSet(null, e);
+          }
+        });
   }
 
   /** Stops sending and waits until the broker acknowledged (or refused) everything sent. */
@@ -132,7 +142,8 @@ final class CampaignFeed implements AutoCloseable {
     }
     producer.flush();
     if (failure.get() != null) {
-      throw new IllegalStateException("The campaign's producer lost records: " + failure.get().getMessage(), failure.get());
+      throw new IllegalStateException(
+          "The campaign's producer lost records: " + failure.get().getMessage(), failure.get());
     }
   }
 

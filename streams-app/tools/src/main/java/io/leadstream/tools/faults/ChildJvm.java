@@ -28,7 +28,12 @@ final class ChildJvm {
    * @param jvmOptions options of the JVM, before the class (e.g. {@code -Xmx2g})
    * @param arguments the command line after {@code leadstream}
    */
-  ChildJvm(String name, String classPath, String mainClass, List<String> jvmOptions, List<String> arguments,
+  ChildJvm(
+      String name,
+      String classPath,
+      String mainClass,
+      List<String> jvmOptions,
+      List<String> arguments,
       Path logDir) {
     this.name = name;
     this.classPath = classPath;
@@ -44,16 +49,18 @@ final class ChildJvm {
 
   /** Starts the process; each start logs to a file of its own ({@code <name>-<n>.log}). */
   ChildJvm start() {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", classPath, mainClass));
     command.addAll(arguments);
     try {
-      process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(log(++starts).toFile())
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log(++starts).toFile())
+              .start();
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + name, e);
@@ -103,9 +110,14 @@ final class ChildJvm {
 
   private void signal(String signal) {
     try {
-      int rc = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+      int rc =
+          new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+              .inheritIO()
+              .start()
+              .waitFor();
       if (rc != 0) {
-        throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed with " + rc);
+        throw new IllegalStateException(
+            "kill " + signal + " " + process.pid() + " failed with " + rc);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -29,8 +29,8 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * A fault campaign against the real thing: a broker and LeadStream instances in processes of their
  * own, a steady producer, and faults at random moments: kill -9 of an instance (restarted at once,
- * or left down while the others take over), the broker killed and restarted later, the broker
- * hung (SIGSTOP) and resumed. At the end, exact accounting of every input's outcome.
+ * or left down while the others take over), the broker killed and restarted later, the broker hung
+ * (SIGSTOP) and resumed. At the end, exact accounting of every input's outcome.
  */
 public final class FaultCampaign {
 
@@ -41,14 +41,26 @@ public final class FaultCampaign {
    * @param brokerKills outages of a killed broker, restarted after each
    * @param brokerPauses hangs of a broker (SIGSTOP, then SIGCONT) after each
    * @param rate events per second
-   * @param staticMembership let each instance keep a {@code group.instance.id} (LeadStream's default)
+   * @param staticMembership let each instance keep a {@code group.instance.id} (LeadStream's
+   *     default)
    * @param classPath the class path to start {@code leadstream} processes from
    * @param mainClass the class with the {@code leadstream} launcher's main method
    * @param jvmOptions options of the instances' JVMs (heap, a logging configuration, ...)
    */
-  public record Settings(int instances, int kills, List<Duration> brokerKills, List<Duration> brokerPauses,
-      double rate, int partitions, Duration takeoverDown, boolean staticMembership, long seed, Path workDir,
-      String classPath, String mainClass, List<String> jvmOptions) {}
+  public record Settings(
+      int instances,
+      int kills,
+      List<Duration> brokerKills,
+      List<Duration> brokerPauses,
+      double rate,
+      int partitions,
+      Duration takeoverDown,
+      boolean staticMembership,
+      long seed,
+      Path workDir,
+      String classPath,
+      String mainClass,
+      List<String> jvmOptions) {}
 
   private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(3);
   private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
@@ -70,8 +82,21 @@ public final class FaultCampaign {
     Path work = settings.workDir();
     Files.createDirectories(work);
     int port = freePort();
-    ChildJvm broker = new ChildJvm("broker", settings.classPath(), settings.mainClass(), List.of(), List.of("broker", "--port", Integer.toString(port),
-        "--controller-port", Integer.toString(freePort()), "--data", work.resolve("broker-data").toString()), work);
+    ChildJvm broker =
+        new ChildJvm(
+            "broker",
+            settings.classPath(),
+            settings.mainClass(),
+            List.of(),
+            List.of(
+                "broker",
+                "--port",
+                Integer.toString(port),
+                "--controller-port",
+                Integer.toString(freePort()),
+                "--data",
+                work.resolve("broker-data").toString()),
+            work);
     List<ChildJvm> apps = new ArrayList<>();
     try {
       broker.start();
@@ -82,13 +107,15 @@ public final class FaultCampaign {
         apps.add(app(i, config).start());
       }
       try (CampaignAudit audit = new CampaignAudit(config, settings.partitions()).start();
-           CampaignFeed feed = new CampaignFeed(config, settings.rate(), MALFORMED_EVERY).start()) {
-        say("Warming up: %d instance(s), %.0f events/s over %d partitions ...", apps.size(), settings.rate(),
-            settings.partitions());
+          CampaignFeed feed = new CampaignFeed(config, settings.rate(), MALFORMED_EVERY).start()) {
+        say(
+            "Warming up: %d instance(s), %.0f events/s over %d partitions ...",
+            apps.size(), settings.rate(), settings.partitions());
         awaitSteady(audit);
         List<Fault> faults = new ArrayList<>();
         for (int k = 0; k < settings.kills(); k++) {
-          faults.add(killInstance(apps, config, audit, apps.size() > 1 && k == settings.kills() / 2));
+          faults.add(
+              killInstance(apps, config, audit, apps.size() > 1 && k == settings.kills() / 2));
         }
         for (Duration outage : settings.brokerKills()) {
           faults.add(brokerOutage(broker, outage, audit, false));
@@ -99,7 +126,8 @@ public final class FaultCampaign {
         say("Faults done; stopping the producer and waiting for every outcome ...");
         feed.stop();
         awaitEveryOutcome(feed, audit);
-        return account(config, feed, audit, faults, apps, Duration.ofNanos(System.nanoTime() - started));
+        return account(
+            config, feed, audit, faults, apps, Duration.ofNanos(System.nanoTime() - started));
       }
     } finally {
       apps.forEach(ChildJvm::stop);
@@ -116,23 +144,38 @@ public final class FaultCampaign {
   }
 
   private ChildJvm app(int i, LeadStreamConfig config) {
-    List<String> args = new ArrayList<>(List.of("run", "--bootstrap-servers",
-        config.clientProperties().get("bootstrap.servers").toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--bootstrap-servers",
+                config.clientProperties().get("bootstrap.servers").toString()));
     Map<String, String> settingsOfApp = new HashMap<>();
     settingsOfApp.put(StreamsConfig.APPLICATION_ID_CONFIG, "leadstream-faults");
-    settingsOfApp.put(StreamsConfig.STATE_DIR_CONFIG, settings.workDir().resolve("state-" + i).toString());
+    settingsOfApp.put(
+        StreamsConfig.STATE_DIR_CONFIG, settings.workDir().resolve("state-" + i).toString());
     settingsOfApp.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
     settingsOfApp.put(LeadStreamConfig.HTTP_PORT_CONFIG, "0");
-    settingsOfApp.put(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, Integer.toString(settings.partitions()));
-    settingsOfApp.put(LeadStreamConfig.STATIC_MEMBERSHIP_CONFIG, Boolean.toString(settings.staticMembership()));
-    settingsOfApp.forEach((key, value) -> {
-      args.add("-D");
-      args.add(key + "=" + value);
-    });
-    return new ChildJvm("app-" + i, settings.classPath(), settings.mainClass(), settings.jvmOptions(), args, settings.workDir());
+    settingsOfApp.put(
+        LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, Integer.toString(settings.partitions()));
+    settingsOfApp.put(
+        LeadStreamConfig.STATIC_MEMBERSHIP_CONFIG, Boolean.toString(settings.staticMembership()));
+    settingsOfApp.forEach(
+        (key, value) -> {
+          args.add("-D");
+          args.add(key + "=" + value);
+        });
+    return new ChildJvm(
+        "app-" + i,
+        settings.classPath(),
+        settings.mainClass(),
+        settings.jvmOptions(),
+        args,
+        settings.workDir());
   }
 
-  private Fault killInstance(List<ChildJvm> apps, LeadStreamConfig config, CampaignAudit audit, boolean leaveDown)
+  private Fault killInstance(
+      List<ChildJvm> apps, LeadStreamConfig config, CampaignAudit audit, boolean leaveDown)
       throws InterruptedException {
     pause();
     awaitSteady(audit);
@@ -142,15 +185,24 @@ public final class FaultCampaign {
     Fault fault;
     if (leaveDown) {
       Optional<Duration> takeover = audit.awaitRecovery(at, RECOVERY_LIMIT);
-      fault = new Fault("kill -9 " + app.name() + ", left down: the others take over", settings.takeoverDown(), takeover);
+      fault =
+          new Fault(
+              "kill -9 " + app.name() + ", left down: the others take over",
+              settings.takeoverDown(),
+              takeover);
       sleepUntil(at + settings.takeoverDown().toMillis());
       app.start();
     } else {
       app.start();
-      fault = new Fault("kill -9 " + app.name() + ", restarted at once", Duration.ZERO,
-          audit.awaitRecovery(at, RECOVERY_LIMIT));
+      fault =
+          new Fault(
+              "kill -9 " + app.name() + ", restarted at once",
+              Duration.ZERO,
+              audit.awaitRecovery(at, RECOVERY_LIMIT));
     }
-    say("%s: recovered in %s", fault.kind(), fault.recovery().map(d -> d.toMillis() + " ms").orElse("(not within limit)"));
+    say(
+        "%s: recovered in %s",
+        fault.kind(), fault.recovery().map(d -> d.toMillis() + " ms").orElse("(not within limit)"));
     return fault;
   }
 
@@ -170,26 +222,42 @@ public final class FaultCampaign {
       broker.start();
     }
     long back = System.currentTimeMillis();
-    Fault fault = new Fault((hang ? "broker hung (SIGSTOP) " : "broker killed (kill -9) ") + outage.toSeconds()
-        + " s, recovery counted from its return", outage, audit.awaitRecovery(back, RECOVERY_LIMIT));
-    say("%s: recovered in %s", fault.kind(), fault.recovery().map(d -> d.toMillis() + " ms").orElse("(not within limit)"));
+    Fault fault =
+        new Fault(
+            (hang ? "broker hung (SIGSTOP) " : "broker killed (kill -9) ")
+                + outage.toSeconds()
+                + " s, recovery counted from its return",
+            outage,
+            audit.awaitRecovery(back, RECOVERY_LIMIT));
+    say(
+        "%s: recovered in %s",
+        fault.kind(), fault.recovery().map(d -> d.toMillis() + " ms").orElse("(not within limit)"));
     return fault;
   }
 
   /**
-   * A random instance among those that own partitions now (a kill of one that owns none would
-   * show no recovery at all): group members are told apart by the process id Kafka Streams keeps
-   * in each instance's state directory, which their client ids carry.
+   * A random instance among those that own partitions now (a kill of one that owns none would show
+   * no recovery at all): group members are told apart by the process id Kafka Streams keeps in each
+   * instance's state directory, which their client ids carry.
    */
   private ChildJvm victim(List<ChildJvm> apps, LeadStreamConfig config) {
     List<ChildJvm> owners = new ArrayList<>();
     try (Admin admin = Admin.create(config.clientProperties())) {
-      var members = admin.describeConsumerGroups(List.of(config.applicationId())).all().get()
-          .get(config.applicationId()).members();
+      var members =
+          admin
+              .describeConsumerGroups(List.of(config.applicationId()))
+              .all()
+              .get()
+              .get(config.applicationId())
+              .members();
       for (int i = 0; i < apps.size(); i++) {
         String processId = processId(i + 1);
-        boolean owns = members.stream().anyMatch(member -> member.clientId().contains(processId)
-            && !member.assignment().topicPartitions().isEmpty());
+        boolean owns =
+            members.stream()
+                .anyMatch(
+                    member ->
+                        member.clientId().contains(processId)
+                            && !member.assignment().topicPartitions().isEmpty());
         if (owns) {
           owners.add(apps.get(i));
         }
@@ -202,8 +270,12 @@ public final class FaultCampaign {
   }
 
   private String processId(int instance) {
-    Path metadata = settings.workDir().resolve("state-" + instance).resolve("leadstream-faults")
-        .resolve("kafka-streams-process-metadata");
+    Path metadata =
+        settings
+            .workDir()
+            .resolve("state-" + instance)
+            .resolve("leadstream-faults")
+            .resolve("kafka-streams-process-metadata");
     try {
       return new ObjectMapper().readTree(metadata.toFile()).path("processId").asText("?");
     } catch (IOException e) {
@@ -219,19 +291,23 @@ public final class FaultCampaign {
     long deadline = System.currentTimeMillis() + RECOVERY_LIMIT.toMillis();
     while (!audit.everyPartitionDeliveredSince(System.currentTimeMillis() - STEADY.toMillis())) {
       if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("The pipeline is not delivering on every partition; see the logs in "
-            + settings.workDir());
+        throw new IllegalStateException(
+            "The pipeline is not delivering on every partition; see the logs in "
+                + settings.workDir());
       }
       Thread.sleep(100);
     }
   }
 
-  private void awaitEveryOutcome(CampaignFeed feed, CampaignAudit audit) throws InterruptedException {
+  private void awaitEveryOutcome(CampaignFeed feed, CampaignAudit audit)
+      throws InterruptedException {
     long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
     while (!(audit.scored().keySet().containsAll(feed.ackedEvents())
         && audit.deadLetters().keySet().containsAll(feed.ackedMalformed()))) {
       if (System.nanoTime() > deadline) {
-        say("Not every input has an outcome after %d s; accounting what there is", DRAIN_LIMIT.toSeconds());
+        say(
+            "Not every input has an outcome after %d s; accounting what there is",
+            DRAIN_LIMIT.toSeconds());
         return;
       }
       Thread.sleep(200);
@@ -239,8 +315,14 @@ public final class FaultCampaign {
     Thread.sleep(5_000); // a duplicate would arrive after the last first outcome
   }
 
-  private CampaignResult account(LeadStreamConfig config, CampaignFeed feed, CampaignAudit audit, List<Fault> faults,
-      List<ChildJvm> apps, Duration elapsed) throws IOException {
+  private CampaignResult account(
+      LeadStreamConfig config,
+      CampaignFeed feed,
+      CampaignAudit audit,
+      List<Fault> faults,
+      List<ChildJvm> apps,
+      Duration elapsed)
+      throws IOException {
     Set<String> events = feed.ackedEvents();
     Set<String> malformed = feed.ackedMalformed();
     long scored = events.stream().filter(audit.scored()::containsKey).count();
@@ -249,9 +331,12 @@ public final class FaultCampaign {
     long deadDoubled = audit.deadLetters().values().stream().filter(n -> n > 1).count();
 
     List<PrioritizedLead> committed = leads(config, config.prioritizedTopic(), true);
-    long written = TopicSnapshot.read(config.clientProperties(), config.prioritizedTopic(), false, record -> { });
+    long written =
+        TopicSnapshot.read(
+            config.clientProperties(), config.prioritizedTopic(), false, record -> {});
     Set<String> entering = new HashSet<>();
-    committed.stream().filter(l -> l.getTier() == Tier.HOT && l.getPreviousTier() != Tier.HOT)
+    committed.stream()
+        .filter(l -> l.getTier() == Tier.HOT && l.getPreviousTier() != Tier.HOT)
         .forEach(l -> entering.add(l.getEventId()));
     Map<String, Integer> hot = new HashMap<>();
     leads(config, config.hotTopic(), true).forEach(l -> hot.merge(l.getEventId(), 1, Integer::sum));
@@ -259,20 +344,38 @@ public final class FaultCampaign {
     long hotExtra = hot.keySet().stream().filter(id -> !entering.contains(id)).count();
     long hotDoubled = hot.values().stream().filter(n -> n > 1).count();
 
-    return new CampaignResult(events.size(), scored, events.size() - scored, doubled, malformed.size(), deadLettered,
-        malformed.size() - deadLettered, deadDoubled, hotMissing, hotExtra, hotDoubled, written - committed.size(),
-        faults, errorLines(apps), elapsed);
+    return new CampaignResult(
+        events.size(),
+        scored,
+        events.size() - scored,
+        doubled,
+        malformed.size(),
+        deadLettered,
+        malformed.size() - deadLettered,
+        deadDoubled,
+        hotMissing,
+        hotExtra,
+        hotDoubled,
+        written - committed.size(),
+        faults,
+        errorLines(apps),
+        elapsed);
   }
 
-  private static List<PrioritizedLead> leads(LeadStreamConfig config, String topic, boolean committedOnly) {
+  private static List<PrioritizedLead> leads(
+      LeadStreamConfig config, String topic, boolean committedOnly) {
     List<PrioritizedLead> leads = new ArrayList<>();
-    TopicSnapshot.read(config.clientProperties(), topic, committedOnly, record -> {
-      try {
-        leads.add(LeadSerdes.prioritizedLead().decode(record.value()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    TopicSnapshot.read(
+        config.clientProperties(),
+        topic,
+        committedOnly,
+        record -> {
+          try {
+            leads.add(LeadSerdes.prioritizedLead().decode(record.value()));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
     return leads;
   }
 
@@ -282,7 +385,9 @@ public final class FaultCampaign {
     for (ChildJvm app : apps) {
       for (Path log : app.logs()) {
         try (Stream<String> lines = Files.lines(log)) {
-          lines.filter(line -> line.contains(" ERROR ")).forEach(line -> errors.add(log.getFileName() + ": " + line));
+          lines
+              .filter(line -> line.contains(" ERROR "))
+              .forEach(line -> errors.add(log.getFileName() + ": " + line));
         }
       }
     }
@@ -297,14 +402,17 @@ public final class FaultCampaign {
         return;
       } catch (Exception e) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("The broker did not start; see " + settings.workDir().resolve("broker-1.log"), e);
+          throw new IllegalStateException(
+              "The broker did not start; see " + settings.workDir().resolve("broker-1.log"), e);
         }
         Thread.sleep(500);
       }
     }
   }
 
-  /** A random pause of 3 to 8 s between faults, so that they land at random moments of the stream. */
+  /**
+   * A random pause of 3 to 8 s between faults, so that they land at random moments of the stream.
+   */
   private void pause() throws InterruptedException {
     Thread.sleep(3_000 + random.nextInt(5_000));
   }

@@ -19,10 +19,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads lead events from a JSON Lines file (one LeadEvent-shaped object a line) or a CSV file
- * (a header row; dotted column names such as {@code company.employees} for nested fields,
- * {@code attributes.<name>} for extra CRM fields). Each line becomes a {@link LeadLine}: a lead, or
- * the error that line has.
+ * Reads lead events from a JSON Lines file (one LeadEvent-shaped object a line) or a CSV file (a
+ * header row; dotted column names such as {@code company.employees} for nested fields, {@code
+ * attributes.<name>} for extra CRM fields). Each line becomes a {@link LeadLine}: a lead, or the
+ * error that line has.
  */
 public final class LeadFileReader {
 
@@ -47,7 +47,9 @@ public final class LeadFileReader {
         return JSONL;
       }
       throw new IllegalArgumentException(
-          "Cannot tell the format of " + file + " from its name: use .jsonl or .csv, or pass --format");
+          "Cannot tell the format of "
+              + file
+              + " from its name: use .jsonl or .csv, or pass --format");
     }
   }
 
@@ -62,7 +64,8 @@ public final class LeadFileReader {
   }
 
   /** Reads every line of {@code reader}; does not close it. */
-  public static void read(Reader reader, Format format, Consumer<LeadLine> sink) throws IOException {
+  public static void read(Reader reader, Format format, Consumer<LeadLine> sink)
+      throws IOException {
     if (format == Format.CSV) {
       readCsv(reader, sink);
     } else {
@@ -70,7 +73,8 @@ public final class LeadFileReader {
     }
   }
 
-  private static void readJsonLines(BufferedReader reader, Consumer<LeadLine> sink) throws IOException {
+  private static void readJsonLines(BufferedReader reader, Consumer<LeadLine> sink)
+      throws IOException {
     long number = 0;
     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
       number++;
@@ -91,14 +95,21 @@ public final class LeadFileReader {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     try (CSVParser parser = CSVParser.parse(reader, format)) {
       if (parser.getHeaderNames().size() < 2) {
-        throw new IOException("The CSV header has " + parser.getHeaderNames().size()
-            + " column; is the file comma-separated? Header: " + parser.getHeaderNames());
+        throw new IOException(
+            "The CSV header has "
+                + parser.getHeaderNames().size()
+                + " column; is the file comma-separated? Header: "
+                + parser.getHeaderNames());
       }
       for (CSVRecord row : parser) {
         long number = row.getRecordNumber() + 1;
         try {
           Map<String, String> columns = new LinkedHashMap<>(row.toMap());
-          sink.accept(new LeadLine(number, LeadRecordConverter.fromJson(LeadRecordConverter.fromColumns(columns)), null));
+          sink.accept(
+              new LeadLine(
+                  number,
+                  LeadRecordConverter.fromJson(LeadRecordConverter.fromColumns(columns)),
+                  null));
         } catch (IllegalArgumentException e) {
           sink.accept(new LeadLine(number, null, e.getMessage()));
         }

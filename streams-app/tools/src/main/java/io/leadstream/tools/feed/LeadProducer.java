@@ -2,8 +2,8 @@ package io.leadstream.tools.feed;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.streams.serde.LeadSerdes;
-import io.leadstream.schema.kafka.SingleObjectSerde;
 import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.kafka.SingleObjectSerde;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,13 +45,15 @@ public final class LeadProducer implements AutoCloseable {
 
   /** Sends a record as given, valid or not. */
   public void sendRaw(String key, byte[] value) {
-    producer.send(new ProducerRecord<>(topic, key, value), (metadata, exception) -> {
-      if (exception == null) {
-        acknowledged.incrementAndGet();
-      } else {
-        failure.compareAndSet(null, exception);
-      }
-    });
+    producer.send(
+        new ProducerRecord<>(topic, key, value),
+        (metadata, exception) -> {
+          if (exception == null) {
+            acknowledged.incrementAndGet();
+          } else {
+            failure.compareAndSet(null, exception);
+          }
+        });
   }
 
   /**
@@ -63,7 +65,8 @@ public final class LeadProducer implements AutoCloseable {
   public long flushAndCount() {
     producer.flush();
     if (failure.get() != null) {
-      throw new IllegalStateException("Sending to " + topic + " failed: " + failure.get().getMessage(), failure.get());
+      throw new IllegalStateException(
+          "Sending to " + topic + " failed: " + failure.get().getMessage(), failure.get());
     }
     return acknowledged.get();
   }

@@ -23,8 +23,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads a CRM export through the same mapping {@code train} used, so that the events sent for
  * scoring are built exactly as the ones the models learned from: the same files joined onto each
- * row ({@code join:}, read from the export's folder when relative), the same conversion. The
- * label column is not needed.
+ * row ({@code join:}, read from the export's folder when relative), the same conversion. The label
+ * column is not needed.
  */
 public final class MappedExportReader {
   private MappedExportReader() {}
@@ -44,7 +44,8 @@ public final class MappedExportReader {
         CSVParser parser = format.parse(reader)) {
       Iterator<CSVRecord> records = parser.iterator();
       if (!records.hasNext()) {
-        throw new IllegalArgumentException(origin + " is empty: expected a header row and lead rows");
+        throw new IllegalArgumentException(
+            origin + " is empty: expected a header row and lead rows");
       }
       List<String> header = new ArrayList<>(records.next().toList());
       if (!header.isEmpty()) {
@@ -61,8 +62,15 @@ public final class MappedExportReader {
           continue;
         }
         if (record.size() != fileHeader.size()) {
-          sink.accept(new LeadLine(line, null, "has " + record.size() + " cells; the header has "
-              + fileHeader.size() + " columns"));
+          sink.accept(
+              new LeadLine(
+                  line,
+                  null,
+                  "has "
+                      + record.size()
+                      + " cells; the header has "
+                      + fileHeader.size()
+                      + " columns"));
           continue;
         }
         Map<String, String> row = new HashMap<>();

@@ -24,28 +24,51 @@ public final class LeadTable {
   }
 
   public void header() {
-    out.printf(Locale.ROOT, ROW, "#", "lead", ConsoleWidth.fit("company", COMPANY_COLUMNS), "tier", "score", "p(opp)", "trend", "top reasons");
+    out.printf(
+        Locale.ROOT,
+        ROW,
+        "#",
+        "lead",
+        ConsoleWidth.fit("company", COMPANY_COLUMNS),
+        "tier",
+        "score",
+        "p(opp)",
+        "trend",
+        "top reasons");
     out.println("-".repeat(120));
   }
 
   public void row(String rank, PrioritizedLead lead) {
-    String tier = lead.getTier().name()
-        + (lead.getPreviousTier() != null && lead.getPreviousTier() != lead.getTier()
-            ? "<" + lead.getPreviousTier().name().charAt(0) : "");
-    out.printf(Locale.ROOT, ROW, rank, cut(lead.getLeadId(), 12), ConsoleWidth.fit(orDash(lead.getCompanyName()), COMPANY_COLUMNS),
-        tier, lead.getScore(), String.format(Locale.ROOT, "%.2f", lead.getOpportunityProbability()),
-        lead.getTrend().name().toLowerCase(Locale.ROOT) + (lead.getTextInferenceSkipped() ? "*" : ""),
+    String tier =
+        lead.getTier().name()
+            + (lead.getPreviousTier() != null && lead.getPreviousTier() != lead.getTier()
+                ? "<" + lead.getPreviousTier().name().charAt(0)
+                : "");
+    out.printf(
+        Locale.ROOT,
+        ROW,
+        rank,
+        cut(lead.getLeadId(), 12),
+        ConsoleWidth.fit(orDash(lead.getCompanyName()), COMPANY_COLUMNS),
+        tier,
+        lead.getScore(),
+        String.format(Locale.ROOT, "%.2f", lead.getOpportunityProbability()),
+        lead.getTrend().name().toLowerCase(Locale.ROOT)
+            + (lead.getTextInferenceSkipped() ? "*" : ""),
         reasons(lead.getReasons()));
     out.flush();
   }
 
   /** The latest event of each lead, best score first. */
   public void ranked(Map<String, PrioritizedLead> latestByLead, int limit) {
-    List<PrioritizedLead> ranked = latestByLead.values().stream()
-        .sorted(Comparator.comparingInt(PrioritizedLead::getScore).reversed()
-            .thenComparing(PrioritizedLead::getLeadId))
-        .limit(limit)
-        .toList();
+    List<PrioritizedLead> ranked =
+        latestByLead.values().stream()
+            .sorted(
+                Comparator.comparingInt(PrioritizedLead::getScore)
+                    .reversed()
+                    .thenComparing(PrioritizedLead::getLeadId))
+            .limit(limit)
+            .toList();
     out.printf("%nTop %d of %d leads by current score%n", ranked.size(), latestByLead.size());
     header();
     for (int i = 0; i < ranked.size(); i++) {
@@ -56,18 +79,39 @@ public final class LeadTable {
   public void summary(RunSummary summary, int inputs, long startMs) {
     out.printf("%nSummary%n-------%n");
     out.printf(Locale.ROOT, "input records        %d%n", inputs);
-    out.printf(Locale.ROOT, "prioritized          %d   (%s)%n", summary.scored(),
-        summary.tiers().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+    out.printf(
+        Locale.ROOT,
+        "prioritized          %d   (%s)%n",
+        summary.scored(),
+        summary.tiers().entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
             .collect(Collectors.joining(", ")));
-    out.printf(Locale.ROOT, "dead-lettered        %d   (%s)%n", summary.deadLettered(),
-        summary.deadLettersByReason().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+    out.printf(
+        Locale.ROOT,
+        "dead-lettered        %d   (%s)%n",
+        summary.deadLettered(),
+        summary.deadLettersByReason().entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
             .collect(Collectors.joining(", ")));
-    out.printf(Locale.ROOT, "accounted for        %d of %d %s%n", summary.total(), inputs,
+    out.printf(
+        Locale.ROOT,
+        "accounted for        %d of %d %s%n",
+        summary.total(),
+        inputs,
         summary.total() == inputs ? "(every input has exactly one outcome)" : "(MISMATCH)");
-    out.printf(Locale.ROOT, "text reused          %d events (unchanged text: no inference)%n", summary.textReused());
-    out.printf(Locale.ROOT, "throughput           %.1f records/s (first send to last outcome)%n", summary.throughputPerSecond(startMs));
-    out.printf(Locale.ROOT, "end-to-end latency   p50 %d ms, p99 %d ms (input record time to outcome read; all records were sent at once, so queueing counts)%n",
-        summary.latencyPercentileMs(50), summary.latencyPercentileMs(99));
+    out.printf(
+        Locale.ROOT,
+        "text reused          %d events (unchanged text: no inference)%n",
+        summary.textReused());
+    out.printf(
+        Locale.ROOT,
+        "throughput           %.1f records/s (first send to last outcome)%n",
+        summary.throughputPerSecond(startMs));
+    out.printf(
+        Locale.ROOT,
+        "end-to-end latency   p50 %d ms, p99 %d ms (input record time to outcome read; all records were sent at once, so queueing counts)%n",
+        summary.latencyPercentileMs(50),
+        summary.latencyPercentileMs(99));
     out.flush();
   }
 

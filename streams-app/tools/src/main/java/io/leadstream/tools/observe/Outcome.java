@@ -14,7 +14,8 @@ public sealed interface Outcome {
    * @param inputTimestampMs the record timestamp, which Streams carries over from the input record
    * @param partition the partition of the prioritized topic it was read from (the input's)
    */
-  record Scored(PrioritizedLead lead, long inputTimestampMs, long receivedAtMs, int partition) implements Outcome {
+  record Scored(PrioritizedLead lead, long inputTimestampMs, long receivedAtMs, int partition)
+      implements Outcome {
     /** Input record timestamp to the moment the outcome was read. */
     public long endToEndLatencyMs() {
       return receivedAtMs - inputTimestampMs;
@@ -22,5 +23,6 @@ public sealed interface Outcome {
   }
 
   /** A record read from the dead-letter topic, with the reason and detail from its headers. */
-  record DeadLettered(String reason, String detail, String source, long receivedAtMs) implements Outcome {}
+  record DeadLettered(String reason, String detail, String source, long receivedAtMs)
+      implements Outcome {}
 }

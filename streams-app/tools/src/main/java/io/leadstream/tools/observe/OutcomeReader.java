@@ -3,8 +3,8 @@ package io.leadstream.tools.observe;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.streams.errors.DeadLetterHeaders;
 import io.leadstream.app.streams.serde.LeadSerdes;
-import io.leadstream.schema.kafka.SingleObjectSerde;
 import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.schema.kafka.SingleObjectSerde;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +23,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads LeadStream's outcomes, the prioritized and dead-letter topics, from the beginning with
- * read_committed isolation, so that only what the exactly-once transactions committed is seen.
- * Not a group member: it assigns itself every partition.
+ * read_committed isolation, so that only what the exactly-once transactions committed is seen. Not
+ * a group member: it assigns itself every partition.
  */
 public final class OutcomeReader implements AutoCloseable {
 
@@ -45,7 +45,8 @@ public final class OutcomeReader implements AutoCloseable {
     prioritizedTopic = config.prioritizedTopic();
     List<TopicPartition> partitions = new ArrayList<>();
     for (String topic : List.of(config.prioritizedTopic(), config.deadLetterTopic())) {
-      consumer.partitionsFor(topic, Duration.ofSeconds(30))
+      consumer
+          .partitionsFor(topic, Duration.ofSeconds(30))
           .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
     }
     consumer.assign(partitions);
@@ -53,7 +54,8 @@ public final class OutcomeReader implements AutoCloseable {
   }
 
   /**
-   * Returns the outcomes that arrive within {@code timeout} (at least one poll), in partition order.
+   * Returns the outcomes that arrive within {@code timeout} (at least one poll), in partition
+   * order.
    *
    * <p>A read_committed fetch returns at once, empty, while a transaction is open on the partition,
    * so a plain {@code poll(timeout)} would spin a core that the pipeline needs; this polls without
@@ -75,13 +77,20 @@ public final class OutcomeReader implements AutoCloseable {
     for (ConsumerRecord<byte[], byte[]> record : records) {
       long now = System.currentTimeMillis();
       if (record.topic().equals(prioritizedTopic)) {
-        outcomes.add(new Outcome.Scored(decode(record.value()), record.timestamp(), now, record.partition()));
+        outcomes.add(
+            new Outcome.Scored(
+                decode(record.value()), record.timestamp(), now, record.partition()));
       } else {
-        outcomes.add(new Outcome.DeadLettered(
-            header(record, DeadLetterHeaders.REASON), header(record, DeadLetterHeaders.DETAIL),
-            header(record, DeadLetterHeaders.SOURCE_TOPIC) + "-" + header(record, DeadLetterHeaders.SOURCE_PARTITION)
-                + "@" + header(record, DeadLetterHeaders.SOURCE_OFFSET),
-            now));
+        outcomes.add(
+            new Outcome.DeadLettered(
+                header(record, DeadLetterHeaders.REASON),
+                header(record, DeadLetterHeaders.DETAIL),
+                header(record, DeadLetterHeaders.SOURCE_TOPIC)
+                    + "-"
+                    + header(record, DeadLetterHeaders.SOURCE_PARTITION)
+                    + "@"
+                    + header(record, DeadLetterHeaders.SOURCE_OFFSET),
+                now));
       }
     }
     return outcomes;
@@ -97,7 +106,9 @@ public final class OutcomeReader implements AutoCloseable {
 
   private static String header(ConsumerRecord<?, ?> record, String name) {
     Header header = record.headers().lastHeader(name);
-    return header == null || header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    return header == null || header.value() == null
+        ? ""
+        : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   @Override

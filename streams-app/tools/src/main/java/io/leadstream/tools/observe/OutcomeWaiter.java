@@ -13,7 +13,8 @@ public final class OutcomeWaiter {
   /**
    * @return the number of outcomes read; fewer than {@code expected} when {@code timeout} passed
    */
-  public static int await(OutcomeReader reader, int expected, Duration timeout, Consumer<Outcome> each) {
+  public static int await(
+      OutcomeReader reader, int expected, Duration timeout, Consumer<Outcome> each) {
     long deadline = System.nanoTime() + timeout.toNanos();
     int seen = 0;
     while (seen < expected && System.nanoTime() < deadline) {

@@ -28,19 +28,28 @@ class MalformedRecordsTest {
   void shouldDeadLetterEachMalformedRecordForItsOwnReasonWithItsOriginalBytes() {
     List<RawRecord> malformed = MalformedRecords.all();
     try (TopologyHarness harness =
-        new TopologyHarness(new LeadStreamConfig(Map.of()), SharedModel.get(), PipelineMetrics.inMemory(), stateDir)) {
+        new TopologyHarness(
+            new LeadStreamConfig(Map.of()),
+            SharedModel.get(),
+            PipelineMetrics.inMemory(),
+            stateDir)) {
       malformed.forEach(r -> harness.raw().pipeInput(r.key(), r.value()));
       harness.send(TestLeads.hot("lead-ok").build());
 
       List<TestRecord<byte[], byte[]>> dead = harness.deadLetters().readRecordsToList();
-      assertThat(dead).extracting(r -> header(r, DeadLetterHeaders.REASON))
+      assertThat(dead)
+          .extracting(r -> header(r, DeadLetterHeaders.REASON))
           .containsExactly("NOT_AVRO", "UNKNOWN_SCHEMA", "UNDECODABLE", "BAD_UTF8", "EMPTY_RECORD");
       for (int i = 0; i < malformed.size(); i++) {
-        assertThat(dead.get(i).value()).as(malformed.get(i).what()).isEqualTo(malformed.get(i).value());
-        assertThat(dead.get(i).key()).isEqualTo(malformed.get(i).key().getBytes(StandardCharsets.UTF_8));
+        assertThat(dead.get(i).value())
+            .as(malformed.get(i).what())
+            .isEqualTo(malformed.get(i).value());
+        assertThat(dead.get(i).key())
+            .isEqualTo(malformed.get(i).key().getBytes(StandardCharsets.UTF_8));
         assertThat(header(dead.get(i), DeadLetterHeaders.DETAIL)).isNotBlank();
       }
-      assertThat(harness.prioritized().readValuesToList()).extracting(PrioritizedLead::getLeadId)
+      assertThat(harness.prioritized().readValuesToList())
+          .extracting(PrioritizedLead::getLeadId)
           .containsExactly("lead-ok");
     }
   }

@@ -28,11 +28,14 @@ class SampleFeedTest {
   @Test
   void shouldReproduceTheBundledChineseSamplesAfterTheHandWrittenOnes() throws IOException {
     List<JsonNode> bundled = read("/samples/demo-leads-zh.jsonl");
-    List<JsonNode> handWritten = bundled.stream()
-        .filter(n -> "hand-written".equals(n.path("sourceSystem").asText())).toList();
+    List<JsonNode> handWritten =
+        bundled.stream()
+            .filter(n -> "hand-written".equals(n.path("sourceSystem").asText()))
+            .toList();
 
     assertThat(bundled.subList(0, handWritten.size())).isEqualTo(handWritten);
-    assertThat(handWritten).extracting(n -> n.path("notes").asText())
+    assertThat(handWritten)
+        .extracting(n -> n.path("notes").asText())
         .contains("客户 ABC 公司有意向采购我们的 XYZ 产品,初步谈好了合作意向,需要进一步沟通具体的采购数量和交付时间。");
     assertThat(bundled.subList(handWritten.size(), bundled.size()))
         .isEqualTo(generated(SampleFeed.generate(8, 150, 40, 4, Language.ZH)));

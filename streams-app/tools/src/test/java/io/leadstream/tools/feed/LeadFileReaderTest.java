@@ -16,27 +16,33 @@ class LeadFileReaderTest {
 
   @Test
   void shouldReadNestedJsonLinesWithPlainValues() throws IOException {
-    String jsonl = """
+    String jsonl =
+        """
         {"eventId":"e1","leadId":"L1","occurredAt":"2026-11-28T09:30:00Z","company":{"name":"ACME","employees":120},"budget":5000,"purchaseIntent":4,"contact":{"isDecisionMaker":true},"attributes":{"region":"EMEA"}}
         """;
 
     List<LeadLine> lines = read(jsonl, Format.JSONL);
 
-    assertThat(lines).singleElement().satisfies(line -> {
-      assertThat(line.ok()).isTrue();
-      assertThat(line.lead().getLeadId()).isEqualTo("L1");
-      assertThat(line.lead().getOccurredAt()).isEqualTo(Instant.parse("2026-11-28T09:30:00Z"));
-      assertThat(line.lead().getCompany().getEmployees()).isEqualTo(120);
-      assertThat(line.lead().getBudget()).isEqualTo(5000.0);
-      assertThat(line.lead().getContact().getIsDecisionMaker()).isTrue();
-      assertThat(line.lead().getAttributes()).containsEntry("region", "EMEA");
-      assertThat(line.lead().getSourceSystem()).isEqualTo("unknown");
-    });
+    assertThat(lines)
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.ok()).isTrue();
+              assertThat(line.lead().getLeadId()).isEqualTo("L1");
+              assertThat(line.lead().getOccurredAt())
+                  .isEqualTo(Instant.parse("2026-11-28T09:30:00Z"));
+              assertThat(line.lead().getCompany().getEmployees()).isEqualTo(120);
+              assertThat(line.lead().getBudget()).isEqualTo(5000.0);
+              assertThat(line.lead().getContact().getIsDecisionMaker()).isTrue();
+              assertThat(line.lead().getAttributes()).containsEntry("region", "EMEA");
+              assertThat(line.lead().getSourceSystem()).isEqualTo("unknown");
+            });
   }
 
   @Test
   void shouldReportEachBadLineWithItsNumberAndTheField() throws IOException {
-    String jsonl = """
+    String jsonl =
+        """
         {"leadId":"L1"}
         {"leadId":"L2", "company": {"employees": "many"}}
         not json at all
@@ -50,7 +56,8 @@ class LeadFileReaderTest {
     assertThat(lines).extracting(LeadLine::lineNumber).containsExactly(1L, 2L, 3L, 5L, 6L);
     assertThat(lines.get(0).ok()).isTrue();
     assertThat(lines.get(0).lead().getEventId()).isNotBlank();
-    assertThat(lines.get(1).error()).isEqualTo("company.employees: expected a whole number, got \"many\"");
+    assertThat(lines.get(1).error())
+        .isEqualTo("company.employees: expected a whole number, got \"many\"");
     assertThat(lines.get(2).error()).startsWith("not valid JSON");
     assertThat(lines.get(3).error()).contains("unknown field colour").contains("attributes");
     assertThat(lines.get(4).error()).isEqualTo("leadId is required");
@@ -58,7 +65,8 @@ class LeadFileReaderTest {
 
   @Test
   void shouldReadCsvWithDottedColumnsForNestedFields() throws IOException {
-    String csv = """
+    String csv =
+        """
         leadId,company.name,company.employees,contact.isDecisionMaker,budget,notes,attributes.region
         L1,ACME,120,yes,5000,"Wants a quote, soon",EMEA
         L2,Beta,,no,,,

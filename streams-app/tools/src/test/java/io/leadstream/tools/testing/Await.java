@@ -15,7 +15,8 @@ public final class Await {
    *
    * @throws AssertionError naming {@code what} when it does not hold within {@code timeout}
    */
-  public static void until(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
+  public static void until(String what, Duration timeout, Callable<Boolean> condition)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.call()) {
       if (System.nanoTime() > deadline) {

@@ -38,8 +38,11 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, Paramete
   }
 
   private static EmbeddedKafkaBroker broker(ExtensionContext context) {
-    return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent(KEY, key -> new BrokerResource(EmbeddedKafkaBroker.start()), BrokerResource.class)
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(
+            KEY, key -> new BrokerResource(EmbeddedKafkaBroker.start()), BrokerResource.class)
         .broker();
   }
 }

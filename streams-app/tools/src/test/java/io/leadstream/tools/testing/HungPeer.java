@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A real listening socket that accepts connections and never reads or answers: what a peer
- * instance looks like to the others while it is hung (SIGSTOP, a long GC pause, a dead process
- * behind a live kernel).
+ * A real listening socket that accepts connections and never reads or answers: what a peer instance
+ * looks like to the others while it is hung (SIGSTOP, a long GC pause, a dead process behind a live
+ * kernel).
  */
 public final class HungPeer implements AutoCloseable {
 

@@ -6,21 +6,25 @@ import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.tools.observe.OutcomeReader;
 import java.time.Duration;
 
-/** Creates the topics, sends a feed, runs the app in this JVM and collects every committed outcome. */
+/**
+ * Creates the topics, sends a feed, runs the app in this JVM and collects every committed outcome.
+ */
 public final class InProcessRun {
 
   private InProcessRun() {}
 
-  public static OutcomeLedger outcomesOf(TestFeed feed, LeadStreamConfig config) throws InterruptedException {
+  public static OutcomeLedger outcomesOf(TestFeed feed, LeadStreamConfig config)
+      throws InterruptedException {
     TopicCreator.createMissing(config);
     feed.sendAll(config);
     return process(feed, config);
   }
 
   /** Runs the app on a feed already sent and collects its outcomes. */
-  public static OutcomeLedger process(TestFeed feed, LeadStreamConfig config) throws InterruptedException {
+  public static OutcomeLedger process(TestFeed feed, LeadStreamConfig config)
+      throws InterruptedException {
     try (LeadStreamApp app = LeadStreamApp.start(config);
-         OutcomeReader reader = new OutcomeReader(config)) {
+        OutcomeReader reader = new OutcomeReader(config)) {
       app.awaitRunning(Duration.ofSeconds(60));
       return new OutcomeLedger().readAll(reader, feed.size(), Duration.ofSeconds(120));
     }

@@ -47,21 +47,29 @@ public final class OutcomeLedger {
   /** Every valid input scored exactly once, every malformed input dead-lettered exactly once. */
   public void assertExactlyOnce(TestFeed feed) {
     List<String> eventIds = scored.stream().map(PrioritizedLead::getEventId).toList();
-    assertThat(eventIds).as("scored events").doesNotHaveDuplicates()
+    assertThat(eventIds)
+        .as("scored events")
+        .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(feed.eventIds());
-    assertThat(deadLetterSources).as("dead letters by source offset").doesNotHaveDuplicates()
+    assertThat(deadLetterSources)
+        .as("dead letters by source offset")
+        .doesNotHaveDuplicates()
         .hasSize(feed.malformed().size());
     assertThat(size()).isEqualTo(feed.size());
   }
 
   /** {@code hot} (the committed hot topic) holds each event that entered HOT once, and no other. */
   public void assertHotTopicHoldsExactlyTheLeadsEnteringHot(List<PrioritizedLead> hot) {
-    List<String> entering = scored.stream()
-        .filter(lead -> lead.getTier() == Tier.HOT && lead.getPreviousTier() != Tier.HOT)
-        .map(PrioritizedLead::getEventId)
-        .toList();
+    List<String> entering =
+        scored.stream()
+            .filter(lead -> lead.getTier() == Tier.HOT && lead.getPreviousTier() != Tier.HOT)
+            .map(PrioritizedLead::getEventId)
+            .toList();
     assertThat(entering).as("events entering HOT in the feed").isNotEmpty();
-    assertThat(hot).extracting(PrioritizedLead::getEventId).as("hot topic").doesNotHaveDuplicates()
+    assertThat(hot)
+        .extracting(PrioritizedLead::getEventId)
+        .as("hot topic")
+        .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(entering);
   }
 }

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A reproducible input feed for end-to-end tests: {@code leads} events over a set of leads (hot
- * and junk ones, several events per lead so that text reuse and tier transitions happen) plus the
+ * A reproducible input feed for end-to-end tests: {@code leads} events over a set of leads (hot and
+ * junk ones, several events per lead so that text reuse and tier transitions happen) plus the
  * malformed records of the demo.
  */
 public record TestFeed(List<LeadEvent> leads, List<RawRecord> malformed) {
@@ -29,9 +29,14 @@ public record TestFeed(List<LeadEvent> leads, List<RawRecord> malformed) {
 
   /** The same feed with every event's notes made unique, so that none can reuse a text reading. */
   public TestFeed withUniqueTexts() {
-    List<LeadEvent> unique = leads.stream()
-        .map(lead -> LeadEvent.newBuilder(lead).setNotes(lead.getNotes() + " (" + lead.getEventId() + ")").build())
-        .toList();
+    List<LeadEvent> unique =
+        leads.stream()
+            .map(
+                lead ->
+                    LeadEvent.newBuilder(lead)
+                        .setNotes(lead.getNotes() + " (" + lead.getEventId() + ")")
+                        .build())
+            .toList();
     return new TestFeed(unique, malformed);
   }
 
@@ -50,8 +55,10 @@ public record TestFeed(List<LeadEvent> leads, List<RawRecord> malformed) {
     for (int i = 0; i < leads; i++) {
       String leadId = prefix + (i % distinctLeads);
       String eventId = leadId + "-event-" + i;
-      LeadEvent.Builder builder = (i / distinctLeads) % 2 == 0 && i % 2 == 0
-          ? TestLeads.hot(leadId) : TestLeads.junk(leadId);
+      LeadEvent.Builder builder =
+          (i / distinctLeads) % 2 == 0 && i % 2 == 0
+              ? TestLeads.hot(leadId)
+              : TestLeads.junk(leadId);
       events.add(builder.setEventId(eventId).setPurchaseIntent(1 + i % 5).build());
     }
     return events;

@@ -18,7 +18,8 @@ public final class TopicAudit {
 
   private TopicAudit() {}
 
-  public static List<ConsumerRecord<byte[], byte[]>> readAll(LeadStreamConfig config, String topic, boolean committedOnly) {
+  public static List<ConsumerRecord<byte[], byte[]>> readAll(
+      LeadStreamConfig config, String topic, boolean committedOnly) {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     TopicSnapshot.read(config.clientProperties(), topic, committedOnly, records::add);
     return records;
@@ -26,12 +27,15 @@ public final class TopicAudit {
 
   /** The prioritized leads of a topic written with LeadStream's serde. */
   public static List<PrioritizedLead> leads(List<ConsumerRecord<byte[], byte[]>> records) {
-    return records.stream().map(record -> {
-      try {
-        return LeadSerdes.prioritizedLead().decode(record.value());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).toList();
+    return records.stream()
+        .map(
+            record -> {
+              try {
+                return LeadSerdes.prioritizedLead().decode(record.value());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .toList();
   }
 }

@@ -21,8 +21,8 @@ import java.util.Map;
  * @param targets for a continuous label the numeric targets, else null
  * @param eventTimes each lead's time from the time column, null where it has none or the mapping
  *     has no time column
- * @param columns each text and feature column's raw value per lead (null where missing), for
- *     checks that look at one column at a time
+ * @param columns each text and feature column's raw value per lead (null where missing), for checks
+ *     that look at one column at a time
  * @param rowsRead data rows in the file (header not counted)
  * @param skippedMissingLabel rows skipped because their label is missing
  * @param duplicatesDropped rows dropped because another row with the same lead id was kept

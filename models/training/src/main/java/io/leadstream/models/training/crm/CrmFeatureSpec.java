@@ -38,13 +38,39 @@ public final class CrmFeatureSpec {
       FeatureMapping f = mapping.features().get(i);
       features.add(
           switch (f.type()) {
-            case NUMERIC -> new Feature(f.name(), f.source(), f.type(), f.transform(), null, null,
-                f.label(), f.unit(), f.values());
-            case BOOLEAN -> new Feature(f.name(), f.source(), f.type(), f.transform(), null, null,
-                f.label(), null, f.values());
-            case CATEGORICAL -> new Feature(f.name(), f.source(), f.type(), f.transform(),
-                levels(mapping, i, rows), FeatureSpec.Encoding.ONE_HOT, f.label(), null,
-                f.values());
+            case NUMERIC ->
+                new Feature(
+                    f.name(),
+                    f.source(),
+                    f.type(),
+                    f.transform(),
+                    null,
+                    null,
+                    f.label(),
+                    f.unit(),
+                    f.values());
+            case BOOLEAN ->
+                new Feature(
+                    f.name(),
+                    f.source(),
+                    f.type(),
+                    f.transform(),
+                    null,
+                    null,
+                    f.label(),
+                    null,
+                    f.values());
+            case CATEGORICAL ->
+                new Feature(
+                    f.name(),
+                    f.source(),
+                    f.type(),
+                    f.transform(),
+                    levels(mapping, i, rows),
+                    FeatureSpec.Encoding.ONE_HOT,
+                    f.label(),
+                    null,
+                    f.values());
           });
     }
     return new FeatureSpec(features);

@@ -28,12 +28,21 @@ public record CrmTrainingSet(TrainingSet set, CrmDataset dataset) {
   public static CrmTrainingSet read(Path csv, Path mappingYaml) {
     LeadMapping mapping = LeadMapping.load(mappingYaml);
     CrmDataset dataset = new CrmExportReader(mapping).read(csv);
-    Instant[] times = dataset.eventTimes().stream().anyMatch(Objects::isNull)
-        ? null : dataset.eventTimes().toArray(Instant[]::new);
-    TrainingSet set = new TrainingSet(
-        dataset.leads(), times, CrmFeatureSpec.build(mapping, dataset.leads()), dataset.source(),
-        dataset.columns(), mapping.segmentSource().orElse(null), dataset.targets(),
-        notes(dataset), mapping.language().orElse(null));
+    Instant[] times =
+        dataset.eventTimes().stream().anyMatch(Objects::isNull)
+            ? null
+            : dataset.eventTimes().toArray(Instant[]::new);
+    TrainingSet set =
+        new TrainingSet(
+            dataset.leads(),
+            times,
+            CrmFeatureSpec.build(mapping, dataset.leads()),
+            dataset.source(),
+            dataset.columns(),
+            mapping.segmentSource().orElse(null),
+            dataset.targets(),
+            notes(dataset),
+            mapping.language().orElse(null));
     return new CrmTrainingSet(set, dataset);
   }
 
@@ -46,11 +55,16 @@ public record CrmTrainingSet(TrainingSet set, CrmDataset dataset) {
   /** One line on what was read. */
   public String describe() {
     long converted = dataset.leads().stream().filter(l -> l.converted()).count();
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "%,d rows read, %,d leads used (%,d converted, %.1f %%), %,d without a label skipped,"
             + " %,d duplicate ids dropped; %d features%s%s",
-        dataset.rowsRead(), dataset.rowsUsed(), converted, 100.0 * converted / dataset.rowsUsed(),
-        dataset.skippedMissingLabel(), dataset.duplicatesDropped(),
+        dataset.rowsRead(),
+        dataset.rowsUsed(),
+        converted,
+        100.0 * converted / dataset.rowsUsed(),
+        dataset.skippedMissingLabel(),
+        dataset.duplicatesDropped(),
         set.features().features().size(),
         set.times() == null ? ", no event times (stratified split)" : ", time-ordered split",
         set.segmentSource() == null ? "" : ", segments by " + set.segmentSource());
@@ -62,9 +76,8 @@ public record CrmTrainingSet(TrainingSet set, CrmDataset dataset) {
   }
 
   /**
-   * What the user should confirm about the export as read (tables joined, values read as
-   * missing), also
-   * recorded in the manifest and the model card.
+   * What the user should confirm about the export as read (tables joined, values read as missing),
+   * also recorded in the manifest and the model card.
    */
   public List<String> notes() {
     return set.notes();

@@ -10,8 +10,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
 /**
- * How every CSV file of an export is opened: RFC 4180 quoting, the mapping's delimiter, UTF-8
- * with or without a byte order mark, blank lines kept so that line numbers stay the file's.
+ * How every CSV file of an export is opened: RFC 4180 quoting, the mapping's delimiter, UTF-8 with
+ * or without a byte order mark, blank lines kept so that line numbers stay the file's.
  */
 final class ExportCsv {
   private ExportCsv() {}

@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 
 /**
  * The files a mapping joins onto an export ({@code join:}), read once, applied to each row in
- * mapping order: a left join, many export rows to one row of the file. A row whose key is
- * missing, or not in the file, keeps its own cells and gets the file's as missing; both are
- * counted per join and reported ({@link #warnings}). Used by the trainer's reader and by {@code
- * produce --mapping} alike, so both build the same events. Not thread-safe (it counts).
+ * mapping order: a left join, many export rows to one row of the file. A row whose key is missing,
+ * or not in the file, keeps its own cells and gets the file's as missing; both are counted per join
+ * and reported ({@link #warnings}). Used by the trainer's reader and by {@code produce --mapping}
+ * alike, so both build the same events. Not thread-safe (it counts).
  */
 public final class ExportJoins {
 
@@ -55,30 +55,41 @@ public final class ExportJoins {
    *
    * @param exportHeader the export's own columns
    * @param exportOrigin what to call the export in messages
-   * @throws MappingException when a join's key is not among the columns before it, or a file
-   *     brings a column the row already has
+   * @throws MappingException when a join's key is not among the columns before it, or a file brings
+   *     a column the row already has
    */
   public List<String> header(List<String> exportHeader, String exportOrigin) {
     List<String> header = new ArrayList<>(exportHeader);
     for (JoinedTable table : tables) {
       JoinMapping join = table.join();
       if (!header.contains(join.key())) {
-        throw new MappingException(String.format(Locale.ROOT,
-            "%s: %s.key '%s' is not a column of %s%s%s Columns: %s", mapping.origin(),
-            join.mappingKey(), join.key(), exportOrigin,
-            join == tables.get(0).join() ? "" : " or of the files joined before "
-                + join.fileName(),
-            Names.didYouMean(join.key(), header),
-            Names.quoted(header.stream().filter(c -> !c.isEmpty()).toList())));
+        throw new MappingException(
+            String.format(
+                Locale.ROOT,
+                "%s: %s.key '%s' is not a column of %s%s%s Columns: %s",
+                mapping.origin(),
+                join.mappingKey(),
+                join.key(),
+                exportOrigin,
+                join == tables.get(0).join()
+                    ? ""
+                    : " or of the files joined before " + join.fileName(),
+                Names.didYouMean(join.key(), header),
+                Names.quoted(header.stream().filter(c -> !c.isEmpty()).toList())));
       }
       for (String column : table.columns()) {
         if (header.contains(column)) {
-          throw new MappingException(String.format(Locale.ROOT,
-              "%s: %s: %s has a column '%s', and %s already has one; give the join a prefix"
-                  + " for the columns it brings (prefix: \"%s \") or rename one of them",
-              mapping.origin(), join.mappingKey(), join.fileName(), column,
-              exportHeader.contains(column) ? exportOrigin : "a file joined before it",
-              stem(join.fileName())));
+          throw new MappingException(
+              String.format(
+                  Locale.ROOT,
+                  "%s: %s: %s has a column '%s', and %s already has one; give the join a prefix"
+                      + " for the columns it brings (prefix: \"%s \") or rename one of them",
+                  mapping.origin(),
+                  join.mappingKey(),
+                  join.fileName(),
+                  column,
+                  exportHeader.contains(column) ? exportOrigin : "a file joined before it",
+                  stem(join.fileName())));
         }
       }
       header.addAll(table.columns());
@@ -114,8 +125,10 @@ public final class ExportJoins {
     if (tables.isEmpty()) {
       return exportOrigin;
     }
-    return exportOrigin + " or the files joined to it (" + tables.stream()
-        .map(t -> t.join().fileName()).collect(Collectors.joining(", ")) + ")";
+    return exportOrigin
+        + " or the files joined to it ("
+        + tables.stream().map(t -> t.join().fileName()).collect(Collectors.joining(", "))
+        + ")";
   }
 
   /** Rows whose key matched nothing or was missing, per join; empty when every row matched. */
@@ -128,17 +141,31 @@ public final class ExportJoins {
       String key = table.join().key();
       if (counts.unmatchedRows > 0) {
         String examples = unmatchedExamples(table, counts, EXAMPLES);
-        warnings.add(String.format(Locale.ROOT,
-            "%s: %,d of %,d rows have a key in '%s' that %s has no row for, %s: %s%s; their %s"
-                + " columns count as missing", exportOrigin, counts.unmatchedRows, counts.rows, key,
-            file, Plural.of(counts.unmatched.size(), "value"),
-            counts.unmatched.size() > EXAMPLES ? "the commonest " + EXAMPLES + " " : "",
-            examples, file));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "%s: %,d of %,d rows have a key in '%s' that %s has no row for, %s: %s%s; their %s"
+                    + " columns count as missing",
+                exportOrigin,
+                counts.unmatchedRows,
+                counts.rows,
+                key,
+                file,
+                Plural.of(counts.unmatched.size(), "value"),
+                counts.unmatched.size() > EXAMPLES ? "the commonest " + EXAMPLES + " " : "",
+                examples,
+                file));
       }
       if (counts.keyless > 0) {
-        warnings.add(String.format(Locale.ROOT,
-            "%s: %,d of %,d rows have no '%s'; their %s columns count as missing", exportOrigin,
-            counts.keyless, counts.rows, key, file));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "%s: %,d of %,d rows have no '%s'; their %s columns count as missing",
+                exportOrigin,
+                counts.keyless,
+                counts.rows,
+                key,
+                file));
       }
     }
     return warnings;
@@ -151,22 +178,38 @@ public final class ExportJoins {
       JoinedTable table = tables.get(t);
       Stats counts = stats.get(t);
       JoinMapping join = table.join();
-      StringBuilder note = new StringBuilder(String.format(Locale.ROOT,
-          "Joined %s (%s, %s) by '%s'%s: %,d of %,d rows of %s matched", join.fileName(),
-          Plural.of(table.size(), "row"), Plural.of(table.columns().size(), "column"),
-          join.key(), join.fileKey().equals(join.key()) ? "" : " = '" + join.fileKey() + "'",
-          counts.matched, counts.rows, exportOrigin));
+      StringBuilder note =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "Joined %s (%s, %s) by '%s'%s: %,d of %,d rows of %s matched",
+                  join.fileName(),
+                  Plural.of(table.size(), "row"),
+                  Plural.of(table.columns().size(), "column"),
+                  join.key(),
+                  join.fileKey().equals(join.key()) ? "" : " = '" + join.fileKey() + "'",
+                  counts.matched,
+                  counts.rows,
+                  exportOrigin));
       if (counts.unmatchedRows > 0) {
-        note.append(String.format(Locale.ROOT, ", %,d have a key it has no row for (%s%s)",
-            counts.unmatchedRows, counts.unmatched.size() > 3 ? "commonest: " : "",
-            unmatchedExamples(table, counts, 3)));
+        note.append(
+            String.format(
+                Locale.ROOT,
+                ", %,d have a key it has no row for (%s%s)",
+                counts.unmatchedRows,
+                counts.unmatched.size() > 3 ? "commonest: " : "",
+                unmatchedExamples(table, counts, 3)));
       }
       if (counts.keyless > 0) {
         note.append(String.format(Locale.ROOT, ", %,d have no key", counts.keyless));
       }
       if (table.keyless() > 0) {
-        note.append(String.format(Locale.ROOT, "; %s of %s without a key left out",
-            Plural.of(table.keyless(), "row"), join.fileName()));
+        note.append(
+            String.format(
+                Locale.ROOT,
+                "; %s of %s without a key left out",
+                Plural.of(table.keyless(), "row"),
+                join.fileName()));
       }
       notes.add(note.toString());
     }
@@ -178,12 +221,18 @@ public final class ExportJoins {
     return counts.unmatched.entrySet().stream()
         .sorted((a, b) -> b.getValue() - a.getValue())
         .limit(limit)
-        .map(e -> {
-          String closest = table.closestKey(e.getKey());
-          return "'" + e.getKey() + "' (" + Plural.of(e.getValue(), "row")
-              + (closest == null ? "" : "; " + table.join().fileName() + " has '" + closest + "'")
-              + ")";
-        })
+        .map(
+            e -> {
+              String closest = table.closestKey(e.getKey());
+              return "'"
+                  + e.getKey()
+                  + "' ("
+                  + Plural.of(e.getValue(), "row")
+                  + (closest == null
+                      ? ""
+                      : "; " + table.join().fileName() + " has '" + closest + "'")
+                  + ")";
+            })
         .collect(Collectors.joining(", "));
   }
 

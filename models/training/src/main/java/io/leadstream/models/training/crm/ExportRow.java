@@ -13,8 +13,8 @@ import java.util.Map;
  * @param time the row's time from the time column, or null
  * @param inputs the row's value of each text and feature column, null where missing
  */
-record ExportRow(long line, LabelledLead lead, Double target, Instant time,
-    Map<String, String> inputs) {
+record ExportRow(
+    long line, LabelledLead lead, Double target, Instant time, Map<String, String> inputs) {
 
   String leadId() {
     return lead.event().getLeadId();

@@ -24,8 +24,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * One file a mapping joins, read whole: its rows by key. A key on two rows is refused, since a
- * many-to-one join cannot tell which row an export row belongs to; rows without a key are left
- * out and counted.
+ * many-to-one join cannot tell which row an export row belongs to; rows without a key are left out
+ * and counted.
  */
 final class JoinedTable {
 
@@ -34,8 +34,8 @@ final class JoinedTable {
   private final Map<String, Map<String, String>> rows;
   private final int keyless;
 
-  private JoinedTable(JoinMapping join, List<String> columns,
-      Map<String, Map<String, String>> rows, int keyless) {
+  private JoinedTable(
+      JoinMapping join, List<String> columns, Map<String, Map<String, String>> rows, int keyless) {
     this.join = join;
     this.columns = columns;
     this.rows = rows;
@@ -56,9 +56,16 @@ final class JoinedTable {
         CSVParser parser = ExportCsv.open(reader, join.delimiterOr(mapping.delimiter()))) {
       return read(join, parser, origin, mapping);
     } catch (NoSuchFileException e) {
-      throw new MappingException(mapping.origin() + ": " + join.mappingKey() + ".file '"
-          + join.file() + "' is not there (looked for " + path.toAbsolutePath().normalize()
-          + "; a relative file is read from the export's folder)", e);
+      throw new MappingException(
+          mapping.origin()
+              + ": "
+              + join.mappingKey()
+              + ".file '"
+              + join.file()
+              + "' is not there (looked for "
+              + path.toAbsolutePath().normalize()
+              + "; a relative file is read from the export's folder)",
+          e);
     } catch (IOException | UncheckedIOException e) {
       throw ExportCsv.unreadable(origin, e);
     }
@@ -77,19 +84,28 @@ final class JoinedTable {
       line = parser.getCurrentLineNumber() + 1;
     }
     if (records.isEmpty()) {
-      throw new CrmExportException(origin + " is empty: expected a header row and one row per "
-          + join.fileKey());
+      throw new CrmExportException(
+          origin + " is empty: expected a header row and one row per " + join.fileKey());
     }
-    List<String> header = ExportHeader.read(records.get(0), join.delimiterOr(mapping.delimiter()),
-        origin);
+    List<String> header =
+        ExportHeader.read(records.get(0), join.delimiterOr(mapping.delimiter()), origin);
     int keyColumn = header.indexOf(join.fileKey());
     if (keyColumn < 0) {
       String key = join.mappingKey() + (join.fileKey().equals(join.key()) ? ".key" : ".file_key");
-      throw new MappingException(mapping.origin() + ": " + key + " '" + join.fileKey()
-          + "' is not a column of " + origin + Names.didYouMean(join.fileKey(), header)
-          + " Columns: " + Names.quoted(header.stream().filter(c -> !c.isEmpty()).toList())
-          + (join.fileKey().equals(join.key()) ? "; set file_key when the file names it otherwise"
-              : ""));
+      throw new MappingException(
+          mapping.origin()
+              + ": "
+              + key
+              + " '"
+              + join.fileKey()
+              + "' is not a column of "
+              + origin
+              + Names.didYouMean(join.fileKey(), header)
+              + " Columns: "
+              + Names.quoted(header.stream().filter(c -> !c.isEmpty()).toList())
+              + (join.fileKey().equals(join.key())
+                  ? "; set file_key when the file names it otherwise"
+                  : ""));
     }
     List<String> columns = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
@@ -104,7 +120,9 @@ final class JoinedTable {
     for (int r = 1; r < records.size(); r++) {
       CSVRecord record = records.get(r);
       if (record.size() != header.size()) {
-        malformed.add(origin, lines.get(r),
+        malformed.add(
+            origin,
+            lines.get(r),
             "has " + record.size() + " cells; the header has " + header.size() + " columns");
         continue;
       }
@@ -123,31 +141,58 @@ final class JoinedTable {
       }
       rows.put(key, cells);
     }
-    malformed.describe(origin, "rows cannot be read").ifPresent(message -> {
-      throw new CrmExportException(message);
-    });
+    malformed
+        .describe(origin, "rows cannot be read")
+        .ifPresent(
+            message -> {
+              throw new CrmExportException(message);
+            });
     requireOneRowPerKey(join, origin, keyLines);
     return new JoinedTable(join, List.copyOf(columns), rows, keyless);
   }
 
   private static void requireOneRowPerKey(
       JoinMapping join, String origin, Map<String, List<Long>> keyLines) {
-    List<Map.Entry<String, List<Long>>> repeated = keyLines.entrySet().stream()
-        .filter(e -> e.getValue().size() > 1).toList();
+    List<Map.Entry<String, List<Long>>> repeated =
+        keyLines.entrySet().stream().filter(e -> e.getValue().size() > 1).toList();
     if (repeated.isEmpty()) {
       return;
     }
-    String examples = repeated.stream().limit(RowProblems.EXAMPLES)
-        .map(e -> "'" + e.getKey() + "' (lines " + e.getValue().stream().map(String::valueOf)
-            .collect(Collectors.joining(", ")) + ")")
-        .collect(Collectors.joining(", "));
-    throw new CrmExportException(origin + ": " + Plural.of(repeated.size(), "key")
-        + " of column '" + join.fileKey() + "' " + (repeated.size() == 1 ? "is" : "are")
-        + " on more than one row" + (repeated.size() > RowProblems.EXAMPLES
-            ? " (first " + RowProblems.EXAMPLES + " shown)" : "")
-        + ": " + examples + ". A joined file gives each export row the one row of its '"
-        + join.key() + "' (many to one), so each key may appear once: join a file with one row"
-        + " per " + join.fileKey() + ", or sum its rows up per " + join.fileKey() + " first");
+    String examples =
+        repeated.stream()
+            .limit(RowProblems.EXAMPLES)
+            .map(
+                e ->
+                    "'"
+                        + e.getKey()
+                        + "' (lines "
+                        + e.getValue().stream()
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "))
+                        + ")")
+            .collect(Collectors.joining(", "));
+    throw new CrmExportException(
+        origin
+            + ": "
+            + Plural.of(repeated.size(), "key")
+            + " of column '"
+            + join.fileKey()
+            + "' "
+            + (repeated.size() == 1 ? "is" : "are")
+            + " on more than one row"
+            + (repeated.size() > RowProblems.EXAMPLES
+                ? " (first " + RowProblems.EXAMPLES + " shown)"
+                : "")
+            + ": "
+            + examples
+            + ". A joined file gives each export row the one row of its '"
+            + join.key()
+            + "' (many to one), so each key may appear once: join a file with one row"
+            + " per "
+            + join.fileKey()
+            + ", or sum its rows up per "
+            + join.fileKey()
+            + " first");
   }
 
   JoinMapping join() {

@@ -66,11 +66,10 @@ public final class ClassificationMetrics {
   }
 
   /**
-   * The 95 % confidence interval of {@link #auc}, by DeLong's method: the variance of the AUC
-   * from each positive's share of negatives ranked below it and each negative's share of
-   * positives ranked above it (DeLong, DeLong and Clarke-Pearson 1988), normal approximation,
-   * clipped to [0, 1]. Constant predictions give the point [0.5, 0.5]. Null when one class is
-   * absent.
+   * The 95 % confidence interval of {@link #auc}, by DeLong's method: the variance of the AUC from
+   * each positive's share of negatives ranked below it and each negative's share of positives
+   * ranked above it (DeLong, DeLong and Clarke-Pearson 1988), normal approximation, clipped to [0,
+   * 1]. Constant predictions give the point [0.5, 0.5]. Null when one class is absent.
    */
   public static Interval aucInterval(double[] predicted, boolean[] actual) {
     check(predicted, actual);
@@ -176,8 +175,7 @@ public final class ClassificationMetrics {
 
   /**
    * The ROC curve from (0, 0) to (1, 1), one point per distinct prediction, highest first. Tied
-   * predictions make one diagonal step, so the trapezoid area under the points equals {@link
-   * #auc}.
+   * predictions make one diagonal step, so the trapezoid area under the points equals {@link #auc}.
    *
    * @throws IllegalArgumentException when one outcome is absent
    */

@@ -22,8 +22,8 @@ public final class RegressionFit {
   }
 
   /**
-   * Coefficient of determination, {@code 1 - SSres / SStot}: 1 for a perfect fit, 0 for
-   * predicting the mean, negative when worse. NaN when {@code actual} is constant.
+   * Coefficient of determination, {@code 1 - SSres / SStot}: 1 for a perfect fit, 0 for predicting
+   * the mean, negative when worse. NaN when {@code actual} is constant.
    */
   public static double r2(double[] predicted, double[] actual) {
     Samples.checkLengths(predicted.length, actual.length);

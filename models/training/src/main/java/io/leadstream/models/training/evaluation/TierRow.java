@@ -14,5 +14,9 @@ import io.leadstream.schema.Tier;
  * @param conversionShare share of all conversions found in this tier; NaN without conversions
  */
 public record TierRow(
-    Tier tier, int leads, int converted, double conversionRate, double lift,
+    Tier tier,
+    int leads,
+    int converted,
+    double conversionRate,
+    double lift,
     double conversionShare) {}

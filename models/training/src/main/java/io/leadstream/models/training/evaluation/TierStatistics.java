@@ -34,9 +34,14 @@ public final class TierStatistics {
     for (Tier tier : all) {
       int t = tier.ordinal();
       double rate = leads[t] == 0 ? Double.NaN : (double) converted[t] / leads[t];
-      rows.add(new TierRow(tier, leads[t], converted[t], rate,
-          totalConverted == 0 ? Double.NaN : rate / baseRate,
-          totalConverted == 0 ? Double.NaN : (double) converted[t] / totalConverted));
+      rows.add(
+          new TierRow(
+              tier,
+              leads[t],
+              converted[t],
+              rate,
+              totalConverted == 0 ? Double.NaN : rate / baseRate,
+              totalConverted == 0 ? Double.NaN : (double) converted[t] / totalConverted));
     }
     return List.copyOf(rows);
   }
@@ -60,8 +65,8 @@ public final class TierStatistics {
 
   /**
    * The lowest score that selects {@code share} of the leads: the score of the ceil(share x n)-th
-   * highest lead, so that at least {@code share} of the leads score at or above it (more when
-   * leads tie at it). For example the HOT threshold when sales can call the top 10 %.
+   * highest lead, so that at least {@code share} of the leads score at or above it (more when leads
+   * tie at it). For example the HOT threshold when sales can call the top 10 %.
    *
    * @param share in (0, 1]
    */

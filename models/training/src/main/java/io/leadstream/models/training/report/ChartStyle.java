@@ -30,8 +30,8 @@ final class ChartStyle {
 
   static final Color REFERENCE = new Color(0x9e9e9e);
   static final Stroke REFERENCE_STROKE =
-      new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4},
-          0);
+      new BasicStroke(
+          1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0);
   static final Stroke MAIN_STROKE = new BasicStroke(2.6f);
   static final Stroke OTHER_STROKE = new BasicStroke(1.6f);
 

@@ -33,12 +33,12 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Writes the model card's charts as 800 x 600 PNG files with JFreeChart. Needs no display: sets
- * {@code java.awt.headless=true} when the property is unset (before AWT starts, so load this
- * class early if the process uses AWT otherwise).
+ * {@code java.awt.headless=true} when the property is unset (before AWT starts, so load this class
+ * early if the process uses AWT otherwise).
  *
- * <p>Where a map names several models, its iteration order is the legend order and the first
- * entry is drawn thicker as the model under review; pass a {@link java.util.LinkedHashMap}.
- * Output is deterministic for the same inputs. Parent folders are created.
+ * <p>Where a map names several models, its iteration order is the legend order and the first entry
+ * is drawn thicker as the model under review; pass a {@link java.util.LinkedHashMap}. Output is
+ * deterministic for the same inputs. Parent folders are created.
  */
 public final class ModelCardPlots {
 
@@ -67,17 +67,25 @@ public final class ModelCardPlots {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Map.Entry<String, double[]> model : predictedByModel.entrySet()) {
       double auc = ClassificationMetrics.auc(model.getValue(), actual);
-      XYSeries series = new XYSeries(
-          String.format(Locale.ROOT, "%s (AUC %.3f)", model.getKey(), auc), false, true);
+      XYSeries series =
+          new XYSeries(
+              String.format(Locale.ROOT, "%s (AUC %.3f)", model.getKey(), auc), false, true);
       for (RocPoint point : ClassificationMetrics.roc(model.getValue(), actual)) {
         series.add(point.fpr(), point.tpr());
       }
       data.addSeries(series);
     }
     data.addSeries(diagonal("chance"));
-    JFreeChart chart = ChartFactory.createXYLineChart(
-        "ROC curve (" + actual.length + " leads)", "false-positive rate", "true-positive rate",
-        data, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            "ROC curve (" + actual.length + " leads)",
+            "false-positive rate",
+            "true-positive rate",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     styleModelLines(chart, data.getSeriesCount(), false);
     unitAxes(chart.getXYPlot());
     write(png, chart);
@@ -91,40 +99,53 @@ public final class ModelCardPlots {
    *
    * @param predictedByModel probabilities of each model (e.g. "raw", "calibrated")
    */
-  public static void calibration(
-      Path png, Map<String, double[]> predictedByModel, boolean[] actual) throws IOException {
+  public static void calibration(Path png, Map<String, double[]> predictedByModel, boolean[] actual)
+      throws IOException {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Map.Entry<String, double[]> model : predictedByModel.entrySet()) {
       double logLoss = ClassificationMetrics.logLoss(model.getValue(), actual);
-      XYSeries series = new XYSeries(
-          String.format(Locale.ROOT, "%s (log loss %.3f)", model.getKey(), logLoss), false, true);
+      XYSeries series =
+          new XYSeries(
+              String.format(Locale.ROOT, "%s (log loss %.3f)", model.getKey(), logLoss),
+              false,
+              true);
       for (CalibrationBin bin : ClassificationMetrics.calibrationCurve(model.getValue(), actual)) {
         series.add(bin.meanPredicted(), bin.observedRate());
       }
       data.addSeries(series);
     }
     data.addSeries(diagonal("perfect calibration"));
-    JFreeChart chart = ChartFactory.createXYLineChart(
-        "Calibration (" + ClassificationMetrics.CALIBRATION_BINS + " quantile bins, "
-            + actual.length + " leads)",
-        "mean predicted probability", "observed conversion rate", data, PlotOrientation.VERTICAL,
-        true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            "Calibration ("
+                + ClassificationMetrics.CALIBRATION_BINS
+                + " quantile bins, "
+                + actual.length
+                + " leads)",
+            "mean predicted probability",
+            "observed conversion rate",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     styleModelLines(chart, data.getSeriesCount(), true);
     unitAxes(chart.getXYPlot());
     write(png, chart);
   }
 
   /**
-   * Overlaid, semi-transparent histograms of the 0-100 scores of converted and not converted
-   * leads, {@value #SCORE_BINS} bins of 5 points, each as a share of its own group so that the
-   * smaller group stays visible.
+   * Overlaid, semi-transparent histograms of the 0-100 scores of converted and not converted leads,
+   * {@value #SCORE_BINS} bins of 5 points, each as a share of its own group so that the smaller
+   * group stays visible.
    *
    * @param scores scores in [0, 100]
    */
   public static void scoreDistribution(Path png, int[] scores, boolean[] actual)
       throws IOException {
     if (scores.length != actual.length || scores.length == 0) {
-      throw new IllegalArgumentException(scores.length + " scores for " + actual.length + " labels");
+      throw new IllegalArgumentException(
+          scores.length + " scores for " + actual.length + " labels");
     }
     List<Double> converted = new ArrayList<>();
     List<Double> notConverted = new ArrayList<>();
@@ -138,18 +159,25 @@ public final class ModelCardPlots {
     data.setType(HistogramType.RELATIVE_FREQUENCY);
     List<Color> colours = new ArrayList<>();
     if (!notConverted.isEmpty()) {
-      data.addSeries("not converted (" + notConverted.size() + ")", toArray(notConverted),
-          SCORE_BINS, 0, 100);
+      data.addSeries(
+          "not converted (" + notConverted.size() + ")", toArray(notConverted), SCORE_BINS, 0, 100);
       colours.add(ChartStyle.colour(0));
     }
     if (!converted.isEmpty()) {
-      data.addSeries("converted (" + converted.size() + ")", toArray(converted), SCORE_BINS, 0,
-          100);
+      data.addSeries(
+          "converted (" + converted.size() + ")", toArray(converted), SCORE_BINS, 0, 100);
       colours.add(ChartStyle.colour(1));
     }
-    JFreeChart chart = ChartFactory.createHistogram(
-        "Score distribution by outcome (" + scores.length + " leads)", "score",
-        "share of the group's leads", data, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createHistogram(
+            "Score distribution by outcome (" + scores.length + " leads)",
+            "score",
+            "share of the group's leads",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     ChartStyle.apply(chart);
     XYPlot plot = chart.getXYPlot();
     plot.setForegroundAlpha(0.55f);
@@ -177,20 +205,24 @@ public final class ModelCardPlots {
    */
   public static void featureImportance(
       Path png, Map<String, Double> importanceByFeature, String measure) throws IOException {
-    List<Map.Entry<String, Double>> top = importanceByFeature.entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
-            .thenComparing(Map.Entry.comparingByKey()))
-        .limit(TOP_FEATURES)
-        .toList();
+    List<Map.Entry<String, Double>> top =
+        importanceByFeature.entrySet().stream()
+            .sorted(
+                Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .limit(TOP_FEATURES)
+            .toList();
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (Map.Entry<String, Double> feature : top) {
       data.addValue(feature.getValue(), measure, feature.getKey());
     }
-    String title = importanceByFeature.size() > TOP_FEATURES
-        ? "Feature importance (top " + TOP_FEATURES + " of " + importanceByFeature.size() + ")"
-        : "Feature importance";
-    JFreeChart chart = ChartFactory.createBarChart(
-        title, null, measure, data, PlotOrientation.HORIZONTAL, false, false, false);
+    String title =
+        importanceByFeature.size() > TOP_FEATURES
+            ? "Feature importance (top " + TOP_FEATURES + " of " + importanceByFeature.size() + ")"
+            : "Feature importance";
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            title, null, measure, data, PlotOrientation.HORIZONTAL, false, false, false);
     ChartStyle.apply(chart);
     CategoryPlot plot = chart.getCategoryPlot();
     plot.setDomainGridlinesVisible(false);

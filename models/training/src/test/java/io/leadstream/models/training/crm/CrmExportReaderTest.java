@@ -26,7 +26,8 @@ class CrmExportReaderTest {
 
   static final Path SAMPLE = Path.of("src/test/resources/crm/x-education-sample.csv");
   static final Path MAPPING = Path.of("../../docs/examples/x-education/mapping.yaml");
-  static final Path PRE_CONTACT = Path.of("../../docs/examples/x-education/mapping-pre-contact.yaml");
+  static final Path PRE_CONTACT =
+      Path.of("../../docs/examples/x-education/mapping-pre-contact.yaml");
 
   private static final String MAPPING_YAML =
       """
@@ -296,42 +297,60 @@ class CrmExportReaderTest {
     // one lead in eight has no competitor ("None"); a region "NA" (North America) for a third
     StringBuilder csv = new StringBuilder("Id,Won,Competitor,Region\n");
     for (int i = 0; i < 240; i++) {
-      csv.append("d").append(i).append(',').append(i % 2).append(',')
-          .append(i % 8 == 0 ? "None" : i % 8 < 4 ? "Acme" : "Globex").append(',')
-          .append(i % 3 == 0 ? "NA" : "EMEA").append('\n');
+      csv.append("d")
+          .append(i)
+          .append(',')
+          .append(i % 2)
+          .append(',')
+          .append(i % 8 == 0 ? "None" : i % 8 < 4 ? "Acme" : "Globex")
+          .append(',')
+          .append(i % 3 == 0 ? "NA" : "EMEA")
+          .append('\n');
     }
-    String features = """
+    String features =
+        """
         features:
           - {column: Competitor, type: categorical}
           - {column: Region, type: categorical}
         """;
-    LeadMapping defaults = LeadMapping.parse("""
+    LeadMapping defaults =
+        LeadMapping.parse(
+            """
         id: Id
         label: {column: Won, positive: ["1"], negative: ["0"]}
-        """ + features, "defaults.yaml");
-    LeadMapping listed = LeadMapping.parse("""
+        """
+                + features,
+            "defaults.yaml");
+    LeadMapping listed =
+        LeadMapping.parse(
+            """
         id: Id
         label: {column: Won, positive: ["1"], negative: ["0"]}
         missing: ["", "None", "NA"]
-        """ + features, "listed.yaml");
+        """
+                + features,
+            "listed.yaml");
 
     CrmDataset byDefault = read(defaults, csv.toString());
     CrmDataset byList = read(listed, csv.toString());
 
     assertThat(CrmFeatureSpec.build(defaults, byDefault.leads()).features().get(0).levels())
         .containsExactly("Globex", "Acme", "None");
-    assertThat(byDefault.hiddenValues()).extracting(HiddenValue::describe).containsExactly(
-        "'NA' in column 'Region' (80 rows, 33.3 %) is read as missing (a default missing"
-            + " spelling); if it is a real value there, as \"None\" may mean no competitor, list"
-            + " `missing:` without it");
+    assertThat(byDefault.hiddenValues())
+        .extracting(HiddenValue::describe)
+        .containsExactly(
+            "'NA' in column 'Region' (80 rows, 33.3 %) is read as missing (a default missing"
+                + " spelling); if it is a real value there, as \"None\" may mean no competitor, list"
+                + " `missing:` without it");
     assertThat(CrmFeatureSpec.build(listed, byList.leads()).features().get(0).levels())
         .containsExactly("Globex", "Acme");
     assertThat(byList.hiddenValues())
         .extracting(HiddenValue::column, HiddenValue::spelling, HiddenValue::rows)
         .containsExactly(tuple("Competitor", "None", 30), tuple("Region", "NA", 80));
     assertThat(byList.hiddenValues().get(0).describe())
-        .startsWith("'None' in column 'Competitor' (30 rows, 12.5 %) is read as missing"
-            + " (listed under `missing:`); if it is a real value there");
+        .startsWith(
+            "'None' in column 'Competitor' (30 rows, 12.5 %) is read as missing"
+                + " (listed under `missing:`); if it is a real value there");
   }
 
   @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Files joined onto an export by key: many to one, left join, unmatched keys counted. */
 class ExportJoinsTest {
 
-  private static final String MAPPING = """
+  private static final String MAPPING =
+      """
       id: deal
       label: {column: stage, positive: [Won], negative: [Lost]}
       join:
@@ -39,7 +40,10 @@ class ExportJoinsTest {
   void shouldBringEachJoinedFilesColumnsOntoTheRowsOfItsKey() throws IOException {
     write("accounts.csv", "account,sector,employees\nAcme,retail,120\nGlobex,software,4000\n");
     write("products.csv", "product,price\nGTX Pro,4821\nMG Special,55\n");
-    Path deals = write("deals.csv", """
+    Path deals =
+        write(
+            "deals.csv",
+            """
         deal,account,product,stage
         d1,Acme,GTX Pro,Won
         d2,Globex,MG Special,Lost
@@ -48,26 +52,32 @@ class ExportJoinsTest {
 
     CrmDataset data = new CrmExportReader(LeadMapping.parse(MAPPING, "m.yaml")).read(deals);
 
-    assertThat(data.header()).containsExactly("deal", "account", "product", "stage", "sector",
-        "employees", "price");
+    assertThat(data.header())
+        .containsExactly("deal", "account", "product", "stage", "sector", "employees", "price");
     assertThat(data.warnings()).isEmpty();
     LeadEvent first = data.leads().get(0).event();
     assertThat(first.getCompany().getName()).isEqualTo("Acme");
     assertThat(first.getCompany().getEmployees()).isEqualTo(120);
-    assertThat(first.getAttributes()).containsEntry("sector", "retail").containsEntry("price",
-        "4821");
-    assertThat(data.leads().get(2).event().getAttributes()).containsEntry("sector", "retail")
+    assertThat(first.getAttributes())
+        .containsEntry("sector", "retail")
+        .containsEntry("price", "4821");
+    assertThat(data.leads().get(2).event().getAttributes())
+        .containsEntry("sector", "retail")
         .containsEntry("price", "55");
-    assertThat(data.joinNotes()).containsExactly(
-        "Joined accounts.csv (2 rows, 2 columns) by 'account': 3 of 3 rows of deals.csv matched",
-        "Joined products.csv (2 rows, 1 column) by 'product': 3 of 3 rows of deals.csv matched");
+    assertThat(data.joinNotes())
+        .containsExactly(
+            "Joined accounts.csv (2 rows, 2 columns) by 'account': 3 of 3 rows of deals.csv matched",
+            "Joined products.csv (2 rows, 1 column) by 'product': 3 of 3 rows of deals.csv matched");
   }
 
   @Test
   void shouldKeepRowsWhoseKeyMatchesNothingAndCountAndNameTheirKeys() throws IOException {
     write("accounts.csv", "account,sector,employees\nAcme,retail,120\nGlobex,software,4000\n");
     write("products.csv", "product,price\nGTX Pro,4821\nMG Special,55\n");
-    Path deals = write("deals.csv", """
+    Path deals =
+        write(
+            "deals.csv",
+            """
         deal,account,product,stage
         d1,Acme,GTXPro,Won
         d2,,MG Special,Lost
@@ -79,26 +89,31 @@ class ExportJoinsTest {
 
     assertThat(data.rowsUsed()).isEqualTo(4);
     LeadEvent unmatched = data.leads().get(0).event();
-    assertThat(unmatched.getAttributes()).containsEntry("sector", "retail")
+    assertThat(unmatched.getAttributes())
+        .containsEntry("sector", "retail")
         .doesNotContainKey("price");
     assertThat(data.leads().get(1).event().getAttributes()).doesNotContainKey("sector");
-    assertThat(data.warnings()).containsExactly(
-        "deals.csv: 1 of 4 rows have a key in 'account' that accounts.csv has no row for, 1 value:"
-            + " 'Initech' (1 row); their accounts.csv columns count as missing",
-        "deals.csv: 1 of 4 rows have no 'account'; their accounts.csv columns count as missing",
-        "deals.csv: 2 of 4 rows have a key in 'product' that products.csv has no row for, 1 value:"
-            + " 'GTXPro' (2 rows; products.csv has 'GTX Pro'); their products.csv columns count"
-            + " as missing");
-    assertThat(data.joinNotes()).containsExactly(
-        "Joined accounts.csv (2 rows, 2 columns) by 'account': 2 of 4 rows of deals.csv"
-            + " matched, 1 have a key it has no row for ('Initech' (1 row)), 1 have no key",
-        "Joined products.csv (2 rows, 1 column) by 'product': 2 of 4 rows of deals.csv matched,"
-            + " 2 have a key it has no row for ('GTXPro' (2 rows; products.csv has 'GTX Pro'))");
+    assertThat(data.warnings())
+        .containsExactly(
+            "deals.csv: 1 of 4 rows have a key in 'account' that accounts.csv has no row for, 1 value:"
+                + " 'Initech' (1 row); their accounts.csv columns count as missing",
+            "deals.csv: 1 of 4 rows have no 'account'; their accounts.csv columns count as missing",
+            "deals.csv: 2 of 4 rows have a key in 'product' that products.csv has no row for, 1 value:"
+                + " 'GTXPro' (2 rows; products.csv has 'GTX Pro'); their products.csv columns count"
+                + " as missing");
+    assertThat(data.joinNotes())
+        .containsExactly(
+            "Joined accounts.csv (2 rows, 2 columns) by 'account': 2 of 4 rows of deals.csv"
+                + " matched, 1 have a key it has no row for ('Initech' (1 row)), 1 have no key",
+            "Joined products.csv (2 rows, 1 column) by 'product': 2 of 4 rows of deals.csv matched,"
+                + " 2 have a key it has no row for ('GTXPro' (2 rows; products.csv has 'GTX Pro'))");
   }
 
   @Test
   void shouldRefuseAFileThatHasTwoRowsForOneKey() throws IOException {
-    write("accounts.csv", """
+    write(
+        "accounts.csv",
+        """
         account,sector,employees
         Acme,retail,120
         Globex,software,4000
@@ -109,10 +124,11 @@ class ExportJoinsTest {
 
     assertThatThrownBy(() -> new CrmExportReader(LeadMapping.parse(MAPPING, "m.yaml")).read(deals))
         .isInstanceOf(CrmExportException.class)
-        .hasMessage("accounts.csv: 1 key of column 'account' is on more than one row: 'Acme'"
-            + " (lines 2, 4). A joined file gives each export row the one row of its 'account'"
-            + " (many to one), so each key may appear once: join a file with one row per account,"
-            + " or sum its rows up per account first");
+        .hasMessage(
+            "accounts.csv: 1 key of column 'account' is on more than one row: 'Acme'"
+                + " (lines 2, 4). A joined file gives each export row the one row of its 'account'"
+                + " (many to one), so each key may appear once: join a file with one row per account,"
+                + " or sum its rows up per account first");
   }
 
   @Test
@@ -123,26 +139,32 @@ class ExportJoinsTest {
 
     assertThatThrownBy(() -> new CrmExportReader(LeadMapping.parse(MAPPING, "m.yaml")).read(deals))
         .isInstanceOf(MappingException.class)
-        .hasMessage("m.yaml: join[0]: accounts.csv has a column 'stage', and deals.csv already"
-            + " has one; give the join a prefix for the columns it brings (prefix: \"accounts \")"
-            + " or rename one of them");
+        .hasMessage(
+            "m.yaml: join[0]: accounts.csv has a column 'stage', and deals.csv already"
+                + " has one; give the join a prefix for the columns it brings (prefix: \"accounts \")"
+                + " or rename one of them");
 
-    String prefixed = MAPPING
-        .replace("{file: accounts.csv, key: account}",
-            "{file: accounts.csv, key: account, prefix: \"account \"}")
-        .replace("column: sector,", "column: account sector,")
-        .replace("column: employees,", "column: account employees,");
+    String prefixed =
+        MAPPING
+            .replace(
+                "{file: accounts.csv, key: account}",
+                "{file: accounts.csv, key: account, prefix: \"account \"}")
+            .replace("column: sector,", "column: account sector,")
+            .replace("column: employees,", "column: account employees,");
     CrmDataset data = new CrmExportReader(LeadMapping.parse(prefixed, "m.yaml")).read(deals);
 
     assertThat(data.leads().get(0).event().getAttributes())
         .containsEntry("account sector", "retail");
-    assertThat(data.warnings()).containsExactly("deals.csv: 1 column not in m.yaml and unused:"
-        + " 'account stage'; list them under exclude to say so on purpose");
+    assertThat(data.warnings())
+        .containsExactly(
+            "deals.csv: 1 column not in m.yaml and unused:"
+                + " 'account stage'; list them under exclude to say so on purpose");
   }
 
   @Test
   void shouldJoinByAColumnAnEarlierFileBroughtAndByAKeyNamedOtherwise() throws IOException {
-    String chained = """
+    String chained =
+        """
         id: deal
         label: {column: stage, positive: [Won], negative: [Lost]}
         join:
@@ -158,7 +180,8 @@ class ExportJoinsTest {
 
     CrmDataset data = new CrmExportReader(LeadMapping.parse(chained, "m.yaml")).read(deals);
 
-    assertThat(data.leads()).extracting(l -> l.event().getAttributes().get("region"))
+    assertThat(data.leads())
+        .extracting(l -> l.event().getAttributes().get("region"))
         .containsExactly("EMEA", "Americas");
     assertThat(data.joinNotes().get(1))
         .startsWith("Joined regions.csv (2 rows, 1 column) by 'office' = 'city': 2 of 2 rows");
@@ -171,32 +194,42 @@ class ExportJoinsTest {
 
     assertThatThrownBy(() -> new CrmExportReader(mapping).read(deals))
         .isInstanceOf(MappingException.class)
-        .hasMessageStartingWith("m.yaml: join[0].file 'accounts.csv' is not there (looked for "
-            + dir.resolve("accounts.csv").toAbsolutePath())
+        .hasMessageStartingWith(
+            "m.yaml: join[0].file 'accounts.csv' is not there (looked for "
+                + dir.resolve("accounts.csv").toAbsolutePath())
         .hasMessageEndingWith("; a relative file is read from the export's folder)");
 
     write("accounts.csv", "account,sector,employees\nAcme,retail,120\n");
     write("products.csv", "sku,price\nGTX Pro,4821\n");
     assertThatThrownBy(() -> new CrmExportReader(mapping).read(deals))
         .isInstanceOf(MappingException.class)
-        .hasMessage("m.yaml: join[1].key 'product' is not a column of products.csv."
-            + " Columns: 'sku', 'price'; set file_key when the file names it otherwise");
+        .hasMessage(
+            "m.yaml: join[1].key 'product' is not a column of products.csv."
+                + " Columns: 'sku', 'price'; set file_key when the file names it otherwise");
 
     write("products.csv", "product,price\nGTX Pro,4821\n");
     Path noAccount = write("deals-2.csv", "deal,acount,product,stage\nd1,Acme,GTX Pro,Won\n");
     assertThatThrownBy(() -> new CrmExportReader(mapping).read(noAccount))
         .isInstanceOf(MappingException.class)
-        .hasMessageStartingWith("m.yaml: join[0].key 'account' is not a column of deals-2.csv;"
-            + " did you mean 'acount'?");
+        .hasMessageStartingWith(
+            "m.yaml: join[0].key 'account' is not a column of deals-2.csv;"
+                + " did you mean 'acount'?");
   }
 
   @Test
   void shouldRejectAJoinWithoutFileOrKeyAndUnknownJoinKeys() {
-    assertThatThrownBy(() -> LeadMapping.parse(MAPPING.replace("{file: accounts.csv, key: account}",
-        "{key: account}"), "m.yaml"))
+    assertThatThrownBy(
+            () ->
+                LeadMapping.parse(
+                    MAPPING.replace("{file: accounts.csv, key: account}", "{key: account}"),
+                    "m.yaml"))
         .hasMessage("m.yaml: join[0].file is required: the CSV file to join");
-    assertThatThrownBy(() -> LeadMapping.parse(MAPPING.replace("{file: accounts.csv, key: account}",
-        "{file: accounts.csv, on: account}"), "m.yaml"))
+    assertThatThrownBy(
+            () ->
+                LeadMapping.parse(
+                    MAPPING.replace(
+                        "{file: accounts.csv, key: account}", "{file: accounts.csv, on: account}"),
+                    "m.yaml"))
         .hasMessageStartingWith("m.yaml: join[0]: unknown key 'on'");
     assertThat(LeadMapping.parse(MAPPING, "m.yaml").joins())
         .extracting(JoinMapping::file, JoinMapping::key, JoinMapping::fileKey)

@@ -25,10 +25,14 @@ class ClassificationMetricsTest {
 
   @Test
   void shouldCountTiesAsHalfInAuc() {
-    assertThat(ClassificationMetrics.auc(new double[] {0.5, 0.5, 0.5, 0.5}, new boolean[] {F, T, F, T}))
+    assertThat(
+            ClassificationMetrics.auc(
+                new double[] {0.5, 0.5, 0.5, 0.5}, new boolean[] {F, T, F, T}))
         .isEqualTo(0.5);
     // pairs (pos, neg): (0.8,0.1) win, (0.8,0.4) win, (0.4,0.1) win, (0.4,0.4) tie -> 3.5 / 4
-    assertThat(ClassificationMetrics.auc(new double[] {0.1, 0.4, 0.4, 0.8}, new boolean[] {F, F, T, T}))
+    assertThat(
+            ClassificationMetrics.auc(
+                new double[] {0.1, 0.4, 0.4, 0.8}, new boolean[] {F, F, T, T}))
         .isEqualTo(0.875);
   }
 
@@ -36,8 +40,9 @@ class ClassificationMetricsTest {
   void shouldGiveTheDeLongIntervalOfTheAuc() {
     // positives 0.35, 0.8 beat 1/2 and 2/2 negatives; negatives 0.1, 0.4 lose to 2/2 and 1/2:
     // variance 0.125 / 2 + 0.125 / 2, so AUC 0.75 +- 1.96 * sqrt(0.125)
-    Interval interval = ClassificationMetrics.aucInterval(new double[] {0.1, 0.4, 0.35, 0.8},
-        new boolean[] {F, F, T, T});
+    Interval interval =
+        ClassificationMetrics.aucInterval(
+            new double[] {0.1, 0.4, 0.35, 0.8}, new boolean[] {F, F, T, T});
 
     assertThat(interval.low()).isCloseTo(0.75 - 1.959964 * Math.sqrt(0.125), within(1e-6));
     assertThat(interval.high()).isEqualTo(1.0);
@@ -88,7 +93,9 @@ class ClassificationMetricsTest {
 
   @Test
   void shouldComputeAveragePrecision() {
-    assertThat(ClassificationMetrics.prAuc(new double[] {0.1, 0.2, 0.8, 0.9}, new boolean[] {F, F, T, T}))
+    assertThat(
+            ClassificationMetrics.prAuc(
+                new double[] {0.1, 0.2, 0.8, 0.9}, new boolean[] {F, F, T, T}))
         .isEqualTo(1.0);
     // ranked: 0.9 T (P=1), 0.8 F, 0.7 T (P=2/3) -> (1 + 2/3) / 2
     assertThat(ClassificationMetrics.prAuc(new double[] {0.9, 0.8, 0.7}, new boolean[] {T, F, T}))
@@ -102,7 +109,8 @@ class ClassificationMetricsTest {
 
     assertThat(ClassificationMetrics.logLoss(predicted, labels))
         .isCloseTo(-(Math.log(0.8) + Math.log(0.6)) / 2, within(1e-12));
-    assertThat(ClassificationMetrics.brier(predicted, labels)).isCloseTo((0.04 + 0.16) / 2, within(1e-12));
+    assertThat(ClassificationMetrics.brier(predicted, labels))
+        .isCloseTo((0.04 + 0.16) / 2, within(1e-12));
     assertThat(ClassificationMetrics.baseRate(labels)).isEqualTo(0.5);
   }
 
@@ -115,7 +123,8 @@ class ClassificationMetricsTest {
 
     assertThat(roc).extracting(RocPoint::fpr).containsExactly(0.0, 0.0, 0.5, 1.0);
     assertThat(roc).extracting(RocPoint::tpr).containsExactly(0.0, 0.5, 1.0, 1.0);
-    assertThat(roc).extracting(RocPoint::threshold)
+    assertThat(roc)
+        .extracting(RocPoint::threshold)
         .containsExactly(Double.POSITIVE_INFINITY, 0.8, 0.4, 0.1);
     assertThat(trapezoid(roc)).isEqualTo(ClassificationMetrics.auc(predicted, labels));
   }
@@ -135,12 +144,14 @@ class ClassificationMetricsTest {
     assertThat(roc.get(0)).isEqualTo(new RocPoint(0, 0, Double.POSITIVE_INFINITY));
     assertThat(roc.get(roc.size() - 1).fpr()).isEqualTo(1.0);
     assertThat(roc.get(roc.size() - 1).tpr()).isEqualTo(1.0);
-    assertThat(trapezoid(roc)).isCloseTo(ClassificationMetrics.auc(predicted, labels), within(1e-12));
+    assertThat(trapezoid(roc))
+        .isCloseTo(ClassificationMetrics.auc(predicted, labels), within(1e-12));
   }
 
   @Test
   void shouldRejectRocWithOneOutcome() {
-    assertThatThrownBy(() -> ClassificationMetrics.roc(new double[] {0.1, 0.2}, new boolean[] {T, T}))
+    assertThatThrownBy(
+            () -> ClassificationMetrics.roc(new double[] {0.1, 0.2}, new boolean[] {T, T}))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -168,7 +179,8 @@ class ClassificationMetricsTest {
 
     assertThat(curve).extracting(CalibrationBin::count).containsExactly(4, 2);
     assertThat(curve.get(0).observedRate()).isEqualTo(0.25);
-    assertThat(ClassificationMetrics.calibrationCurve(predicted, labels)).extracting(CalibrationBin::count)
+    assertThat(ClassificationMetrics.calibrationCurve(predicted, labels))
+        .extracting(CalibrationBin::count)
         .containsExactly(4, 1, 1);
   }
 

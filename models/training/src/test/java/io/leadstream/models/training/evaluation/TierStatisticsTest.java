@@ -23,7 +23,8 @@ class TierStatisticsTest {
     List<TierRow> table = TierStatistics.tierTable(scores, labels, tiers);
 
     // base rate 4 / 10
-    assertThat(table).extracting(TierRow::tier)
+    assertThat(table)
+        .extracting(TierRow::tier)
         .containsExactly(Tier.HOT, Tier.WARM, Tier.COLD, Tier.DISQUALIFIED);
     assertThat(table).extracting(TierRow::leads).containsExactly(2, 3, 2, 3);
     assertThat(table).extracting(TierRow::converted).containsExactly(2, 1, 1, 0);
@@ -39,7 +40,8 @@ class TierStatisticsTest {
   @Test
   void shouldReportEmptyTierAsNaNRates() {
     List<TierRow> table =
-        TierStatistics.tierTable(new int[] {90, 10}, new boolean[] {T, F}, new TierPolicy(80, 50, 20));
+        TierStatistics.tierTable(
+            new int[] {90, 10}, new boolean[] {T, F}, new TierPolicy(80, 50, 20));
 
     assertThat(table.get(1).leads()).isZero();
     assertThat(table.get(1).conversionRate()).isNaN();

@@ -16,7 +16,9 @@ public final class Causes {
 
   /** The first exception of {@code type} in the chain of {@code t}, or null. */
   public static <T extends Throwable> T find(Throwable t, Class<T> type) {
-    for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = t;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (type.isInstance(cause)) {
         return type.cast(cause);
       }

@@ -42,23 +42,32 @@ public class DeadLetterHandler implements ProcessingExceptionHandler {
 
   DeadLetterHandler(Clock clock) {
     this.clock = clock;
-    this.deadLetters = new DeadLetterRecords(LeadStreamConfig.TOPIC_DLQ_DEFAULT, DEFAULT_MAX_REQUEST_SIZE, clock);
+    this.deadLetters =
+        new DeadLetterRecords(LeadStreamConfig.TOPIC_DLQ_DEFAULT, DEFAULT_MAX_REQUEST_SIZE, clock);
   }
 
   @Override
   public void configure(Map<String, ?> configs) {
     Object topic = configs.get(LeadStreamConfig.TOPIC_DLQ_CONFIG);
-    deadLetters = new DeadLetterRecords(topic == null ? LeadStreamConfig.TOPIC_DLQ_DEFAULT : topic.toString(),
-        maxBytes(configs), clock);
+    deadLetters =
+        new DeadLetterRecords(
+            topic == null ? LeadStreamConfig.TOPIC_DLQ_DEFAULT : topic.toString(),
+            maxBytes(configs),
+            clock);
     if (configs.get(PipelineMetrics.CONFIG_KEY) instanceof PipelineMetrics shared) {
       metrics = shared;
     }
   }
 
-  /** The app's measured limit, else the producer's {@code max.request.size} as Streams would set it. */
+  /**
+   * The app's measured limit, else the producer's {@code max.request.size} as Streams would set it.
+   */
   private static long maxBytes(Map<String, ?> configs) {
-    for (String key : List.of(MAX_BYTES_CONFIG, StreamsConfig.PRODUCER_PREFIX + ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG)) {
+    for (String key :
+        List.of(
+            MAX_BYTES_CONFIG,
+            StreamsConfig.PRODUCER_PREFIX + ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG)) {
       Object value = configs.get(key);
       if (value != null) {
         return Long.parseLong(value.toString());
@@ -68,18 +77,32 @@ public class DeadLetterHandler implements ProcessingExceptionHandler {
   }
 
   @Override
-  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+  public Response handleError(
+      ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
     InvalidLeadException rejection = Causes.find(exception, InvalidLeadException.class);
     if (rejection == null) {
-      log.error("Stopping task {}: processing {}-{}@{} failed in {}, and the failure is not the record's"
+      log.error(
+          "Stopping task {}: processing {}-{}@{} failed in {}, and the failure is not the record's"
               + " (root cause: {}). Nothing past the record is committed; it is processed again once the"
-              + " cause is fixed.", context.taskId(), context.topic(), context.partition(), context.offset(),
-          context.processorNodeId(), Causes.rootCause(exception), exception);
+              + " cause is fixed.",
+          context.taskId(),
+          context.topic(),
+          context.partition(),
+          context.offset(),
+          context.processorNodeId(),
+          Causes.rootCause(exception),
+          exception);
       return Response.fail();
     }
-    log.warn("Dead-lettering {}-{}@{}: {} ({})", context.topic(), context.partition(), context.offset(),
-        rejection.reason(), rejection.getMessage());
-    metrics.deadLetter(context.topic(), context.partition(), context.offset(), rejection.reason().name());
+    log.warn(
+        "Dead-lettering {}-{}@{}: {} ({})",
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        rejection.reason(),
+        rejection.getMessage());
+    metrics.deadLetter(
+        context.topic(), context.partition(), context.offset(), rejection.reason().name());
     return Response.resume(List.of(deadLetters.of(context, rejection)));
   }
 }

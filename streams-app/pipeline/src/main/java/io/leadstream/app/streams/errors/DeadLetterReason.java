@@ -1,26 +1,35 @@
 package io.leadstream.app.streams.errors;
 
-/** Why a record went to the dead-letter topic; the value of the {@code leadstream.dlq.reason} header. */
+/**
+ * Why a record went to the dead-letter topic; the value of the {@code leadstream.dlq.reason}
+ * header.
+ */
 public enum DeadLetterReason {
   /** The record has no value (a tombstone or an empty payload). */
   EMPTY_RECORD,
   /**
-   * Key and value exceed {@code leadstream.record.max.bytes}. When even the dead letter would be too
-   * large for the dead-letter topic, its value is omitted ({@code leadstream.dlq.value.omitted}) and
-   * the original stays in the source topic at the partition and offset the headers name.
+   * Key and value exceed {@code leadstream.record.max.bytes}. When even the dead letter would be
+   * too large for the dead-letter topic, its value is omitted ({@code
+   * leadstream.dlq.value.omitted}) and the original stays in the source topic at the partition and
+   * offset the headers name.
    */
   RECORD_TOO_LARGE,
   /** The bytes do not start with the Avro single-object marker C3 01. */
   NOT_AVRO,
   /** Avro single-object encoding, but written with a schema LeadStream does not know. */
   UNKNOWN_SCHEMA,
-  /** The bytes claim to be a LeadEvent but cannot be decoded (truncated, corrupt, or bytes after its end). */
+  /**
+   * The bytes claim to be a LeadEvent but cannot be decoded (truncated, corrupt, or bytes after its
+   * end).
+   */
   UNDECODABLE,
   /** The event has no leadId. */
   MISSING_LEAD_ID,
   /** The event has no eventId. */
   MISSING_EVENT_ID,
-  /** The record key is not the event's leadId, so the lead's events would not stay on one partition. */
+  /**
+   * The record key is not the event's leadId, so the lead's events would not stay on one partition.
+   */
   KEY_MISMATCH,
   /** A field holds an absurd value, such as a negative budget or a purchase intent of 9. */
   INVALID_FIELD,

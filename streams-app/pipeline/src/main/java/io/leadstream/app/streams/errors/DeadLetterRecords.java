@@ -9,17 +9,20 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
 /**
- * Builds the dead letter of a rejected record: its original key and value bytes with headers
- * saying why, from where and when. A dead letter must fit the dead-letter topic: under
- * exactly-once, one record the producer refuses aborts the whole transaction, and the same record
- * would fail again after every restart. So when the copy would exceed {@code maxBytes} the value
- * (and if need be the key) is left out and the headers say so; the original stays readable in the
- * source topic at the partition and offset they name.
+ * Builds the dead letter of a rejected record: its original key and value bytes with headers saying
+ * why, from where and when. A dead letter must fit the dead-letter topic: under exactly-once, one
+ * record the producer refuses aborts the whole transaction, and the same record would fail again
+ * after every restart. So when the copy would exceed {@code maxBytes} the value (and if need be the
+ * key) is left out and the headers say so; the original stays readable in the source topic at the
+ * partition and offset they name.
  */
 final class DeadLetterRecords {
 
-  /** Upper bound of a one-record batch's framing (batch header 61 bytes, record header up to 21). */
+  /**
+   * Upper bound of a one-record batch's framing (batch header 61 bytes, record header up to 21).
+   */
   private static final int BATCH_OVERHEAD = 128;
+
   /** Upper bound of one header's framing (varints of key length, value length). */
   private static final int HEADER_OVERHEAD = 10;
 
@@ -47,7 +50,10 @@ final class DeadLetterRecords {
     byte[] value = context.sourceRawValue();
     if (sizeOf(key, value, headers) > maxBytes) {
       add(headers, DeadLetterHeaders.VALUE_OMITTED, "true");
-      add(headers, DeadLetterHeaders.VALUE_BYTES, Integer.toString(value == null ? 0 : value.length));
+      add(
+          headers,
+          DeadLetterHeaders.VALUE_BYTES,
+          Integer.toString(value == null ? 0 : value.length));
       value = null;
     }
     if (sizeOf(key, value, headers) > maxBytes) {
@@ -66,7 +72,10 @@ final class DeadLetterRecords {
   static long sizeOf(byte[] key, byte[] value, Headers headers) {
     long size = BATCH_OVERHEAD + length(key) + length(value);
     for (Header header : headers) {
-      size += HEADER_OVERHEAD + header.key().getBytes(StandardCharsets.UTF_8).length + length(header.value());
+      size +=
+          HEADER_OVERHEAD
+              + header.key().getBytes(StandardCharsets.UTF_8).length
+              + length(header.value());
     }
     return size;
   }

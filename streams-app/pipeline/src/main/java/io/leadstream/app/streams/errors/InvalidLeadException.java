@@ -1,8 +1,8 @@
 package io.leadstream.app.streams.errors;
 
 /**
- * A record LeadStream cannot accept. Thrown by processors and turned into a dead letter by
- * {@link DeadLetterHandler}; the message must not contain lead text or contact data.
+ * A record LeadStream cannot accept. Thrown by processors and turned into a dead letter by {@link
+ * DeadLetterHandler}; the message must not contain lead text or contact data.
  */
 public class InvalidLeadException extends RuntimeException {
   private static final long serialVersionUID = 1L;

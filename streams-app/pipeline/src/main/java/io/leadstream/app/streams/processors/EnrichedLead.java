@@ -12,4 +12,5 @@ import io.leadstream.schema.LeadEvent;
  *
  * @param textReused true when the text had not changed and the previous reading was reused
  */
-public record EnrichedLead(LeadEvent event, TextSignal text, boolean textReused, LeadScorer scorer) {}
+public record EnrichedLead(
+    LeadEvent event, TextSignal text, boolean textReused, LeadScorer scorer) {}

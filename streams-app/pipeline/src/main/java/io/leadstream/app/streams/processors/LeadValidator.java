@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * Checks a decoded lead event for values no CRM should send (strings were checked for valid
- * UTF-8 while decoding). Throws {@link InvalidLeadException}
- * naming the first problem; messages name fields and numbers, never text or contact data.
+ * Checks a decoded lead event for values no CRM should send (strings were checked for valid UTF-8
+ * while decoding). Throws {@link InvalidLeadException} naming the first problem; messages name
+ * fields and numbers, never text or contact data.
  */
 public final class LeadValidator {
 
@@ -37,16 +37,20 @@ public final class LeadValidator {
       throw invalid(DeadLetterReason.MISSING_EVENT_ID, "eventId is missing or blank");
     }
     if (!event.getLeadId().equals(key)) {
-      throw invalid(DeadLetterReason.KEY_MISMATCH, key == null
-          ? "record key is null; it must be the leadId so all events of a lead stay on one partition"
-          : "record key differs from leadId; it must be the leadId so all events of a lead stay on one partition");
+      throw invalid(
+          DeadLetterReason.KEY_MISMATCH,
+          key == null
+              ? "record key is null; it must be the leadId so all events of a lead stay on one partition"
+              : "record key differs from leadId; it must be the leadId so all events of a lead stay on one partition");
     }
     checkText("notes", event.getNotes());
     checkText("lastMessage", event.getLastMessage());
     checkRange("occurredAt", event.getOccurredAt(), EARLIEST, LATEST);
     checkNonNegative("budget", event.getBudget());
-    if (event.getPurchaseIntent() != null && (event.getPurchaseIntent() < 1 || event.getPurchaseIntent() > 5)) {
-      throw invalid(DeadLetterReason.INVALID_FIELD,
+    if (event.getPurchaseIntent() != null
+        && (event.getPurchaseIntent() < 1 || event.getPurchaseIntent() > 5)) {
+      throw invalid(
+          DeadLetterReason.INVALID_FIELD,
           "purchaseIntent must be 1 to 5, was " + event.getPurchaseIntent());
     }
     Company company = event.getCompany();
@@ -74,14 +78,16 @@ public final class LeadValidator {
     }
     int bytes = text.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > textMaxBytes) {
-      throw invalid(DeadLetterReason.TEXT_TOO_LONG,
+      throw invalid(
+          DeadLetterReason.TEXT_TOO_LONG,
           field + " is " + bytes + " bytes, over the cap of " + textMaxBytes + " bytes");
     }
   }
 
   private static void checkRange(String field, Instant value, Instant earliest, Instant latest) {
     if (value.isBefore(earliest) || !value.isBefore(latest)) {
-      throw invalid(DeadLetterReason.INVALID_FIELD,
+      throw invalid(
+          DeadLetterReason.INVALID_FIELD,
           field + " must lie between " + earliest + " and " + latest + ", was " + value);
     }
   }
@@ -92,7 +98,8 @@ public final class LeadValidator {
     }
     double v = value.doubleValue();
     if (Double.isNaN(v) || Double.isInfinite(v) || v < 0) {
-      throw invalid(DeadLetterReason.INVALID_FIELD, field + " must be a finite number >= 0, was " + value);
+      throw invalid(
+          DeadLetterReason.INVALID_FIELD, field + " must be a finite number >= 0, was " + value);
     }
   }
 

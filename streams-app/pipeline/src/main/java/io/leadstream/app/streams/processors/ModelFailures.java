@@ -21,11 +21,24 @@ final class ModelFailures {
       ScorerCheck.check(scorer);
     } catch (RuntimeException canaryFailure) {
       failure.addSuppressed(canaryFailure);
-      return new ModelFailureException("bundle " + scorer.bundleVersion() + " failed to " + stage
-          + " and fails on the canary leads too: " + Causes.rootCause(failure), failure);
+      return new ModelFailureException(
+          "bundle "
+              + scorer.bundleVersion()
+              + " failed to "
+              + stage
+              + " and fails on the canary leads too: "
+              + Causes.rootCause(failure),
+          failure);
     }
-    return new InvalidLeadException(DeadLetterReason.UNSCORABLE, "bundle " + scorer.bundleVersion()
-        + " failed to " + stage + " this record (" + Causes.rootCause(failure).getClass().getSimpleName()
-        + ") while it scores the canary leads", failure);
+    return new InvalidLeadException(
+        DeadLetterReason.UNSCORABLE,
+        "bundle "
+            + scorer.bundleVersion()
+            + " failed to "
+            + stage
+            + " this record ("
+            + Causes.rootCause(failure).getClass().getSimpleName()
+            + ") while it scores the canary leads",
+        failure);
   }
 }

@@ -19,7 +19,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * validates it. Anything wrong is thrown as an {@link InvalidLeadException}, which the dead-letter
  * handler turns into a dead letter carrying the original bytes.
  */
-public final class ParseLeadProcessor extends ContextualProcessor<byte[], byte[], String, LeadEvent> {
+public final class ParseLeadProcessor
+    extends ContextualProcessor<byte[], byte[], String, LeadEvent> {
 
   private final LeadEventDecoder decoder;
   private final StrictUtf8 keyDecoder = new StrictUtf8();
@@ -27,7 +28,10 @@ public final class ParseLeadProcessor extends ContextualProcessor<byte[], byte[]
   private final LeadValidator validator;
   private final PipelineMetrics metrics;
 
-  public ParseLeadProcessor(int recordMaxBytes, List<Schema> writerSchemas, LeadValidator validator,
+  public ParseLeadProcessor(
+      int recordMaxBytes,
+      List<Schema> writerSchemas,
+      LeadValidator validator,
       PipelineMetrics metrics) {
     this.decoder = new LeadEventDecoder(writerSchemas);
     this.recordMaxBytes = recordMaxBytes;
@@ -42,7 +46,9 @@ public final class ParseLeadProcessor extends ContextualProcessor<byte[], byte[]
    */
   public static ProcessorSupplier<byte[], byte[], String, LeadEvent> supplier(
       int recordMaxBytes, int textMaxBytes, List<Schema> writerSchemas, PipelineMetrics metrics) {
-    return () -> new ParseLeadProcessor(recordMaxBytes, writerSchemas, new LeadValidator(textMaxBytes), metrics);
+    return () ->
+        new ParseLeadProcessor(
+            recordMaxBytes, writerSchemas, new LeadValidator(textMaxBytes), metrics);
   }
 
   @Override
@@ -59,8 +65,13 @@ public final class ParseLeadProcessor extends ContextualProcessor<byte[], byte[]
   private void checkSize(byte[] key, byte[] value) {
     long size = (key == null ? 0L : key.length) + (value == null ? 0L : value.length);
     if (size > recordMaxBytes) {
-      throw new InvalidLeadException(DeadLetterReason.RECORD_TOO_LARGE, "key and value are " + size
-          + " bytes, over the cap of " + recordMaxBytes + " bytes (leadstream.record.max.bytes)");
+      throw new InvalidLeadException(
+          DeadLetterReason.RECORD_TOO_LARGE,
+          "key and value are "
+              + size
+              + " bytes, over the cap of "
+              + recordMaxBytes
+              + " bytes (leadstream.record.max.bytes)");
     }
   }
 

@@ -23,15 +23,16 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Reads a lead's free text into p(opportunity) with the text encoder and opportunity head. Most
- * CRM events only update fields, so the text's hash is kept per lead and an unchanged text (read
- * by the same bundle) reuses the previous reading instead of running the encoder again.
+ * Reads a lead's free text into p(opportunity) with the text encoder and opportunity head. Most CRM
+ * events only update fields, so the text's hash is kept per lead and an unchanged text (read by the
+ * same bundle) reuses the previous reading instead of running the encoder again.
  *
  * <p>The memo is a cache, not state: losing it costs one inference per lead and changes no score,
  * as the models are deterministic. So it is a bounded in-memory LRU map per partition without a
  * changelog: no changelog writes, no flush at commit, empty after a restart or a rebalance.
  */
-public final class ReadTextProcessor extends ContextualProcessor<String, LeadEvent, String, EnrichedLead> {
+public final class ReadTextProcessor
+    extends ContextualProcessor<String, LeadEvent, String, EnrichedLead> {
 
   /** Per-lead memo of the last text read: its hash and what the model read from it (a cache). */
   public static final String STORE = "lead-text-store";
@@ -60,9 +61,10 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
 
       @Override
       public Set<StoreBuilder<?>> stores() {
-        return Set.of(Stores.keyValueStoreBuilder(
-                Stores.lruMap(STORE, memoEntries), Serdes.String(), LeadSerdes.textMemo())
-            .withLoggingDisabled());
+        return Set.of(
+            Stores.keyValueStoreBuilder(
+                    Stores.lruMap(STORE, memoEntries), Serdes.String(), LeadSerdes.textMemo())
+                .withLoggingDisabled());
       }
     };
   }
@@ -79,9 +81,10 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
     String text = LeadText.of(record.value());
     String hash = sha256(text);
     LeadTextMemo memo = memos.get(record.key());
-    boolean reusable = memo != null
-        && memo.getTextHash().equals(hash)
-        && memo.getBundleVersion().equals(scorer.bundleVersion());
+    boolean reusable =
+        memo != null
+            && memo.getTextHash().equals(hash)
+            && memo.getBundleVersion().equals(scorer.bundleVersion());
     TextSignal signal;
     if (reusable) {
       signal = new TextSignal(memo.getOpportunityProbability(), memo.getUnknownTokenRatio());
@@ -92,8 +95,13 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
       if (!signal.readable()) {
         UNREADABLE.warn(record.value(), signal, scorer.bundleVersion());
       }
-      memos.put(record.key(), new LeadTextMemo(hash, signal.opportunityProbability(),
-          signal.unknownTokenRatio(), scorer.bundleVersion()));
+      memos.put(
+          record.key(),
+          new LeadTextMemo(
+              hash,
+              signal.opportunityProbability(),
+              signal.unknownTokenRatio(),
+              scorer.bundleVersion()));
     }
     context().forward(record.withValue(new EnrichedLead(record.value(), signal, reusable, scorer)));
   }
@@ -113,7 +121,8 @@ public final class ReadTextProcessor extends ContextualProcessor<String, LeadEve
 
   static String sha256(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JVM", e);

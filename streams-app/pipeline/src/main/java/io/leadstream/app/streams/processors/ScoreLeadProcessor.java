@@ -7,10 +7,11 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Scores an enriched lead with the XGBoost model of the bundle that read its text, and explains
- * the score.
+ * Scores an enriched lead with the XGBoost model of the bundle that read its text, and explains the
+ * score.
  */
-public final class ScoreLeadProcessor extends ContextualProcessor<String, EnrichedLead, String, ScoredLead> {
+public final class ScoreLeadProcessor
+    extends ContextualProcessor<String, EnrichedLead, String, ScoredLead> {
 
   public static ProcessorSupplier<String, EnrichedLead, String, ScoredLead> supplier() {
     return ScoreLeadProcessor::new;

@@ -20,7 +20,9 @@ final class ScorerSession implements AutoCloseable {
     this.timer = timer;
   }
 
-  /** @throws ModelFailureException when no scorer can be opened on the serving bundle */
+  /**
+   * @throws ModelFailureException when no scorer can be opened on the serving bundle
+   */
   LeadScorer scorer() {
     try {
       String version = model.current().version();
@@ -30,7 +32,8 @@ final class ScorerSession implements AutoCloseable {
       }
       return lease.scorer();
     } catch (RuntimeException e) {
-      throw new ModelFailureException("cannot open a scorer on the serving bundle: " + e.getMessage(), e);
+      throw new ModelFailureException(
+          "cannot open a scorer on the serving bundle: " + e.getMessage(), e);
     }
   }
 

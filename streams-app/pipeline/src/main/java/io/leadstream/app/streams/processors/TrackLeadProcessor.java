@@ -2,7 +2,6 @@ package io.leadstream.app.streams.processors;
 
 import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.serde.LeadSerdes;
-import io.leadstream.schema.kafka.SingleObjectSerde;
 import io.leadstream.app.streams.state.LeadStores;
 import io.leadstream.app.streams.state.LeadTrack;
 import io.leadstream.app.streams.state.ScorePoint;
@@ -12,6 +11,7 @@ import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
 import io.leadstream.schema.Trend;
+import io.leadstream.schema.kafka.SingleObjectSerde;
 import io.micrometer.core.instrument.Timer;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -31,10 +31,12 @@ import org.apache.kafka.streams.state.Stores;
  * Compares a lead's new score with its previous one (trend, tier transition), keeps its recent
  * scores, and emits the {@link PrioritizedLead}.
  */
-public final class TrackLeadProcessor extends ContextualProcessor<String, ScoredLead, String, PrioritizedLead> {
+public final class TrackLeadProcessor
+    extends ContextualProcessor<String, ScoredLead, String, PrioritizedLead> {
 
   /** Per-lead recent scores, newest first. */
   public static final String STORE = "lead-track-store";
+
   /** How many past scores the track store keeps per lead. */
   public static final int HISTORY_SIZE = 10;
 
@@ -57,8 +59,9 @@ public final class TrackLeadProcessor extends ContextualProcessor<String, Scored
 
       @Override
       public Set<StoreBuilder<?>> stores() {
-        return Set.of(Stores.keyValueStoreBuilder(
-            stores.supplier(STORE), Serdes.String(), LeadSerdes.track()));
+        return Set.of(
+            Stores.keyValueStoreBuilder(
+                stores.supplier(STORE), Serdes.String(), LeadSerdes.track()));
       }
     };
   }
@@ -75,13 +78,18 @@ public final class TrackLeadProcessor extends ContextualProcessor<String, Scored
     ScoredLead scored = record.value();
     long now = context().currentSystemTimeMs();
     LeadTrack track = tracks.get(record.key());
-    ScorePoint previous = track == null || track.getRecent().isEmpty() ? null : track.getRecent().get(0);
+    ScorePoint previous =
+        track == null || track.getRecent().isEmpty() ? null : track.getRecent().get(0);
     PrioritizedLead lead = prioritize(scored, previous, Instant.ofEpochMilli(now));
     tracks.put(record.key(), append(track, lead));
     metrics.stop(timing, PipelineMetrics.STAGE_TRACK);
-    context().recordMetadata().ifPresentOrElse(
-        source -> metrics.scored(source.topic(), source.partition(), source.offset(), lead.getTier().name()),
-        () -> metrics.scored("", -1, -1, lead.getTier().name()));
+    context()
+        .recordMetadata()
+        .ifPresentOrElse(
+            source ->
+                metrics.scored(
+                    source.topic(), source.partition(), source.offset(), lead.getTier().name()),
+            () -> metrics.scored("", -1, -1, lead.getTier().name()));
     metrics.endToEnd(now - record.timestamp());
     context().forward(record.withValue(lead));
   }
@@ -124,9 +132,12 @@ public final class TrackLeadProcessor extends ContextualProcessor<String, Scored
 
   private LeadTrack append(LeadTrack track, PrioritizedLead lead) {
     List<ScorePoint> recent = new ArrayList<>(HISTORY_SIZE);
-    recent.add(new ScorePoint(lead.getEventId(), lead.getScore(), lead.getTier().name(), lead.getScoredAt()));
+    recent.add(
+        new ScorePoint(
+            lead.getEventId(), lead.getScore(), lead.getTier().name(), lead.getScoredAt()));
     if (track != null) {
-      recent.addAll(track.getRecent().subList(0, Math.min(HISTORY_SIZE - 1, track.getRecent().size())));
+      recent.addAll(
+          track.getRecent().subList(0, Math.min(HISTORY_SIZE - 1, track.getRecent().size())));
     }
     return new LeadTrack(recent, ByteBuffer.wrap(latestSerde.encode(lead)));
   }

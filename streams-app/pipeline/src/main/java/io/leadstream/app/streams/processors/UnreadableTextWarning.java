@@ -26,10 +26,14 @@ final class UnreadableTextWarning {
       suppressed.incrementAndGet();
       return;
     }
-    LOG.warn("Text of event {} not read: {}% of its tokens are unknown to the encoder of bundle {}"
+    LOG.warn(
+        "Text of event {} not read: {}% of its tokens are unknown to the encoder of bundle {}"
             + " (limit {}%); p(opportunity) is the prior. {} more such texts since the last"
             + " warning. A bundle whose encoder covers the text's language reads it.",
-        event.getEventId(), Math.round(100 * signal.unknownTokenRatio()), bundleVersion,
-        Math.round(100 * TextSignal.MAX_UNKNOWN_RATIO), suppressed.getAndSet(0));
+        event.getEventId(),
+        Math.round(100 * signal.unknownTokenRatio()),
+        bundleVersion,
+        Math.round(100 * TextSignal.MAX_UNKNOWN_RATIO),
+        suppressed.getAndSet(0));
   }
 }

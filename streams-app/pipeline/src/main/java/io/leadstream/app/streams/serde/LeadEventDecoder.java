@@ -16,9 +16,9 @@ import org.apache.avro.message.MissingSchemaException;
 
 /**
  * Decodes a raw {@code leads.raw} value (Avro single-object encoding) into a {@link LeadEvent},
- * strictly: every string must be valid UTF-8 and the record must end exactly where the value
- * ends. Every failure is an {@link InvalidLeadException} whose reason and detail say what is
- * wrong, never what the text says. Not thread-safe: one per processor.
+ * strictly: every string must be valid UTF-8 and the record must end exactly where the value ends.
+ * Every failure is an {@link InvalidLeadException} whose reason and detail say what is wrong, never
+ * what the text says. Not thread-safe: one per processor.
  */
 public final class LeadEventDecoder {
 
@@ -28,14 +28,19 @@ public final class LeadEventDecoder {
     this(List.of());
   }
 
-  /** @param writerSchemas further LeadEvent writer schemas ({@link WriterSchemas}), read by schema resolution */
+  /**
+   * @param writerSchemas further LeadEvent writer schemas ({@link WriterSchemas}), read by schema
+   *     resolution
+   */
   public LeadEventDecoder(List<Schema> writerSchemas) {
     AvroTrust.trustSchemaPackage();
     decoder = new BinaryMessageDecoder<>(new StrictUtf8Data(), LeadEvent.getClassSchema());
     writerSchemas.forEach(decoder::addSchema);
   }
 
-  /** @throws InvalidLeadException EMPTY_RECORD, NOT_AVRO, UNKNOWN_SCHEMA, BAD_UTF8 or UNDECODABLE */
+  /**
+   * @throws InvalidLeadException EMPTY_RECORD, NOT_AVRO, UNKNOWN_SCHEMA, BAD_UTF8 or UNDECODABLE
+   */
   public LeadEvent decode(byte[] value) {
     if (value == null || value.length == 0) {
       throw new InvalidLeadException(DeadLetterReason.EMPTY_RECORD, "record has no value");
@@ -45,21 +50,32 @@ public final class LeadEventDecoder {
     try {
       event = decoder.decode(in, null);
     } catch (BadHeaderException e) {
-      throw new InvalidLeadException(DeadLetterReason.NOT_AVRO,
-          "value does not start with the Avro single-object marker C3 01", e);
+      throw new InvalidLeadException(
+          DeadLetterReason.NOT_AVRO,
+          "value does not start with the Avro single-object marker C3 01",
+          e);
     } catch (MissingSchemaException e) {
-      throw new InvalidLeadException(DeadLetterReason.UNKNOWN_SCHEMA, "value was written with a schema of fingerprint "
-          + fingerprintOf(value) + " (hex, as after C3 01), neither the app's LeadEvent nor one in "
-          + "leadstream.input.schemas; add the producer's writer schema there", e);
+      throw new InvalidLeadException(
+          DeadLetterReason.UNKNOWN_SCHEMA,
+          "value was written with a schema of fingerprint "
+              + fingerprintOf(value)
+              + " (hex, as after C3 01), neither the app's LeadEvent nor one in "
+              + "leadstream.input.schemas; add the producer's writer schema there",
+          e);
     } catch (StrictUtf8DatumReader.InvalidUtf8Exception e) {
       throw new InvalidLeadException(DeadLetterReason.BAD_UTF8, e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       throw new InvalidLeadException(DeadLetterReason.UNDECODABLE, undecodable(e, value.length), e);
     }
     if (in.available() > 0) {
-      throw new InvalidLeadException(DeadLetterReason.UNDECODABLE, "value holds " + in.available()
-          + " bytes after the end of the LeadEvent record (" + value.length + " bytes in all);"
-          + " a record must end where the value ends");
+      throw new InvalidLeadException(
+          DeadLetterReason.UNDECODABLE,
+          "value holds "
+              + in.available()
+              + " bytes after the end of the LeadEvent record ("
+              + value.length
+              + " bytes in all);"
+              + " a record must end where the value ends");
     }
     return event;
   }
@@ -78,7 +94,8 @@ public final class LeadEventDecoder {
       return "value ends inside the LeadEvent record (truncated: " + length + " bytes)";
     }
     String message = root.getMessage();
-    return "value is not a decodable LeadEvent: " + root.getClass().getSimpleName()
+    return "value is not a decodable LeadEvent: "
+        + root.getClass().getSimpleName()
         + (message == null || message.isBlank() ? "" : ": " + message);
   }
 }

@@ -7,7 +7,10 @@ import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.schema.kafka.SingleObjectSerde;
 
-/** The serdes of LeadStream's records (the public ones of {@link LeadStreamSerdes}) and state-store values. */
+/**
+ * The serdes of LeadStream's records (the public ones of {@link LeadStreamSerdes}) and state-store
+ * values.
+ */
 public final class LeadSerdes {
 
   private LeadSerdes() {}

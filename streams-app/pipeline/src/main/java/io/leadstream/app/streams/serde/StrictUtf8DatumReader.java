@@ -17,7 +17,10 @@ import org.apache.avro.util.Utf8;
  */
 final class StrictUtf8DatumReader<T> extends SpecificDatumReader<T> {
 
-  /** A string field whose bytes are not valid UTF-8; the message names the field path, never the text. */
+  /**
+   * A string field whose bytes are not valid UTF-8; the message names the field path, never the
+   * text.
+   */
   static final class InvalidUtf8Exception extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -60,7 +63,8 @@ final class StrictUtf8DatumReader<T> extends SpecificDatumReader<T> {
   }
 
   @Override
-  protected void readField(Object record, Schema.Field field, Object oldDatum, ResolvingDecoder in, Object state)
+  protected void readField(
+      Object record, Schema.Field field, Object oldDatum, ResolvingDecoder in, Object state)
       throws IOException {
     try {
       super.readField(record, field, oldDatum, in, state);

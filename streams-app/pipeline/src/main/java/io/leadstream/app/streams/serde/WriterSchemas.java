@@ -15,15 +15,17 @@ import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaParseException;
 
 /**
- * Further writer schemas of {@link LeadEvent} that producers use ({@code leadstream.input.schemas}):
- * one complete schema per {@code .avsc} file, each checked once, at start, to be readable as the
- * app's LeadEvent by Avro schema resolution.
+ * Further writer schemas of {@link LeadEvent} that producers use ({@code
+ * leadstream.input.schemas}): one complete schema per {@code .avsc} file, each checked once, at
+ * start, to be readable as the app's LeadEvent by Avro schema resolution.
  */
 public final class WriterSchemas {
 
   private WriterSchemas() {}
 
-  /** @throws IllegalArgumentException naming the file and what is wrong with it */
+  /**
+   * @throws IllegalArgumentException naming the file and what is wrong with it
+   */
   public static List<Schema> load(Optional<Path> folder) {
     if (folder.isEmpty()) {
       return List.of();
@@ -34,16 +36,21 @@ public final class WriterSchemas {
     }
     List<Schema> schemas = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".avsc")).sorted().toList()) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().endsWith(".avsc")).sorted().toList()) {
         schemas.add(readable(file, parse(file)));
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("leadstream.input.schemas: cannot read " + dir + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "leadstream.input.schemas: cannot read " + dir + ": " + e.getMessage(), e);
     }
     return List.copyOf(schemas);
   }
 
-  /** The schema's CRC-64-AVRO fingerprint as it appears after {@code C3 01}, in hex (little-endian bytes). */
+  /**
+   * The schema's CRC-64-AVRO fingerprint as it appears after {@code C3 01}, in hex (little-endian
+   * bytes).
+   */
   public static String fingerprint(Schema schema) {
     long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
     StringBuilder hex = new StringBuilder();
@@ -57,9 +64,14 @@ public final class WriterSchemas {
     try {
       return new Schema.Parser().parse(Files.readString(file));
     } catch (SchemaParseException e) {
-      throw new IllegalArgumentException("leadstream.input.schemas: " + file.getFileName()
-          + " is not a complete Avro schema (" + e.getMessage() + "); write the whole LeadEvent schema, nested "
-          + "types included, in one file", e);
+      throw new IllegalArgumentException(
+          "leadstream.input.schemas: "
+              + file.getFileName()
+              + " is not a complete Avro schema ("
+              + e.getMessage()
+              + "); write the whole LeadEvent schema, nested "
+              + "types included, in one file",
+          e);
     }
   }
 
@@ -67,9 +79,15 @@ public final class WriterSchemas {
     SchemaPairCompatibility compatibility =
         SchemaCompatibility.checkReaderWriterCompatibility(LeadEvent.getClassSchema(), writer);
     if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-      throw new IllegalArgumentException("leadstream.input.schemas: " + file.getFileName() + " (fingerprint "
-          + fingerprint(writer) + ") cannot be read as LeadEvent: " + compatibility.getResult().getIncompatibilities()
-          .stream().map(i -> i.getType() + " at " + i.getLocation() + ": " + i.getMessage()).toList());
+      throw new IllegalArgumentException(
+          "leadstream.input.schemas: "
+              + file.getFileName()
+              + " (fingerprint "
+              + fingerprint(writer)
+              + ") cannot be read as LeadEvent: "
+              + compatibility.getResult().getIncompatibilities().stream()
+                  .map(i -> i.getType() + " at " + i.getLocation() + ": " + i.getMessage())
+                  .toList());
     }
     return writer;
   }

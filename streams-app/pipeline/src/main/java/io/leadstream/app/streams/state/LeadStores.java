@@ -10,10 +10,15 @@ import org.apache.kafka.streams.state.Stores;
 public enum LeadStores {
   /** On local disk in RocksDB: any number of leads; Streams flushes it at every commit. */
   ROCKSDB,
-  /** In the heap: fastest, but every lead's state is in memory and is restored from the changelog at start. */
+  /**
+   * In the heap: fastest, but every lead's state is in memory and is restored from the changelog at
+   * start.
+   */
   IN_MEMORY;
 
   public KeyValueBytesStoreSupplier supplier(String name) {
-    return this == ROCKSDB ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
+    return this == ROCKSDB
+        ? Stores.persistentKeyValueStore(name)
+        : Stores.inMemoryKeyValueStore(name);
   }
 }

@@ -27,8 +27,12 @@ class DeadLetterHandlerTest {
     handler.configure(Map.of("leadstream.topic.dlq", "my.dlq"));
     byte[] original = {1, 2, 3};
 
-    ProcessingExceptionHandler.Response response = handler.handleError(context(original), new Record<>("k", "v", 0L),
-        new InvalidLeadException(DeadLetterReason.INVALID_FIELD, "budget must be a finite number >= 0, was -5.0"));
+    ProcessingExceptionHandler.Response response =
+        handler.handleError(
+            context(original),
+            new Record<>("k", "v", 0L),
+            new InvalidLeadException(
+                DeadLetterReason.INVALID_FIELD, "budget must be a finite number >= 0, was -5.0"));
 
     assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
     ProducerRecord<byte[], byte[]> dead = response.deadLetterQueueRecords().get(0);
@@ -45,8 +49,11 @@ class DeadLetterHandlerTest {
 
   @Test
   void shouldFailTheTaskWhenTheFailureIsNotTheRecords() {
-    ProcessingExceptionHandler.Response response = handler.handleError(context(new byte[] {9}),
-        new Record<>("k", "v", 0L), new IllegalStateException("predictor crashed"));
+    ProcessingExceptionHandler.Response response =
+        handler.handleError(
+            context(new byte[] {9}),
+            new Record<>("k", "v", 0L),
+            new IllegalStateException("predictor crashed"));
 
     assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
     assertThat(response.deadLetterQueueRecords()).isEmpty();
@@ -57,8 +64,12 @@ class DeadLetterHandlerTest {
     handler.configure(Map.of(DeadLetterHandler.MAX_BYTES_CONFIG, 4096));
     byte[] original = new byte[5000];
 
-    ProcessingExceptionHandler.Response response = handler.handleError(context(original), new Record<>("k", "v", 0L),
-        new InvalidLeadException(DeadLetterReason.RECORD_TOO_LARGE, "key and value are 5006 bytes"));
+    ProcessingExceptionHandler.Response response =
+        handler.handleError(
+            context(original),
+            new Record<>("k", "v", 0L),
+            new InvalidLeadException(
+                DeadLetterReason.RECORD_TOO_LARGE, "key and value are 5006 bytes"));
 
     assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
     ProducerRecord<byte[], byte[]> dead = response.deadLetterQueueRecords().get(0);
@@ -67,7 +78,8 @@ class DeadLetterHandlerTest {
     assertThat(header(dead.headers(), DeadLetterHeaders.VALUE_OMITTED)).isEqualTo("true");
     assertThat(header(dead.headers(), DeadLetterHeaders.VALUE_BYTES)).isEqualTo("5000");
     assertThat(header(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("42");
-    assertThat(DeadLetterRecords.sizeOf(dead.key(), dead.value(), dead.headers())).isLessThanOrEqualTo(4096);
+    assertThat(DeadLetterRecords.sizeOf(dead.key(), dead.value(), dead.headers()))
+        .isLessThanOrEqualTo(4096);
   }
 
   @Test
@@ -75,8 +87,11 @@ class DeadLetterHandlerTest {
     handler.configure(Map.of(DeadLetterHandler.MAX_BYTES_CONFIG, 4096));
     byte[] original = new byte[3000];
 
-    ProcessingExceptionHandler.Response response = handler.handleError(context(original), new Record<>("k", "v", 0L),
-        new InvalidLeadException(DeadLetterReason.TEXT_TOO_LONG, "notes is 2990 bytes"));
+    ProcessingExceptionHandler.Response response =
+        handler.handleError(
+            context(original),
+            new Record<>("k", "v", 0L),
+            new InvalidLeadException(DeadLetterReason.TEXT_TOO_LONG, "notes is 2990 bytes"));
 
     ProducerRecord<byte[], byte[]> dead = response.deadLetterQueueRecords().get(0);
     assertThat(dead.value()).isEqualTo(original);
@@ -89,15 +104,50 @@ class DeadLetterHandlerTest {
 
   private static ErrorHandlerContext context(byte[] rawValue) {
     return new ErrorHandlerContext() {
-      @Override public String topic() { return "leads.raw"; }
-      @Override public int partition() { return 3; }
-      @Override public long offset() { return 42; }
-      @Override public Headers headers() { return new RecordHeaders(); }
-      @Override public String processorNodeId() { return "parse-validate"; }
-      @Override public TaskId taskId() { return new TaskId(0, 3); }
-      @Override public long timestamp() { return 0; }
-      @Override public byte[] sourceRawKey() { return "lead-7".getBytes(StandardCharsets.UTF_8); }
-      @Override public byte[] sourceRawValue() { return rawValue; }
+      @Override
+      public String topic() {
+        return "leads.raw";
+      }
+
+      @Override
+      public int partition() {
+        return 3;
+      }
+
+      @Override
+      public long offset() {
+        return 42;
+      }
+
+      @Override
+      public Headers headers() {
+        return new RecordHeaders();
+      }
+
+      @Override
+      public String processorNodeId() {
+        return "parse-validate";
+      }
+
+      @Override
+      public TaskId taskId() {
+        return new TaskId(0, 3);
+      }
+
+      @Override
+      public long timestamp() {
+        return 0;
+      }
+
+      @Override
+      public byte[] sourceRawKey() {
+        return "lead-7".getBytes(StandardCharsets.UTF_8);
+      }
+
+      @Override
+      public byte[] sourceRawValue() {
+        return rawValue;
+      }
     };
   }
 }

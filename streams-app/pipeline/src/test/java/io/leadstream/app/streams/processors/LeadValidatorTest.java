@@ -35,30 +35,57 @@ class LeadValidatorTest {
         bad("blank event id", b -> b.setEventId(""), DeadLetterReason.MISSING_EVENT_ID, "eventId"),
         bad("negative budget", b -> b.setBudget(-5.0), DeadLetterReason.INVALID_FIELD, "budget"),
         bad("NaN budget", b -> b.setBudget(Double.NaN), DeadLetterReason.INVALID_FIELD, "budget"),
-        bad("intent of 9", b -> b.setPurchaseIntent(9), DeadLetterReason.INVALID_FIELD, "purchaseIntent"),
-        bad("negative employees", b -> b.setCompany(Company.newBuilder().setEmployees(-3).build()),
-            DeadLetterReason.INVALID_FIELD, "company.employees"),
-        bad("negative meetings", b -> b.setEngagement(Engagement.newBuilder().setMeetings(-1).build()),
-            DeadLetterReason.INVALID_FIELD, "engagement.meetings"),
-        bad("event from 1970", b -> b.setOccurredAt(Instant.EPOCH), DeadLetterReason.INVALID_FIELD, "occurredAt"),
-        bad("notes over the cap", b -> b.setNotes("x".repeat(1025)), DeadLetterReason.TEXT_TOO_LONG, "1025 bytes"));
+        bad(
+            "intent of 9",
+            b -> b.setPurchaseIntent(9),
+            DeadLetterReason.INVALID_FIELD,
+            "purchaseIntent"),
+        bad(
+            "negative employees",
+            b -> b.setCompany(Company.newBuilder().setEmployees(-3).build()),
+            DeadLetterReason.INVALID_FIELD,
+            "company.employees"),
+        bad(
+            "negative meetings",
+            b -> b.setEngagement(Engagement.newBuilder().setMeetings(-1).build()),
+            DeadLetterReason.INVALID_FIELD,
+            "engagement.meetings"),
+        bad(
+            "event from 1970",
+            b -> b.setOccurredAt(Instant.EPOCH),
+            DeadLetterReason.INVALID_FIELD,
+            "occurredAt"),
+        bad(
+            "notes over the cap",
+            b -> b.setNotes("x".repeat(1025)),
+            DeadLetterReason.TEXT_TOO_LONG,
+            "1025 bytes"));
   }
 
-  private static Arguments bad(String name, UnaryOperator<LeadEvent.Builder> change, DeadLetterReason reason, String mention) {
+  private static Arguments bad(
+      String name,
+      UnaryOperator<LeadEvent.Builder> change,
+      DeadLetterReason reason,
+      String mention) {
     return Arguments.of(name, change, reason, mention);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badLeads")
-  void shouldRejectAbsurdValuesWithASpecificReason(String name, UnaryOperator<LeadEvent.Builder> change,
-      DeadLetterReason reason, String mention) {
+  void shouldRejectAbsurdValuesWithASpecificReason(
+      String name,
+      UnaryOperator<LeadEvent.Builder> change,
+      DeadLetterReason reason,
+      String mention) {
     LeadEvent lead = change.apply(TestLeads.hot("lead-1")).build();
 
     assertThatThrownBy(() -> validator.validate(lead.getLeadId(), lead))
-        .isInstanceOfSatisfying(InvalidLeadException.class, e -> {
-          Assertions.assertThat(e.reason()).isEqualTo(reason);
-          Assertions.assertThat(e.getMessage()).contains(mention);
-        });
+        .isInstanceOfSatisfying(
+            InvalidLeadException.class,
+            e -> {
+              Assertions.assertThat(e.reason()).isEqualTo(reason);
+              Assertions.assertThat(e.getMessage()).contains(mention);
+            });
   }
 
   @Test
@@ -66,7 +93,8 @@ class LeadValidatorTest {
     LeadEvent lead = TestLeads.hot("lead-1").build();
 
     assertThatThrownBy(() -> validator.validate("lead-2", lead))
-        .isInstanceOfSatisfying(InvalidLeadException.class,
+        .isInstanceOfSatisfying(
+            InvalidLeadException.class,
             e -> Assertions.assertThat(e.reason()).isEqualTo(DeadLetterReason.KEY_MISMATCH));
     assertThatThrownBy(() -> validator.validate(null, lead))
         .hasMessageContaining("record key is null");

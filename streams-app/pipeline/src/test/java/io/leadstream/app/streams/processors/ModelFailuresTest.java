@@ -20,31 +20,38 @@ class ModelFailuresTest {
 
   @TempDir Path dir;
 
-  private final RuntimeException failureOnOneRecord = new IllegalArgumentException("input shape [1, 900] too long");
+  private final RuntimeException failureOnOneRecord =
+      new IllegalArgumentException("input shape [1, 900] too long");
 
   @Test
   void shouldBlameTheRecordWhenTheModelStillScoresTheCanaries() {
-    try (ModelBundle bundle = ModelBundle.load(BundleFolders.copyShipped("default", dir.resolve("bundle")));
-         LeadScorer scorer = bundle.newScorer()) {
+    try (ModelBundle bundle =
+            ModelBundle.load(BundleFolders.copyShipped("default", dir.resolve("bundle")));
+        LeadScorer scorer = bundle.newScorer()) {
 
-      RuntimeException verdict = ModelFailures.classify(failureOnOneRecord, scorer, "read the text of");
+      RuntimeException verdict =
+          ModelFailures.classify(failureOnOneRecord, scorer, "read the text of");
 
       assertThat(verdict).isInstanceOf(InvalidLeadException.class);
       assertThat(((InvalidLeadException) verdict).reason()).isEqualTo(DeadLetterReason.UNSCORABLE);
-      assertThat(verdict.getMessage()).contains(bundle.version(), "IllegalArgumentException")
+      assertThat(verdict.getMessage())
+          .contains(bundle.version(), "IllegalArgumentException")
           .doesNotContain("too long");
     }
   }
 
   @Test
   void shouldBlameTheModelWhenTheCanariesFailToo() {
-    ModelBundle bundle = ModelBundle.load(BundleFolders.copyShipped("default", dir.resolve("bundle")));
+    ModelBundle bundle =
+        ModelBundle.load(BundleFolders.copyShipped("default", dir.resolve("bundle")));
     try (LeadScorer scorer = bundle.newScorer()) {
       bundle.close(); // the encoder's native session is gone
 
-      RuntimeException verdict = ModelFailures.classify(failureOnOneRecord, scorer, "read the text of");
+      RuntimeException verdict =
+          ModelFailures.classify(failureOnOneRecord, scorer, "read the text of");
 
-      assertThat(verdict).isInstanceOf(ModelFailureException.class)
+      assertThat(verdict)
+          .isInstanceOf(ModelFailureException.class)
           .hasMessageContaining("fails on the canary leads too");
       assertThat(verdict.getCause()).isSameAs(failureOnOneRecord);
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class ParseLeadProcessorTest {
 
   private static final int RECORD_MAX_BYTES = 64 * 1024;
+
   /** Stands in for a string's bytes in an encoded lead, so that a test can corrupt exactly them. */
   private static final String MARKER = "@@MARK@@";
 
@@ -30,7 +31,10 @@ class ParseLeadProcessorTest {
 
   @BeforeEach
   void setUp() {
-    processor = ParseLeadProcessor.supplier(RECORD_MAX_BYTES, 16 * 1024, List.of(), PipelineMetrics.inMemory()).get();
+    processor =
+        ParseLeadProcessor.supplier(
+                RECORD_MAX_BYTES, 16 * 1024, List.of(), PipelineMetrics.inMemory())
+            .get();
     processor.init(context);
   }
 
@@ -40,10 +44,13 @@ class ParseLeadProcessorTest {
 
     processor.process(new Record<>(utf8("lead-1"), LeadSerdes.leadEvent().encode(lead), 0L));
 
-    assertThat(context.forwarded()).singleElement().satisfies(f -> {
-      assertThat(f.record().key()).isEqualTo("lead-1");
-      assertThat(f.record().value()).isEqualTo(lead);
-    });
+    assertThat(context.forwarded())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.record().key()).isEqualTo("lead-1");
+              assertThat(f.record().value()).isEqualTo(lead);
+            });
   }
 
   @Test
@@ -53,7 +60,8 @@ class ParseLeadProcessorTest {
 
   @Test
   void shouldRejectInvalidUtf8InTheLeadIdInsteadOfMergingLeads() {
-    byte[] value = corrupt(LeadSerdes.leadEvent().encode(TestLeads.junk(MARKER).setEventId("e-1").build()));
+    byte[] value =
+        corrupt(LeadSerdes.leadEvent().encode(TestLeads.junk(MARKER).setEventId("e-1").build()));
 
     InvalidLeadException rejected = rejection(null, value);
 
@@ -66,13 +74,21 @@ class ParseLeadProcessorTest {
     LeadEvent byEventId = TestLeads.junk("lead-1").setEventId(MARKER).build();
     LeadEvent byCompanyName = TestLeads.hot("lead-1").build();
     byCompanyName.getCompany().setName(MARKER);
-    LeadEvent byAttributeKey = TestLeads.junk("lead-1").setAttributes(Map.of(MARKER, "north")).build();
-    LeadEvent byAttributeValue = TestLeads.junk("lead-1").setAttributes(Map.of("region", MARKER)).build();
+    LeadEvent byAttributeKey =
+        TestLeads.junk("lead-1").setAttributes(Map.of(MARKER, "north")).build();
+    LeadEvent byAttributeValue =
+        TestLeads.junk("lead-1").setAttributes(Map.of("region", MARKER)).build();
 
     assertThat(List.of(byEventId, byCompanyName, byAttributeKey, byAttributeValue))
-        .extracting(lead -> rejection(utf8("lead-1"), corrupt(LeadSerdes.leadEvent().encode(lead))).getMessage())
-        .containsExactly("eventId is not valid UTF-8", "company.name is not valid UTF-8",
-            "attributes.<key> is not valid UTF-8", "attributes is not valid UTF-8");
+        .extracting(
+            lead ->
+                rejection(utf8("lead-1"), corrupt(LeadSerdes.leadEvent().encode(lead)))
+                    .getMessage())
+        .containsExactly(
+            "eventId is not valid UTF-8",
+            "company.name is not valid UTF-8",
+            "attributes.<key> is not valid UTF-8",
+            "attributes is not valid UTF-8");
   }
 
   @Test
@@ -88,11 +104,13 @@ class ParseLeadProcessorTest {
 
   @Test
   void shouldAcceptACorrectlyEncodedReplacementCharacterInText() {
-    LeadEvent lead = TestLeads.junk("lead-1").setNotes("copied from a broken export: \uFFFD").build();
+    LeadEvent lead =
+        TestLeads.junk("lead-1").setNotes("copied from a broken export: \uFFFD").build();
 
     processor.process(new Record<>(utf8("lead-1"), LeadSerdes.leadEvent().encode(lead), 0L));
 
-    assertThat(context.forwarded()).singleElement()
+    assertThat(context.forwarded())
+        .singleElement()
         .satisfies(f -> assertThat(f.record().value().getNotes()).endsWith("\uFFFD"));
   }
 
@@ -111,7 +129,8 @@ class ParseLeadProcessorTest {
   void shouldNameTheCauseOfAnUndecodableRecord() {
     byte[] valid = LeadSerdes.leadEvent().encode(TestLeads.junk("lead-1").build());
 
-    InvalidLeadException truncated = rejection(utf8("lead-1"), Arrays.copyOf(valid, valid.length / 2));
+    InvalidLeadException truncated =
+        rejection(utf8("lead-1"), Arrays.copyOf(valid, valid.length / 2));
 
     assertThat(truncated.reason()).isEqualTo(DeadLetterReason.UNDECODABLE);
     assertThat(truncated.getMessage()).contains("truncated").doesNotContain("AvroRuntimeException");
@@ -128,8 +147,9 @@ class ParseLeadProcessorTest {
   }
 
   private InvalidLeadException rejection(byte[] key, byte[] value) {
-    InvalidLeadException thrown = catchThrowableOfType(InvalidLeadException.class,
-        () -> processor.process(new Record<>(key, value, 0L)));
+    InvalidLeadException thrown =
+        catchThrowableOfType(
+            InvalidLeadException.class, () -> processor.process(new Record<>(key, value, 0L)));
     assertThat(thrown).as("the record must be rejected").isNotNull();
     return thrown;
   }

@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The default bundle's text encoder + opportunity head on synthetic lead texts: batch 1 against
- * batch 32, and ONNX Runtime with one thread per call against every core. Run with JMH's
- * {@code -t} to have several callers, each with its own scorer (as stream threads do).
+ * batch 32, and ONNX Runtime with one thread per call against every core. Run with JMH's {@code -t}
+ * to have several callers, each with its own scorer (as stream threads do).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

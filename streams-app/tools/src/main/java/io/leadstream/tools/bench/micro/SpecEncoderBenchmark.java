@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A text encoder alone (no head), named by a manifest {@code encoder} section: MiniLM by default,
- * or any encoder spec JSON file, e.g. the tiny T5 fixtures of both engines
- * ({@code -p spec=models/serving/src/test/resources/t5-tiny/encoder-pytorch.json}). Texts/s at batch 1 and
- * 16, one ONNX Runtime thread per call, one encoder per benchmark thread.
+ * or any encoder spec JSON file, e.g. the tiny T5 fixtures of both engines ({@code -p
+ * spec=models/serving/src/test/resources/t5-tiny/encoder-pytorch.json}). Texts/s at batch 1 and 16,
+ * one ONNX Runtime thread per call, one encoder per benchmark thread.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -35,7 +35,10 @@ public class SpecEncoderBenchmark {
   /** The encoder model, shared by every benchmark thread. */
   @State(Scope.Benchmark)
   public static class Model {
-    /** A named encoder (minilm, minilm-q, bge-small-zh), or the path of an encoder spec JSON whose files lie beside it. */
+    /**
+     * A named encoder (minilm, minilm-q, bge-small-zh), or the path of an encoder spec JSON whose
+     * files lie beside it.
+     */
     @Param({"minilm"})
     public String spec;
 
