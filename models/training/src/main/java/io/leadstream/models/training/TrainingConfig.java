@@ -17,9 +17,13 @@ import io.leadstream.models.inference.NamedEncoders;
 public record TrainingConfig(
     String name, long seed, EncoderSpec encoder, TierRule tiers, int maxRounds, String language) {
 
-  /** Defaults: MiniLM from its jar, HOT the top decile, at most 1000 rounds, reasons in English. */
+  /**
+   * Defaults: int8 MiniLM (minilm-q) from its jar, HOT the top decile, at most 1000 rounds, reasons
+   * in English.
+   */
   public static TrainingConfig defaults(String name, long seed) {
-    return new TrainingConfig(name, seed, NamedEncoders.miniLm(), TierRule.defaults(), 1000, null);
+    return new TrainingConfig(
+        name, seed, NamedEncoders.miniLmQuantized(), TierRule.defaults(), 1000, null);
   }
 
   /** This config with another tier rule. */

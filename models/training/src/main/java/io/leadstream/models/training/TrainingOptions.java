@@ -103,7 +103,7 @@ public final class TrainingOptions {
     private final boolean fromExport;
     private final Integer syntheticLeads;
     private String language;
-    private String encoder = NamedEncoders.MINILM;
+    private String encoder = NamedEncoders.MINILM_QUANTIZED;
     private long seed = 42;
     private double hotShare = TierRule.defaults().hotShare();
     private Integer hotScore;
@@ -120,7 +120,7 @@ public final class TrainingOptions {
       return this;
     }
 
-    /** One of {@link NamedEncoders#NAMES}; {@code minilm} by default. */
+    /** One of {@link NamedEncoders#NAMES}; {@code minilm-q} by default. */
     public Builder encoder(String name) {
       this.encoder = name;
       return this;

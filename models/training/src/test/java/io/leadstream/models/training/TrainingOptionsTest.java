@@ -20,7 +20,7 @@ class TrainingOptionsTest {
     assertThat(options.leadLanguage()).isEqualTo(Language.EN);
     assertThat(options.seed()).isEqualTo(42);
     assertThat(options.tiers()).isEqualTo(TierRule.defaults());
-    assertThat(options.encoder()).isEqualTo(NamedEncoders.miniLm());
+    assertThat(options.encoder()).isEqualTo(NamedEncoders.miniLmQuantized());
     assertThat(options.encoderMissesLeadLanguage()).isFalse();
     TrainingConfig config = options.config("default");
     assertThat(config.name()).isEqualTo("default");

@@ -104,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--encoder",
       paramLabel = "minilm|minilm-q|bge-small-zh",
-      defaultValue = "minilm",
+      defaultValue = "minilm-q",
       description =
           "Text encoder to read the texts with: minilm (English, 384-d), minilm-q (the same with"
               + " int8 weights, faster on CPUs with int8 instructions) or bge-small-zh (Chinese, 512-d)"
