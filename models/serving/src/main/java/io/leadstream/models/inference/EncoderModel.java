@@ -108,7 +108,10 @@ public final class EncoderModel implements AutoCloseable {
 
   /** Opens an encoder for one thread. */
   public TextEncoder newEncoder() {
-    return new TextEncoder(model.newPredictor(translator), spec.dimension());
+    return new TextEncoder(
+        model.newPredictor(translator),
+        spec.dimension(),
+        spec.maxBatch() > 0 ? spec.maxBatch() : TextEncoder.MAX_BATCH);
   }
 
   public EncoderSpec spec() {

@@ -35,7 +35,8 @@ public record EncoderSpec(
     boolean normalize,
     String unknownToken,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean lowercase,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String language) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String language,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int maxBatch) {
 
   /** An encoder that reads text as its tokenizer says, in no recorded language. */
   public EncoderSpec(
@@ -61,7 +62,26 @@ public record EncoderSpec(
         normalize,
         unknownToken,
         false,
-        null);
+        null,
+        0);
+  }
+
+  /** This spec running at most {@code texts} texts per model call. */
+  public EncoderSpec withMaxBatch(int texts) {
+    return new EncoderSpec(
+        engine,
+        model,
+        tokenizer,
+        inputs,
+        output,
+        pooling,
+        maxTokens,
+        dimension,
+        normalize,
+        unknownToken,
+        lowercase,
+        language,
+        texts);
   }
 
   /** The all-MiniLM-L6-v2 sentence encoder shipped by the langchain4j Maven artifact. */
@@ -103,6 +123,7 @@ public record EncoderSpec(
         true,
         "[UNK]",
         true,
-        "zh");
+        "zh",
+        0);
   }
 }

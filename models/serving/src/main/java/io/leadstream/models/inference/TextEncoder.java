@@ -16,10 +16,12 @@ public final class TextEncoder implements AutoCloseable {
 
   private final Predictor<String, TextEmbedding> predictor;
   private final int dimension;
+  private final int maxBatch;
 
-  TextEncoder(Predictor<String, TextEmbedding> predictor, int dimension) {
+  TextEncoder(Predictor<String, TextEmbedding> predictor, int dimension, int maxBatch) {
     this.predictor = predictor;
     this.dimension = dimension;
+    this.maxBatch = maxBatch;
   }
 
   /** Embeds one text. */
@@ -28,16 +30,17 @@ public final class TextEncoder implements AutoCloseable {
   }
 
   /**
-   * Embeds texts, one result per text in the same order. Up to {@link #MAX_BATCH} texts run as one
-   * padded batch; the vector of a text does not depend on the texts it is batched with.
+   * Embeds texts, one result per text in the same order. Up to {@link #MAX_BATCH} texts (the spec's
+   * {@code maxBatch} when set) run as one padded batch; the vector of a text does not depend on the
+   * texts it is batched with, since a model for which it would runs one text per call.
    *
    * @throws TextEncodingException when the model fails
    */
   public List<TextEmbedding> embed(List<String> texts) {
     List<TextEmbedding> out = new ArrayList<>(texts.size());
     try {
-      for (int from = 0; from < texts.size(); from += MAX_BATCH) {
-        List<String> chunk = texts.subList(from, Math.min(texts.size(), from + MAX_BATCH));
+      for (int from = 0; from < texts.size(); from += maxBatch) {
+        List<String> chunk = texts.subList(from, Math.min(texts.size(), from + maxBatch));
         out.addAll(predictor.batchPredict(chunk));
       }
     } catch (TranslateException e) {

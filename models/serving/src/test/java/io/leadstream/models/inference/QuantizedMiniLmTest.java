@@ -38,6 +38,18 @@ class QuantizedMiniLmTest {
   }
 
   @Test
+  void shouldEmbedATextAsItWouldAloneWhateverIsBatchedWithIt() {
+    String shortText = TEXTS.get(0);
+    try (EncoderModel model =
+            EncoderModel.load(NamedEncoders.miniLmQuantized(), ModelSource.forClasspath(""));
+        TextEncoder encoder = model.newEncoder()) {
+      float[] alone = encoder.embed(shortText).vector();
+      float[] batched = encoder.embed(List.of(TEXTS.get(3), shortText)).get(1).vector();
+      assertThat(batched).containsExactly(alone);
+    }
+  }
+
+  @Test
   void shouldNameTheKnownEncoders() {
     assertThat(NamedEncoders.NAMES).containsExactly("minilm", "minilm-q", "bge-small-zh");
     assertThat(NamedEncoders.named("minilm-q").model().source())

@@ -2,6 +2,9 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.Objective;
+import io.leadstream.models.inference.EncoderSpec;
+import io.leadstream.models.inference.LocatedEncoder;
+import io.leadstream.models.inference.ModelFile;
 import io.leadstream.models.inference.Sha256;
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.FeatureSpec;
@@ -13,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -89,7 +93,7 @@ final class BundleWriter {
               config.name(),
               version,
               now.truncatedTo(ChronoUnit.SECONDS).toString(),
-              spec.readsText() ? config.encoder() : null,
+              spec.readsText() ? encoderSpec(hashes) : null,
               BundleTrainer.HEAD_FILE,
               BundleTrainer.SCORER_FILE,
               spec,
@@ -136,7 +140,7 @@ final class BundleWriter {
     if (config.language() != null) {
       return config.language();
     }
-    String encoderLanguage = spec.readsText() ? config.encoder().language() : null;
+    String encoderLanguage = spec.readsText() ? config.encoder().spec().language() : null;
     return encoderLanguage == null ? "en" : encoderLanguage;
   }
 
@@ -183,6 +187,27 @@ final class BundleWriter {
     Files.createDirectories(path.getParent());
     Files.write(path, content);
     hashes.put(file, Sha256.of(content));
+  }
+
+  /**
+   * The encoder section of the manifest. An encoder whose files were read from a spec's folder has
+   * them copied into the bundle, so the bundle carries all it needs; class-path and hub files are
+   * found where they are.
+   */
+  private EncoderSpec encoderSpec(Map<String, String> hashes) throws IOException {
+    LocatedEncoder encoder = config.encoder();
+    for (ModelFile file : List.of(encoder.spec().model(), encoder.spec().tokenizer())) {
+      if (LocatedEncoder.isLocal(file)) {
+        Path copy = out.resolve(file.source()).normalize();
+        if (!copy.startsWith(out.normalize())) {
+          throw new IOException("encoder file " + file.source() + " lies outside the bundle");
+        }
+        Files.createDirectories(copy.getParent());
+        Files.copy(encoder.source().resolve(file), copy, StandardCopyOption.REPLACE_EXISTING);
+        hashes.put(file.source(), file.sha256());
+      }
+    }
+    return encoder.spec();
   }
 
   private void removePreviousBundle() throws IOException {

@@ -1,8 +1,7 @@
 package io.leadstream.models.training;
 
 import io.leadstream.models.inference.EncoderModel;
-import io.leadstream.models.inference.EncoderSpec;
-import io.leadstream.models.inference.ModelSource;
+import io.leadstream.models.inference.LocatedEncoder;
 import io.leadstream.models.inference.TextEmbedding;
 import io.leadstream.models.inference.TextEncoder;
 import io.leadstream.models.scoring.LeadText;
@@ -41,10 +40,10 @@ final class TextHeadTrainer {
    */
   record Embeddings(float[][] vectors, int texts, int unreadable) {}
 
-  private final EncoderSpec encoder;
+  private final LocatedEncoder encoder;
   private final TrainingProgress progress;
 
-  TextHeadTrainer(EncoderSpec encoder, TrainingProgress progress) {
+  TextHeadTrainer(LocatedEncoder encoder, TrainingProgress progress) {
     this.encoder = encoder;
     this.progress = progress;
   }
@@ -65,7 +64,7 @@ final class TextHeadTrainer {
     float[][] embeddings = new float[leads.size()][];
     int unreadable = 0;
     progress.update("embed", 0, texts.size());
-    try (EncoderModel model = EncoderModel.load(encoder, ModelSource.forClasspath(""));
+    try (EncoderModel model = EncoderModel.load(encoder.spec(), encoder.source());
         TextEncoder textEncoder = model.newEncoder()) {
       for (int from = 0; from < texts.size(); from += TextEncoder.MAX_BATCH) {
         int to = Math.min(texts.size(), from + TextEncoder.MAX_BATCH);
@@ -169,7 +168,7 @@ final class TextHeadTrainer {
         return embedding.length;
       }
     }
-    return encoder.dimension();
+    return encoder.spec().dimension();
   }
 
   private static LogisticRegression.Fit fitOn(

@@ -1,6 +1,6 @@
 package io.leadstream.models.training;
 
-import io.leadstream.models.inference.EncoderSpec;
+import io.leadstream.models.inference.LocatedEncoder;
 import io.leadstream.models.inference.NamedEncoders;
 
 /**
@@ -20,7 +20,7 @@ public final class TrainingOptions {
   private final int syntheticLeads;
   private final Language leadLanguage;
   private final String encoderName;
-  private final EncoderSpec encoder;
+  private final LocatedEncoder encoder;
   private final TierRule tiers;
   private final long seed;
 
@@ -29,7 +29,7 @@ public final class TrainingOptions {
       int syntheticLeads,
       Language leadLanguage,
       String encoderName,
-      EncoderSpec encoder,
+      LocatedEncoder encoder,
       TierRule tiers,
       long seed) {
     this.fromExport = fromExport;
@@ -68,7 +68,7 @@ public final class TrainingOptions {
     return leadLanguage;
   }
 
-  public EncoderSpec encoder() {
+  public LocatedEncoder encoder() {
     return encoder;
   }
 
@@ -120,7 +120,10 @@ public final class TrainingOptions {
       return this;
     }
 
-    /** One of {@link NamedEncoders#NAMES}; {@code minilm-q} by default. */
+    /**
+     * One of {@link NamedEncoders#NAMES} ({@code minilm-q} by default), or the path of an encoder
+     * spec JSON file whose relative files lie beside it.
+     */
     public Builder encoder(String name) {
       this.encoder = name;
       return this;
@@ -159,7 +162,7 @@ public final class TrainingOptions {
     public TrainingOptions build() {
       TierRule tiers = tierRule();
       Language leadLanguage = leadLanguage();
-      EncoderSpec encoderSpec = encoderSpec();
+      LocatedEncoder encoderSpec = encoderSpec();
       int leads =
           fromExport ? 0 : syntheticLeads == null ? DEFAULT_SYNTHETIC_LEADS : syntheticLeads;
       if (!fromExport && leads < MIN_SYNTHETIC_LEADS) {
@@ -199,15 +202,12 @@ public final class TrainingOptions {
       }
     }
 
-    private EncoderSpec encoderSpec() {
-      if (!NamedEncoders.NAMES.contains(encoder)) {
-        throw new IllegalArgumentException(
-            "--encoder: unknown encoder '"
-                + encoder
-                + "', expected one of "
-                + String.join(", ", NamedEncoders.NAMES));
+    private LocatedEncoder encoderSpec() {
+      try {
+        return LocatedEncoder.of(encoder);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--encoder: " + e.getMessage(), e);
       }
-      return NamedEncoders.named(encoder);
     }
   }
 }

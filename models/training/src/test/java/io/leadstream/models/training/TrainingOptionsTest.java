@@ -20,7 +20,7 @@ class TrainingOptionsTest {
     assertThat(options.leadLanguage()).isEqualTo(Language.EN);
     assertThat(options.seed()).isEqualTo(42);
     assertThat(options.tiers()).isEqualTo(TierRule.defaults());
-    assertThat(options.encoder()).isEqualTo(NamedEncoders.miniLmQuantized());
+    assertThat(options.encoder().spec()).isEqualTo(NamedEncoders.miniLmQuantized());
     assertThat(options.encoderMissesLeadLanguage()).isFalse();
     TrainingConfig config = options.config("default");
     assertThat(config.name()).isEqualTo("default");
@@ -77,12 +77,12 @@ class TrainingOptionsTest {
     TrainingOptions options =
         TrainingOptions.synthetic(300).language("zh").encoder("bge-small-zh").build();
 
-    assertThat(options.encoder().dimension()).isEqualTo(512);
+    assertThat(options.encoder().spec().dimension()).isEqualTo(512);
     assertThat(options.encoderMissesLeadLanguage()).isFalse();
     assertThatThrownBy(() -> TrainingOptions.synthetic(300).encoder("bert").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "--encoder: unknown encoder 'bert', expected one of minilm, minilm-q, bge-small-zh");
+            "--encoder: unknown encoder 'bert', expected one of minilm, minilm-q, bge-small-zh, or an encoder spec JSON file");
   }
 
   @Test

@@ -103,12 +103,13 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--encoder",
-      paramLabel = "minilm|minilm-q|bge-small-zh",
+      paramLabel = "NAME|SPEC.json",
       defaultValue = "minilm-q",
       description =
-          "Text encoder to read the texts with: minilm (English, 384-d), minilm-q (the same with"
-              + " int8 weights, faster on CPUs with int8 instructions) or bge-small-zh (Chinese, 512-d)"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Text encoder to read the texts with: minilm-q (English MiniLM with int8 weights, 384-d),"
+              + " minilm (the same in fp32), bge-small-zh (Chinese, 512-d), or an encoder spec JSON"
+              + " file (any ONNX or TorchScript encoder, e.g. a Flan-T5 export; its relative files"
+              + " beside it are copied into the bundle) (default: ${DEFAULT-VALUE}).")
   String encoder;
 
   @Option(

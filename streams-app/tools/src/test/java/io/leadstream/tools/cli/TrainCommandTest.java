@@ -400,7 +400,7 @@ class TrainCommandTest {
     assertThat(err.toString())
         .contains("--language chooses the phrases of --synthetic leads")
         .contains(
-            "--encoder: unknown encoder 'bert', expected one of minilm, minilm-q, bge-small-zh")
+            "--encoder: unknown encoder 'bert', expected one of minilm, minilm-q, bge-small-zh, or an encoder spec JSON file")
         .contains("--language: unknown language 'fr', expected one of en, zh");
     assertThat(dir.resolve("never")).doesNotExist();
   }
