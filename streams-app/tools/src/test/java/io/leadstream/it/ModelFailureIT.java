@@ -49,7 +49,9 @@ class ModelFailureIT {
     JsonNode goodInputs = encoderInputs(bundle);
     TopicCreator.createMissing(config);
     TestFeed before = TestFeed.of(30);
-    TestFeed held = TestFeed.valid(200, "held-").withUniqueTexts();
+    // enough that the encoder (hundreds of texts/s with int8 MiniLM) has not read them all when
+    // the model breaks: progress turns red only while records wait
+    TestFeed held = TestFeed.valid(800, "held-").withUniqueTexts();
     OutcomeLedger ledger = new OutcomeLedger();
 
     try (LeadStreamApp app = LeadStreamApp.start(config);

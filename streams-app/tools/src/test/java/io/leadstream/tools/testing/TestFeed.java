@@ -2,6 +2,7 @@ package io.leadstream.tools.testing;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.testing.TestLeads;
+import io.leadstream.schema.AvroTrust;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.tools.demo.MalformedRecords;
 import io.leadstream.tools.demo.MalformedRecords.RawRecord;
@@ -17,6 +18,11 @@ import java.util.stream.Collectors;
  * malformed records of the demo.
  */
 public record TestFeed(List<LeadEvent> leads, List<RawRecord> malformed) {
+
+  static {
+    // builders deep-copy nested records through Avro's class lookup
+    AvroTrust.trustSchemaPackage();
+  }
 
   public static TestFeed of(int leads) {
     return new TestFeed(events(leads, "lead-"), MalformedRecords.all());
