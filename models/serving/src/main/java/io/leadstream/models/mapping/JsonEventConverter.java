@@ -188,9 +188,9 @@ public final class JsonEventConverter {
     if (location == null) {
       return "an unknown place";
     }
-    return "line "
-        + location.getLineNr()
-        + ", column "
+    // an event is usually one line (a record, a line of JSON Lines): then its column says where
+    return (location.getLineNr() > 1 ? "line " + location.getLineNr() + ", " : "")
+        + "column "
         + location.getColumnNr()
         + " (byte "
         + location.getByteOffset()

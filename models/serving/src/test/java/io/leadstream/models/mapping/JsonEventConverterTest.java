@@ -166,12 +166,13 @@ class JsonEventConverterTest {
   void shouldRefuseWhatIsNotOneJsonObjectSayingWhereWithoutTheContent() {
     assertThat(rejection("{\"objectId\": \"secret-1\", \"properties\": {\"company\": \"Acme\""))
         .returns(Kind.NOT_JSON, JsonEventException::kind)
-        .hasMessageStartingWith("value ends inside the JSON (truncated?): parsing failed at line 1")
+        .hasMessageStartingWith(
+            "value ends inside the JSON (truncated?): parsing failed at column ")
         .hasMessageNotContaining("secret")
         .hasMessageNotContaining("Acme");
     assertThat(rejection("{\"objectId\": secret}"))
         .returns(Kind.NOT_JSON, JsonEventException::kind)
-        .hasMessage("value is not valid JSON: parsing failed at line 1, column 21 (byte 20)");
+        .hasMessage("value is not valid JSON: parsing failed at column 21 (byte 20)");
     assertThat(rejection("[{\"objectId\": 1}]"))
         .returns(Kind.NOT_JSON, JsonEventException::kind)
         .hasMessage(
@@ -183,7 +184,7 @@ class JsonEventConverterTest {
         .hasMessageStartingWith("value holds more after the end of its JSON object, at line 2");
     assertThat(rejection("{\"objectId\": 1, \"objectId\": 2}"))
         .returns(Kind.NOT_JSON, JsonEventException::kind)
-        .hasMessageStartingWith("value has a key twice in one object: parsing failed at line 1")
+        .hasMessageStartingWith("value has a key twice in one object: parsing failed at column ")
         .hasMessageNotContaining("objectId");
     assertThat(rejection("  \n ")).returns(Kind.NOT_JSON, JsonEventException::kind);
     assertThat(rejection("{\"objectId\": 1, \"n\": NaN}").kind()).isEqualTo(Kind.NOT_JSON);
