@@ -95,23 +95,9 @@ public final class JsonEventConverter {
    * @throws JsonEventException saying what is wrong, with its kind
    */
   public LeadEvent convert(byte[] json, String eventId, Instant fallbackTime) {
-    checkUtf8(json);
-    JsonRow row = parse(json);
+    JsonRow row = flatten(json);
     String idPath = mapping.idColumn();
-    List<String> problems = new ArrayList<>();
-    for (String path : expected.keySet()) {
-      String shape = row.shape(path);
-      String cell = row.cells().get(path);
-      if (shape != null) {
-        problems.add(path + ": expected " + expected.get(path) + ", got " + shape);
-      } else if (cell != null && hasUnpairedSurrogate(cell)) {
-        problems.add(
-            path
-                + ": expected "
-                + expected.get(path)
-                + ", got a string with an unpaired surrogate escape (not Unicode text)");
-      }
-    }
+    List<String> problems = shapeProblems(row);
     if (row.shape(idPath) == null && converter.value(row.cells(), idPath) == null) {
       throw new JsonEventException(
           Kind.MISSING_ID,
@@ -139,6 +125,39 @@ public final class JsonEventConverter {
       event.setOccurredAt(fallbackTime);
     }
     return event;
+  }
+
+  /**
+   * The row a mapping reads of one event, not yet checked against the mapping.
+   *
+   * @throws JsonEventException BAD_UTF8 or NOT_JSON
+   */
+  public static JsonRow flatten(byte[] json) {
+    checkUtf8(json);
+    return parse(json);
+  }
+
+  /**
+   * The mapped paths (id, time, text, features, fields, segment; not the label) whose value no use
+   * can read, each as {@code path: expected ..., got ...}: an object, an array, two keys spelling
+   * the path, a string with an unpaired surrogate escape. Empty when there are none.
+   */
+  public List<String> shapeProblems(JsonRow row) {
+    List<String> problems = new ArrayList<>();
+    for (String path : expected.keySet()) {
+      String shape = row.shape(path);
+      String cell = row.cells().get(path);
+      if (shape != null) {
+        problems.add(path + ": expected " + expected.get(path) + ", got " + shape);
+      } else if (cell != null && hasUnpairedSurrogate(cell)) {
+        problems.add(
+            path
+                + ": expected "
+                + expected.get(path)
+                + ", got a string with an unpaired surrogate escape (not Unicode text)");
+      }
+    }
+    return problems;
   }
 
   private static JsonRow parse(byte[] json) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +19,7 @@ import java.util.Set;
  * A key with a dot in its name is named by the same dotted spelling; when it spells the path of
  * nested keys in the same event, that path holds no value ({@link #shape}).
  */
-final class JsonRow {
+public final class JsonRow {
 
   private static final int SHOWN_CHARACTERS = 40;
 
@@ -36,7 +38,7 @@ final class JsonRow {
     }
   }
 
-  private final Map<String, Kind> kinds = new HashMap<>();
+  private final Map<String, Kind> kinds = new LinkedHashMap<>();
   private final Map<String, String> cells = new HashMap<>();
   private final Set<String> strings = new HashSet<>();
 
@@ -52,13 +54,28 @@ final class JsonRow {
     return row;
   }
 
+  /**
+   * The event's columns, in the order it spells them: the paths of its values (null ones too) and
+   * of its arrays, not of the objects that hold them.
+   */
+  public Set<String> paths() {
+    Set<String> paths = new LinkedHashSet<>();
+    kinds.forEach(
+        (path, kind) -> {
+          if (kind != Kind.OBJECT) {
+            paths.add(path);
+          }
+        });
+    return paths;
+  }
+
   /** The scalar cells by path, as a mapping reads a row. */
-  Map<String, String> cells() {
+  public Map<String, String> cells() {
     return cells;
   }
 
   /** Whether the path is in the event with the value {@code null}. */
-  boolean isNull(String path) {
+  public boolean isNull(String path) {
     return kinds.get(path) == Kind.NULL;
   }
 
@@ -66,7 +83,7 @@ final class JsonRow {
    * What a path that holds no single value holds ({@code an object}, {@code an array}, ...), or
    * null when it holds a scalar, null or nothing.
    */
-  String shape(String path) {
+  public String shape(String path) {
     Kind kind = kinds.get(path);
     return kind == null ? null : kind.description;
   }
@@ -75,7 +92,7 @@ final class JsonRow {
    * The cell as the JSON wrote it, for messages: a string quoted, at most {@value
    * #SHOWN_CHARACTERS} characters of it.
    */
-  String shown(String path) {
+  public String shown(String path) {
     String value = cells.get(path);
     if (value == null) {
       return "nothing";

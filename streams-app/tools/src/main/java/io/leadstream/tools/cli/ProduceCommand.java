@@ -3,6 +3,7 @@ package io.leadstream.tools.cli;
 import io.leadstream.app.cli.KafkaOptions;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.config.LeadStreamConfig.InputFormat;
+import io.leadstream.models.mapping.JsonLines;
 import io.leadstream.models.mapping.LeadMapping;
 import io.leadstream.tools.feed.LeadFileReader;
 import io.leadstream.tools.feed.LeadFileReader.Format;
@@ -14,7 +15,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -133,9 +133,6 @@ final class ProduceCommand implements Callable<Integer> {
     if (format != null) {
       return format;
     }
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")
-        ? Format.JSONL
-        : Format.CSV;
+    return JsonLines.isJsonLines(file) ? Format.JSONL : Format.CSV;
   }
 }

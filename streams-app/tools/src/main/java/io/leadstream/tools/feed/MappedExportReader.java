@@ -4,22 +4,19 @@ import io.leadstream.models.mapping.CrmExportException;
 import io.leadstream.models.mapping.CrmRowConverter;
 import io.leadstream.models.mapping.JsonEventConverter;
 import io.leadstream.models.mapping.JsonEventException;
+import io.leadstream.models.mapping.JsonLines;
 import io.leadstream.models.mapping.LeadMapping;
 import io.leadstream.models.mapping.MappingException;
 import io.leadstream.models.training.crm.ExportJoins;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.tools.feed.LeadFileReader.LeadLine;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -68,50 +65,16 @@ public final class MappedExportReader {
       throws IOException {
     String origin = String.valueOf(jsonl.getFileName());
     JsonEventConverter converter = new JsonEventConverter(mapping);
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(jsonl))) {
-      long number = 0;
-      for (byte[] line = nextLine(in); line != null; line = nextLine(in)) {
-        number++;
-        if (isBlank(line)) {
-          continue;
-        }
-        try {
-          LeadEvent lead = converter.convert(line, origin + ":" + number, fallbackTime);
-          sink.accept(new JsonLine(number, line, lead, null));
-        } catch (JsonEventException e) {
-          sink.accept(new JsonLine(number, line, null, e.getMessage()));
-        }
-      }
-    }
-  }
-
-  /** The next line's bytes without its line break, or null at the end. */
-  private static byte[] nextLine(InputStream in) throws IOException {
-    int b = in.read();
-    if (b == -1) {
-      return null;
-    }
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    while (b != -1 && b != '\n') {
-      line.write(b);
-      b = in.read();
-    }
-    return withoutCarriageReturn(line.toByteArray());
-  }
-
-  private static byte[] withoutCarriageReturn(byte[] line) {
-    return line.length > 0 && line[line.length - 1] == '\r'
-        ? Arrays.copyOf(line, line.length - 1)
-        : line;
-  }
-
-  private static boolean isBlank(byte[] line) {
-    for (byte b : line) {
-      if (b != ' ' && b != '\t') {
-        return false;
-      }
-    }
-    return true;
+    JsonLines.read(
+        jsonl,
+        (number, line) -> {
+          try {
+            LeadEvent lead = converter.convert(line, origin + ":" + number, fallbackTime);
+            sink.accept(new JsonLine(number, line, lead, null));
+          } catch (JsonEventException e) {
+            sink.accept(new JsonLine(number, line, null, e.getMessage()));
+          }
+        });
   }
 
   /**
