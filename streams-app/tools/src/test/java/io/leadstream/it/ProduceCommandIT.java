@@ -3,6 +3,10 @@ package io.leadstream.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.app.testing.HubSpotExample;
+import io.leadstream.app.testing.HubSpotExample.Event;
+import io.leadstream.models.mapping.JsonEventConverter;
+import io.leadstream.models.mapping.LeadMapping;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.tools.cli.LeadStreamCli;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
@@ -12,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +191,121 @@ class ProduceCommandIT {
     assertThat(joined.getAttributes()).containsEntry("sector", "software");
     LeadEvent unmatched = LeadSerdes.leadEvent().decode(records.get(1).value());
     assertThat(unmatched.getAttributes()).doesNotContainKey("sector");
+  }
+
+  @Test
+  void shouldReadTheCrmsJsonEventsThroughTheMappingAsThePipelineDoes(EmbeddedKafkaBroker broker)
+      throws Exception {
+    String topic = "produce.json.leads.raw";
+    Path events = crmEvents();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int exitCode =
+        produce(
+            out,
+            err,
+            "-b",
+            broker.bootstrapServers(),
+            "-D",
+            "leadstream.topic.raw=" + topic,
+            "--mapping",
+            HubSpotExample.mapping().toString(),
+            events.toString());
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(out.toString()).contains("Sent 4 leads").contains("1 lines rejected");
+    assertThat(err.toString())
+        .contains("events.jsonl line 6: properties.annualrevenue: expected a number, got \"lots\"");
+    List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), topic, 4);
+    assertThat(records)
+        .extracting(ConsumerRecord::key)
+        .containsExactly("5101", "5102", "5103", "5101");
+    // the very LeadEvent the pipeline makes of the same JSON, but for the event id
+    JsonEventConverter pipeline =
+        new JsonEventConverter(LeadMapping.load(HubSpotExample.mapping()));
+    List<Event> example = HubSpotExample.events();
+    LeadEvent first = LeadSerdes.leadEvent().decode(records.get(0).value());
+    assertThat(first)
+        .isEqualTo(pipeline.convert(example.get(0).value(), "events.jsonl:1", Instant.EPOCH));
+    assertThat(first.getCompany().getAnnualRevenue()).isEqualTo(4.2e8);
+    LeadEvent third = LeadSerdes.leadEvent().decode(records.get(2).value());
+    assertThat(third.getEventId()).isEqualTo("events.jsonl:4");
+  }
+
+  @Test
+  void shouldSendTheJsonEventsAsTheyAreWhenThePipelineReadsJson(EmbeddedKafkaBroker broker)
+      throws Exception {
+    String topic = "produce.json-raw.leads.raw";
+    Path events = crmEvents();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int exitCode =
+        produce(
+            out,
+            err,
+            "-b",
+            broker.bootstrapServers(),
+            "-D",
+            "leadstream.topic.raw=" + topic,
+            "-D",
+            "leadstream.input.format=json",
+            "-D",
+            "leadstream.input.mapping=" + HubSpotExample.mapping(),
+            events.toString());
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(out.toString()).contains("Sent 4 leads").contains("1 lines rejected");
+    assertThat(err.toString())
+        .contains("events.jsonl line 6: properties.annualrevenue: expected a number, got \"lots\"");
+    List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), topic, 4);
+    List<Event> example = HubSpotExample.events();
+    assertThat(records).hasSize(4);
+    for (int i = 0; i < 4; i++) {
+      assertThat(records.get(i).key()).isEqualTo(example.get(i).key());
+      assertThat(records.get(i).value()).isEqualTo(example.get(i).value());
+    }
+
+    Path csv = dir.resolve("export.csv");
+    Files.writeString(csv, "objectId\n1\n");
+    StringWriter csvErr = new StringWriter();
+    assertThat(
+            produce(
+                new StringWriter(),
+                csvErr,
+                "-b",
+                broker.bootstrapServers(),
+                "-D",
+                "leadstream.input.format=json",
+                "-D",
+                "leadstream.input.mapping=" + HubSpotExample.mapping(),
+                csv.toString()))
+        .isEqualTo(1);
+    assertThat(csvErr.toString())
+        .contains("leadstream.input.format=json")
+        .contains("export.csv is not .jsonl");
+  }
+
+  /** The example's events, a blank line, and one bad event as line 6. */
+  private Path crmEvents() throws Exception {
+    Path events = dir.resolve("events.jsonl");
+    String lines = Files.readString(HubSpotExample.FOLDER.resolve("events.jsonl"));
+    Files.writeString(
+        events,
+        lines.replaceFirst("\n", "\n\n")
+            + "{\"objectId\": 5301, \"properties\": {\"annualrevenue\": \"lots\"}}\n");
+    return events;
+  }
+
+  private static int produce(StringWriter out, StringWriter err, String... args) {
+    CommandLine cli = LeadStreamCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    String[] all = new String[args.length + 1];
+    all[0] = "produce";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return cli.execute(all);
   }
 
   @Test

@@ -46,9 +46,7 @@ public final class CrmRowConverter {
    * @throws MappingException when a column the event needs is not in the header
    */
   public CrmRowConverter(LeadMapping mapping, List<String> header, String dataOrigin) {
-    // nested records (engagement, company, ...) are made through Avro's class lookup
-    AvroTrust.trustSchemaPackage();
-    this.mapping = mapping;
+    this(mapping);
     mapping.requireColumns(
         header,
         dataOrigin,
@@ -58,12 +56,26 @@ public final class CrmRowConverter {
             ColumnUse.Role.TEXT,
             ColumnUse.Role.FEATURE,
             ColumnUse.Role.FIELD));
+  }
+
+  private CrmRowConverter(LeadMapping mapping) {
+    // nested records (engagement, company, ...) are made through Avro's class lookup
+    AvroTrust.trustSchemaPackage();
+    this.mapping = mapping;
     for (FeatureMapping feature : mapping.features()) {
       if (feature.field() != null) {
         fieldKinds.put(feature.field(), EventFields.kindOf(feature.field()));
       }
     }
     mapping.fields().keySet().forEach(path -> fieldKinds.put(path, EventFields.kindOf(path)));
+  }
+
+  /**
+   * A converter for rows without a fixed header, such as a CRM's JSON events flattened by {@link
+   * JsonEventConverter}: a column an event lacks is missing in that event, as an empty cell is.
+   */
+  static CrmRowConverter forEvents(LeadMapping mapping) {
+    return new CrmRowConverter(mapping);
   }
 
   /**
@@ -84,10 +96,28 @@ public final class CrmRowConverter {
 
   /** The event, or null after adding each unreadable cell to {@code problems}. */
   public LeadEvent convert(Map<String, String> row, String eventId, List<String> problems) {
+    List<CellProblem> cells = new ArrayList<>();
+    LeadEvent event = convertCells(row, eventId, cells);
+    cells.forEach(problem -> problems.add(problem.message()));
+    return event;
+  }
+
+  /**
+   * The event, or null after adding each unreadable cell to {@code problems}, as {@link
+   * CellProblem}s that name the column, its value and what was expected, so that a caller can word
+   * them for its input.
+   */
+  public LeadEvent convertCells(
+      Map<String, String> row, String eventId, List<CellProblem> problems) {
     int before = problems.size();
     String leadId = value(row, mapping.idColumn());
     if (leadId == null) {
-      problems.add("id column '" + mapping.idColumn() + "' is empty");
+      problems.add(
+          new CellProblem(
+              mapping.idColumn(),
+              null,
+              "a lead id",
+              "id column '" + mapping.idColumn() + "' is empty"));
     }
     Instant occurredAt = occurredAt(row, problems);
     Map<String, String> attributes = new LinkedHashMap<>();
@@ -97,7 +127,7 @@ public final class CrmRowConverter {
       if (value == null) {
         continue;
       }
-      String problem = check(feature, value);
+      CellProblem problem = check(feature, value);
       if (problem != null) {
         problems.add(problem);
       } else if (feature.field() == null) {
@@ -143,7 +173,7 @@ public final class CrmRowConverter {
     return mapping.isMissing(value) ? null : value.strip();
   }
 
-  private Instant occurredAt(Map<String, String> row, List<String> problems) {
+  private Instant occurredAt(Map<String, String> row, List<CellProblem> problems) {
     if (mapping.time().isEmpty()) {
       return Instant.EPOCH;
     }
@@ -155,31 +185,44 @@ public final class CrmRowConverter {
     try {
       return time.parse(value);
     } catch (DateTimeParseException e) {
-      problems.add("time column '" + time.column() + "' has '" + value + "'; " + time.expected());
+      problems.add(
+          new CellProblem(
+              time.column(),
+              value,
+              time.expectedValue(),
+              "time column '" + time.column() + "' has '" + value + "'; " + time.expected()));
       return Instant.EPOCH;
     }
   }
 
-  private String check(FeatureMapping feature, String value) {
+  private CellProblem check(FeatureMapping feature, String value) {
     if (feature.type() == FeatureSpec.Type.NUMERIC && !CellValues.isNumber(value)) {
-      return "numeric column '"
-          + feature.column()
-          + "' has '"
-          + value
-          + "'; expected a number or a missing spelling ("
-          + missingSpellings()
-          + ")";
+      return new CellProblem(
+          feature.column(),
+          value,
+          "a number",
+          "numeric column '"
+              + feature.column()
+              + "' has '"
+              + value
+              + "'; expected a number or a missing spelling ("
+              + missingSpellings()
+              + ")");
     }
     if (feature.type() == FeatureSpec.Type.BOOLEAN && !CellValues.isBoolean(value)) {
-      return "boolean column '"
-          + feature.column()
-          + "' has '"
-          + value
-          + "'; expected "
-          + CellValues.BOOLEAN_WORDS
-          + " or a missing spelling ("
-          + missingSpellings()
-          + ")";
+      return new CellProblem(
+          feature.column(),
+          value,
+          "a boolean (" + CellValues.BOOLEAN_WORDS + ")",
+          "boolean column '"
+              + feature.column()
+              + "' has '"
+              + value
+              + "'; expected "
+              + CellValues.BOOLEAN_WORDS
+              + " or a missing spelling ("
+              + missingSpellings()
+              + ")");
     }
     return null;
   }
@@ -189,21 +232,32 @@ public final class CrmRowConverter {
   }
 
   private void typed(
-      String path, String column, String value, Map<String, Object> typed, List<String> problems) {
+      String path,
+      String column,
+      String value,
+      Map<String, Object> typed,
+      List<CellProblem> problems) {
+    EventFields.Kind kind = fieldKinds.get(path);
     try {
-      typed.put(path, EventFields.convert(fieldKinds.get(path), value));
+      typed.put(path, EventFields.convert(kind, value));
     } catch (IllegalArgumentException e) {
+      // EventFields' messages read "expected ..."
+      String expected = e.getMessage().replaceFirst("^expected ", "");
       problems.add(
-          "column '"
-              + column
-              + "' has '"
-              + value
-              + "' for "
-              + fieldKinds.get(path).description
-              + " field "
-              + path
-              + "; "
-              + e.getMessage());
+          new CellProblem(
+              column,
+              value,
+              expected + " (" + kind.description + " field " + path + ")",
+              "column '"
+                  + column
+                  + "' has '"
+                  + value
+                  + "' for "
+                  + kind.description
+                  + " field "
+                  + path
+                  + "; "
+                  + e.getMessage()));
     }
   }
 

@@ -77,9 +77,14 @@ public final class TimeMapping {
 
   /** What a valid time looks like, for error messages. */
   String expected() {
+    return "expected " + expectedValue();
+  }
+
+  /** What a valid time is, without "expected": {@code an ISO-8601 date ...}. */
+  String expectedValue() {
     return format == null
-        ? "expected an ISO-8601 date or date-time such as 2024-03-01 or 2024-03-01T10:15:00Z"
-        : "expected a time in the format '" + format + "'";
+        ? "an ISO-8601 date or date-time such as 2024-03-01 or 2024-03-01T10:15:00Z"
+        : "a time in the format '" + format + "'";
   }
 
   private Instant parseIso(String text) {

@@ -41,7 +41,8 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public static final String TOPIC_RAW_CONFIG = PREFIX + "topic.raw";
   private static final String TOPIC_RAW_DOC =
-      "Input topic of raw CRM lead events (Avro LeadEvent, key = leadId).";
+      "Input topic of raw CRM lead events (Avro LeadEvent, or the CRM's own JSON with "
+          + "leadstream.input.format=json; key = leadId).";
   public static final String TOPIC_RAW_DEFAULT = "leads.raw";
 
   public static final String TOPIC_PRIORITIZED_CONFIG = PREFIX + "topic.prioritized";
@@ -133,6 +134,27 @@ public final class LeadStreamConfig extends AbstractConfig {
           + "defaulted ones dropped, fields reordered) are read through Avro schema resolution. Empty: only the app's own "
           + "schema. An incompatible schema stops the start with the incompatibility named.";
   public static final String INPUT_SCHEMAS_DEFAULT = "";
+
+  /** What the input topic's values are. */
+  public enum InputFormat {
+    /** Avro {@code LeadEvent} in single-object encoding. */
+    AVRO,
+    /** A CRM's own JSON events, read through {@code leadstream.input.mapping}. */
+    JSON
+  }
+
+  public static final String INPUT_FORMAT_CONFIG = PREFIX + "input.format";
+  private static final String INPUT_FORMAT_DOC =
+      "What the input topic's values are: avro (LeadEvent in Avro single-object encoding) or "
+          + "json (the CRM's own JSON events, one object a record, read through leadstream.input.mapping).";
+  public static final String INPUT_FORMAT_DEFAULT = "avro";
+
+  public static final String INPUT_MAPPING_CONFIG = PREFIX + "input.mapping";
+  private static final String INPUT_MAPPING_DOC =
+      "With leadstream.input.format=json: the mapping file (the language of train --mapping, "
+          + "columns named by dotted JSON paths such as properties.annualrevenue) that turns each JSON event into a "
+          + "LeadEvent; loaded and checked at start. Its label is not read.";
+  public static final String INPUT_MAPPING_DEFAULT = "";
 
   public static final String FAILURE_REPLACEMENTS_CONFIG = PREFIX + "failure.thread.replacements";
   private static final String FAILURE_REPLACEMENTS_DOC =
@@ -437,7 +459,28 @@ public final class LeadStreamConfig extends AbstractConfig {
               VALIDATION_GROUP,
               3,
               ConfigDef.Width.LONG,
-              "writer schemas");
+              "writer schemas")
+          .define(
+              INPUT_FORMAT_CONFIG,
+              Type.STRING,
+              INPUT_FORMAT_DEFAULT,
+              ConfigDef.CaseInsensitiveValidString.in("avro", "json"),
+              Importance.HIGH,
+              INPUT_FORMAT_DOC,
+              VALIDATION_GROUP,
+              4,
+              ConfigDef.Width.SHORT,
+              "input format")
+          .define(
+              INPUT_MAPPING_CONFIG,
+              Type.STRING,
+              INPUT_MAPPING_DEFAULT,
+              Importance.HIGH,
+              INPUT_MAPPING_DOC,
+              VALIDATION_GROUP,
+              5,
+              ConfigDef.Width.LONG,
+              "input mapping");
 
   /**
    * Kafka Streams settings LeadStream sets unless the user sets them. One stream thread per core:
@@ -462,8 +505,38 @@ public final class LeadStreamConfig extends AbstractConfig {
           StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
           200);
 
+  /**
+   * @throws ConfigException when a setting is invalid, or the input settings do not fit together:
+   *     json needs a mapping, a mapping and writer schemas each belong to one format
+   */
   public LeadStreamConfig(Map<String, ?> props) {
     super(CONFIG_DEF, props, false);
+    checkInput();
+  }
+
+  private void checkInput() {
+    String mapping = getString(INPUT_MAPPING_CONFIG);
+    if (inputFormat() == InputFormat.JSON && mapping.isBlank()) {
+      throw new ConfigException(
+          INPUT_MAPPING_CONFIG
+              + " is required with "
+              + INPUT_FORMAT_CONFIG
+              + "=json: the mapping file (as for train --mapping) that reads the CRM's JSON events");
+    }
+    if (inputFormat() == InputFormat.AVRO && !mapping.isBlank()) {
+      throw new ConfigException(
+          INPUT_MAPPING_CONFIG
+              + " is read with "
+              + INPUT_FORMAT_CONFIG
+              + "=json only; set that too, or leave the mapping out for Avro input");
+    }
+    if (inputFormat() == InputFormat.JSON && inputSchemas().isPresent()) {
+      throw new ConfigException(
+          INPUT_SCHEMAS_CONFIG
+              + " names Avro writer schemas, which "
+              + INPUT_FORMAT_CONFIG
+              + "=json does not read; leave it out");
+    }
   }
 
   /** Logs LeadStream's effective settings once at start; Kafka's own clients log theirs. */
@@ -630,6 +703,16 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public int recordMaxBytes() {
     return getInt(RECORD_MAX_BYTES_CONFIG);
+  }
+
+  public InputFormat inputFormat() {
+    return InputFormat.valueOf(getString(INPUT_FORMAT_CONFIG).toUpperCase(Locale.ROOT));
+  }
+
+  /** The mapping of JSON input; empty for Avro input. */
+  public Optional<Path> inputMapping() {
+    String file = getString(INPUT_MAPPING_CONFIG);
+    return file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
   }
 
   /**

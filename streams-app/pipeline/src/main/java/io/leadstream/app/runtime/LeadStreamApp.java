@@ -111,7 +111,14 @@ public final class LeadStreamApp implements AutoCloseable {
     CompletableFuture<ModelBundle> loading = loadInBackground(config.modelBundle(), inference);
     ActiveModel model = new ActiveModel(loading);
     AppMetrics metrics = new AppMetrics();
-    Topology topology = LeadStreamTopology.build(config, model, metrics.pipeline());
+    Topology topology;
+    try {
+      topology = LeadStreamTopology.build(config, model, metrics.pipeline());
+    } catch (RuntimeException e) {
+      // an input setting is wrong (a writer schema, the JSON mapping): the bundle is not needed
+      loading.thenAccept(ModelBundle::close);
+      throw e;
+    }
     log.info("Topology:\n{}", topology.describe());
     Properties props = new Properties();
     props.putAll(config.streamsProperties());

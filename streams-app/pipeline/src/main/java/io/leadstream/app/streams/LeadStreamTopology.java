@@ -7,9 +7,18 @@ import io.leadstream.app.streams.processors.ParseLeadProcessor;
 import io.leadstream.app.streams.processors.ReadTextProcessor;
 import io.leadstream.app.streams.processors.ScoreLeadProcessor;
 import io.leadstream.app.streams.processors.TrackLeadProcessor;
+import io.leadstream.app.streams.serde.JsonLeadDecoder;
+import io.leadstream.app.streams.serde.LeadDecoder;
+import io.leadstream.app.streams.serde.LeadEventDecoder;
 import io.leadstream.app.streams.serde.WriterSchemas;
+import io.leadstream.models.mapping.JsonEventConverter;
+import io.leadstream.models.mapping.LeadMapping;
+import io.leadstream.models.mapping.MappingException;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.avro.Schema;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -52,10 +61,7 @@ public final class LeadStreamTopology {
                 Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde()).withName(SOURCE))
             .process(
                 ParseLeadProcessor.supplier(
-                    config.recordMaxBytes(),
-                    config.textMaxBytes(),
-                    WriterSchemas.load(config.inputSchemas()),
-                    metrics),
+                    config.recordMaxBytes(), config.textMaxBytes(), decoders(config), metrics),
                 Named.as(PARSE))
             .process(
                 ReadTextProcessor.supplier(model, config.textMemoEntries(), metrics),
@@ -74,6 +80,27 @@ public final class LeadStreamTopology {
             Produced.with(topics.hot().keySerde(), topics.hot().valueSerde()).withName(HOT_SINK));
 
     return builder.build();
+  }
+
+  /**
+   * The input format's decoders, their settings read and checked now: further Avro writer schemas
+   * must be readable as LeadEvent, a JSON mapping must be valid.
+   *
+   * @throws IllegalArgumentException naming the writer schema file and what is wrong with it
+   * @throws MappingException with the mapping's own message (file, key, what to do)
+   */
+  static Supplier<LeadDecoder> decoders(LeadStreamConfig config) {
+    return switch (config.inputFormat()) {
+      case AVRO -> {
+        List<Schema> writerSchemas = WriterSchemas.load(config.inputSchemas());
+        yield () -> new LeadEventDecoder(writerSchemas);
+      }
+      case JSON -> {
+        JsonEventConverter converter =
+            new JsonEventConverter(LeadMapping.load(config.inputMapping().orElseThrow()));
+        yield () -> new JsonLeadDecoder(converter);
+      }
+    };
   }
 
   /**

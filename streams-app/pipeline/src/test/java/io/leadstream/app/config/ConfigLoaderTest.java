@@ -79,4 +79,51 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> new LeadStreamConfig(Map.of("leadstream.text.max.bytes", "10")))
         .hasMessageContaining("leadstream.text.max.bytes");
   }
+
+  @Test
+  void shouldReadAvroByDefaultAndJsonOnlyWithAMapping() {
+    assertThat(new LeadStreamConfig(Map.of()).inputFormat())
+        .isEqualTo(LeadStreamConfig.InputFormat.AVRO);
+    assertThat(new LeadStreamConfig(Map.of()).inputMapping()).isEmpty();
+    LeadStreamConfig json =
+        new LeadStreamConfig(
+            Map.of("leadstream.input.format", "JSON", "leadstream.input.mapping", "m.yaml"));
+    assertThat(json.inputFormat()).isEqualTo(LeadStreamConfig.InputFormat.JSON);
+    assertThat(json.inputMapping()).contains(Path.of("m.yaml"));
+    // through the environment, as a container would set it
+    assertThat(
+            new LeadStreamConfig(
+                    ConfigLoader.load(
+                        null,
+                        Map.of(
+                            "LEADSTREAM_INPUT_FORMAT",
+                            "json",
+                            "LEADSTREAM_INPUT_MAPPING",
+                            "m.yaml"),
+                        Map.of()))
+                .inputFormat())
+        .isEqualTo(LeadStreamConfig.InputFormat.JSON);
+
+    assertThatThrownBy(() -> new LeadStreamConfig(Map.of("leadstream.input.format", "protobuf")))
+        .hasMessageContaining("leadstream.input.format")
+        .hasMessageContaining("JSON, AVRO");
+    assertThatThrownBy(() -> new LeadStreamConfig(Map.of("leadstream.input.format", "json")))
+        .hasMessage(
+            "leadstream.input.mapping is required with leadstream.input.format=json: the mapping"
+                + " file (as for train --mapping) that reads the CRM's JSON events");
+    assertThatThrownBy(() -> new LeadStreamConfig(Map.of("leadstream.input.mapping", "m.yaml")))
+        .hasMessageStartingWith(
+            "leadstream.input.mapping is read with leadstream.input.format=json only");
+    assertThatThrownBy(
+            () ->
+                new LeadStreamConfig(
+                    Map.of(
+                        "leadstream.input.format",
+                        "json",
+                        "leadstream.input.mapping",
+                        "m.yaml",
+                        "leadstream.input.schemas",
+                        "schemas")))
+        .hasMessageStartingWith("leadstream.input.schemas names Avro writer schemas");
+  }
 }

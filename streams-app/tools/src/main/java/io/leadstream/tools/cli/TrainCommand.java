@@ -73,8 +73,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
         names = "--data",
         required = true,
-        paramLabel = "CSV",
-        description = "CRM export: CSV with a header row, one lead per row.")
+        paramLabel = "FILE",
+        description =
+            "CRM export: CSV with a header row, one lead per row; or .jsonl, the CRM's own JSON"
+                + " events, one object a line, columns named by dotted JSON paths.")
     Path data;
 
     @Option(

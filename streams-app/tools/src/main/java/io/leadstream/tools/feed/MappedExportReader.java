@@ -2,14 +2,20 @@ package io.leadstream.tools.feed;
 
 import io.leadstream.models.mapping.CrmExportException;
 import io.leadstream.models.mapping.CrmRowConverter;
+import io.leadstream.models.mapping.JsonEventConverter;
+import io.leadstream.models.mapping.JsonEventException;
+import io.leadstream.models.mapping.JsonLines;
 import io.leadstream.models.mapping.LeadMapping;
+import io.leadstream.models.mapping.MappingException;
 import io.leadstream.models.training.crm.ExportJoins;
+import io.leadstream.schema.LeadEvent;
 import io.leadstream.tools.feed.LeadFileReader.LeadLine;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -24,10 +30,52 @@ import org.apache.commons.csv.CSVRecord;
  * Reads a CRM export through the same mapping {@code train} used, so that the events sent for
  * scoring are built exactly as the ones the models learned from: the same files joined onto each
  * row ({@code join:}, read from the export's folder when relative), the same conversion. The label
- * column is not needed.
+ * column is not needed. A JSON Lines file of the CRM's own events ({@link #readJsonLines}) is read
+ * as the pipeline reads them with {@code leadstream.input.format=json}: the same {@link
+ * JsonEventConverter}, columns named by dotted JSON paths.
  */
 public final class MappedExportReader {
+
+  /**
+   * One line of a JSON Lines file of CRM events: its number, its bytes (without the line break) and
+   * the lead it maps to, or what is wrong with it.
+   */
+  public record JsonLine(long lineNumber, byte[] json, LeadEvent lead, String error) {
+    public boolean ok() {
+      return error == null;
+    }
+
+    public LeadLine asLeadLine() {
+      return new LeadLine(lineNumber, lead, error);
+    }
+  }
+
   private MappedExportReader() {}
+
+  /**
+   * Reads every non-blank line of {@code jsonl}, each one CRM event (one JSON object), through the
+   * mapping. Event ids are {@code <file name>:<line>}.
+   *
+   * @param fallbackTime {@code occurredAt} of events without a time (as the pipeline takes the
+   *     record's timestamp): the time the file is sent
+   * @throws MappingException when the mapping joins files, which JSON events cannot have
+   */
+  public static void readJsonLines(
+      Path jsonl, LeadMapping mapping, Instant fallbackTime, Consumer<JsonLine> sink)
+      throws IOException {
+    String origin = String.valueOf(jsonl.getFileName());
+    JsonEventConverter converter = new JsonEventConverter(mapping);
+    JsonLines.read(
+        jsonl,
+        (number, line) -> {
+          try {
+            LeadEvent lead = converter.convert(line, origin + ":" + number, fallbackTime);
+            sink.accept(new JsonLine(number, line, lead, null));
+          } catch (JsonEventException e) {
+            sink.accept(new JsonLine(number, line, null, e.getMessage()));
+          }
+        });
+  }
 
   /**
    * Reads every row of {@code csv}; each becomes a lead or the error its line has.

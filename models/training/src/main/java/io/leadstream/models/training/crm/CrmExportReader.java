@@ -4,6 +4,10 @@ import io.leadstream.models.mapping.CellValues;
 import io.leadstream.models.mapping.ColumnUse;
 import io.leadstream.models.mapping.CrmExportException;
 import io.leadstream.models.mapping.CrmRowConverter;
+import io.leadstream.models.mapping.JsonEventConverter;
+import io.leadstream.models.mapping.JsonEventException;
+import io.leadstream.models.mapping.JsonLines;
+import io.leadstream.models.mapping.JsonRow;
 import io.leadstream.models.mapping.LabelMapping;
 import io.leadstream.models.mapping.LeadMapping;
 import io.leadstream.models.mapping.MappingException;
@@ -33,7 +37,11 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CRM export (CSV with a header row, UTF-8 with or without BOM, quoted fields as RFC 4180)
- * through a {@link LeadMapping} into labelled LeadEvents, made by {@link CrmRowConverter}.
+ * through a {@link LeadMapping} into labelled LeadEvents, made by {@link CrmRowConverter}. A JSON
+ * Lines file ({@code .jsonl}, {@code .ndjson}, {@code .json}) is the CRM's own events, one object a
+ * line, flattened as the pipeline flattens them ({@link JsonEventConverter#flatten}): its columns
+ * are the dotted paths of the events' values, its header every path some event has, and a path an
+ * event lacks is missing in that event.
  *
  * <p>Rows whose label is missing are skipped and counted. Every other unreadable row is an error:
  * the whole file is read first, then one {@link CrmExportException} reports each kind of problem
@@ -58,6 +66,9 @@ public final class CrmExportReader {
    */
   public CrmDataset read(Path csv) {
     String origin = String.valueOf(csv.getFileName());
+    if (JsonLines.isJsonLines(csv)) {
+      return readJsonLines(csv, origin);
+    }
     try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       return read(reader, origin, csv.toAbsolutePath().getParent());
     } catch (IOException e) {
@@ -89,6 +100,17 @@ public final class CrmExportReader {
     }
   }
 
+  private CrmDataset readJsonLines(Path jsonl, String origin) {
+    JsonEventConverter events = new JsonEventConverter(mapping);
+    Pass pass = new Pass(null, origin, ExportJoins.load(mapping, Path.of("")));
+    try {
+      JsonLines.read(jsonl, pass::addEvent);
+    } catch (IOException e) {
+      throw new CrmExportException(origin + ": cannot read the file: " + e, e);
+    }
+    return pass.readEvents(events);
+  }
+
   /** One read of one export: its state while the rows go by. */
   private final class Pass {
     private final CSVParser parser;
@@ -108,9 +130,14 @@ public final class CrmExportReader {
     private int rowsRead;
     private int skipped;
 
+    /** JSON Lines: the events that are JSON objects, and the line of each. */
+    private final List<JsonRow> eventRows = new ArrayList<>();
+
+    private final List<Long> eventLines = new ArrayList<>();
+
     Pass(CSVParser parser, String origin, ExportJoins joins) {
       this.parser = parser;
-      this.records = parser.iterator();
+      this.records = parser == null ? null : parser.iterator();
       this.origin = origin;
       this.joins = joins;
     }
@@ -131,6 +158,50 @@ public final class CrmExportReader {
       if (rowsRead == 0) {
         throw new CrmExportException(origin + " has a header but no lead rows");
       }
+      return finish();
+    }
+
+    /** Flattens one line of JSON Lines; a line that is not one JSON object is its problem. */
+    void addEvent(long line, byte[] json) {
+      rowsRead++;
+      try {
+        eventRows.add(JsonEventConverter.flatten(json));
+        eventLines.add(line);
+      } catch (JsonEventException e) {
+        cellProblems.add(origin, line, e.getMessage());
+      }
+    }
+
+    /** The events added: their paths are the header, then each is read as a row. */
+    CrmDataset readEvents(JsonEventConverter events) {
+      if (rowsRead == 0) {
+        throw new CrmExportException(origin + " is empty: expected one JSON object a line");
+      }
+      Set<String> paths = new LinkedHashSet<>();
+      eventRows.forEach(row -> paths.addAll(row.paths()));
+      fileHeader = List.copyOf(paths);
+      header = fileHeader;
+      mapping.requireColumns(
+          header, origin + " (no event has it)", EnumSet.allOf(ColumnUse.Role.class));
+      converter = new CrmRowConverter(mapping, header, origin);
+      for (int i = 0; i < eventRows.size(); i++) {
+        JsonRow row = eventRows.get(i);
+        long line = eventLines.get(i);
+        List<String> shapes = new ArrayList<>(events.shapeProblems(row));
+        String labelShape = row.shape(label.column());
+        if (labelShape != null) {
+          shapes.add(label.column() + ": expected a label, got " + labelShape);
+        }
+        if (shapes.isEmpty()) {
+          readRow(line, row.cells());
+        } else {
+          shapes.forEach(problem -> cellProblems.add(origin, line, problem));
+        }
+      }
+      return finish();
+    }
+
+    private CrmDataset finish() {
       List<String> errors = new ArrayList<>();
       labelProblems
           .describe(origin, "rows have a label the mapping does not accept")
@@ -180,6 +251,10 @@ public final class CrmExportReader {
         }
       }
       joins.join(row);
+      readRow(line, row);
+    }
+
+    private void readRow(long line, Map<String, String> row) {
       missingSpellings.observe(row);
       String labelValue = converter.value(row, label.column());
       Double target = null;

@@ -16,6 +16,11 @@ public enum DeadLetterReason {
   RECORD_TOO_LARGE,
   /** The bytes do not start with the Avro single-object marker C3 01. */
   NOT_AVRO,
+  /**
+   * With {@code leadstream.input.format=json}: the value is not valid JSON, or JSON that is not one
+   * object; the detail says where parsing failed, never what the value holds.
+   */
+  NOT_JSON,
   /** Avro single-object encoding, but written with a schema LeadStream does not know. */
   UNKNOWN_SCHEMA,
   /**
@@ -23,7 +28,7 @@ public enum DeadLetterReason {
    * end).
    */
   UNDECODABLE,
-  /** The event has no leadId. */
+  /** The event has no leadId (for a JSON event: the mapping's id path holds no value). */
   MISSING_LEAD_ID,
   /** The event has no eventId. */
   MISSING_EVENT_ID,
@@ -31,7 +36,11 @@ public enum DeadLetterReason {
    * The record key is not the event's leadId, so the lead's events would not stay on one partition.
    */
   KEY_MISMATCH,
-  /** A field holds an absurd value, such as a negative budget or a purchase intent of 9. */
+  /**
+   * A field holds an absurd value, such as a negative budget or a purchase intent of 9; or, for a
+   * JSON event, a mapped path holds what the mapping cannot read (the detail names the path, what
+   * it expected and what it got).
+   */
   INVALID_FIELD,
   /** The notes or last message exceed the configured size cap. */
   TEXT_TOO_LONG,

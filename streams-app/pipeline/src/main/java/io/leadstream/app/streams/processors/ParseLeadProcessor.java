@@ -3,12 +3,15 @@ package io.leadstream.app.streams.processors;
 import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;
+import io.leadstream.app.streams.serde.LeadDecoder;
 import io.leadstream.app.streams.serde.LeadEventDecoder;
+import io.leadstream.app.streams.serde.RecordOrigin;
 import io.leadstream.app.streams.serde.StrictUtf8;
 import io.leadstream.schema.LeadEvent;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.CharacterCodingException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -16,39 +19,56 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Decodes a raw record (key and value bytes) into a {@link LeadEvent} keyed by its leadId and
- * validates it. Anything wrong is thrown as an {@link InvalidLeadException}, which the dead-letter
- * handler turns into a dead letter carrying the original bytes.
+ * validates it. The value is decoded by the input format's {@link LeadDecoder} (Avro, or a CRM's
+ * JSON through a mapping); the size cap, the key's strict UTF-8 and {@link LeadValidator} apply
+ * alike to every format. Anything wrong is thrown as an {@link InvalidLeadException}, which the
+ * dead-letter handler turns into a dead letter carrying the original bytes.
  */
 public final class ParseLeadProcessor
     extends ContextualProcessor<byte[], byte[], String, LeadEvent> {
 
-  private final LeadEventDecoder decoder;
+  private final LeadDecoder decoder;
   private final StrictUtf8 keyDecoder = new StrictUtf8();
   private final int recordMaxBytes;
   private final LeadValidator validator;
   private final PipelineMetrics metrics;
 
   public ParseLeadProcessor(
-      int recordMaxBytes,
-      List<Schema> writerSchemas,
-      LeadValidator validator,
-      PipelineMetrics metrics) {
-    this.decoder = new LeadEventDecoder(writerSchemas);
+      int recordMaxBytes, LeadDecoder decoder, LeadValidator validator, PipelineMetrics metrics) {
+    this.decoder = decoder;
     this.recordMaxBytes = recordMaxBytes;
     this.validator = validator;
     this.metrics = metrics;
   }
 
   /**
+   * Avro single-object input.
+   *
    * @param recordMaxBytes largest key plus value accepted; larger records are dead-lettered as
    *     RECORD_TOO_LARGE before they are decoded
    * @param writerSchemas further LeadEvent writer schemas producers may use
    */
   public static ProcessorSupplier<byte[], byte[], String, LeadEvent> supplier(
       int recordMaxBytes, int textMaxBytes, List<Schema> writerSchemas, PipelineMetrics metrics) {
+    return supplier(
+        recordMaxBytes, textMaxBytes, () -> new LeadEventDecoder(writerSchemas), metrics);
+  }
+
+  /**
+   * Input in any format.
+   *
+   * @param recordMaxBytes largest key plus value accepted; larger records are dead-lettered as
+   *     RECORD_TOO_LARGE before they are decoded
+   * @param decoders a new decoder of the input format, one per processor
+   */
+  public static ProcessorSupplier<byte[], byte[], String, LeadEvent> supplier(
+      int recordMaxBytes,
+      int textMaxBytes,
+      Supplier<LeadDecoder> decoders,
+      PipelineMetrics metrics) {
     return () ->
         new ParseLeadProcessor(
-            recordMaxBytes, writerSchemas, new LeadValidator(textMaxBytes), metrics);
+            recordMaxBytes, decoders.get(), new LeadValidator(textMaxBytes), metrics);
   }
 
   @Override
@@ -56,10 +76,20 @@ public final class ParseLeadProcessor
     Timer.Sample timing = metrics.start();
     checkSize(record.key(), record.value());
     String key = decodeKey(record.key());
-    LeadEvent event = decoder.decode(record.value());
+    LeadEvent event = decoder.decode(record.value(), origin(record));
     validator.validate(key, event);
     metrics.stop(timing, PipelineMetrics.STAGE_DECODE);
     context().forward(record.withKey(key).withValue(event));
+  }
+
+  private RecordOrigin origin(Record<byte[], byte[]> record) {
+    return context()
+        .recordMetadata()
+        .map(
+            source ->
+                new RecordOrigin(
+                    source.topic(), source.partition(), source.offset(), record.timestamp()))
+        .orElseGet(() -> RecordOrigin.unknown(record.timestamp()));
   }
 
   private void checkSize(byte[] key, byte[] value) {

@@ -20,7 +20,7 @@ import org.apache.avro.message.MissingSchemaException;
  * Every failure is an {@link InvalidLeadException} whose reason and detail say what is wrong, never
  * what the text says. Not thread-safe: one per processor.
  */
-public final class LeadEventDecoder {
+public final class LeadEventDecoder implements LeadDecoder {
 
   private final BinaryMessageDecoder<LeadEvent> decoder;
 
@@ -36,6 +36,12 @@ public final class LeadEventDecoder {
     AvroTrust.trustSchemaPackage();
     decoder = new BinaryMessageDecoder<>(new StrictUtf8Data(), LeadEvent.getClassSchema());
     writerSchemas.forEach(decoder::addSchema);
+  }
+
+  /** The origin does not matter: an Avro LeadEvent carries its own ids and time. */
+  @Override
+  public LeadEvent decode(byte[] value, RecordOrigin origin) {
+    return decode(value);
   }
 
   /**

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;
+import io.leadstream.app.streams.serde.JsonLeadDecoder;
 import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.app.testing.HubSpotExample;
 import io.leadstream.app.testing.TestLeads;
+import io.leadstream.models.mapping.JsonEventConverter;
+import io.leadstream.models.mapping.LeadMapping;
 import io.leadstream.schema.LeadEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -144,6 +148,40 @@ class ParseLeadProcessorTest {
 
     assertThat(rejected.reason()).isEqualTo(DeadLetterReason.RECORD_TOO_LARGE);
     assertThat(rejected.getMessage()).contains((RECORD_MAX_BYTES + 7) + " bytes");
+  }
+
+  @Test
+  void shouldGiveAJsonEventItsRecordPositionAsIdAndCheckItAsAnAvroOne() {
+    MockProcessorContext<String, LeadEvent> jsonContext = new MockProcessorContext<>();
+    JsonEventConverter converter =
+        new JsonEventConverter(LeadMapping.load(HubSpotExample.mapping()));
+    Processor<byte[], byte[], String, LeadEvent> json =
+        ParseLeadProcessor.supplier(
+                RECORD_MAX_BYTES,
+                16 * 1024,
+                () -> new JsonLeadDecoder(converter),
+                PipelineMetrics.inMemory())
+            .get();
+    json.init(jsonContext);
+    jsonContext.setRecordMetadata("crm.events", 2, 41L);
+    byte[] event = utf8(HubSpotExample.event(77, ", \"purchase_intent\": 4"));
+
+    json.process(new Record<>(utf8("77"), event, 1_700_000_000_000L));
+    InvalidLeadException mismatch =
+        catchThrowableOfType(
+            InvalidLeadException.class, () -> json.process(new Record<>(utf8("78"), event, 0L)));
+    InvalidLeadException tooLarge =
+        catchThrowableOfType(
+            InvalidLeadException.class,
+            () -> json.process(new Record<>(utf8("77"), new byte[RECORD_MAX_BYTES], 0L)));
+
+    LeadEvent forwarded = jsonContext.forwarded().get(0).record().value();
+    assertThat(forwarded.getEventId()).isEqualTo("crm.events-2@41");
+    assertThat(forwarded.getLeadId()).isEqualTo("77");
+    assertThat(forwarded.getPurchaseIntent()).isEqualTo(4);
+    assertThat(jsonContext.forwarded()).hasSize(1);
+    assertThat(mismatch.reason()).isEqualTo(DeadLetterReason.KEY_MISMATCH);
+    assertThat(tooLarge.reason()).isEqualTo(DeadLetterReason.RECORD_TOO_LARGE);
   }
 
   private InvalidLeadException rejection(byte[] key, byte[] value) {
