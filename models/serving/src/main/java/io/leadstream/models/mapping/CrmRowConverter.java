@@ -167,6 +167,15 @@ public final class CrmRowConverter {
     return event;
   }
 
+  /**
+   * Whether the row has a time: the mapping maps a time column and the row holds a value there. An
+   * event made from a row without one has {@code occurredAt} at the epoch, which a producer
+   * replaces by the time it sends the event.
+   */
+  public boolean hasTime(Map<String, String> row) {
+    return mapping.time().filter(time -> value(row, time.column()) != null).isPresent();
+  }
+
   /** The trimmed cell, or null when it is absent or a missing spelling. */
   public String value(Map<String, String> row, String column) {
     String value = row.get(column);

@@ -119,9 +119,7 @@ public final class JsonEventConverter {
     if (!problems.isEmpty()) {
       throw new JsonEventException(Kind.INVALID_FIELD, String.join("; ", problems));
     }
-    boolean timed =
-        mapping.time().filter(t -> converter.value(row.cells(), t.column()) != null).isPresent();
-    if (!timed) {
+    if (!converter.hasTime(row.cells())) {
       event.setOccurredAt(fallbackTime);
     }
     return event;

@@ -88,7 +88,7 @@ final class ProduceCommand implements Callable<Integer> {
         MappedExportReader.readJsonLines(
             file, LeadMapping.load(mapping), Instant.now(), line -> send.accept(line.asLeadLine()));
       } else if (mapping != null) {
-        MappedExportReader.read(file, LeadMapping.load(mapping), send)
+        MappedExportReader.read(file, LeadMapping.load(mapping), Instant.now(), send)
             .forEach(warning -> err.println("warning: " + warning));
       } else {
         LeadFileReader.read(file, format == null ? Format.of(file) : format, send);

@@ -80,10 +80,13 @@ public final class MappedExportReader {
   /**
    * Reads every row of {@code csv}; each becomes a lead or the error its line has.
    *
+   * @param fallbackTime {@code occurredAt} of rows without a time (the mapping maps none, or the
+   *     cell is missing), as for JSON events: the time the file is sent
    * @return what the user should know that did not stop the read: rows whose join key matched
    *     nothing or was missing, per joined file; empty when there are none
    */
-  public static List<String> read(Path csv, LeadMapping mapping, Consumer<LeadLine> sink)
+  public static List<String> read(
+      Path csv, LeadMapping mapping, Instant fallbackTime, Consumer<LeadLine> sink)
       throws IOException {
     String origin = String.valueOf(csv.getFileName());
     ExportJoins joins = ExportJoins.load(mapping, csv.toAbsolutePath().getParent());
@@ -127,7 +130,11 @@ public final class MappedExportReader {
         }
         joins.join(row);
         try {
-          sink.accept(new LeadLine(line, converter.convert(row, origin + ":" + line), null));
+          LeadEvent lead = converter.convert(row, origin + ":" + line);
+          if (!converter.hasTime(row)) {
+            lead.setOccurredAt(fallbackTime);
+          }
+          sink.accept(new LeadLine(line, lead, null));
         } catch (CrmExportException e) {
           sink.accept(new LeadLine(line, null, e.getMessage()));
         }
