@@ -39,6 +39,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    GpuProbeLogging.quietUnlessAskedFor(System.getenv());
     LeadStreamConfig config = kafka.toConfig();
     config.logSettings();
     if (createTopics) {

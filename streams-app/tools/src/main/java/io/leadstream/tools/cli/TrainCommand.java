@@ -1,8 +1,6 @@
 package io.leadstream.tools.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
+import io.leadstream.app.cli.GpuProbeLogging;
 import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.training.BundlePromotion;
 import io.leadstream.models.training.BundleTrainer;
@@ -19,9 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -146,16 +142,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /**
-   * DJL's and ONNX Runtime's loggers that warn, at every engine start, that no GPU could be found;
-   * on a CPU machine that is the expected state, not news.
-   */
-  static final List<String> GPU_PROBES =
-      List.of("ai.djl.util.cuda.CudaUtils", "ai.djl.onnxruntime.engine.OrtEngine");
-
   @Override
   public Integer call() {
-    quietGpuProbes(System.getenv());
+    GpuProbeLogging.quietUnlessAskedFor(System.getenv());
     PrintWriter console = spec.commandLine().getOut();
     TrainingOptions options = options();
     String name = BundleTrainer.bundleName(out);
@@ -303,20 +292,6 @@ final class TrainCommand implements Callable<Integer> {
   /** A ratio with three decimals; "n/a" when undefined (no lead called). */
   private static String ratio(double value) {
     return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "n/a";
-  }
-
-  /**
-   * Raises the GPU probes' loggers to ERROR unless a GPU was asked for: {@code
-   * CUDA_VISIBLE_DEVICES} naming a device (not empty, not {@code -1}), CUDA's own way to choose
-   * one.
-   */
-  static void quietGpuProbes(Map<String, String> environment) {
-    String devices = environment.get("CUDA_VISIBLE_DEVICES");
-    boolean gpuAskedFor = devices != null && !devices.isBlank() && !devices.strip().startsWith("-");
-    if (gpuAskedFor || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
-      return;
-    }
-    GPU_PROBES.forEach(name -> ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.ERROR));
   }
 
   private static String capitalize(String text) {

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.leadstream.app.cli.GpuProbeLogging;
 import io.leadstream.models.bundle.BundleManifest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -107,7 +108,7 @@ class TrainCommandTest {
     probe.addAppender(events);
     try {
       probe.setLevel(Level.WARN);
-      TrainCommand.quietGpuProbes(Map.of("CUDA_VISIBLE_DEVICES", "0"));
+      GpuProbeLogging.quietUnlessAskedFor(Map.of("CUDA_VISIBLE_DEVICES", "0"));
       ai.djl.util.cuda.CudaUtils.getGpuCount();
       int askedFor = events.list.size();
 
@@ -116,7 +117,7 @@ class TrainCommandTest {
       ai.djl.util.cuda.CudaUtils.getGpuCount();
 
       assertThat(exit).as(err.toString()).isZero();
-      assertThat(TrainCommand.GPU_PROBES)
+      assertThat(GpuProbeLogging.PROBES)
           .allSatisfy(
               name ->
                   assertThat(((Logger) LoggerFactory.getLogger(name)).getLevel())
