@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.runtime.LeadStreamApp;
+import io.leadstream.app.runtime.StatePartitionCheck;
 import io.leadstream.app.runtime.TopicPlan;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.testing.EmbeddedKafkaExtension;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,26 @@ class TopicLayoutIT {
                 + "application.id leadstream-repartitioned were built for 3")
         .hasMessageContaining("leadstream-repartitioned-lead-track-store-changelog: 3 partitions")
         .hasMessageContaining("kafka-streams-application-reset.sh");
+  }
+
+  @Test
+  void shouldLookAtItsOwnStoresOnlyNotAnotherApplicationsWhoseNameBeginsTheSame(
+      EmbeddedKafkaBroker broker) throws Exception {
+    LeadStreamConfig config =
+        IntegrationConfigs.forRun(broker.bootstrapServers(), "prefixed", stateDir, Map.of());
+    try (Admin admin = Admin.create(config.clientProperties())) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(config.rawTopic(), 3, (short) 1),
+                  new NewTopic("leadstream-prefixed-lead-track-store-changelog", 3, (short) 1),
+                  // another deployment, application.id leadstream-prefixed-eu, on 7 partitions
+                  new NewTopic("leadstream-prefixed-eu-lead-track-store-changelog", 7, (short) 1)))
+          .all()
+          .get();
+    }
+
+    StatePartitionCheck.verify(config);
   }
 
   private static String retention(Admin admin, String topic) throws Exception {

@@ -1,6 +1,7 @@
 package io.leadstream.app.runtime;
 
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.streams.processors.TrackLeadProcessor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.apache.kafka.clients.admin.TopicDescription;
  * Refuses to start against an input topic whose partition count differs from the one the state
  * stores were built for: a lead's state lives in the store partition of its key's input partition,
  * so with more (or fewer) input partitions leads would be routed to another lead's history. The
- * stores' changelog topics ({@code <application.id>-<store>-changelog}) keep that count.
+ * lead track store's changelog ({@code <application.id>-lead-track-store-changelog}) keeps that
+ * count; other applications' topics, however their names begin, are not looked at.
  */
 public final class StatePartitionCheck {
 
@@ -29,13 +31,11 @@ public final class StatePartitionCheck {
    */
   public static void verify(LeadStreamConfig config) {
     try (Admin admin = Admin.create(config.clientProperties())) {
-      String prefix = config.applicationId() + "-";
+      // the lead track store's changelog: the text memo is a cache and keeps none
+      String changelog = config.applicationId() + "-" + TrackLeadProcessor.STORE + CHANGELOG_SUFFIX;
       List<String> names =
           admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
-              .filter(
-                  name ->
-                      name.equals(config.rawTopic())
-                          || name.startsWith(prefix) && name.endsWith(CHANGELOG_SUFFIX))
+              .filter(name -> name.equals(config.rawTopic()) || name.equals(changelog))
               .toList();
       if (!names.contains(config.rawTopic()) || names.size() == 1) {
         return; // nothing built yet, or no input topic: Streams itself says so
