@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.testing.TestLeads;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.observe.Outcome;
 import io.leadstream.tools.observe.OutcomeReader;
@@ -117,13 +117,14 @@ class LargeRecordIT {
   }
 
   private static ProducerRecord<byte[], byte[]> lead(String leadId) {
-    return record(leadId, LeadSerdes.leadEvent().encode(TestLeads.hot(leadId).build()));
+    return record(leadId, LeadStreamSerdes.leadEvent().encode(TestLeads.hot(leadId).build()));
   }
 
   private static ProducerRecord<byte[], byte[]> withNotesOf(String leadId, int bytes) {
     return record(
         leadId,
-        LeadSerdes.leadEvent().encode(TestLeads.hot(leadId).setNotes("x".repeat(bytes)).build()));
+        LeadStreamSerdes.leadEvent()
+            .encode(TestLeads.hot(leadId).setNotes("x".repeat(bytes)).build()));
   }
 
   private static ProducerRecord<byte[], byte[]> record(String leadId, byte[] value) {

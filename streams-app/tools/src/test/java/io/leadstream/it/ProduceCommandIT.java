@@ -2,12 +2,12 @@ package io.leadstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.testing.HubSpotExample;
 import io.leadstream.app.testing.HubSpotExample.Event;
 import io.leadstream.models.mapping.JsonEventConverter;
 import io.leadstream.models.mapping.LeadMapping;
 import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.tools.cli.LeadStreamCli;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.testing.EmbeddedKafkaExtension;
@@ -71,7 +71,7 @@ class ProduceCommandIT {
         .contains("export.jsonl line 2: budget: expected a number, got \"lots\"");
     List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), TOPIC, 2);
     assertThat(records).extracting(ConsumerRecord::key).containsExactly("L1", "L3");
-    LeadEvent first = LeadSerdes.leadEvent().decode(records.get(0).value());
+    LeadEvent first = LeadStreamSerdes.leadEvent().decode(records.get(0).value());
     assertThat(first.getCompany().getName()).isEqualTo("ACME");
   }
 
@@ -122,14 +122,14 @@ class ProduceCommandIT {
     List<ConsumerRecord<String, byte[]>> records =
         readAll(broker.bootstrapServers(), MAPPED_TOPIC, 2);
     assertThat(records).extracting(ConsumerRecord::key).containsExactly("p-1", "p-3");
-    LeadEvent first = LeadSerdes.leadEvent().decode(records.get(0).value());
+    LeadEvent first = LeadStreamSerdes.leadEvent().decode(records.get(0).value());
     assertThat(first.getEngagement().getWebsiteVisits()).isEqualTo(5);
     assertThat(first.getAttributes()).containsEntry("Lead Source", "Google");
     assertThat(first.getNotes()).isEqualTo("Tags: Will revert after reading the email");
     // the mapping has no time column: the event is sent as of now, not as of 1970 (which the
     // pipeline would dead-letter)
     assertThat(first.getOccurredAt()).isBetween(sent, Instant.now());
-    LeadEvent third = LeadSerdes.leadEvent().decode(records.get(1).value());
+    LeadEvent third = LeadStreamSerdes.leadEvent().decode(records.get(1).value());
     assertThat(third.getAttributes()).doesNotContainKey("Lead Source");
   }
 
@@ -189,11 +189,11 @@ class ProduceCommandIT {
             "warning: new-deals.csv: 1 of 2 rows have a key in"
                 + " 'account' that accounts.csv has no row for, 1 value: 'Initech' (1 row)");
     List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), topic, 2);
-    LeadEvent joined = LeadSerdes.leadEvent().decode(records.get(0).value());
+    LeadEvent joined = LeadStreamSerdes.leadEvent().decode(records.get(0).value());
     assertThat(joined.getCompany().getName()).isEqualTo("Globex");
     assertThat(joined.getCompany().getEmployees()).isEqualTo(4000);
     assertThat(joined.getAttributes()).containsEntry("sector", "software");
-    LeadEvent unmatched = LeadSerdes.leadEvent().decode(records.get(1).value());
+    LeadEvent unmatched = LeadStreamSerdes.leadEvent().decode(records.get(1).value());
     assertThat(unmatched.getAttributes()).doesNotContainKey("sector");
   }
 
@@ -229,11 +229,11 @@ class ProduceCommandIT {
     JsonEventConverter pipeline =
         new JsonEventConverter(LeadMapping.load(HubSpotExample.mapping()));
     List<Event> example = HubSpotExample.events();
-    LeadEvent first = LeadSerdes.leadEvent().decode(records.get(0).value());
+    LeadEvent first = LeadStreamSerdes.leadEvent().decode(records.get(0).value());
     assertThat(first)
         .isEqualTo(pipeline.convert(example.get(0).value(), "events.jsonl:1", Instant.EPOCH));
     assertThat(first.getCompany().getAnnualRevenue()).isEqualTo(4.2e8);
-    LeadEvent third = LeadSerdes.leadEvent().decode(records.get(2).value());
+    LeadEvent third = LeadStreamSerdes.leadEvent().decode(records.get(2).value());
     assertThat(third.getEventId()).isEqualTo("events.jsonl:4");
   }
 

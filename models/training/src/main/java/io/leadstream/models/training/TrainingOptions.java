@@ -2,6 +2,7 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.inference.LocatedEncoder;
 import io.leadstream.models.inference.NamedEncoders;
+import java.util.Set;
 
 /**
  * What a caller asks of a training run, as the {@code train} command offers it, checked together:
@@ -15,6 +16,10 @@ public final class TrainingOptions {
 
   /** The fewest synthetic leads that train and evaluate honestly. */
   public static final int MIN_SYNTHETIC_LEADS = 300;
+
+  /** The English encoders, which read most Chinese as unknown tokens. */
+  private static final Set<String> MINILMS =
+      Set.of(NamedEncoders.MINILM, NamedEncoders.MINILM_QUANTIZED);
 
   private final boolean fromExport;
   private final int syntheticLeads;
@@ -82,9 +87,7 @@ public final class TrainingOptions {
 
   /** Whether the encoder cannot read the synthetic leads' notes: Chinese leads read by MiniLM. */
   public boolean encoderMissesLeadLanguage() {
-    return !fromExport
-        && leadLanguage == Language.ZH
-        && encoderName.startsWith(NamedEncoders.MINILM);
+    return !fromExport && leadLanguage == Language.ZH && MINILMS.contains(encoderName);
   }
 
   /**

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadstream.app.io.LeadJsonWriter;
 import io.leadstream.app.streams.processors.TrackLeadProcessor;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.streams.state.LeadTrack;
 import io.leadstream.app.streams.state.ScorePoint;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.schema.kafka.SingleObjectSerde;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +72,7 @@ public final class LeadQueries {
   private final Supplier<KafkaStreams> streams;
   private final HostInfo self;
   private final PeerClient peers;
-  private final SingleObjectSerde<PrioritizedLead> serde = LeadSerdes.prioritizedLead();
+  private final SingleObjectSerde<PrioritizedLead> serde = LeadStreamSerdes.prioritizedLead();
 
   /** With {@link #DEFAULT_PEER_TIMEOUT}. */
   public LeadQueries(Supplier<KafkaStreams> streams, HostInfo self, String token) {

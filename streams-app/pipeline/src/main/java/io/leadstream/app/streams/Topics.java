@@ -1,8 +1,8 @@
 package io.leadstream.app.streams;
 
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -20,8 +20,8 @@ public record Topics(
   public static Topics from(LeadStreamConfig config) {
     return new Topics(
         new Topic<>(config.rawTopic(), Serdes.ByteArray(), Serdes.ByteArray()),
-        new Topic<>(config.prioritizedTopic(), Serdes.String(), LeadSerdes.prioritizedLead()),
-        new Topic<>(config.hotTopic(), Serdes.String(), LeadSerdes.prioritizedLead()),
+        new Topic<>(config.prioritizedTopic(), Serdes.String(), LeadStreamSerdes.prioritizedLead()),
+        new Topic<>(config.hotTopic(), Serdes.String(), LeadStreamSerdes.prioritizedLead()),
         new Topic<>(config.deadLetterTopic(), Serdes.ByteArray(), Serdes.ByteArray()));
   }
 

@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.errors.DeadLetterHeaders;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.streams.serde.WriterSchemas;
 import io.leadstream.app.testing.SharedModel;
 import io.leadstream.app.testing.TestLeads;
 import io.leadstream.app.testing.TopologyHarness;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,7 +129,7 @@ class EvolvedWriterSchemaTest {
   }
 
   private static byte[] encode(LeadEvent lead, Schema writer) throws IOException {
-    byte[] own = LeadSerdes.leadEvent().encode(lead);
+    byte[] own = LeadStreamSerdes.leadEvent().encode(lead);
     BinaryMessageDecoder<GenericRecord> asEvolved =
         new BinaryMessageDecoder<>(GenericData.get(), writer);
     asEvolved.addSchema(LeadEvent.getClassSchema());

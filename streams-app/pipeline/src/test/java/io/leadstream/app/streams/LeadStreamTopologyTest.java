@@ -7,7 +7,6 @@ import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.errors.DeadLetterHeaders;
 import io.leadstream.app.streams.processors.ReadTextProcessor;
 import io.leadstream.app.streams.processors.TrackLeadProcessor;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.testing.SharedModel;
 import io.leadstream.app.testing.TestLeads;
 import io.leadstream.app.testing.TopologyHarness;
@@ -16,6 +15,7 @@ import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
 import io.leadstream.schema.Trend;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -206,7 +206,8 @@ class LeadStreamTopologyTest {
     send(TestLeads.hot("lead-neg").setBudget(-1.0).build());
     send(TestLeads.hot("").build());
     send(TestLeads.hot("lead-long").setNotes("x".repeat(3000)).build());
-    raw.pipeInput("someone-else", LeadSerdes.leadEvent().encode(TestLeads.hot("lead-key").build()));
+    raw.pipeInput(
+        "someone-else", LeadStreamSerdes.leadEvent().encode(TestLeads.hot("lead-key").build()));
     send(TestLeads.hot("lead-ok").build());
 
     List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();

@@ -1,7 +1,7 @@
 package io.leadstream.app.testing;
 
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +111,7 @@ public final class HubSpotExample {
         new BadRecord(
             "an Avro LeadEvent",
             utf8("5206"),
-            LeadSerdes.leadEvent().encode(TestLeads.hot("5206").build()),
+            LeadStreamSerdes.leadEvent().encode(TestLeads.hot("5206").build()),
             "NOT_JSON",
             "value starts with C3 01, the Avro single-object marker"));
     bad.add(

@@ -5,9 +5,9 @@ import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.model.ActiveModel;
 import io.leadstream.app.streams.LeadStreamTopology;
 import io.leadstream.app.streams.Topics;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.common.TopicPartition;
@@ -49,12 +49,12 @@ public final class TopologyHarness implements AutoCloseable {
         driver.createOutputTopic(
             topics.prioritized().name(),
             Serdes.String().deserializer(),
-            LeadSerdes.prioritizedLead().deserializer());
+            LeadStreamSerdes.prioritizedLead().deserializer());
     hot =
         driver.createOutputTopic(
             topics.hot().name(),
             Serdes.String().deserializer(),
-            LeadSerdes.prioritizedLead().deserializer());
+            LeadStreamSerdes.prioritizedLead().deserializer());
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetters().name(),
@@ -64,7 +64,7 @@ public final class TopologyHarness implements AutoCloseable {
 
   /** Sends a lead to the raw topic as a producer would: keyed by lead id, single-object encoded. */
   public void send(LeadEvent lead) {
-    raw.pipeInput(lead.getLeadId(), LeadSerdes.leadEvent().encode(lead));
+    raw.pipeInput(lead.getLeadId(), LeadStreamSerdes.leadEvent().encode(lead));
   }
 
   /**

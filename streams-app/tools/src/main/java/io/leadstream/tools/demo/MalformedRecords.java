@@ -1,7 +1,7 @@
 package io.leadstream.tools.demo;
 
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,7 +22,7 @@ public final class MalformedRecords {
   private MalformedRecords() {}
 
   public static List<RawRecord> all() {
-    byte[] valid = LeadSerdes.leadEvent().encode(lead("demo-bad-avro-1", "A complete note"));
+    byte[] valid = LeadStreamSerdes.leadEvent().encode(lead("demo-bad-avro-1", "A complete note"));
     byte[] unknownSchema = valid.clone();
     unknownSchema[2] ^= (byte) 0xFF; // flip the first byte of the schema fingerprint
     return List.of(
@@ -38,7 +38,7 @@ public final class MalformedRecords {
 
   private static byte[] brokenUtf8() {
     byte[] bytes =
-        LeadSerdes.leadEvent().encode(lead("demo-bad-utf8", "Call back about " + MARKER));
+        LeadStreamSerdes.leadEvent().encode(lead("demo-bad-utf8", "Call back about " + MARKER));
     byte[] marker = MARKER.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i + marker.length <= bytes.length; i++) {
       if (Arrays.equals(bytes, i, i + marker.length, marker, 0, marker.length)) {

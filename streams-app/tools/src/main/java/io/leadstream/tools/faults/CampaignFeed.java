@@ -3,8 +3,8 @@ package io.leadstream.tools.faults;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.streams.errors.InvalidLeadException;
 import io.leadstream.app.streams.processors.LeadValidator;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.tools.demo.MalformedRecords;
 import io.leadstream.tools.demo.MalformedRecords.RawRecord;
 import io.leadstream.tools.demo.SampleLeads;
@@ -122,7 +122,7 @@ final class CampaignFeed implements AutoCloseable {
     LeadEvent event =
         LeadEvent.newBuilder(sample).setLeadId(leadId).setEventId("campaign-" + i).build();
     producer.send(
-        new ProducerRecord<>(topic, bytes(leadId), LeadSerdes.leadEvent().encode(event)),
+        new ProducerRecord<>(topic, bytes(leadId), LeadStreamSerdes.leadEvent().encode(event)),
         (metadata, e) -> {
           if (e == null) {
             ackedEvents.add(event.getEventId());

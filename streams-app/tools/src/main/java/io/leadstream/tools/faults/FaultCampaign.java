@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.io.TopicSnapshot;
 import io.leadstream.app.runtime.TopicCreator;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -371,7 +371,7 @@ public final class FaultCampaign {
         committedOnly,
         record -> {
           try {
-            leads.add(LeadSerdes.prioritizedLead().decode(record.value()));
+            leads.add(LeadStreamSerdes.prioritizedLead().decode(record.value()));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -1,8 +1,8 @@
 package io.leadstream.tools.feed;
 
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.schema.kafka.SingleObjectSerde;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class LeadProducer implements AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
   private final String topic;
-  private final SingleObjectSerde<LeadEvent> serde = LeadSerdes.leadEvent();
+  private final SingleObjectSerde<LeadEvent> serde = LeadStreamSerdes.leadEvent();
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
 

@@ -2,8 +2,8 @@ package io.leadstream.tools.observe;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.streams.errors.DeadLetterHeaders;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.schema.kafka.SingleObjectSerde;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +33,7 @@ public final class OutcomeReader implements AutoCloseable {
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final String prioritizedTopic;
-  private final SingleObjectSerde<PrioritizedLead> serde = LeadSerdes.prioritizedLead();
+  private final SingleObjectSerde<PrioritizedLead> serde = LeadStreamSerdes.prioritizedLead();
 
   public OutcomeReader(LeadStreamConfig config) {
     Map<String, Object> props = new HashMap<>(config.clientProperties());

@@ -2,8 +2,8 @@ package io.leadstream.tools.testing;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.io.TopicSnapshot;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ public final class TopicAudit {
         .map(
             record -> {
               try {
-                return LeadSerdes.prioritizedLead().decode(record.value());
+                return LeadStreamSerdes.prioritizedLead().decode(record.value());
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }

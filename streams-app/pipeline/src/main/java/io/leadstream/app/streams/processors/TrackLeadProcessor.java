@@ -11,6 +11,7 @@ import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
 import io.leadstream.schema.Trend;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.schema.kafka.SingleObjectSerde;
 import io.micrometer.core.instrument.Timer;
 import java.nio.ByteBuffer;
@@ -41,7 +42,7 @@ public final class TrackLeadProcessor
   public static final int HISTORY_SIZE = 10;
 
   private final PipelineMetrics metrics;
-  private final SingleObjectSerde<PrioritizedLead> latestSerde = LeadSerdes.prioritizedLead();
+  private final SingleObjectSerde<PrioritizedLead> latestSerde = LeadStreamSerdes.prioritizedLead();
 
   private KeyValueStore<String, LeadTrack> tracks;
 

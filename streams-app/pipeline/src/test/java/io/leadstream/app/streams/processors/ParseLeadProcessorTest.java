@@ -7,12 +7,12 @@ import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;
 import io.leadstream.app.streams.serde.JsonLeadDecoder;
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.testing.HubSpotExample;
 import io.leadstream.app.testing.TestLeads;
 import io.leadstream.models.mapping.JsonEventConverter;
 import io.leadstream.models.mapping.LeadMapping;
 import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.kafka.LeadStreamSerdes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +46,7 @@ class ParseLeadProcessorTest {
   void shouldForwardADecodedValidLeadKeyedByItsLeadId() {
     LeadEvent lead = TestLeads.hot("lead-1").build();
 
-    processor.process(new Record<>(utf8("lead-1"), LeadSerdes.leadEvent().encode(lead), 0L));
+    processor.process(new Record<>(utf8("lead-1"), LeadStreamSerdes.leadEvent().encode(lead), 0L));
 
     assertThat(context.forwarded())
         .singleElement()
@@ -65,7 +65,8 @@ class ParseLeadProcessorTest {
   @Test
   void shouldRejectInvalidUtf8InTheLeadIdInsteadOfMergingLeads() {
     byte[] value =
-        corrupt(LeadSerdes.leadEvent().encode(TestLeads.junk(MARKER).setEventId("e-1").build()));
+        corrupt(
+            LeadStreamSerdes.leadEvent().encode(TestLeads.junk(MARKER).setEventId("e-1").build()));
 
     InvalidLeadException rejected = rejection(null, value);
 
@@ -86,7 +87,7 @@ class ParseLeadProcessorTest {
     assertThat(List.of(byEventId, byCompanyName, byAttributeKey, byAttributeValue))
         .extracting(
             lead ->
-                rejection(utf8("lead-1"), corrupt(LeadSerdes.leadEvent().encode(lead)))
+                rejection(utf8("lead-1"), corrupt(LeadStreamSerdes.leadEvent().encode(lead)))
                     .getMessage())
         .containsExactly(
             "eventId is not valid UTF-8",
@@ -97,7 +98,7 @@ class ParseLeadProcessorTest {
 
   @Test
   void shouldRejectAKeyThatIsNotValidUtf8() {
-    byte[] value = LeadSerdes.leadEvent().encode(TestLeads.junk("lead-1").build());
+    byte[] value = LeadStreamSerdes.leadEvent().encode(TestLeads.junk("lead-1").build());
     byte[] key = {'l', 'e', 'a', 'd', (byte) 0xC3, '1'};
 
     InvalidLeadException rejected = rejection(key, value);
@@ -111,7 +112,7 @@ class ParseLeadProcessorTest {
     LeadEvent lead =
         TestLeads.junk("lead-1").setNotes("copied from a broken export: \uFFFD").build();
 
-    processor.process(new Record<>(utf8("lead-1"), LeadSerdes.leadEvent().encode(lead), 0L));
+    processor.process(new Record<>(utf8("lead-1"), LeadStreamSerdes.leadEvent().encode(lead), 0L));
 
     assertThat(context.forwarded())
         .singleElement()
@@ -120,7 +121,7 @@ class ParseLeadProcessorTest {
 
   @Test
   void shouldRejectBytesAfterTheEndOfTheRecord() {
-    byte[] valid = LeadSerdes.leadEvent().encode(TestLeads.junk("lead-1").build());
+    byte[] valid = LeadStreamSerdes.leadEvent().encode(TestLeads.junk("lead-1").build());
     byte[] withTrailing = Arrays.copyOf(valid, valid.length + 3);
 
     InvalidLeadException rejected = rejection(utf8("lead-1"), withTrailing);
@@ -131,7 +132,7 @@ class ParseLeadProcessorTest {
 
   @Test
   void shouldNameTheCauseOfAnUndecodableRecord() {
-    byte[] valid = LeadSerdes.leadEvent().encode(TestLeads.junk("lead-1").build());
+    byte[] valid = LeadStreamSerdes.leadEvent().encode(TestLeads.junk("lead-1").build());
 
     InvalidLeadException truncated =
         rejection(utf8("lead-1"), Arrays.copyOf(valid, valid.length / 2));
