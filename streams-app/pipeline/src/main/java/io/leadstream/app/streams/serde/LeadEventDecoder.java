@@ -8,6 +8,7 @@ import io.leadstream.schema.LeadEvent;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BadHeaderException;
@@ -86,12 +87,9 @@ public final class LeadEventDecoder implements LeadDecoder {
     return event;
   }
 
+  /** The 8 bytes after the C3 01 marker, in hex. */
   private static String fingerprintOf(byte[] value) {
-    StringBuilder hex = new StringBuilder();
-    for (int i = 2; i < Math.min(10, value.length); i++) {
-      hex.append(String.format("%02x", value[i] & 0xff));
-    }
-    return hex.toString();
+    return HexFormat.of().formatHex(value, 2, Math.min(10, value.length));
   }
 
   private static String undecodable(Exception e, int length) {

@@ -2,9 +2,12 @@ package io.leadstream.app.streams.serde;
 
 import io.leadstream.schema.LeadEvent;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -53,11 +56,12 @@ public final class WriterSchemas {
    */
   public static String fingerprint(Schema schema) {
     long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-    StringBuilder hex = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      hex.append(String.format("%02x", (fingerprint >>> (8 * i)) & 0xff));
-    }
-    return hex.toString();
+    return HexFormat.of()
+        .formatHex(
+            ByteBuffer.allocate(Long.BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(fingerprint)
+                .array());
   }
 
   private static Schema parse(Path file) throws IOException {
