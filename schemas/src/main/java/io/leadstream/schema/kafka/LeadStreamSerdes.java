@@ -2,11 +2,14 @@ package io.leadstream.schema.kafka;
 
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
+import io.leadstream.schema.registry.SchemaRegistryClient;
 
 /**
  * Kafka serdes of the records on LeadStream's topics, for producers of {@code leads.raw} and
  * consumers of {@code leads.prioritized} and {@code leads.hot}: all a Java client needs besides
- * kafka-clients is this module.
+ * kafka-clients is this module. Single-object encoding is self-describing; the registry serdes
+ * speak the Confluent Schema Registry wire format ({@code leadstream.input.format} and {@code
+ * leadstream.output.format} {@code confluent-avro}).
  */
 public final class LeadStreamSerdes {
 
@@ -20,5 +23,15 @@ public final class LeadStreamSerdes {
   /** The value serde of {@code leads.prioritized} and {@code leads.hot}. */
   public static SingleObjectSerde<PrioritizedLead> prioritizedLead() {
     return new SingleObjectSerde<>(PrioritizedLead.getEncoder(), PrioritizedLead.getDecoder());
+  }
+
+  /** The value serde of {@code leads.raw} in the schema registry wire format. */
+  public static RegistryAvroSerde<LeadEvent> leadEvent(SchemaRegistryClient registry) {
+    return new RegistryAvroSerde<>(registry, LeadEvent.getClassSchema());
+  }
+
+  /** The value serde of {@code leads.prioritized} and {@code leads.hot} through a registry. */
+  public static RegistryAvroSerde<PrioritizedLead> prioritizedLead(SchemaRegistryClient registry) {
+    return new RegistryAvroSerde<>(registry, PrioritizedLead.getClassSchema());
   }
 }

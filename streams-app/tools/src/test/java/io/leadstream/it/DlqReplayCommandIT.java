@@ -357,7 +357,7 @@ class DlqReplayCommandIT {
     Map<String, Object> props = props(broker, "replay-app");
     LeadStreamConfig config = new LeadStreamConfig(props);
     TopicCreator.createMissing(config);
-    List<RawRecord> malformed = MalformedRecords.all();
+    List<RawRecord> malformed = MalformedRecords.singleObject();
     try (LeadStreamApp app = LeadStreamApp.start(config);
         OutcomeReader outcomes = new OutcomeReader(config)) {
       app.awaitRunning(Duration.ofSeconds(60));

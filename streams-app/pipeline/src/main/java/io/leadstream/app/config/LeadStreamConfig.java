@@ -1,6 +1,7 @@
 package io.leadstream.app.config;
 
 import io.leadstream.app.streams.state.LeadStores;
+import io.leadstream.schema.registry.RegistrySettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -140,14 +141,49 @@ public final class LeadStreamConfig extends AbstractConfig {
     /** Avro {@code LeadEvent} in single-object encoding. */
     AVRO,
     /** A CRM's own JSON events, read through {@code leadstream.input.mapping}. */
-    JSON
+    JSON,
+    /** Avro {@code LeadEvent} in the schema registry wire format. */
+    CONFLUENT_AVRO
+  }
+
+  /** How the output topics' values are written. */
+  public enum OutputFormat {
+    /** Avro {@code PrioritizedLead} in single-object encoding. */
+    AVRO,
+    /** Avro {@code PrioritizedLead} in the schema registry wire format. */
+    CONFLUENT_AVRO
   }
 
   public static final String INPUT_FORMAT_CONFIG = PREFIX + "input.format";
   private static final String INPUT_FORMAT_DOC =
-      "What the input topic's values are: avro (LeadEvent in Avro single-object encoding) or "
-          + "json (the CRM's own JSON events, one object a record, read through leadstream.input.mapping).";
+      "What the input topic's values are: avro (LeadEvent in Avro single-object encoding), "
+          + "json (the CRM's own JSON events, one object a record, read through leadstream.input.mapping) or "
+          + "confluent-avro (LeadEvent in the Confluent Schema Registry wire format: byte 0, the writer schema's "
+          + "4-byte id, the Avro body; writer schemas fetched from leadstream.schema.registry.url).";
   public static final String INPUT_FORMAT_DEFAULT = "avro";
+
+  public static final String OUTPUT_FORMAT_CONFIG = PREFIX + "output.format";
+  private static final String OUTPUT_FORMAT_DOC =
+      "How leads.prioritized and leads.hot values are written: avro (PrioritizedLead in Avro "
+          + "single-object encoding) or confluent-avro (the schema registry wire format, the schema registered under "
+          + "the TopicNameStrategy subjects <topic>-value).";
+  public static final String OUTPUT_FORMAT_DEFAULT = "avro";
+
+  public static final String REGISTRY_URL_CONFIG = PREFIX + "schema.registry.url";
+  private static final String REGISTRY_URL_DOC =
+      "Base URL of a Confluent-compatible schema registry (https through the JVM's trust store). "
+          + "Needed by the confluent-avro formats; with avro input, the versions of the subject <raw topic>-value are "
+          + "read at start as further writer schemas.";
+  public static final String REGISTRY_URL_DEFAULT = "";
+
+  public static final String REGISTRY_BASIC_AUTH_CONFIG =
+      PREFIX + "schema.registry.basic.auth.user.info";
+  private static final String REGISTRY_BASIC_AUTH_DOC =
+      "user:password for the schema registry's HTTP Basic authentication.";
+
+  public static final String REGISTRY_BEARER_TOKEN_CONFIG = PREFIX + "schema.registry.bearer.token";
+  private static final String REGISTRY_BEARER_TOKEN_DOC =
+      "Bearer token for the schema registry (instead of basic auth).";
 
   public static final String INPUT_MAPPING_CONFIG = PREFIX + "input.mapping";
   private static final String INPUT_MAPPING_DOC =
@@ -464,7 +500,7 @@ public final class LeadStreamConfig extends AbstractConfig {
               INPUT_FORMAT_CONFIG,
               Type.STRING,
               INPUT_FORMAT_DEFAULT,
-              ConfigDef.CaseInsensitiveValidString.in("avro", "json"),
+              ConfigDef.CaseInsensitiveValidString.in("avro", "json", "confluent-avro"),
               Importance.HIGH,
               INPUT_FORMAT_DOC,
               VALIDATION_GROUP,
@@ -480,7 +516,48 @@ public final class LeadStreamConfig extends AbstractConfig {
               VALIDATION_GROUP,
               5,
               ConfigDef.Width.LONG,
-              "input mapping");
+              "input mapping")
+          .define(
+              OUTPUT_FORMAT_CONFIG,
+              Type.STRING,
+              OUTPUT_FORMAT_DEFAULT,
+              ConfigDef.CaseInsensitiveValidString.in("avro", "confluent-avro"),
+              Importance.HIGH,
+              OUTPUT_FORMAT_DOC,
+              VALIDATION_GROUP,
+              6,
+              ConfigDef.Width.SHORT,
+              "output format")
+          .define(
+              REGISTRY_URL_CONFIG,
+              Type.STRING,
+              REGISTRY_URL_DEFAULT,
+              Importance.HIGH,
+              REGISTRY_URL_DOC,
+              VALIDATION_GROUP,
+              7,
+              ConfigDef.Width.LONG,
+              "schema registry")
+          .define(
+              REGISTRY_BASIC_AUTH_CONFIG,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              REGISTRY_BASIC_AUTH_DOC,
+              VALIDATION_GROUP,
+              8,
+              ConfigDef.Width.MEDIUM,
+              "schema registry basic auth")
+          .define(
+              REGISTRY_BEARER_TOKEN_CONFIG,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              REGISTRY_BEARER_TOKEN_DOC,
+              VALIDATION_GROUP,
+              9,
+              ConfigDef.Width.MEDIUM,
+              "schema registry token");
 
   /**
    * Kafka Streams settings LeadStream sets unless the user sets them. One stream thread per core:
@@ -523,19 +600,42 @@ public final class LeadStreamConfig extends AbstractConfig {
               + INPUT_FORMAT_CONFIG
               + "=json: the mapping file (as for train --mapping) that reads the CRM's JSON events");
     }
-    if (inputFormat() == InputFormat.AVRO && !mapping.isBlank()) {
+    if (inputFormat() != InputFormat.JSON && !mapping.isBlank()) {
       throw new ConfigException(
           INPUT_MAPPING_CONFIG
               + " is read with "
               + INPUT_FORMAT_CONFIG
               + "=json only; set that too, or leave the mapping out for Avro input");
     }
-    if (inputFormat() == InputFormat.JSON && inputSchemas().isPresent()) {
+    boolean registryFormat =
+        inputFormat() == InputFormat.CONFLUENT_AVRO
+            || outputFormat() == OutputFormat.CONFLUENT_AVRO;
+    if (registryFormat && getString(REGISTRY_URL_CONFIG).isBlank()) {
+      throw new ConfigException(
+          REGISTRY_URL_CONFIG
+              + " is required with the confluent-avro format ("
+              + INPUT_FORMAT_CONFIG
+              + "="
+              + getString(INPUT_FORMAT_CONFIG)
+              + ", "
+              + OUTPUT_FORMAT_CONFIG
+              + "="
+              + getString(OUTPUT_FORMAT_CONFIG)
+              + "): the registry that holds the writer schemas");
+    }
+    try {
+      schemaRegistry();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(REGISTRY_URL_CONFIG + ": " + e.getMessage());
+    }
+    if (inputFormat() != InputFormat.AVRO && inputSchemas().isPresent()) {
       throw new ConfigException(
           INPUT_SCHEMAS_CONFIG
-              + " names Avro writer schemas, which "
+              + " names further writer schemas of single-object Avro, which "
               + INPUT_FORMAT_CONFIG
-              + "=json does not read; leave it out");
+              + "="
+              + getString(INPUT_FORMAT_CONFIG)
+              + " does not read; leave it out");
     }
   }
 
@@ -706,7 +806,34 @@ public final class LeadStreamConfig extends AbstractConfig {
   }
 
   public InputFormat inputFormat() {
-    return InputFormat.valueOf(getString(INPUT_FORMAT_CONFIG).toUpperCase(Locale.ROOT));
+    return InputFormat.valueOf(enumName(getString(INPUT_FORMAT_CONFIG)));
+  }
+
+  public OutputFormat outputFormat() {
+    return OutputFormat.valueOf(enumName(getString(OUTPUT_FORMAT_CONFIG)));
+  }
+
+  /** {@code confluent-avro} is {@code CONFLUENT_AVRO}. */
+  private static String enumName(String setting) {
+    return setting.toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  /** The schema registry, when one is configured. */
+  public Optional<RegistrySettings> schemaRegistry() {
+    String url = getString(REGISTRY_URL_CONFIG);
+    if (url.isBlank()) {
+      return Optional.empty();
+    }
+    RegistrySettings settings = RegistrySettings.of(url.strip());
+    Password basicAuth = getPassword(REGISTRY_BASIC_AUTH_CONFIG);
+    Password token = getPassword(REGISTRY_BEARER_TOKEN_CONFIG);
+    if (basicAuth != null) {
+      settings = settings.withBasicAuth(basicAuth.value());
+    }
+    if (token != null) {
+      settings = settings.withBearerToken(token.value());
+    }
+    return Optional.of(settings);
   }
 
   /** The mapping of JSON input; empty for Avro input. */

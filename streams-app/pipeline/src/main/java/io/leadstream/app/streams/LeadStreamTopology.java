@@ -10,13 +10,18 @@ import io.leadstream.app.streams.processors.TrackLeadProcessor;
 import io.leadstream.app.streams.serde.JsonLeadDecoder;
 import io.leadstream.app.streams.serde.LeadDecoder;
 import io.leadstream.app.streams.serde.LeadEventDecoder;
+import io.leadstream.app.streams.serde.RegistryLeadDecoder;
 import io.leadstream.app.streams.serde.WriterSchemas;
 import io.leadstream.models.mapping.JsonEventConverter;
 import io.leadstream.models.mapping.LeadMapping;
 import io.leadstream.models.mapping.MappingException;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
+import io.leadstream.schema.kafka.RegistryAvroSerde;
+import io.leadstream.schema.registry.SchemaRegistryClient;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -52,7 +57,9 @@ public final class LeadStreamTopology {
    */
   public static Topology build(
       LeadStreamConfig config, ActiveModel model, PipelineMetrics metrics) {
-    Topics topics = Topics.from(config);
+    Optional<SchemaRegistryClient> registry =
+        config.schemaRegistry().map(SchemaRegistryClient::new);
+    Topics topics = Topics.from(config, registry);
     StreamsBuilder builder = new StreamsBuilder();
 
     KStream<String, PrioritizedLead> prioritized =
@@ -61,7 +68,10 @@ public final class LeadStreamTopology {
                 Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde()).withName(SOURCE))
             .process(
                 ParseLeadProcessor.supplier(
-                    config.recordMaxBytes(), config.textMaxBytes(), decoders(config), metrics),
+                    config.recordMaxBytes(),
+                    config.textMaxBytes(),
+                    decoders(config, registry),
+                    metrics),
                 Named.as(PARSE))
             .process(
                 ReadTextProcessor.supplier(model, config.textMemoEntries(), metrics),
@@ -84,16 +94,27 @@ public final class LeadStreamTopology {
 
   /**
    * The input format's decoders, their settings read and checked now: further Avro writer schemas
-   * must be readable as LeadEvent, a JSON mapping must be valid.
+   * (from the folder, and the registry's versions of the input topic's subject) must be readable as
+   * LeadEvent, a JSON mapping must be valid.
    *
    * @throws IllegalArgumentException naming the writer schema file and what is wrong with it
    * @throws MappingException with the mapping's own message (file, key, what to do)
    */
-  static Supplier<LeadDecoder> decoders(LeadStreamConfig config) {
+  static Supplier<LeadDecoder> decoders(
+      LeadStreamConfig config, Optional<SchemaRegistryClient> registry) {
     return switch (config.inputFormat()) {
       case AVRO -> {
-        List<Schema> writerSchemas = WriterSchemas.load(config.inputSchemas());
+        List<Schema> writerSchemas = new ArrayList<>(WriterSchemas.load(config.inputSchemas()));
+        registry.ifPresent(
+            r ->
+                writerSchemas.addAll(
+                    WriterSchemas.fromRegistry(
+                        r, RegistryAvroSerde.valueSubject(config.rawTopic()))));
         yield () -> new LeadEventDecoder(writerSchemas);
+      }
+      case CONFLUENT_AVRO -> {
+        SchemaRegistryClient client = registry.orElseThrow();
+        yield () -> new RegistryLeadDecoder(client);
       }
       case JSON -> {
         JsonEventConverter converter =

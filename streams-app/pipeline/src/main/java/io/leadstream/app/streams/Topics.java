@@ -3,7 +3,10 @@ package io.leadstream.app.streams;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.kafka.LeadStreamSerdes;
+import io.leadstream.schema.registry.SchemaRegistryClient;
 import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
@@ -17,11 +20,24 @@ public record Topics(
     Topic<String, PrioritizedLead> hot,
     Topic<byte[], byte[]> deadLetters) {
 
+  /** The topics, with a registry client of their own when the output format needs one. */
   public static Topics from(LeadStreamConfig config) {
+    return from(config, config.schemaRegistry().map(SchemaRegistryClient::new));
+  }
+
+  /**
+   * @param registry the registry of {@code leadstream.output.format=confluent-avro}
+   */
+  public static Topics from(LeadStreamConfig config, Optional<SchemaRegistryClient> registry) {
+    Serde<PrioritizedLead> output =
+        switch (config.outputFormat()) {
+          case AVRO -> LeadStreamSerdes.prioritizedLead();
+          case CONFLUENT_AVRO -> LeadStreamSerdes.prioritizedLead(registry.orElseThrow());
+        };
     return new Topics(
         new Topic<>(config.rawTopic(), Serdes.ByteArray(), Serdes.ByteArray()),
-        new Topic<>(config.prioritizedTopic(), Serdes.String(), LeadStreamSerdes.prioritizedLead()),
-        new Topic<>(config.hotTopic(), Serdes.String(), LeadStreamSerdes.prioritizedLead()),
+        new Topic<>(config.prioritizedTopic(), Serdes.String(), output),
+        new Topic<>(config.hotTopic(), Serdes.String(), output),
         new Topic<>(config.deadLetterTopic(), Serdes.ByteArray(), Serdes.ByteArray()));
   }
 

@@ -124,6 +124,44 @@ class ConfigLoaderTest {
                         "m.yaml",
                         "leadstream.input.schemas",
                         "schemas")))
-        .hasMessageStartingWith("leadstream.input.schemas names Avro writer schemas");
+        .hasMessageStartingWith("leadstream.input.schemas names further writer schemas");
+  }
+
+  @Test
+  void shouldReadTheRegistryFormatsAndAskForTheRegistryTheyNeed() {
+    LeadStreamConfig registry =
+        new LeadStreamConfig(
+            Map.of(
+                "leadstream.input.format", "confluent-avro",
+                "leadstream.output.format", "Confluent-Avro",
+                "leadstream.schema.registry.url", "https://registry.example:8081/",
+                "leadstream.schema.registry.basic.auth.user.info", "svc:pw"));
+    assertThat(registry.inputFormat()).isEqualTo(LeadStreamConfig.InputFormat.CONFLUENT_AVRO);
+    assertThat(registry.outputFormat()).isEqualTo(LeadStreamConfig.OutputFormat.CONFLUENT_AVRO);
+    assertThat(registry.schemaRegistry().orElseThrow().url())
+        .hasToString("https://registry.example:8081");
+    assertThat(registry.schemaRegistry().orElseThrow().basicAuthUserInfo()).contains("svc:pw");
+    assertThat(registry.schemaRegistry().orElseThrow().toString()).doesNotContain("pw");
+
+    assertThatThrownBy(
+            () -> new LeadStreamConfig(Map.of("leadstream.output.format", "confluent-avro")))
+        .hasMessageStartingWith(
+            "leadstream.schema.registry.url is required with the confluent-avro format");
+    assertThatThrownBy(
+            () ->
+                new LeadStreamConfig(
+                    Map.of(
+                        "leadstream.schema.registry.url", "http://r:8081",
+                        "leadstream.schema.registry.basic.auth.user.info", "svc:pw",
+                        "leadstream.schema.registry.bearer.token", "t")))
+        .hasMessageContaining("either basic auth or a bearer token");
+    assertThatThrownBy(
+            () ->
+                new LeadStreamConfig(
+                    Map.of(
+                        "leadstream.input.format", "confluent-avro",
+                        "leadstream.schema.registry.url", "http://r:8081",
+                        "leadstream.input.schemas", "schemas")))
+        .hasMessageStartingWith("leadstream.input.schemas names further writer schemas");
   }
 }

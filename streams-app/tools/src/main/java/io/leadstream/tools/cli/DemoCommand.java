@@ -1,5 +1,6 @@
 package io.leadstream.tools.cli;
 
+import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.tools.demo.MalformedRecords;
 import io.leadstream.tools.demo.MalformedRecords.RawRecord;
@@ -80,6 +81,15 @@ final class DemoCommand implements Callable<Integer> {
   boolean follow;
 
   @Option(
+      names = "--registry",
+      description =
+          "Run the demo through the schema registry wire format: an embedded registry (a loopback"
+              + " implementation of the Confluent REST API's subset clients use, not a production"
+              + " registry) is started beside the broker, and leads.raw, leads.prioritized and"
+              + " leads.hot are written as Confluent Avro (magic byte, schema id, body).")
+  boolean registry;
+
+  @Option(
       names = "--timeout",
       defaultValue = "PT3M",
       description = "Longest wait for all outcomes (default: ${DEFAULT-VALUE}).")
@@ -102,18 +112,20 @@ final class DemoCommand implements Callable<Integer> {
         chinese
             ? SampleLeads.read(SampleLeads.CHINESE)
             : samples == null ? SampleLeads.read((Path) null) : SampleLeads.read(samples);
-    List<RawRecord> malformed = samples == null ? MalformedRecords.all() : List.of();
     out.println(
         "Starting an embedded Kafka broker and LeadStream (model bundle "
             + embedded.modelBundle
             + ") ...");
     out.flush();
-    try (EmbeddedPipeline pipeline = embedded.start("leadstream-demo", partitions);
+    try (EmbeddedPipeline pipeline = embedded.start("leadstream-demo", partitions, registry);
         OutcomeReader reader = new OutcomeReader(pipeline.config());
         LeadProducer producer = new LeadProducer(pipeline.config())) {
+      List<RawRecord> malformed =
+          samples == null ? MalformedRecords.of(pipeline.config()) : List.of();
       out.printf(
-          "Broker at %s, model %s, metrics at %s. Sending %d records to %s ...%n%n",
+          "Broker at %s%s, model %s, metrics at %s. Sending %d records to %s ...%n%n",
           pipeline.bootstrapServers(),
+          pipeline.registryUrl().map(url -> ", schema registry at " + url).orElse(""),
           pipeline.app().modelVersion(),
           pipeline
               .app()
@@ -141,8 +153,18 @@ final class DemoCommand implements Callable<Integer> {
       table.summary(summary, inputs, startMs);
       if (follow) {
         out.printf(
-            "%nFollowing %s; send leads with `leadstream produce -b %s FILE`. Ctrl-C to stop.%n",
-            pipeline.config().rawTopic(), pipeline.bootstrapServers());
+            "%nFollowing %s; send leads with `leadstream produce -b %s%s FILE`. Ctrl-C to stop.%n",
+            pipeline.config().rawTopic(),
+            pipeline.bootstrapServers(),
+            pipeline
+                .registryUrl()
+                .map(
+                    url ->
+                        " -D leadstream.input.format=confluent-avro -D "
+                            + LeadStreamConfig.REGISTRY_URL_CONFIG
+                            + "="
+                            + url)
+                .orElse(""));
         out.flush();
         OutcomeWaiter.await(
             reader,

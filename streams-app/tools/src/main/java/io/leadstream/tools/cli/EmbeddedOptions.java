@@ -41,8 +41,16 @@ class EmbeddedOptions {
    * @param applicationId the Streams application id unless {@code -D} sets one
    */
   EmbeddedPipeline start(String applicationId, int partitions) {
+    return start(applicationId, partitions, false);
+  }
+
+  /**
+   * @param withRegistry with an embedded schema registry, both Avro topics in its wire format
+   */
+  EmbeddedPipeline start(String applicationId, int partitions, boolean withRegistry) {
     ConsoleLogging.quiet(verbose);
-    return EmbeddedPipeline.start(bootstrap -> config(bootstrap, applicationId), partitions);
+    return EmbeddedPipeline.start(
+        bootstrap -> config(bootstrap, applicationId), partitions, withRegistry);
   }
 
   /** The app's settings on the embedded broker at {@code bootstrap}. */

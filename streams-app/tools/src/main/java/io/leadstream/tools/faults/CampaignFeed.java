@@ -40,7 +40,7 @@ final class CampaignFeed implements AutoCloseable {
   private final double perSecond;
   private final int malformedEvery;
   private final List<LeadEvent> samples;
-  private final List<RawRecord> malformed = MalformedRecords.all();
+  private final List<RawRecord> malformed = MalformedRecords.singleObject();
   private final Set<String> ackedEvents = ConcurrentHashMap.newKeySet();
   private final Set<String> ackedMalformed = ConcurrentHashMap.newKeySet();
   private final AtomicReference<Exception> failure = new AtomicReference<>();

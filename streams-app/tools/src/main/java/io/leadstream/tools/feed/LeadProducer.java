@@ -3,11 +3,13 @@ package io.leadstream.tools.feed;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.kafka.LeadStreamSerdes;
-import io.leadstream.schema.kafka.SingleObjectSerde;
+import io.leadstream.schema.kafka.RegistryAvroSerde;
+import io.leadstream.schema.registry.SchemaRegistryClient;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,14 +17,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Sends lead events to the raw leads topic as Avro single-object bytes keyed by leadId, the way a
- * CRM producer should. Also sends arbitrary bytes, which demos and tests use for malformed input.
+ * Sends lead events to the raw leads topic keyed by leadId, in the pipeline's input format (Avro
+ * single-object encoding, or the schema registry wire format), the way a CRM producer should. Also
+ * sends arbitrary bytes, which demos and tests use for malformed input.
  */
 public final class LeadProducer implements AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
   private final String topic;
-  private final SingleObjectSerde<LeadEvent> serde = LeadStreamSerdes.leadEvent();
+  private final Function<LeadEvent, byte[]> encoder;
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
 
@@ -37,10 +40,29 @@ public final class LeadProducer implements AutoCloseable {
     props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     this.topic = config.rawTopic();
+    this.encoder = encoder(config);
+  }
+
+  /** LeadEvents as the pipeline's input format has them. */
+  private static Function<LeadEvent, byte[]> encoder(LeadStreamConfig config) {
+    return switch (config.inputFormat()) {
+      case AVRO -> LeadStreamSerdes.leadEvent()::encode;
+      case CONFLUENT_AVRO -> {
+        RegistryAvroSerde<LeadEvent> serde =
+            LeadStreamSerdes.leadEvent(
+                new SchemaRegistryClient(config.schemaRegistry().orElseThrow()));
+        yield lead -> serde.encode(config.rawTopic(), lead);
+      }
+      case JSON ->
+          lead -> {
+            throw new IllegalStateException(
+                "the pipeline reads the CRM's JSON events: send them as they are (sendRaw)");
+          };
+    };
   }
 
   public void send(LeadEvent lead) {
-    sendRaw(lead.getLeadId(), serde.encode(lead));
+    sendRaw(lead.getLeadId(), encoder.apply(lead));
   }
 
   /** Sends a record as given, valid or not. */

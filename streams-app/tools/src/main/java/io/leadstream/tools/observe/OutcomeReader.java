@@ -1,12 +1,9 @@
 package io.leadstream.tools.observe;
 
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.streams.Topics;
 import io.leadstream.app.streams.errors.DeadLetterHeaders;
 import io.leadstream.schema.PrioritizedLead;
-import io.leadstream.schema.kafka.LeadStreamSerdes;
-import io.leadstream.schema.kafka.SingleObjectSerde;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads LeadStream's outcomes, the prioritized and dead-letter topics, from the beginning with
@@ -33,7 +31,7 @@ public final class OutcomeReader implements AutoCloseable {
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final String prioritizedTopic;
-  private final SingleObjectSerde<PrioritizedLead> serde = LeadStreamSerdes.prioritizedLead();
+  private final Deserializer<PrioritizedLead> deserializer;
 
   public OutcomeReader(LeadStreamConfig config) {
     Map<String, Object> props = new HashMap<>(config.clientProperties());
@@ -43,6 +41,7 @@ public final class OutcomeReader implements AutoCloseable {
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     prioritizedTopic = config.prioritizedTopic();
+    deserializer = Topics.from(config).prioritized().valueSerde().deserializer();
     List<TopicPartition> partitions = new ArrayList<>();
     for (String topic : List.of(config.prioritizedTopic(), config.deadLetterTopic())) {
       consumer
@@ -79,7 +78,10 @@ public final class OutcomeReader implements AutoCloseable {
       if (record.topic().equals(prioritizedTopic)) {
         outcomes.add(
             new Outcome.Scored(
-                decode(record.value()), record.timestamp(), now, record.partition()));
+                deserializer.deserialize(prioritizedTopic, record.value()),
+                record.timestamp(),
+                now,
+                record.partition()));
       } else {
         outcomes.add(
             new Outcome.DeadLettered(
@@ -94,14 +96,6 @@ public final class OutcomeReader implements AutoCloseable {
       }
     }
     return outcomes;
-  }
-
-  private PrioritizedLead decode(byte[] bytes) {
-    try {
-      return serde.decode(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("LeadStream wrote a PrioritizedLead it cannot read back", e);
-    }
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {

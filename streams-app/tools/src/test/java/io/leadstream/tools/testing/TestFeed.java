@@ -25,7 +25,7 @@ public record TestFeed(List<LeadEvent> leads, List<RawRecord> malformed) {
   }
 
   public static TestFeed of(int leads) {
-    return new TestFeed(events(leads, "lead-"), MalformedRecords.all());
+    return new TestFeed(events(leads, "lead-"), MalformedRecords.singleObject());
   }
 
   /** Valid events only, over leads named {@code prefix} + a number. */

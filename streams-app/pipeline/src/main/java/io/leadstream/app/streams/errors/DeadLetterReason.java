@@ -14,15 +14,26 @@ public enum DeadLetterReason {
    * offset the headers name.
    */
   RECORD_TOO_LARGE,
-  /** The bytes do not start with the Avro single-object marker C3 01. */
+  /**
+   * The bytes do not start with the Avro single-object marker C3 01 (with {@code
+   * leadstream.input.format=confluent-avro}: the wire format's magic byte 0 and a schema id).
+   */
   NOT_AVRO,
   /**
    * With {@code leadstream.input.format=json}: the value is not valid JSON, or JSON that is not one
    * object; the detail says where parsing failed, never what the value holds.
    */
   NOT_JSON,
-  /** Avro single-object encoding, but written with a schema LeadStream does not know. */
+  /**
+   * Written with a schema LeadStream does not know: a single-object fingerprint of no known writer
+   * schema, or a schema id the registry does not hold as an Avro schema.
+   */
   UNKNOWN_SCHEMA,
+  /**
+   * With the schema registry wire format: the writer schema cannot be read as the app's LeadEvent
+   * by Avro schema resolution (the detail names the schema id and each incompatibility).
+   */
+  INCOMPATIBLE_SCHEMA,
   /**
    * The bytes claim to be a LeadEvent but cannot be decoded (truncated, corrupt, or bytes after its
    * end).

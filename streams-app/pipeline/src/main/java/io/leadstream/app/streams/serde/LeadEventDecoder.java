@@ -1,12 +1,10 @@
 package io.leadstream.app.streams.serde;
 
-import io.leadstream.app.streams.errors.Causes;
 import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;
 import io.leadstream.schema.AvroTrust;
 import io.leadstream.schema.LeadEvent;
 import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,9 +47,7 @@ public final class LeadEventDecoder implements LeadDecoder {
    * @throws InvalidLeadException EMPTY_RECORD, NOT_AVRO, UNKNOWN_SCHEMA, BAD_UTF8 or UNDECODABLE
    */
   public LeadEvent decode(byte[] value) {
-    if (value == null || value.length == 0) {
-      throw new InvalidLeadException(DeadLetterReason.EMPTY_RECORD, "record has no value");
-    }
+    AvroReadFailures.requireValue(value);
     ByteArrayInputStream in = new ByteArrayInputStream(value);
     LeadEvent event;
     try {
@@ -67,22 +63,13 @@ public final class LeadEventDecoder implements LeadDecoder {
           "value was written with a schema of fingerprint "
               + fingerprintOf(value)
               + " (hex, as after C3 01), neither the app's LeadEvent nor one in "
-              + "leadstream.input.schemas; add the producer's writer schema there",
+              + "leadstream.input.schemas or the registry; add the producer's writer schema there",
           e);
-    } catch (StrictUtf8DatumReader.InvalidUtf8Exception e) {
-      throw new InvalidLeadException(DeadLetterReason.BAD_UTF8, e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
-      throw new InvalidLeadException(DeadLetterReason.UNDECODABLE, undecodable(e, value.length), e);
+      throw AvroReadFailures.unreadable(e, value.length);
     }
     if (in.available() > 0) {
-      throw new InvalidLeadException(
-          DeadLetterReason.UNDECODABLE,
-          "value holds "
-              + in.available()
-              + " bytes after the end of the LeadEvent record ("
-              + value.length
-              + " bytes in all);"
-              + " a record must end where the value ends");
+      throw AvroReadFailures.trailingBytes(in.available(), value.length);
     }
     return event;
   }
@@ -90,16 +77,5 @@ public final class LeadEventDecoder implements LeadDecoder {
   /** The 8 bytes after the C3 01 marker, in hex. */
   private static String fingerprintOf(byte[] value) {
     return HexFormat.of().formatHex(value, 2, Math.min(10, value.length));
-  }
-
-  private static String undecodable(Exception e, int length) {
-    Throwable root = Causes.rootCause(e);
-    if (root instanceof EOFException) {
-      return "value ends inside the LeadEvent record (truncated: " + length + " bytes)";
-    }
-    String message = root.getMessage();
-    return "value is not a decodable LeadEvent: "
-        + root.getClass().getSimpleName()
-        + (message == null || message.isBlank() ? "" : ": " + message);
   }
 }

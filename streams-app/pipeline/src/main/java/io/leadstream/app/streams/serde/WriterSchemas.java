@@ -1,6 +1,7 @@
 package io.leadstream.app.streams.serde;
 
 import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,6 +17,8 @@ import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Further writer schemas of {@link LeadEvent} that producers use ({@code
@@ -23,6 +26,8 @@ import org.apache.avro.SchemaParseException;
  * start, to be readable as the app's LeadEvent by Avro schema resolution.
  */
 public final class WriterSchemas {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WriterSchemas.class);
 
   private WriterSchemas() {}
 
@@ -80,19 +85,53 @@ public final class WriterSchemas {
   }
 
   private static Schema readable(Path file, Schema writer) {
+    incompatibility(writer)
+        .ifPresent(
+            why -> {
+              throw new IllegalArgumentException(
+                  "leadstream.input.schemas: "
+                      + file.getFileName()
+                      + " (fingerprint "
+                      + fingerprint(writer)
+                      + ") cannot be read as LeadEvent: "
+                      + why);
+            });
+    return writer;
+  }
+
+  /**
+   * The versions of a registry subject readable as LeadEvent; those that are not are left out with
+   * a warning (their records are then dead-lettered as UNKNOWN_SCHEMA).
+   */
+  public static List<Schema> fromRegistry(SchemaRegistryClient registry, String subject) {
+    List<Schema> readable = new ArrayList<>();
+    for (Schema writer : registry.versions(subject)) {
+      Optional<String> why = incompatibility(writer);
+      if (why.isEmpty()) {
+        readable.add(writer);
+      } else {
+        LOG.warn(
+            "Schema registry subject {} holds a writer schema (fingerprint {}) that cannot be read"
+                + " as LeadEvent, left out: {}",
+            subject,
+            fingerprint(writer),
+            why.get());
+      }
+    }
+    return List.copyOf(readable);
+  }
+
+  /** Why {@code writer} cannot be read as the app's LeadEvent; empty when it can. */
+  static Optional<String> incompatibility(Schema writer) {
     SchemaPairCompatibility compatibility =
         SchemaCompatibility.checkReaderWriterCompatibility(LeadEvent.getClassSchema(), writer);
-    if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-      throw new IllegalArgumentException(
-          "leadstream.input.schemas: "
-              + file.getFileName()
-              + " (fingerprint "
-              + fingerprint(writer)
-              + ") cannot be read as LeadEvent: "
-              + compatibility.getResult().getIncompatibilities().stream()
-                  .map(i -> i.getType() + " at " + i.getLocation() + ": " + i.getMessage())
-                  .toList());
+    if (compatibility.getType() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+      return Optional.empty();
     }
-    return writer;
+    return Optional.of(
+        compatibility.getResult().getIncompatibilities().stream()
+            .map(i -> i.getType() + " at " + i.getLocation() + ": " + i.getMessage())
+            .toList()
+            .toString());
   }
 }
