@@ -91,7 +91,11 @@ public final class PipelineBenchmark {
     }
   }
 
-  private static RunSummary sendAndAwait(
+  /**
+   * Sends the leads (all at once, or one every {@code intervalNanos}) and waits for each one's
+   * outcome.
+   */
+  static RunSummary sendAndAwait(
       OutcomeReader reader, LeadProducer producer, List<LeadEvent> leads, long intervalNanos)
       throws InterruptedException {
     RunSummary summary = new RunSummary();

@@ -1,6 +1,9 @@
 package io.leadstream.tools.cli;
 
+import io.leadstream.app.config.LeadStreamConfig.InputFormat;
 import io.leadstream.tools.bench.BenchResult;
+import io.leadstream.tools.bench.FormatBenchmark;
+import io.leadstream.tools.bench.FormatBenchmark.FormatResult;
 import io.leadstream.tools.bench.PipelineBenchmark;
 import io.leadstream.tools.embedded.EmbeddedPipeline;
 import java.io.IOException;
@@ -10,12 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Measures the pipeline on the embedded broker against the encoder alone. */
@@ -62,6 +67,22 @@ final class BenchCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--formats",
+      split = ",",
+      paramLabel = "FORMAT",
+      description =
+          "Instead: compare input formats (avro, json, confluent-avro) in one run, one app each on"
+              + " one broker and registry, bursts of --leads leads to each in turn for --rounds"
+              + " rounds; prints each format's median leads/s and its spread.")
+  List<String> formats;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      description = "With --formats: bursts per format (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(
       names = "--report",
       paramLabel = "FILE",
       description = "Append the results as a Markdown table row to FILE (e.g. docs/benchmarks.md).")
@@ -74,6 +95,9 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (formats != null) {
+      return compareFormats(out);
+    }
     out.printf("Starting an embedded broker and LeadStream (%d partition(s)) ...%n", partitions);
     out.flush();
     BenchResult result;
@@ -93,6 +117,49 @@ final class BenchCommand implements Callable<Integer> {
       out.println("Appended to " + report);
     }
     return 0;
+  }
+
+  private int compareFormats(PrintWriter out) throws InterruptedException {
+    List<InputFormat> chosen = formats.stream().map(this::inputFormat).toList();
+    out.printf("Starting an embedded broker, a registry and %d apps ...%n", chosen.size());
+    out.flush();
+    List<FormatResult> results;
+    try (FormatBenchmark bench =
+        new FormatBenchmark(
+            embedded.configs("leadstream-bench"),
+            chosen,
+            partitions,
+            line -> {
+              out.println("  " + line);
+              out.flush();
+            })) {
+      results = bench.run(leads, warmup, rounds, seed);
+    }
+    out.printf("%n%s%n", machine());
+    double reference = results.get(0).median();
+    for (FormatResult r : results) {
+      out.printf(
+          Locale.ROOT,
+          "%-15s median %7.1f leads/s (min %.1f, max %.1f over %d bursts of %d)  %+.1f %% vs %s%n",
+          r.settingName(),
+          r.median(),
+          r.min(),
+          r.max(),
+          r.leadsPerSecond().size(),
+          leads,
+          100 * (r.median() / reference - 1),
+          results.get(0).settingName());
+    }
+    return 0;
+  }
+
+  private InputFormat inputFormat(String name) {
+    try {
+      return InputFormat.valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--formats: " + name + " is none of avro, json, confluent-avro");
+    }
   }
 
   private String settings() {

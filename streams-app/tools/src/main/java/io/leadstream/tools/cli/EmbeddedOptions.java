@@ -5,6 +5,7 @@ import io.leadstream.tools.embedded.EmbeddedPipeline;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Option;
@@ -51,6 +52,12 @@ class EmbeddedOptions {
     ConsoleLogging.quiet(verbose);
     return EmbeddedPipeline.start(
         bootstrap -> config(bootstrap, applicationId), partitions, withRegistry);
+  }
+
+  /** The apps' settings on an embedded broker, from its bootstrap servers. */
+  Function<String, LeadStreamConfig> configs(String applicationId) {
+    ConsoleLogging.quiet(verbose);
+    return bootstrap -> config(bootstrap, applicationId);
   }
 
   /** The app's settings on the embedded broker at {@code bootstrap}. */

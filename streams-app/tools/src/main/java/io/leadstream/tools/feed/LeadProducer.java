@@ -30,6 +30,13 @@ public final class LeadProducer implements AutoCloseable {
   private final AtomicReference<Exception> failure = new AtomicReference<>();
 
   public LeadProducer(LeadStreamConfig config) {
+    this(config, encoder(config));
+  }
+
+  /**
+   * @param encoder writes a LeadEvent as the input topic holds it (a CRM's JSON, say)
+   */
+  public LeadProducer(LeadStreamConfig config, Function<LeadEvent, byte[]> encoder) {
     Map<String, Object> props = new HashMap<>(config.clientProperties());
     props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
     props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -40,7 +47,7 @@ public final class LeadProducer implements AutoCloseable {
     props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     this.topic = config.rawTopic();
-    this.encoder = encoder(config);
+    this.encoder = encoder;
   }
 
   /** LeadEvents as the pipeline's input format has them. */
@@ -56,7 +63,8 @@ public final class LeadProducer implements AutoCloseable {
       case JSON ->
           lead -> {
             throw new IllegalStateException(
-                "the pipeline reads the CRM's JSON events: send them as they are (sendRaw)");
+                "the pipeline reads the CRM's JSON events: send them as they are (sendRaw), or"
+                    + " give this producer an encoder that writes them");
           };
     };
   }
