@@ -32,7 +32,7 @@ class EmbeddedSchemaRegistryTest {
   private static final String EVOLVED =
       withField(
           LEAD_EVENT,
-          "{\"name\": \"crmRegion\", " + "\"type\": [\"null\", \"string\"], \"default\": null}");
+          "{\"name\": \"crmRegion\", \"type\": [\"null\", \"string\"], \"default\": null}");
 
   /** LeadEvent with a required field more: new readers cannot read old events. */
   private static final String REQUIRED_FIELD_ADDED =

@@ -13,7 +13,7 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
  * one reads the new schema's data, FULL both; the {@code _TRANSITIVE} levels check against every
  * earlier version instead of the latest only.
  */
-public enum Compatibility {
+enum Compatibility {
   NONE(false, false, false),
   BACKWARD(true, false, false),
   BACKWARD_TRANSITIVE(true, false, true),

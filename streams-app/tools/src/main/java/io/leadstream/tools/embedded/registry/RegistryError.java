@@ -4,7 +4,7 @@ package io.leadstream.tools.embedded.registry;
  * An error the registry answers with: an HTTP status and the body {@code {"error_code": N,
  * "message": "..."}}, with the codes and messages the Confluent Schema Registry uses.
  */
-public final class RegistryError extends RuntimeException {
+final class RegistryError extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
@@ -18,12 +18,12 @@ public final class RegistryError extends RuntimeException {
   }
 
   /** The HTTP status. */
-  public int status() {
+  int status() {
     return status;
   }
 
   /** The registry's {@code error_code}, such as 40401. */
-  public int errorCode() {
+  int errorCode() {
     return errorCode;
   }
 

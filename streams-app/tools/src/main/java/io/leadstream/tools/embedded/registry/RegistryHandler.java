@@ -287,7 +287,11 @@ public final class RegistryHandler implements HttpHandler {
     }
 
     private static String decode(String text) {
-      return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+      try {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return text; // a stray '%': taken as it is
+      }
     }
   }
 }
