@@ -42,6 +42,10 @@ public record ZeroShotSpec(
   /** The placeholder {@link #promptTemplate()} must contain. */
   public static final String TEXT_PLACEHOLDER = "{text}";
 
+  /** The instruction prompt the exports and {@code bundle init} write (t5_export.py's). */
+  public static final String DEFAULT_PROMPT_TEMPLATE =
+      "Is this sales lead a business opportunity? Answer yes or no.\n\nLead: " + TEXT_PLACEHOLDER;
+
   /** The {@link #prior()} of a spec that names none: neither yes nor no. */
   public static final double DEFAULT_PRIOR = 0.5;
 
