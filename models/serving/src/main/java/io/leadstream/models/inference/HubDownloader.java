@@ -76,10 +76,11 @@ final class HubDownloader {
   }
 
   /**
-   * A verified file in the cache, its SHA-256 and size, and the commit the hub said the revision
-   * was at (null when the file came from the cache or the hub did not say).
+   * A verified file in the cache, its SHA-256 and size, whether it was downloaded now (rather than
+   * found in the cache), and the commit the hub said the revision was at (null when it was not
+   * downloaded or the hub did not say).
    */
-  record Fetched(Path path, String sha256, long size, String commit) {}
+  record Fetched(Path path, String sha256, long size, boolean downloaded, String commit) {}
 
   /**
    * Returns the cached file, downloading it first when it is absent or differs from what is
@@ -125,7 +126,7 @@ final class HubDownloader {
         String sha256 = Sha256.of(part);
         if (have == total && expected.accepts(have, sha256)) {
           return moveIntoPlace(
-              file, part, target, started, new Fetched(target, sha256, have, null));
+              file, part, target, started, new Fetched(target, sha256, have, true, null));
         }
         Files.delete(part);
         have = 0;
@@ -175,7 +176,7 @@ final class HubDownloader {
               part,
               target,
               started,
-              new Fetched(target, complete.sha256(), complete.size(), complete.commit()));
+              new Fetched(target, complete.sha256(), complete.size(), true, complete.commit()));
         }
         Files.deleteIfExists(part);
         if (complete.resumed() && !restarted) {
@@ -226,7 +227,7 @@ final class HubDownloader {
       return null;
     }
     String sha256 = Sha256.of(file);
-    return expected.accepts(size, sha256) ? new Fetched(file, sha256, size, null) : null;
+    return expected.accepts(size, sha256) ? new Fetched(file, sha256, size, false, null) : null;
   }
 
   private static long sizeOf(Path file) throws IOException {

@@ -149,8 +149,9 @@ public final class ModelSource {
     String revision = fetched.commit() != null ? fetched.commit() : hfFile.revision();
     lock.put(source, new FilesLock.Pin(fetched.sha256(), fetched.size(), revision));
     LOG.warn(
-        "pinned on first download: {} sha256={} size={} (revision {}, recorded in {}; later loads"
+        "pinned on first {}: {} sha256={} size={} (revision {}, recorded in {}; later loads"
             + " must match)",
+        fetched.downloaded() ? "download" : "use (found in the cache)",
         source,
         fetched.sha256(),
         fetched.size(),

@@ -82,6 +82,21 @@ class PinnedDownloadTest {
   }
 
   @Test
+  void shouldPinAFileAlreadyInTheCacheWithoutTheNetwork(@TempDir Path other) throws IOException {
+    Path cached = source().resolve(unpinned(ENCODER));
+    hub.close();
+
+    ModelSource otherBundle = ModelSource.forFolder(other).withCacheRoot(cache).withHub(settings());
+    assertThat(otherBundle.resolve(unpinned(ENCODER))).isEqualTo(cached);
+
+    assertThat(FilesLock.in(other).get(hfSource(ENCODER)))
+        .contains(new FilesLock.Pin(Sha256.of(cached), Files.size(cached), "main"));
+    assertThat(warnings().get(1))
+        .startsWith(
+            "pinned on first use (found in the cache): hf:leadstream/t5-tiny/encoder.onnx sha256=");
+  }
+
+  @Test
   void shouldFailNamingBothHashesWhenTheHubFileChangedAfterPinning() throws IOException {
     Path first = source().resolve(unpinned(TOKENIZER));
     String pinned = Sha256.of(first);
