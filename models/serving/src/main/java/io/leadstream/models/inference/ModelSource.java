@@ -101,11 +101,11 @@ public final class ModelSource {
     if (source.startsWith(HfFile.PREFIX)) {
       return fromHub(HfFile.parse(source), file);
     }
-    if (file.sha256() == null || file.size() <= 0) {
+    if (file.sha256() == null) {
       throw new BundleException(
           source
-              + ": sha256 and size missing; only hf: files may leave them out (they are pinned on"
-              + " their first download)");
+              + ": sha256 missing; only hf: files may leave it out (they are pinned on their first"
+              + " download)");
     }
     if (source.startsWith(CLASSPATH)) {
       return extract(stripSlashes(source.substring(CLASSPATH.length())), file);

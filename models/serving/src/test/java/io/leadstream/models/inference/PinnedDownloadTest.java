@@ -201,8 +201,8 @@ class PinnedDownloadTest {
     assertThatThrownBy(() -> source().resolve(new ModelFile("encoder.onnx", null, 0)))
         .isInstanceOf(BundleException.class)
         .hasMessage(
-            "encoder.onnx: sha256 and size missing; only hf: files may leave them out (they are"
-                + " pinned on their first download)");
+            "encoder.onnx: sha256 missing; only hf: files may leave it out (they are pinned on"
+                + " their first download)");
   }
 
   private ModelSource source() {
