@@ -131,7 +131,7 @@ final class HubDownloader {
         Files.delete(part);
         have = 0;
       } else if (have > 0) {
-        LOG.info("Resuming {} at byte {} of {}", file, have, total);
+        LOG.info("Resuming {} at byte {} of {}", file, have, total > 0 ? total : "an unknown size");
       }
       HubTransfer.Outcome outcome;
       try {
