@@ -13,9 +13,11 @@ Outputs (no `transformers` or `tokenizers` packages needed):
   tokenizer.json        T5-style Unigram tokenizer (HF tokenizers JSON), <pad>=0 </s>=1 <unk>=2
   encoder.pt            TorchScript: (input_ids, attention_mask) -> last_hidden_state
   encoder.onnx          ONNX of the same encoder
+  decoder_model.onnx    ONNX of the decoder step in the transformers.js layout (Xenova's names):
+                        (encoder_attention_mask, input_ids, encoder_hidden_states) -> logits
   decoder_step.pt       TorchScript: (decoder_input_ids, encoder_hidden_states,
                         encoder_attention_mask) -> logits (batch, decoder_len, vocab)
-  encoder-pytorch.json, encoder-onnx.json, zero-shot.json
+  encoder-pytorch.json, encoder-onnx.json, zero-shot.json, zero-shot-onnx.json
                         manifest sections for these files (sizes, SHA-256)
   reference.json        token ids, mean-pooled L2-normalized embeddings and zero-shot
                         p(opportunity) computed here in Python, for the Java tests to match
@@ -390,7 +392,8 @@ def build_model():
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "src", "test", "resources", "t5-tiny")
+        os.path.dirname(os.path.abspath(__file__)), "..", "serving", "src", "test", "resources",
+        "t5-tiny")
     os.makedirs(out, exist_ok=True)
     torch.manual_seed(SEED)
     model, tok, vocab, encode = build_model()
@@ -400,6 +403,7 @@ def main():
     encoder, decoder_step = t5_export.save_torchscript(model, encode, out)
     t5_export.save_onnx_encoder(encoder, encode, out)
     start_id = CONFIG["decoder_start_token_id"]
+    t5_export.save_onnx_decoder(encoder, decoder_step, encode, out, start_id)
     diffs = t5_export.check_torchscript(
         out, encoder, decoder_step, t5_export.check_batches(encode, EMBED_TEXTS), start_id)
 
@@ -415,17 +419,22 @@ def main():
 
     yes_ids = [tok.ids[p] for p in t5_export.YES_PIECES]
     no_ids = [tok.ids[p] for p in t5_export.NO_PIECES]
+    word_start = ([tok.ids[p] for p in t5_export.WORD_START_YES_PIECES],
+                  [tok.ids[p] for p in t5_export.WORD_START_NO_PIECES])
     cases = []
     for text in ZERO_SHOT_TEXTS:
         prompt = t5_export.PROMPT_TEMPLATE.format(text=text)
         ids, mask = encode([prompt])
         p = t5_export.p_yes(encoder, decoder_step, ids, mask, start_id, yes_ids, no_ids)[0]
-        cases.append({"text": text, "prompt": prompt, "input_ids": ids[0].tolist(), "p_yes": p})
+        p_word_start = t5_export.p_yes(encoder, decoder_step, ids, mask, start_id,
+                                       *word_start)[0]
+        cases.append({"text": text, "prompt": prompt, "input_ids": ids[0].tolist(), "p_yes": p,
+                      "p_yes_word_start_answers": p_word_start})
 
     t5_export.write_json(os.path.join(out, "reference.json"), {
         "generated_by": "models/flan-t5/make_fixtures.py",
         "torch_version": torch.__version__,
-        "onnx": "encoder.onnx written (opset %d)" % t5_export.ONNX_OPSET,
+        "onnx": "encoder.onnx and decoder_model.onnx written (opset %d)" % t5_export.ONNX_OPSET,
         "config": dict(CONFIG, vocab_size=len(vocab)),
         "tokenizer": {
             "texts": TOKEN_TEXTS,
@@ -437,10 +446,12 @@ def main():
                        "vectors": vectors},
         "zero_shot": {"template": t5_export.PROMPT_TEMPLATE, "yes_pieces": t5_export.YES_PIECES,
                       "no_pieces": t5_export.NO_PIECES, "yes_ids": yes_ids, "no_ids": no_ids,
+                      "word_start_yes_pieces": t5_export.WORD_START_YES_PIECES,
+                      "word_start_no_pieces": t5_export.WORD_START_NO_PIECES,
                       "decoder_start_token_id": start_id, "cases": cases},
     })
     t5_export.write_specs(out, model.config, MAX_TOKENS, True,
-                          t5_export.YES_PIECES, t5_export.NO_PIECES)
+                          t5_export.YES_PIECES, t5_export.NO_PIECES, onnx_decoder=True)
 
     total = 0
     for name in sorted(os.listdir(out)):

@@ -18,7 +18,11 @@ What it writes into a folder that already holds tokenizer.json:
   decoder_step.pt   TorchScript  (decoder_input_ids, encoder_hidden_states, encoder_attention_mask)
                                  -> logits (b, decoder length, vocabulary); no cache, for ONE step
   encoder.onnx      optional ONNX of the encoder, dynamic batch and sequence axes
-  encoder-pytorch.json, encoder-onnx.json, zero-shot.json
+  decoder_model.onnx
+                    optional ONNX of the decoder step in the transformers.js layout (the names
+                    of Xenova's onnx/decoder_model.onnx): (encoder_attention_mask, input_ids =
+                    the decoder ids, encoder_hidden_states) -> logits, dynamic axes
+  encoder-pytorch.json, encoder-onnx.json, zero-shot.json, zero-shot-onnx.json
                     manifest sections (io.leadstream.models.inference.EncoderSpec, ZeroShotSpec)
                     naming the files relative to the folder, with size and SHA-256
 """
@@ -33,6 +37,7 @@ from torch import nn
 ENCODER_PT = "encoder.pt"
 DECODER_STEP_PT = "decoder_step.pt"
 ENCODER_ONNX = "encoder.onnx"
+DECODER_ONNX = "decoder_model.onnx"
 TOKENIZER_JSON = "tokenizer.json"
 
 TOLERANCE = 1e-4  # max abs difference allowed between an exported file and the eager model
@@ -43,6 +48,16 @@ PROMPT_TEMPLATE = ("Is this sales lead a business opportunity? Answer yes or no.
                    "Lead: {text}")
 YES_PIECES = ["\u2581yes", "\u2581Yes", "yes", "Yes"]
 NO_PIECES = ["\u2581no", "\u2581No", "no", "No"]
+# the answers `bundle init` writes for Flan-T5 in the transformers.js layout (it has no vocabulary
+# at hand, so only the word-start pieces, which a SentencePiece vocabulary of English has)
+WORD_START_YES_PIECES = YES_PIECES[:2]
+WORD_START_NO_PIECES = NO_PIECES[:2]
+
+# the decoder of transformers.js / optimum exports without cache (decoder_model.onnx): inputs in
+# optimum's order (the Java side binds them by name), and a ZeroShotSpec's decoderNames for it
+DECODER_ONNX_INPUTS = ["encoder_attention_mask", "input_ids", "encoder_hidden_states"]
+DECODER_NAMES = {"inputIds": "input_ids", "encoderHiddenStates": "encoder_hidden_states",
+                 "encoderAttentionMask": "encoder_attention_mask", "logits": "logits"}
 
 # the example of the product's source document; T5's vocabulary has few Chinese pieces
 SOURCE_EXAMPLE = ("客户 ABC 公司有意向采购我们的 XYZ 产品,初步谈好了合作意向,"
@@ -112,15 +127,31 @@ def save_torchscript(model, encode, out):
     return encoder, decoder_step
 
 
+class DecoderOnnxExport(nn.Module):
+    """The decoder step with the inputs of transformers.js' decoder_model.onnx, in optimum's order:
+    (encoder_attention_mask, input_ids = the decoder ids, encoder_hidden_states) -> logits."""
+
+    def __init__(self, decoder_step):
+        super().__init__()
+        self.step = decoder_step
+
+    def forward(self, encoder_attention_mask, input_ids, encoder_hidden_states):
+        return self.step(input_ids, encoder_hidden_states, encoder_attention_mask)
+
+
+def _refuse_over_2gb(module, what):
+    """ONNX over 2 GB needs external data files, which a manifest ModelFile cannot name."""
+    size = sum(p.numel() * p.element_size() for p in module.parameters())
+    if size > ONNX_MAX_BYTES:
+        raise ExportError("the %s has %.1f GB of weights; ONNX over 2 GB needs external data "
+                          "files, which a manifest cannot name: use the TorchScript export"
+                          % (what, size / 1e9))
+
+
 def save_onnx_encoder(encoder, encode, out):
     """Exports the encoder to ONNX (opset ONNX_OPSET, dynamic batch and sequence). Refuses an
-    encoder over 2 GB: ONNX would need external data files, which a manifest ModelFile cannot
-    name. The `onnx` package is not needed."""
-    size = sum(p.numel() * p.element_size() for p in encoder.parameters())
-    if size > ONNX_MAX_BYTES:
-        raise ExportError("the encoder has %.1f GB of weights; ONNX over 2 GB needs external data "
-                          "files, which a manifest cannot name: use the TorchScript export"
-                          % (size / 1e9))
+    encoder over 2 GB. The `onnx` package is not needed."""
+    _refuse_over_2gb(encoder, "encoder")
     axes = {0: "batch", 1: "sequence"}
     with torch.no_grad():
         torch.onnx.export(encoder, encode(TRACE_TEXTS), os.path.join(out, ENCODER_ONNX),
@@ -128,6 +159,26 @@ def save_onnx_encoder(encoder, encode, out):
                           output_names=["last_hidden_state"],
                           dynamic_axes={"input_ids": axes, "attention_mask": axes,
                                         "last_hidden_state": axes},
+                          opset_version=ONNX_OPSET, do_constant_folding=True)
+
+
+def save_onnx_decoder(encoder, decoder_step, encode, out, start_id):
+    """Exports the decoder step to ONNX in the transformers.js layout (DECODER_ONNX, inputs
+    DECODER_ONNX_INPUTS, output logits; dynamic batch, encoder and decoder lengths, opset
+    ONNX_OPSET). Refuses a decoder over 2 GB."""
+    _refuse_over_2gb(decoder_step, "decoder")
+    ids, mask = encode(TRACE_TEXTS)
+    encoder_axes = {0: "batch_size", 1: "encoder_sequence_length"}
+    decoder_axes = {0: "batch_size", 1: "decoder_sequence_length"}
+    with torch.no_grad():
+        example = (mask, start_ids(ids.size(0), start_id), encoder(ids, mask))
+        torch.onnx.export(DecoderOnnxExport(decoder_step).eval(), example,
+                          os.path.join(out, DECODER_ONNX), input_names=DECODER_ONNX_INPUTS,
+                          output_names=["logits"],
+                          dynamic_axes={"encoder_attention_mask": encoder_axes,
+                                        "input_ids": decoder_axes,
+                                        "encoder_hidden_states": encoder_axes,
+                                        "logits": decoder_axes},
                           opset_version=ONNX_OPSET, do_constant_folding=True)
 
 
@@ -222,8 +273,9 @@ def model_file(out, name):
     return {"source": name, "sha256": digest, "size": os.path.getsize(os.path.join(out, name))}
 
 
-def write_specs(out, config, max_tokens, with_onnx, yes_pieces, no_pieces):
-    """Writes the manifest sections for the files in `out`; returns their file names."""
+def write_specs(out, config, max_tokens, with_onnx, yes_pieces, no_pieces, onnx_decoder=False):
+    """Writes the manifest sections for the files in `out`; returns their file names. With
+    onnx_decoder, also zero-shot-onnx.json over encoder.onnx and decoder_model.onnx."""
     def encoder(engine, file_name):
         return {"engine": engine, "model": model_file(out, file_name),
                 "tokenizer": model_file(out, TOKENIZER_JSON),
@@ -234,12 +286,21 @@ def write_specs(out, config, max_tokens, with_onnx, yes_pieces, no_pieces):
     sections = {"encoder-pytorch.json": encoder("PyTorch", ENCODER_PT)}
     if with_onnx:
         sections["encoder-onnx.json"] = encoder("OnnxRuntime", ENCODER_ONNX)
-    sections["zero-shot.json"] = {
-        "engine": "PyTorch", "encoder": model_file(out, ENCODER_PT),
-        "decoderStep": model_file(out, DECODER_STEP_PT),
-        "tokenizer": model_file(out, TOKENIZER_JSON),
-        "promptTemplate": PROMPT_TEMPLATE, "yesAnswers": yes_pieces, "noAnswers": no_pieces,
-        "decoderStartTokenId": config.decoder_start_token_id, "maxTokens": max_tokens}
+    def zero_shot(engine, encoder_file, decoder_file, names):
+        section = {"engine": engine, "encoder": model_file(out, encoder_file),
+                   "decoderStep": model_file(out, decoder_file),
+                   "tokenizer": model_file(out, TOKENIZER_JSON)}
+        section.update(names)
+        section.update({"promptTemplate": PROMPT_TEMPLATE, "yesAnswers": yes_pieces,
+                        "noAnswers": no_pieces,
+                        "decoderStartTokenId": config.decoder_start_token_id,
+                        "maxTokens": max_tokens})
+        return section
+
+    sections["zero-shot.json"] = zero_shot("PyTorch", ENCODER_PT, DECODER_STEP_PT, {})
+    if onnx_decoder:
+        sections["zero-shot-onnx.json"] = zero_shot("OnnxRuntime", ENCODER_ONNX, DECODER_ONNX,
+                                                    {"decoderNames": DECODER_NAMES})
     for name, section in sections.items():
         write_json(os.path.join(out, name), section)
     return list(sections)

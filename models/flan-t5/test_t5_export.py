@@ -26,7 +26,7 @@ import make_fixtures
 import t5_export
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                        "..", "src", "test", "resources", "t5-tiny")
+                        "..", "serving", "src", "test", "resources", "t5-tiny")
 START = make_fixtures.CONFIG["decoder_start_token_id"]
 
 
@@ -45,8 +45,10 @@ class T5ExportTest(unittest.TestCase):
             json.dump(make_fixtures.tokenizer_json(vocab), f)
         cls.encoder, cls.decoder_step = t5_export.save_torchscript(cls.model, encode, cls.out)
         t5_export.save_onnx_encoder(cls.encoder, encode, cls.out)
+        t5_export.save_onnx_decoder(cls.encoder, cls.decoder_step, encode, cls.out, START)
         cls.specs = t5_export.write_specs(cls.out, cls.model.config, 128, True,
-                                          t5_export.YES_PIECES, t5_export.NO_PIECES)
+                                          t5_export.YES_PIECES, t5_export.NO_PIECES,
+                                          onnx_decoder=True)
 
     @classmethod
     def tearDownClass(cls):
@@ -121,13 +123,13 @@ class T5ExportTest(unittest.TestCase):
 
     def test_manifest_sections_name_the_files_with_size_and_hash(self):
         self.assertEqual(self.specs, ["encoder-pytorch.json", "encoder-onnx.json",
-                                      "zero-shot.json"])
+                                      "zero-shot.json", "zero-shot-onnx.json"])
         for name in self.specs:
             with open(os.path.join(self.out, name), encoding="utf-8") as f:
                 spec = json.load(f)
             with open(os.path.join(FIXTURES, name), encoding="utf-8") as f:
                 self.assertEqual(list(spec), list(json.load(f)), "same fields as the fixture")
-            files = [v for v in spec.values() if isinstance(v, dict)]
+            files = [v for v in spec.values() if isinstance(v, dict) and "source" in v]
             self.assertEqual(len(files), 2 if name.startswith("encoder") else 3)
             for entry in files:
                 with open(os.path.join(self.out, entry["source"]), "rb") as f:
@@ -142,11 +144,20 @@ class T5ExportTest(unittest.TestCase):
                 self.assertEqual(spec["decoderStartTokenId"], START)
                 self.assertEqual(spec["yesAnswers"], t5_export.YES_PIECES)
                 self.assertIn("{text}", spec["promptTemplate"])
+        with open(os.path.join(self.out, "zero-shot-onnx.json"), encoding="utf-8") as f:
+            onnx = json.load(f)
+        self.assertEqual((onnx["engine"], onnx["decoderStep"]["source"]),
+                         ("OnnxRuntime", t5_export.DECODER_ONNX))
+        self.assertEqual(onnx["decoderNames"]["inputIds"], "input_ids")
 
-    def test_onnx_export_refuses_an_encoder_over_2_gb(self):
+    def test_onnx_export_refuses_an_encoder_or_decoder_over_2_gb(self):
         with mock.patch.object(t5_export, "ONNX_MAX_BYTES", 1000), \
-                self.assertRaisesRegex(t5_export.ExportError, "external data"):
+                self.assertRaisesRegex(t5_export.ExportError, "encoder has .* external data"):
             t5_export.save_onnx_encoder(self.encoder, self.encode, self.out)
+        with mock.patch.object(t5_export, "ONNX_MAX_BYTES", 1000), \
+                self.assertRaisesRegex(t5_export.ExportError, "decoder has .* external data"):
+            t5_export.save_onnx_decoder(self.encoder, self.decoder_step, self.encode, self.out,
+                                        START)
 
     @unittest.skipUnless(has_onnxruntime(), "onnxruntime is not installed; the Java "
                                             "T5EncoderTest checks encoder.onnx instead")

@@ -69,8 +69,9 @@ public final class ModelBundle implements AutoCloseable {
 
   /**
    * Loads a bundle as {@link #load(String)} does, with the encoder using the CPU as {@code options}
-   * say. Zero-shot models run on the PyTorch engine, whose thread pools are process-wide (DJL's
-   * {@code ai.djl.pytorch.num_threads}); {@code options} do not apply to them.
+   * say, and so do zero-shot models on ONNX Runtime. Zero-shot models on the PyTorch engine share
+   * its process-wide thread pools (DJL's {@code ai.djl.pytorch.num_threads}); {@code options} do
+   * not apply to them.
    */
   public static ModelBundle load(String location, InferenceOptions options) {
     BundleFiles files = BundleFiles.at(location);
@@ -129,7 +130,9 @@ public final class ModelBundle implements AutoCloseable {
                   ? manifest.zeroShot().prior()
                   : head(manifest, verified).prior());
     } else if (manifest.readsTextZeroShot()) {
-      text = new ZeroShotText(ZeroShotOpportunity.load(manifest.zeroShot(), files.modelSource()));
+      text =
+          new ZeroShotText(
+              ZeroShotOpportunity.load(manifest.zeroShot(), files.modelSource(), options));
     } else {
       text = headText(manifest, verified, files.modelSource(), options);
     }

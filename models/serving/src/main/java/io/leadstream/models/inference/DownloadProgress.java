@@ -18,7 +18,8 @@ public interface DownloadProgress {
    * @param file the manifest source being downloaded, e.g. {@code
    *     hf:Xenova/flan-t5-small/onnx/encoder_model.onnx}
    * @param bytesDone bytes of the file on disk so far
-   * @param bytesTotal the file's size as the manifest declares it
+   * @param bytesTotal the file's size as the manifest declares it, else as the server announces it;
+   *     -1 when neither says
    */
   void onProgress(String file, long bytesDone, long bytesTotal);
 }

@@ -93,7 +93,7 @@ public final class EncoderModel implements AutoCloseable {
    * ai.djl.pytorch.num_threads} and {@code ai.djl.pytorch.num_interop_threads} before the engine
    * first loads; {@code intraOpThreads} is not applied to it.
    */
-  private static Map<String, Object> loadOptions(String engine, InferenceOptions inference)
+  static Map<String, Object> loadOptions(String engine, InferenceOptions inference)
       throws OrtException {
     if (!"OnnxRuntime".equals(engine)) {
       return Map.of();

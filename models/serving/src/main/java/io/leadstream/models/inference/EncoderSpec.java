@@ -84,6 +84,24 @@ public record EncoderSpec(
         texts);
   }
 
+  /** This spec reading other model and tokenizer files. */
+  public EncoderSpec withFiles(ModelFile otherModel, ModelFile otherTokenizer) {
+    return new EncoderSpec(
+        engine,
+        otherModel,
+        otherTokenizer,
+        inputs,
+        output,
+        pooling,
+        maxTokens,
+        dimension,
+        normalize,
+        unknownToken,
+        lowercase,
+        language,
+        maxBatch);
+  }
+
   /** The all-MiniLM-L6-v2 sentence encoder shipped by the langchain4j Maven artifact. */
   public static EncoderSpec allMiniLmL6V2(ModelFile model, ModelFile tokenizer) {
     return new EncoderSpec(

@@ -113,37 +113,40 @@ final class HubErrors {
     return query < 0 ? text : text.substring(0, query);
   }
 
-  /** The file arrived whole but is not what the manifest describes. */
-  static String corrupted(HfFile file, ModelFile expected, long size, String sha256, Object url) {
+  /** The file arrived whole but is not what is expected. */
+  static String corrupted(
+      HfFile file, HubDownloader.Expected expected, long size, String sha256, Object url) {
     return file
-        + ": downloaded content does not match the manifest (size "
+        + ": downloaded content does not match "
+        + expected.by()
+        + " (size "
         + size
         + ", sha256 "
         + sha256
-        + "; expected size "
-        + expected.size()
-        + ", sha256 "
+        + "; expected "
+        + (expected.size() > 0 ? "size " + expected.size() + ", " : "")
+        + "sha256 "
         + expected.sha256()
         + ") from "
         + url
-        + "; the download was deleted. If the"
-        + " repository changed, pin a revision ("
-        + file
-        + "@<commit>) or update the manifest.";
+        + "; the download was deleted. "
+        + expected.remedy();
   }
 
-  /** The server announced another size than the manifest's. */
-  static String wrongSize(HfFile file, ModelFile expected, long announced, Object url) {
+  /** The server announced another size than the expected one. */
+  static String wrongSize(
+      HfFile file, HubDownloader.Expected expected, long announced, Object url) {
     return file
         + ": "
         + url
         + " has "
         + announced
-        + " bytes, the manifest says "
+        + " bytes, "
+        + expected.by()
+        + " says "
         + expected.size()
-        + "; nothing was kept. If the repository changed, pin a revision ("
-        + file
-        + "@<commit>) or update the manifest.";
+        + "; nothing was kept. "
+        + expected.remedy();
   }
 
   /**

@@ -41,12 +41,18 @@ final class HubTransfer {
   private static final int MAX_REDIRECTS = 10;
   private static final String USER_AGENT = "leadstream-models (java.net.http)";
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+  // the hub's answer for a resolve URL names the commit the revision points at
+  static final String REPO_COMMIT = "X-Repo-Commit";
 
   /** What one attempt ended with, when the server answered. */
   sealed interface Outcome {}
 
-  /** The body was written: the {@code .part} file now has {@code size} bytes hashing to sha256. */
-  record Complete(long size, String sha256, boolean resumed) implements Outcome {}
+  /**
+   * The body was written: the {@code .part} file now has {@code size} bytes hashing to sha256.
+   * {@code commit} is the commit the hub resolved the revision to ({@value #REPO_COMMIT}), null
+   * when it did not say.
+   */
+  record Complete(long size, String sha256, boolean resumed, String commit) implements Outcome {}
 
   /** The server refused the file with a final status other than 200, 206 or 416. */
   record Rejected(int status, URI uri, String errorCode, String errorMessage) implements Outcome {}
@@ -95,7 +101,8 @@ final class HubTransfer {
    *
    * @param part the partial file; exactly {@code have} bytes long when {@code have > 0}
    * @param have bytes already on disk, asked to be skipped with a {@code Range} request
-   * @param total the file's size as the manifest declares it
+   * @param total the file's size as the manifest declares it; 0 when it does not, and then any size
+   *     the server announces (or none) is accepted
    * @param label the manifest source, for progress and logs
    * @throws Unreachable when no server answered
    * @throws IOException when the body broke off or stalled; {@code part} keeps what arrived
@@ -108,10 +115,12 @@ final class HubTransfer {
     }
     URI current = url;
     int status = 0;
+    String commit = null;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       Handler handler = new Handler(part, have, total, prefix, label);
       HttpResponse<Long> response = await(current, handler);
       status = response.statusCode();
+      commit = response.headers().firstValue(REPO_COMMIT).orElse(commit);
       Verdict verdict = handler.verdict;
       switch (verdict.kind) {
         case REDIRECT -> {
@@ -121,7 +130,7 @@ final class HubTransfer {
         }
         case FRESH, APPEND -> {
           String sha256 = HexFormat.of().formatHex(handler.digest.digest());
-          return new Complete(response.body(), sha256, verdict.kind == Kind.APPEND);
+          return new Complete(response.body(), sha256, verdict.kind == Kind.APPEND, commit);
         }
         case RANGE_REFUSED -> {
           return new RangeRefused(verdict.detail);
@@ -237,6 +246,8 @@ final class HubTransfer {
     volatile Verdict verdict;
     volatile PartFileSubscriber body;
     volatile MessageDigest digest;
+    // the file's size as the manifest or else the server says it; -1 when neither does
+    volatile long knownTotal;
 
     Handler(Path part, long have, long total, MessageDigest prefix, String label) {
       this.part = part;
@@ -244,6 +255,7 @@ final class HubTransfer {
       this.total = total;
       this.prefix = prefix;
       this.label = label;
+      this.knownTotal = total > 0 ? total : -1;
     }
 
     @Override
@@ -270,9 +282,10 @@ final class HubTransfer {
       }
       if (status == 200) {
         OptionalLong length = headers.firstValueAsLong("Content-Length");
-        if (length.isPresent() && length.getAsLong() != total) {
+        if (length.isPresent() && total > 0 && length.getAsLong() != total) {
           return new Verdict(Kind.WRONG_SIZE, null, length.getAsLong(), null);
         }
+        length.ifPresent(this::announced);
         return Verdict.of(Kind.FRESH);
       }
       if (status == 206) {
@@ -282,8 +295,12 @@ final class HubTransfer {
           return new Verdict(
               Kind.RANGE_REFUSED, null, -1, "asked for bytes " + have + "-, got '" + range + "'");
         }
-        if (!"*".equals(matcher.group(3)) && Long.parseLong(matcher.group(3)) != total) {
-          return new Verdict(Kind.WRONG_SIZE, null, Long.parseLong(matcher.group(3)), null);
+        if (!"*".equals(matcher.group(3))) {
+          long whole = Long.parseLong(matcher.group(3));
+          if (total > 0 && whole != total) {
+            return new Verdict(Kind.WRONG_SIZE, null, whole, null);
+          }
+          announced(whole);
         }
         return Verdict.of(Kind.APPEND);
       }
@@ -294,9 +311,15 @@ final class HubTransfer {
       return Verdict.of(Kind.REJECTED);
     }
 
+    private void announced(long size) {
+      if (total <= 0) {
+        knownTotal = size;
+      }
+    }
+
     private void progress(long bytesDone) {
       try {
-        settings.progress().onProgress(label, bytesDone, total);
+        settings.progress().onProgress(label, bytesDone, knownTotal);
       } catch (RuntimeException e) {
         LOG.debug("{}: progress listener failed", label, e);
       }

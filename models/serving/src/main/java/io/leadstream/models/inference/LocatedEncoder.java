@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * An encoder spec and where its files are: a named encoder's on the class path, or an encoder spec
  * JSON file's beside it (relative sources; {@code classpath:} and {@code hf:} sources are found as
  * everywhere). A spec file may leave out a local file's {@code sha256} and {@code size}: they are
- * measured from the file.
+ * measured from the file; an {@code hf:} file's are pinned on its first download in the folder's
+ * {@link FilesLock}.
  *
  * @param folder the folder relative sources are read from; null for a named encoder
  */
@@ -62,26 +63,24 @@ public record LocatedEncoder(EncoderSpec spec, Path folder) {
           "encoder spec " + file + " needs engine, model and tokenizer");
     }
     return new LocatedEncoder(
-        new EncoderSpec(
-            spec.engine(),
-            measured(spec.model(), folder),
-            measured(spec.tokenizer(), folder),
-            spec.inputs(),
-            spec.output(),
-            spec.pooling(),
-            spec.maxTokens(),
-            spec.dimension(),
-            spec.normalize(),
-            spec.unknownToken(),
-            spec.lowercase(),
-            spec.language(),
-            spec.maxBatch()),
-        folder);
+        spec.withFiles(measured(spec.model(), folder), measured(spec.tokenizer(), folder)), folder);
   }
 
   /** Where the spec's relative sources are read from. */
   public ModelSource source() {
     return folder == null ? ModelSource.forClasspath("") : ModelSource.forFolder(folder);
+  }
+
+  /**
+   * The spec with the hashes its {@code hf:} files were pinned to in the spec folder's {@link
+   * FilesLock} (once loaded), so that a bundle trained on this encoder names exactly those files.
+   */
+  public EncoderSpec pinned() {
+    if (folder == null) {
+      return spec;
+    }
+    FilesLock lock = FilesLock.in(folder);
+    return spec.withFiles(lock.pinned(spec.model()), lock.pinned(spec.tokenizer()));
   }
 
   /** Loads the encoder. */

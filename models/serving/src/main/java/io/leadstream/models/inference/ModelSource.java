@@ -11,6 +11,9 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link ModelFile} into a verified file on disk, since native engines read models from
@@ -22,13 +25,16 @@ import java.util.Objects;
  *   <li>{@code hf:<owner>/<repo>/<file path>[@<revision>]}: downloaded once from a Hugging Face hub
  *       (or a mirror, see {@link HubSettings}) into {@code
  *       <cache>/hf/<owner>/<repo>/<revision>/<file path>}, then reused without any network access
- *       while its size and hash still match;
+ *       while its size and hash still match. When the manifest names no hash, the first download is
+ *       pinned in the bundle folder's {@link FilesLock} (logged at WARN) and every later load must
+ *       match that;
  *   <li>anything else: a path relative to the bundle, read in place from a bundle folder, or
  *       extracted like a class-path resource when the bundle itself lives on the class path.
  * </ul>
  *
  * <p>The cache root is {@code ~/.cache/leadstream/models}, or the {@value #CACHE_DIR_PROPERTY}
- * system property when set. Every resolved file has its SHA-256 checked against the manifest.
+ * system property when set. Every resolved file has its SHA-256 checked against the manifest (or
+ * the lock).
  */
 public final class ModelSource {
 
@@ -36,6 +42,7 @@ public final class ModelSource {
   public static final String CACHE_DIR_PROPERTY = "leadstream.cache.dir";
 
   private static final String CLASSPATH = "classpath:";
+  private static final Logger LOG = LoggerFactory.getLogger(ModelSource.class);
 
   private final Path bundleFolder;
   private final String bundleResource;
@@ -91,12 +98,17 @@ public final class ModelSource {
    */
   public Path resolve(ModelFile file) {
     String source = file.source();
+    if (source.startsWith(HfFile.PREFIX)) {
+      return fromHub(HfFile.parse(source), file);
+    }
+    if (file.sha256() == null) {
+      throw new BundleException(
+          source
+              + ": sha256 missing; only hf: files may leave it out (they are pinned on their first"
+              + " download)");
+    }
     if (source.startsWith(CLASSPATH)) {
       return extract(stripSlashes(source.substring(CLASSPATH.length())), file);
-    }
-    if (source.startsWith(HfFile.PREFIX)) {
-      HfFile hfFile = HfFile.parse(source);
-      return new HubDownloader(hubSettings(source), cacheRoot).fetch(hfFile, file);
     }
     if (bundleFolder != null) {
       Path local = bundleFolder.resolve(source).normalize();
@@ -107,6 +119,60 @@ public final class ModelSource {
       return local;
     }
     return extract(bundleResource + "/" + source, file);
+  }
+
+  /**
+   * An {@code hf:} file as the manifest, or else the folder's lock, says it is; one that neither
+   * pins is pinned in the lock now.
+   */
+  private Path fromHub(HfFile hfFile, ModelFile file) {
+    String source = file.source();
+    HubDownloader hub = new HubDownloader(hubSettings(source), cacheRoot);
+    if (file.sha256() != null) {
+      return hub.fetch(hfFile, HubDownloader.Expected.manifest(hfFile, file)).path();
+    }
+    if (bundleFolder == null) {
+      throw new BundleException(
+          source
+              + ": the manifest names no sha256, and a bundle on the class path cannot pin the"
+              + " file on its first download; write the file's sha256 and size into the manifest"
+              + " (a folder bundle's "
+              + FilesLock.FILE_NAME
+              + " has them once it has loaded)");
+    }
+    FilesLock lock = FilesLock.in(bundleFolder);
+    Optional<FilesLock.Pin> pin = lock.get(source);
+    if (pin.isPresent()) {
+      return hub.fetch(hfFile, pinned(hfFile, pin.get(), lock)).path();
+    }
+    HubDownloader.Fetched fetched = hub.fetch(hfFile, HubDownloader.Expected.unknown());
+    String revision = fetched.commit() != null ? fetched.commit() : hfFile.revision();
+    lock.put(source, new FilesLock.Pin(fetched.sha256(), fetched.size(), revision));
+    LOG.warn(
+        "pinned on first {}: {} sha256={} size={} (revision {}, recorded in {}; later loads"
+            + " must match)",
+        fetched.downloaded() ? "download" : "use (found in the cache)",
+        source,
+        fetched.sha256(),
+        fetched.size(),
+        revision,
+        lock.file());
+    return fetched.path();
+  }
+
+  private static HubDownloader.Expected pinned(HfFile file, FilesLock.Pin pin, FilesLock lock) {
+    String atPin = HfFile.PREFIX + file.repoId() + "/" + file.path() + "@" + pin.revision();
+    return new HubDownloader.Expected(
+        pin.sha256(),
+        pin.size(),
+        FilesLock.FILE_NAME,
+        "It was pinned there on its first download, at revision "
+            + pin.revision()
+            + ". If the repository changed: to keep the pinned file, name that revision ("
+            + atPin
+            + "); to take the new one, delete its entry from "
+            + lock.file()
+            + ".");
   }
 
   private HubSettings hubSettings(String source) {

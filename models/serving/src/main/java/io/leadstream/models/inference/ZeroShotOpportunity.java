@@ -4,11 +4,11 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OrtException;
 import io.leadstream.models.BundleException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Zero-shot p(opportunity) from a T5-style encoder-decoder (Flan-T5), for teams with no labelled
@@ -20,6 +20,10 @@ import java.util.Map;
  * {@link ZeroShotPredictor} ({@link #newPredictor()}), which owns a DJL predictor over the encoder
  * and the decoder step ({@link EncoderDecoderStep}). A bundle manifest selects it with its {@code
  * zeroShot} section instead of the trained opportunity head.
+ *
+ * <p>The two models run on TorchScript ({@code PyTorch}) or ONNX ({@code OnnxRuntime}, e.g. the
+ * transformers.js layout of Xenova's Flan-T5 repositories); {@link DecoderNames} tell the decoder's
+ * inputs apart.
  */
 public final class ZeroShotOpportunity implements AutoCloseable {
 
@@ -52,20 +56,34 @@ public final class ZeroShotOpportunity implements AutoCloseable {
   }
 
   /**
-   * Resolves the files through {@code source} and loads encoder and decoder step.
+   * Resolves the files through {@code source} and loads encoder and decoder step with the engine's
+   * defaults.
    *
-   * @throws BundleException when the engine is not PyTorch or absent, the prompt has no {@code
-   *     {text}}, an answer piece is not in the vocabulary, or a file is missing or altered
+   * @throws BundleException when the engine is neither PyTorch nor OnnxRuntime or is absent, the
+   *     prompt has no {@code {text}}, an answer piece is not in the vocabulary, or a file is
+   *     missing or altered
    */
   public static ZeroShotOpportunity load(ZeroShotSpec spec, ModelSource source) {
+    return load(spec, source, InferenceOptions.ENGINE_DEFAULT);
+  }
+
+  /**
+   * Loads as {@link #load(ZeroShotSpec, ModelSource)} does; ONNX Runtime models use the CPU as
+   * {@code options} say (PyTorch's thread pools are process-wide, see {@link EncoderModel}).
+   */
+  public static ZeroShotOpportunity load(
+      ZeroShotSpec spec, ModelSource source, InferenceOptions options) {
     DjlSettings.ensureOffline();
     DjlSettings.ensurePyTorchGraphOptimizerOff();
-    if (!"PyTorch".equals(spec.engine())) {
+    if (!EncoderModel.KNOWN_ENGINES.contains(spec.engine())) {
       throw new BundleException(
-          "zero-shot: engine '" + spec.engine() + "' is not supported, only PyTorch (TorchScript)");
+          "zero-shot: engine '"
+              + spec.engine()
+              + "' is not supported, expected one of "
+              + EncoderModel.KNOWN_ENGINES);
     }
     if (!Engine.hasEngine(spec.engine())) {
-      throw new BundleException("zero-shot: engine PyTorch is not on the class path");
+      throw new BundleException("zero-shot: engine " + spec.engine() + " is not on the class path");
     }
     if (spec.promptTemplate() == null
         || !spec.promptTemplate().contains(ZeroShotSpec.TEXT_PLACEHOLDER)) {
@@ -101,10 +119,11 @@ public final class ZeroShotOpportunity implements AutoCloseable {
     Model decoder = null;
     Model step = null;
     try {
-      encoder = loadModel(encoderFile, spec.engine());
-      decoder = loadModel(decoderFile, spec.engine());
+      encoder = loadModel(encoderFile, spec.engine(), options);
+      decoder = loadModel(decoderFile, spec.engine(), options);
       step = Model.newInstance("zero-shot-step", spec.engine());
-      step.setBlock(new EncoderDecoderStep(encoder.getBlock(), decoder.getBlock()));
+      step.setBlock(
+          new EncoderDecoderStep(encoder.getBlock(), decoder.getBlock(), spec.decoderNames()));
       ZeroShotOpportunity loaded =
           new ZeroShotOpportunity(
               spec,
@@ -116,7 +135,7 @@ public final class ZeroShotOpportunity implements AutoCloseable {
               new ZeroShotTranslator(tokenizer, spec, yes, no));
       loaded.probe();
       return loaded;
-    } catch (IOException | MalformedModelException | RuntimeException e) {
+    } catch (IOException | MalformedModelException | OrtException | RuntimeException e) {
       for (Model model : new Model[] {step, decoder, encoder}) {
         if (model != null) {
           model.close();
@@ -138,14 +157,14 @@ public final class ZeroShotOpportunity implements AutoCloseable {
     }
   }
 
-  private static Model loadModel(Path file, String engine)
-      throws IOException, MalformedModelException {
+  private static Model loadModel(Path file, String engine, InferenceOptions options)
+      throws IOException, MalformedModelException, OrtException {
     String fileName = file.getFileName().toString();
     int dot = fileName.lastIndexOf('.');
     String name = dot > 0 ? fileName.substring(0, dot) : fileName;
     Model model = Model.newInstance(name, engine);
     try {
-      model.load(file.getParent(), name, Map.of());
+      model.load(file.getParent(), name, EncoderModel.loadOptions(engine, options));
       return model;
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();

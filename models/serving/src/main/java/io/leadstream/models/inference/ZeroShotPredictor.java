@@ -41,7 +41,8 @@ public final class ZeroShotPredictor implements AutoCloseable {
         }
       }
     } catch (TranslateException e) {
-      throw new TextEncodingException("zero-shot model failed on a batch of " + texts.size(), e);
+      throw new TextEncodingException(
+          "zero-shot model failed on a batch of " + texts.size() + ": " + e.getMessage(), e);
     }
     return out;
   }

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,22 +27,35 @@ import java.util.regex.Pattern;
  * {@value #OWNER}/{@value #REPO} (revision {@code main}). Like the real hub it answers {@code
  * .onnx} files (LFS files) with a 302 to a CDN, here a second server on another port, and serves
  * the small files itself. Both honour {@code Range: bytes=<n>-}. The repository {@value #OWNER}/
- * {@value #GATED_REPO} holds the same files but asks for the bearer token {@value #TOKEN}.
+ * {@value #GATED_REPO} holds the same files but asks for the bearer token {@value #TOKEN}; {@value
+ * #OWNER}/{@value #TRANSFORMERS_JS_REPO} holds the ONNX files in the transformers.js layout ({@code
+ * onnx/encoder_model.onnx}, {@code onnx/decoder_model.onnx}, {@code tokenizer.json}). The hub's
+ * answers name the commit {@value #COMMIT} in {@code X-Repo-Commit}, as the real hub's do.
  *
- * <p>Faults can be injected per file name: changed bytes, a connection closed after half the body
- * on the first request, a body that stops after half on the first request, refused ranges.
+ * <p>Faults can be injected per fixture file name: changed bytes, a connection closed after half
+ * the body on the first request, a body that stops after half on the first request, refused ranges,
+ * no {@code Content-Length}.
  */
-final class FakeHub implements AutoCloseable {
-  static final String OWNER = "leadstream";
-  static final String REPO = "t5-tiny";
-  static final String GATED_REPO = "t5-tiny-gated";
-  static final String TOKEN = "hf_test_token";
+public final class FakeHub implements AutoCloseable {
+  public static final String OWNER = "leadstream";
+  public static final String REPO = "t5-tiny";
+  public static final String GATED_REPO = "t5-tiny-gated";
+  public static final String TRANSFORMERS_JS_REPO = "flan-t5-tiny";
+  public static final String TOKEN = "hf_test_token";
+  public static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
+  /** The transformers.js layout's paths and the fixture files they hold. */
+  private static final Map<String, String> TRANSFORMERS_JS =
+      Map.of(
+          "onnx/encoder_model.onnx", "encoder.onnx",
+          "onnx/decoder_model.onnx", "decoder_model.onnx",
+          "tokenizer.json", "tokenizer.json");
 
   private static final Pattern RESOLVE = Pattern.compile("/([^/]+)/([^/]+)/resolve/([^/]+)/(.+)");
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
   /** One request as a server saw it. */
-  record Request(String server, String path, String range, String authorization) {}
+  public record Request(String server, String path, String range, String authorization) {}
 
   private final HttpServer hub;
   private final HttpServer cdn;
@@ -51,6 +65,7 @@ final class FakeHub implements AutoCloseable {
   private final Set<String> breakFirst = ConcurrentHashMap.newKeySet();
   private final Set<String> stallFirst = ConcurrentHashMap.newKeySet();
   private final Set<String> refuseRanges = ConcurrentHashMap.newKeySet();
+  private final Set<String> noLength = ConcurrentHashMap.newKeySet();
   private final CountDownLatch released = new CountDownLatch(1);
 
   private FakeHub() throws IOException {
@@ -63,7 +78,7 @@ final class FakeHub implements AutoCloseable {
     cdn.setExecutor(threads);
   }
 
-  static FakeHub start() throws IOException {
+  public static FakeHub start() throws IOException {
     FakeHub fake = new FakeHub();
     fake.hub.start();
     fake.cdn.start();
@@ -71,17 +86,17 @@ final class FakeHub implements AutoCloseable {
   }
 
   /** The hub's base URL, to use as endpoint. */
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + hub.getAddress().getPort());
   }
 
   /** Every request so far, in arrival order. */
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
   /** Requests whose path ends with {@code fileName}. */
-  List<Request> requestsFor(String fileName) {
+  public List<Request> requestsFor(String fileName) {
     List<Request> out = new ArrayList<>();
     for (Request request : requests) {
       if (request.path().endsWith("/" + fileName)) {
@@ -92,12 +107,12 @@ final class FakeHub implements AutoCloseable {
   }
 
   /** Serves {@code fileName} with one byte changed, at its true length. */
-  void corrupt(String fileName) {
+  public void corrupt(String fileName) {
     corrupted.add(fileName);
   }
 
   /** Closes the connection after half of {@code fileName}'s body, on its first body request. */
-  void breakFirstResponse(String fileName) {
+  public void breakFirstResponse(String fileName) {
     breakFirst.add(fileName);
   }
 
@@ -111,8 +126,13 @@ final class FakeHub implements AutoCloseable {
     refuseRanges.add(fileName);
   }
 
+  /** Sends {@code fileName} chunked, without {@code Content-Length}. */
+  public void omitContentLength(String fileName) {
+    noLength.add(fileName);
+  }
+
   /** The fixture's bytes, as the repository holds them. */
-  static byte[] fixture(String fileName) {
+  public static byte[] fixture(String fileName) {
     try (InputStream in =
         FakeHub.class.getClassLoader().getResourceAsStream(T5Tiny.FOLDER + "/" + fileName)) {
       return in == null ? null : in.readAllBytes();
@@ -131,7 +151,11 @@ final class FakeHub implements AutoCloseable {
     String repo = matcher.group(2);
     String revision = matcher.group(3);
     String fileName = matcher.group(4);
-    boolean known = REPO.equals(repo) || GATED_REPO.equals(repo);
+    if (TRANSFORMERS_JS_REPO.equals(repo)) {
+      fileName = TRANSFORMERS_JS.getOrDefault(fileName, "missing/" + fileName);
+    }
+    boolean known =
+        REPO.equals(repo) || GATED_REPO.equals(repo) || TRANSFORMERS_JS_REPO.equals(repo);
     if (!OWNER.equals(matcher.group(1)) || !known) {
       // the real hub says 401 rather than reveal whether a private repository exists
       error(exchange, 401, "RepoNotFound", "Repository not found");
@@ -150,6 +174,7 @@ final class FakeHub implements AutoCloseable {
       error(exchange, 404, "EntryNotFound", "Entry not found");
       return;
     }
+    exchange.getResponseHeaders().set("X-Repo-Commit", COMMIT);
     if (fileName.endsWith(".onnx")) {
       exchange
           .getResponseHeaders()
@@ -196,7 +221,9 @@ final class FakeHub implements AutoCloseable {
               "Content-Range",
               "bytes " + start + "-" + (content.length - 1) + "/" + content.length);
     }
-    exchange.sendResponseHeaders(range == null ? 200 : 206, content.length - start);
+    // 0 makes the server send the body chunked
+    long length = noLength.contains(fileName) ? 0 : content.length - start;
+    exchange.sendResponseHeaders(range == null ? 200 : 206, length);
     OutputStream body = exchange.getResponseBody();
     int half = content.length / 2;
     if (start < half && breakFirst.remove(fileName)) {

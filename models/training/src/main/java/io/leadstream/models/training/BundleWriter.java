@@ -192,7 +192,7 @@ final class BundleWriter {
   /**
    * The encoder section of the manifest. An encoder whose files were read from a spec's folder has
    * them copied into the bundle, so the bundle carries all it needs; class-path and hub files are
-   * found where they are.
+   * found where they are, hub files named with the hashes they were pinned to when trained on.
    */
   private EncoderSpec encoderSpec(Map<String, String> hashes) throws IOException {
     LocatedEncoder encoder = config.encoder();
@@ -207,7 +207,7 @@ final class BundleWriter {
         hashes.put(file.source(), file.sha256());
       }
     }
-    return encoder.spec();
+    return encoder.pinned();
   }
 
   private void removePreviousBundle() throws IOException {

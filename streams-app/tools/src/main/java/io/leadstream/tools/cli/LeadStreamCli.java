@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BrokerCommand.class,
       ProduceCommand.class,
       TrainCommand.class,
+      BundleCommand.class,
       LagCommand.class,
       DlqCommand.class,
       FaultsCommand.class,
