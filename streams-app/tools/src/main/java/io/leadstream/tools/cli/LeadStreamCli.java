@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       MicrobenchCommand.class,
       SoakCommand.class,
       GenerateCommand.class,
+      SchemaCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LeadStreamCli {
