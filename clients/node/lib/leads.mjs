@@ -86,3 +86,39 @@ export function leadEvent(schema, index) {
   }
   return schema.fields.some(field => field.name === CRM_REGION.name) ? { ...event, crmRegion } : event
 }
+
+/**
+ * The index-th lead (from 1) as a HubSpot-style CRM sends it, every property a string, for the
+ * worked mapping docs/examples/hubspot-json/mapping.yaml.
+ */
+export function hubSpotEvent(index) {
+  const { company, contact, budget, purchaseIntent, engagement, notes, lastMessage } =
+    PROFILES[(index - 1) % PROFILES.length]
+  const properties = {
+    company: company.name,
+    jobtitle: contact.title,
+    lastmodifieddate: new Date().toISOString(),
+    numberofemployees: company.employees,
+    annualrevenue: company.annualRevenue,
+    industry: company.industry,
+    country: company.country,
+    decision_maker: contact.isDecisionMaker,
+    budget,
+    currency: 'EUR',
+    purchase_intent: purchaseIntent,
+    hs_analytics_num_visits: engagement.websiteVisits,
+    hs_email_open: engagement.emailsOpened,
+    meetings_booked: engagement.meetings,
+    notes_last_activity: notes,
+    last_message: lastMessage,
+  }
+  return {
+    objectId: leadId(index),
+    objectType: 'CONTACT',
+    properties: Object.fromEntries(
+      Object.entries(properties)
+        .filter(([, value]) => value !== null && value !== undefined)
+        .map(([name, value]) => [name, String(value)]),
+    ),
+  }
+}

@@ -5,21 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.testing.HubSpotExample;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.tools.embedded.EmbeddedPipeline;
+import io.leadstream.tools.observe.Outcome;
+import io.leadstream.tools.observe.OutcomeReader;
+import io.leadstream.tools.observe.OutcomeWaiter;
 import io.leadstream.tools.testing.NodeScripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A foreign client: Node.js with kafkajs and {@code @kafkajs/confluent-schema-registry} produces
- * LeadEvents in the registry wire format with an evolved writer schema of its own, and reads the
- * scored leads back from leads.prioritized through the registry. The registry is our loopback one
- * (no real registry runs here); both clients are real.
+ * A foreign client, Node.js with kafkajs, in each input format: with {@code
+ * @kafkajs/confluent-schema-registry} it produces LeadEvents in the registry wire format with an
+ * evolved writer schema of its own and reads the scored leads back through the registry (our
+ * loopback one: no real registry runs here; both clients are real); with avsc and its own
+ * CRC-64-AVRO it writes single-object encoding; and it sends HubSpot-style JSON for the worked
+ * mapping.
  */
 class NodeClientIT {
 
@@ -67,5 +76,76 @@ class NodeClientIT {
       assertThat(sample.path("tier").asText()).isIn("HOT", "WARM", "COLD", "DISQUALIFIED");
       assertThat(sample.path("reasons")).isNotEmpty();
     }
+  }
+
+  @Test
+  void shouldScoreSingleObjectLeadsWhoseFingerprintANodeProducerComputed() throws Exception {
+    NodeScripts.requireInstalled();
+    Path schema =
+        Files.writeString(folder.resolve("LeadEvent.avsc"), LeadEvent.getClassSchema().toString());
+    try (EmbeddedPipeline pipeline = start(Map.of())) {
+      produceAndExpectScored(pipeline, "single-object", "--schema", schema.toString());
+    }
+  }
+
+  @Test
+  void shouldScoreTheCrmJsonANodeProducerSends() throws Exception {
+    NodeScripts.requireInstalled();
+    try (EmbeddedPipeline pipeline = start(HubSpotExample.inputSettings())) {
+      produceAndExpectScored(pipeline, "json");
+    }
+  }
+
+  private static EmbeddedPipeline start(Map<String, Object> settings) {
+    return EmbeddedPipeline.start(
+        bootstrap -> {
+          Map<String, Object> props = new HashMap<>(settings);
+          props.put("bootstrap.servers", bootstrap);
+          props.put(LeadStreamConfig.HTTP_PORT_CONFIG, 0);
+          return new LeadStreamConfig(props);
+        },
+        2);
+  }
+
+  /**
+   * Runs produce.mjs in that format and expects each lead it sent scored, nothing dead-lettered.
+   */
+  private static void produceAndExpectScored(
+      EmbeddedPipeline pipeline, String format, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--format", format,
+                "--broker", pipeline.bootstrapServers(),
+                "--count", String.valueOf(LEADS),
+                "--raw-topic", pipeline.config().rawTopic()));
+    args.addAll(List.of(more));
+    NodeScripts.Result result =
+        NodeScripts.run(Duration.ofSeconds(60), "produce.mjs", args.toArray(String[]::new));
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    List<String> sent = new ArrayList<>();
+    new ObjectMapper()
+        .readTree(result.lastLine())
+        .path("leadIds")
+        .forEach(id -> sent.add(id.asText()));
+    assertThat(sent).hasSize(LEADS);
+
+    List<String> scored = new ArrayList<>();
+    List<String> dead = new ArrayList<>();
+    try (OutcomeReader reader = new OutcomeReader(pipeline.config())) {
+      OutcomeWaiter.await(
+          reader,
+          LEADS,
+          Duration.ofSeconds(90),
+          outcome -> {
+            if (outcome instanceof Outcome.Scored s) {
+              scored.add(s.lead().getLeadId());
+            } else if (outcome instanceof Outcome.DeadLettered d) {
+              dead.add(d.reason() + ": " + d.detail());
+            }
+          });
+    }
+    assertThat(dead).as("dead letters").isEmpty();
+    assertThat(scored).containsExactlyInAnyOrderElementsOf(sent);
   }
 }

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Instant;
 import java.util.HexFormat;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -33,7 +34,7 @@ class SchemaCommandTest {
                 LeadEvent.newBuilder()
                     .setEventId("e")
                     .setLeadId("l")
-                    .setOccurredAt(java.time.Instant.EPOCH)
+                    .setOccurredAt(Instant.EPOCH)
                     .build())
             .array();
 
