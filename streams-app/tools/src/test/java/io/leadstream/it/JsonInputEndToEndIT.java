@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.app.testing.HubSpotExample;
 import io.leadstream.app.testing.HubSpotExample.BadRecord;
@@ -13,12 +12,11 @@ import io.leadstream.app.testing.HubSpotExample.Event;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.observe.Outcome;
-import io.leadstream.tools.observe.OutcomeReader;
-import io.leadstream.tools.observe.OutcomeWaiter;
 import io.leadstream.tools.testing.EmbeddedKafkaExtension;
+import io.leadstream.tools.testing.InProcessRun;
+import io.leadstream.tools.testing.OutcomeLedger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,22 +81,9 @@ class JsonInputEndToEndIT {
     }
     int inputs = valid.size() + bad.size();
 
-    List<PrioritizedLead> scored = new ArrayList<>();
-    List<Outcome.DeadLettered> dead = new ArrayList<>();
-    try (LeadStreamApp app = LeadStreamApp.start(config);
-        OutcomeReader reader = new OutcomeReader(config)) {
-      app.awaitRunning(Duration.ofSeconds(60));
-      int seen =
-          OutcomeWaiter.await(
-              reader, inputs, Duration.ofSeconds(120), outcome -> collect(outcome, scored, dead));
-      assertThat(seen).as("outcomes within the time-out").isEqualTo(inputs);
-      // a little longer, to catch any outcome given twice
-      OutcomeWaiter.await(
-          reader,
-          Integer.MAX_VALUE,
-          Duration.ofSeconds(3),
-          outcome -> collect(outcome, scored, dead));
-    }
+    OutcomeLedger ledger = InProcessRun.process(config, inputs);
+    List<PrioritizedLead> scored = ledger.scored();
+    List<Outcome.DeadLettered> dead = ledger.deadLetters();
 
     assertThat(scored.size() + dead.size()).as("outcomes").isEqualTo(inputs);
     assertThat(scored)
@@ -145,15 +130,6 @@ class JsonInputEndToEndIT {
       events.add(new Event(String.valueOf(id), JSON.writeValueAsBytes(event)));
     }
     return events;
-  }
-
-  private static void collect(
-      Outcome outcome, List<PrioritizedLead> scored, List<Outcome.DeadLettered> dead) {
-    if (outcome instanceof Outcome.Scored s) {
-      scored.add(s.lead());
-    } else if (outcome instanceof Outcome.DeadLettered d) {
-      dead.add(d);
-    }
   }
 
   private static KafkaProducer<byte[], byte[]> producer(LeadStreamConfig config) {

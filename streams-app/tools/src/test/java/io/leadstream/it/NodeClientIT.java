@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.testing.HubSpotExample;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.tools.embedded.EmbeddedPipeline;
 import io.leadstream.tools.observe.Outcome;
 import io.leadstream.tools.observe.OutcomeReader;
 import io.leadstream.tools.observe.OutcomeWaiter;
+import io.leadstream.tools.testing.EmbeddedPipelines;
 import io.leadstream.tools.testing.NodeScripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,13 +40,7 @@ class NodeClientIT {
     NodeScripts.requireInstalled();
     Path schema =
         Files.writeString(folder.resolve("LeadEvent.avsc"), LeadEvent.getClassSchema().toString());
-    try (EmbeddedPipeline pipeline =
-        EmbeddedPipeline.start(
-            bootstrap ->
-                new LeadStreamConfig(
-                    Map.of("bootstrap.servers", bootstrap, LeadStreamConfig.HTTP_PORT_CONFIG, 0)),
-            2,
-            true)) {
+    try (EmbeddedPipeline pipeline = EmbeddedPipelines.start(Map.of(), 2, true)) {
       NodeScripts.Result result =
           NodeScripts.run(
               Duration.ofSeconds(150),
@@ -97,14 +90,7 @@ class NodeClientIT {
   }
 
   private static EmbeddedPipeline start(Map<String, Object> settings) {
-    return EmbeddedPipeline.start(
-        bootstrap -> {
-          Map<String, Object> props = new HashMap<>(settings);
-          props.put("bootstrap.servers", bootstrap);
-          props.put(LeadStreamConfig.HTTP_PORT_CONFIG, 0);
-          return new LeadStreamConfig(props);
-        },
-        2);
+    return EmbeddedPipelines.start(settings, 2, false);
   }
 
   /**

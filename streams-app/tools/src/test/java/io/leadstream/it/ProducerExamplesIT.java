@@ -2,7 +2,6 @@ package io.leadstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.testing.HubSpotExample;
 import io.leadstream.examples.ProducerExamples;
 import io.leadstream.schema.PrioritizedLead;
@@ -10,9 +9,9 @@ import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.schema.registry.RegistrySettings;
 import io.leadstream.schema.registry.SchemaRegistryClient;
 import io.leadstream.tools.embedded.EmbeddedPipeline;
+import io.leadstream.tools.testing.EmbeddedPipelines;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -68,15 +67,7 @@ class ProducerExamplesIT {
   }
 
   private static EmbeddedPipeline start(Map<String, Object> settings, boolean registry) {
-    return EmbeddedPipeline.start(
-        bootstrap -> {
-          Map<String, Object> props = new HashMap<>(settings);
-          props.put("bootstrap.servers", bootstrap);
-          props.put(LeadStreamConfig.HTTP_PORT_CONFIG, 0);
-          return new LeadStreamConfig(props);
-        },
-        1,
-        registry);
+    return EmbeddedPipelines.start(settings, 1, registry);
   }
 
   private static List<PrioritizedLead> read(

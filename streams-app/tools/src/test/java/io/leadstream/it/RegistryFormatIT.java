@@ -3,7 +3,6 @@ package io.leadstream.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadstream.app.config.LeadStreamConfig;
-import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.app.testing.TestLeads;
 import io.leadstream.schema.LeadEvent;
@@ -17,13 +16,11 @@ import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.embedded.EmbeddedSchemaRegistry;
 import io.leadstream.tools.feed.LeadProducer;
 import io.leadstream.tools.observe.Outcome;
-import io.leadstream.tools.observe.OutcomeReader;
-import io.leadstream.tools.observe.OutcomeWaiter;
 import io.leadstream.tools.testing.EmbeddedKafkaExtension;
 import io.leadstream.tools.testing.EvolvedLeadSchema;
+import io.leadstream.tools.testing.InProcessRun;
+import io.leadstream.tools.testing.OutcomeLedger;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,21 +83,9 @@ class RegistryFormatIT {
       }
       int inputs = LEADS + malformed.size();
 
-      List<PrioritizedLead> scored = new ArrayList<>();
-      List<Outcome.DeadLettered> dead = new ArrayList<>();
-      try (LeadStreamApp app = LeadStreamApp.start(config);
-          OutcomeReader reader = new OutcomeReader(config)) {
-        app.awaitRunning(Duration.ofSeconds(60));
-        int seen =
-            OutcomeWaiter.await(
-                reader, inputs, Duration.ofSeconds(120), outcome -> collect(outcome, scored, dead));
-        assertThat(seen).as("outcomes within the time-out").isEqualTo(inputs);
-        OutcomeWaiter.await(
-            reader,
-            Integer.MAX_VALUE,
-            Duration.ofSeconds(3),
-            outcome -> collect(outcome, scored, dead));
-      }
+      OutcomeLedger ledger = InProcessRun.process(config, inputs);
+      List<PrioritizedLead> scored = ledger.scored();
+      List<Outcome.DeadLettered> dead = ledger.deadLetters();
 
       assertThat(scored.size() + dead.size()).as("outcomes").isEqualTo(inputs);
       assertThat(scored)
@@ -163,17 +148,9 @@ class RegistryFormatIT {
         }
         producer.flushAndCount();
       }
-      List<PrioritizedLead> scored = new ArrayList<>();
-      List<Outcome.DeadLettered> dead = new ArrayList<>();
-      try (LeadStreamApp app = LeadStreamApp.start(config);
-          OutcomeReader reader = new OutcomeReader(config)) {
-        app.awaitRunning(Duration.ofSeconds(60));
-        OutcomeWaiter.await(
-            reader,
-            expected.size(),
-            Duration.ofSeconds(90),
-            outcome -> collect(outcome, scored, dead));
-      }
+      OutcomeLedger ledger = InProcessRun.process(config, expected.size());
+      List<PrioritizedLead> scored = ledger.scored();
+      List<Outcome.DeadLettered> dead = ledger.deadLetters();
       assertThat(dead).as("dead letters").isEmpty();
       assertThat(scored)
           .extracting(PrioritizedLead::getEventId)
@@ -184,14 +161,5 @@ class RegistryFormatIT {
   private static LeadEvent lead(int i) {
     String leadId = String.format("reg-lead-%03d", i);
     return (i % 3 == 2 ? TestLeads.junk(leadId) : TestLeads.hot(leadId)).build();
-  }
-
-  private static void collect(
-      Outcome outcome, List<PrioritizedLead> scored, List<Outcome.DeadLettered> dead) {
-    if (outcome instanceof Outcome.Scored s) {
-      scored.add(s.lead());
-    } else if (outcome instanceof Outcome.DeadLettered d) {
-      dead.add(d);
-    }
   }
 }

@@ -23,10 +23,18 @@ public final class InProcessRun {
   /** Runs the app on a feed already sent and collects its outcomes. */
   public static OutcomeLedger process(TestFeed feed, LeadStreamConfig config)
       throws InterruptedException {
+    return process(config, feed.size());
+  }
+
+  /**
+   * Runs the app on records already sent and collects the {@code expected} outcomes, and any more.
+   */
+  public static OutcomeLedger process(LeadStreamConfig config, int expected)
+      throws InterruptedException {
     try (LeadStreamApp app = LeadStreamApp.start(config);
         OutcomeReader reader = new OutcomeReader(config)) {
       app.awaitRunning(Duration.ofSeconds(60));
-      return new OutcomeLedger().readAll(reader, feed.size(), Duration.ofSeconds(120));
+      return new OutcomeLedger().readAll(reader, expected, Duration.ofSeconds(120));
     }
   }
 }

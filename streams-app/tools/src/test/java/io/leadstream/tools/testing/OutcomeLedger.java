@@ -19,7 +19,7 @@ import java.util.List;
 public final class OutcomeLedger {
 
   private final List<PrioritizedLead> scored = new ArrayList<>();
-  private final List<String> deadLetterSources = new ArrayList<>();
+  private final List<Outcome.DeadLettered> deadLetters = new ArrayList<>();
 
   /** Reads until {@code expected} outcomes arrived, then a little longer to catch any duplicate. */
   public OutcomeLedger readAll(OutcomeReader reader, int expected, Duration timeout) {
@@ -32,16 +32,24 @@ public final class OutcomeLedger {
     if (outcome instanceof Outcome.Scored s) {
       scored.add(s.lead());
     } else if (outcome instanceof Outcome.DeadLettered dead) {
-      deadLetterSources.add(dead.source());
+      deadLetters.add(dead);
     }
   }
 
   public int deadLetterCount() {
-    return deadLetterSources.size();
+    return deadLetters.size();
   }
 
   public int size() {
-    return scored.size() + deadLetterSources.size();
+    return scored.size() + deadLetters.size();
+  }
+
+  public List<PrioritizedLead> scored() {
+    return List.copyOf(scored);
+  }
+
+  public List<Outcome.DeadLettered> deadLetters() {
+    return List.copyOf(deadLetters);
   }
 
   /** Every valid input scored exactly once, every malformed input dead-lettered exactly once. */
@@ -51,7 +59,8 @@ public final class OutcomeLedger {
         .as("scored events")
         .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(feed.eventIds());
-    assertThat(deadLetterSources)
+    assertThat(deadLetters)
+        .extracting(Outcome.DeadLettered::source)
         .as("dead letters by source offset")
         .doesNotHaveDuplicates()
         .hasSize(feed.malformed().size());
