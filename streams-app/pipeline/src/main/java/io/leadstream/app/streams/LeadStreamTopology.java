@@ -175,14 +175,12 @@ public final class LeadStreamTopology {
       SchemaRegistryClient client = registry.orElseThrow();
       return () -> new RegistryDecoder<>(client, reader);
     }
+    String subject = RegistryAvroSerde.valueSubject(config.outcomesTopic());
     List<Schema> writerSchemas =
-        registry
-            .map(
-                r ->
-                    WriterSchemas.fromRegistry(
-                        r, RegistryAvroSerde.valueSubject(config.outcomesTopic()), reader))
-            .orElse(List.of());
-    return () -> new SingleObjectDecoder<>(reader, writerSchemas, "the registry");
+        registry.map(r -> WriterSchemas.fromRegistry(r, subject, reader)).orElse(List.of());
+    return () ->
+        new SingleObjectDecoder<>(
+            reader, writerSchemas, "the schema registry's subject " + subject);
   }
 
   /**
