@@ -2,7 +2,6 @@ package io.leadstream.app.streams.serde;
 
 import io.leadstream.app.streams.state.LeadTextMemo;
 import io.leadstream.app.streams.state.LeadTrack;
-import io.leadstream.schema.ScoredEvent;
 import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.schema.kafka.SingleObjectSerde;
 
@@ -17,10 +16,5 @@ public final class LeadSerdes {
 
   public static SingleObjectSerde<LeadTrack> track() {
     return new SingleObjectSerde<>(LeadTrack.getEncoder(), LeadTrack.getDecoder());
-  }
-
-  /** The entries of the lead history store: a lead event as it was scored. */
-  public static SingleObjectSerde<ScoredEvent> scoredEvent() {
-    return new SingleObjectSerde<>(ScoredEvent.getEncoder(), ScoredEvent.getDecoder());
   }
 }

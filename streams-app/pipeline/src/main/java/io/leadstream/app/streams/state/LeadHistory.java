@@ -1,6 +1,5 @@
 package io.leadstream.app.streams.state;
 
-import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.schema.EventScore;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
@@ -35,7 +34,8 @@ public final class LeadHistory {
   public static final String STORE = "lead-history-store";
 
   private final KeyValueStore<Bytes, byte[]> store;
-  private final SingleObjectSerde<ScoredEvent> serde = LeadSerdes.scoredEvent();
+  private final SingleObjectSerde<ScoredEvent> serde =
+      new SingleObjectSerde<>(ScoredEvent.getEncoder(), ScoredEvent.getDecoder());
 
   public LeadHistory(KeyValueStore<Bytes, byte[]> store) {
     this.store = store;
