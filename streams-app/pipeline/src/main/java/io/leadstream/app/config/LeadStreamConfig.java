@@ -112,7 +112,8 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public static final String STATE_STORES_CONFIG = PREFIX + "state.stores";
   private static final String STATE_STORES_DOC =
-      "Where the per-lead score history (lead-track-store) keeps its data: rocksdb (on disk, "
+      "Where the per-lead score history (lead-track-store) and event history (lead-history-store, "
+          + "for labels) keep their data: rocksdb (on disk, "
           + "any number of leads; flushed at every commit) or in_memory (in the heap, faster; restored from the changelog "
           + "at start). Both are backed by a changelog topic.";
   public static final String STATE_STORES_DEFAULT = "rocksdb";
