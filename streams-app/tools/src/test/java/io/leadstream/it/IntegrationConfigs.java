@@ -26,6 +26,8 @@ final class IntegrationConfigs {
     props.put(LeadStreamConfig.TOPIC_PRIORITIZED_CONFIG, name + ".leads.prioritized");
     props.put(LeadStreamConfig.TOPIC_HOT_CONFIG, name + ".leads.hot");
     props.put(LeadStreamConfig.TOPIC_DLQ_CONFIG, name + ".leads.dlq");
+    props.put(LeadStreamConfig.TOPIC_OUTCOMES_CONFIG, name + ".leads.outcomes");
+    props.put(LeadStreamConfig.TOPIC_LABELLED_CONFIG, name + ".leads.labelled");
     props.put(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, 3);
     props.put(LeadStreamConfig.HTTP_PORT_CONFIG, 0);
     props.putAll(extra);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.StatePartitionCheck;
+import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.app.runtime.TopicPlan;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.testing.EmbeddedKafkaExtension;
@@ -128,6 +129,45 @@ class TopicLayoutIT {
     }
 
     StatePartitionCheck.verify(config);
+  }
+
+  @Test
+  void shouldCreateTheOutcomesTopicWithTheInputsPartitionsAndRefuseOneThatDiffers(
+      EmbeddedKafkaBroker broker) throws Exception {
+    LeadStreamConfig config =
+        IntegrationConfigs.forRun(broker.bootstrapServers(), "copartitioned", stateDir, Map.of());
+    LeadStreamConfig elsewhere =
+        IntegrationConfigs.forRun(
+            broker.bootstrapServers(),
+            "copartitioned",
+            stateDir,
+            Map.of(LeadStreamConfig.TOPIC_OUTCOMES_CONFIG, "copartitioned.other.outcomes"));
+    try (Admin admin = Admin.create(config.clientProperties())) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(config.rawTopic(), 4, (short) 1),
+                  new NewTopic(elsewhere.outcomesTopic(), 2, (short) 1)))
+          .all()
+          .get();
+      TopicCreator.createMissing(config);
+      assertThat(
+              admin
+                  .describeTopics(Set.of(config.outcomesTopic()))
+                  .allTopicNames()
+                  .get()
+                  .get(config.outcomesTopic())
+                  .partitions())
+          .as("those of the existing input topic, not leadstream.topic.partitions")
+          .hasSize(4);
+    }
+    StatePartitionCheck.verify(config);
+
+    assertThatThrownBy(() -> StatePartitionCheck.verify(elsewhere))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(
+            "Outcomes topic copartitioned.other.outcomes has 2 partitions, but input topic "
+                + "copartitioned.leads.raw has 4");
   }
 
   private static String retention(Admin admin, String topic) throws Exception {

@@ -39,6 +39,7 @@ public final class LeadStreamConfig extends AbstractConfig {
   private static final String VALIDATION_GROUP = "Validation";
   private static final String STATE_GROUP = "State";
   private static final String OPS_GROUP = "Operations";
+  private static final String LABELS_GROUP = "Labels";
 
   public static final String TOPIC_RAW_CONFIG = PREFIX + "topic.raw";
   private static final String TOPIC_RAW_DOC =
@@ -61,6 +62,36 @@ public final class LeadStreamConfig extends AbstractConfig {
       "Dead-letter topic: original bytes of every rejected record, with headers saying why and where from.";
   public static final String TOPIC_DLQ_DEFAULT = "leads.dlq";
 
+  public static final String TOPIC_OUTCOMES_CONFIG = PREFIX + "topic.outcomes";
+  private static final String TOPIC_OUTCOMES_DOC =
+      "Input topic of lead outcomes (Avro LeadOutcome: CONVERTED, WON, LOST, DISQUALIFIED; key = "
+          + "leadId), in the format of leadstream.input.format, except that with json it holds LeadOutcome in Avro "
+          + "single-object encoding (the mapping language has no outcome mapping yet). It must have the partitions "
+          + "of the raw topic, so that an outcome meets its lead's history: LeadStream creates it so and refuses to "
+          + "start when they differ.";
+  public static final String TOPIC_OUTCOMES_DEFAULT = "leads.outcomes";
+
+  public static final String TOPIC_LABELLED_CONFIG = PREFIX + "topic.labelled";
+  private static final String TOPIC_LABELLED_DOC =
+      "Compacted output topic of labelled leads (Avro LabelledLead, key = leadId): each outcome "
+          + "with the lead's last event and score at or before the outcome's time minus leadstream.labels.horizon.ms; "
+          + "an outcome with no such event is written without them.";
+  public static final String TOPIC_LABELLED_DEFAULT = "leads.labelled";
+
+  public static final String LABELS_HORIZON_CONFIG = PREFIX + "labels.horizon.ms";
+  private static final String LABELS_HORIZON_DOC =
+      "How long before an outcome the event it is labelled with must have occurred: an outcome "
+          + "at time t is joined with the lead's last event at or before t minus this, so that the label is not "
+          + "learned from what happened at the close. 0 takes the last event at or before the outcome.";
+  public static final long LABELS_HORIZON_DEFAULT = 86_400_000L;
+
+  public static final String LABELS_HISTORY_EVENTS_CONFIG = PREFIX + "labels.history.events";
+  private static final String LABELS_HISTORY_EVENTS_DOC =
+      "Scored events kept per lead (the latest by occurredAt, in lead-history-store) for labelling "
+          + "outcomes; an outcome whose lead's kept events all occurred after its horizon is written without "
+          + "features. Each kept event costs its size on disk and in the store's changelog.";
+  public static final int LABELS_HISTORY_EVENTS_DEFAULT = 20;
+
   public static final String MODEL_BUNDLE_CONFIG = PREFIX + "model.bundle";
   private static final String MODEL_BUNDLE_DOC =
       "Model bundle to score with: a folder holding manifest.json, or classpath:bundles/<name> for a bundle shipped in the jar.";
@@ -81,7 +112,8 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public static final String STATE_STORES_CONFIG = PREFIX + "state.stores";
   private static final String STATE_STORES_DOC =
-      "Where the per-lead score history (lead-track-store) keeps its data: rocksdb (on disk, "
+      "Where the per-lead score history (lead-track-store) and event history (lead-history-store, "
+          + "for labels) keep their data: rocksdb (on disk, "
           + "any number of leads; flushed at every commit) or in_memory (in the heap, faster; restored from the changelog "
           + "at start). Both are backed by a changelog topic.";
   public static final String STATE_STORES_DEFAULT = "rocksdb";
@@ -164,8 +196,8 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public static final String OUTPUT_FORMAT_CONFIG = PREFIX + "output.format";
   private static final String OUTPUT_FORMAT_DOC =
-      "How leads.prioritized and leads.hot values are written: avro (PrioritizedLead in Avro "
-          + "single-object encoding) or confluent-avro (the schema registry wire format, the schema registered under "
+      "How leads.prioritized, leads.hot and leads.labelled values are written: avro (PrioritizedLead "
+          + "and LabelledLead in Avro single-object encoding) or confluent-avro (the schema registry wire format, the schema registered under "
           + "the TopicNameStrategy subjects <topic>-value).";
   public static final String OUTPUT_FORMAT_DEFAULT = "avro";
 
@@ -280,6 +312,50 @@ public final class LeadStreamConfig extends AbstractConfig {
               4,
               ConfigDef.Width.MEDIUM,
               "dead-letter topic")
+          .define(
+              TOPIC_OUTCOMES_CONFIG,
+              Type.STRING,
+              TOPIC_OUTCOMES_DEFAULT,
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              TOPIC_OUTCOMES_DOC,
+              TOPICS_GROUP,
+              7,
+              ConfigDef.Width.MEDIUM,
+              "outcomes topic")
+          .define(
+              TOPIC_LABELLED_CONFIG,
+              Type.STRING,
+              TOPIC_LABELLED_DEFAULT,
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              TOPIC_LABELLED_DOC,
+              TOPICS_GROUP,
+              8,
+              ConfigDef.Width.MEDIUM,
+              "labelled topic")
+          .define(
+              LABELS_HORIZON_CONFIG,
+              Type.LONG,
+              LABELS_HORIZON_DEFAULT,
+              Range.atLeast(0),
+              Importance.MEDIUM,
+              LABELS_HORIZON_DOC,
+              LABELS_GROUP,
+              1,
+              ConfigDef.Width.SHORT,
+              "label horizon")
+          .define(
+              LABELS_HISTORY_EVENTS_CONFIG,
+              Type.INT,
+              LABELS_HISTORY_EVENTS_DEFAULT,
+              Range.between(1, 1000),
+              Importance.LOW,
+              LABELS_HISTORY_EVENTS_DOC,
+              LABELS_GROUP,
+              2,
+              ConfigDef.Width.SHORT,
+              "history events")
           .define(
               TOPIC_PARTITIONS_CONFIG,
               Type.INT,
@@ -664,9 +740,26 @@ public final class LeadStreamConfig extends AbstractConfig {
     return getString(TOPIC_DLQ_CONFIG);
   }
 
+  public String outcomesTopic() {
+    return getString(TOPIC_OUTCOMES_CONFIG);
+  }
+
+  public String labelledTopic() {
+    return getString(TOPIC_LABELLED_CONFIG);
+  }
+
+  public Duration labelsHorizon() {
+    return Duration.ofMillis(getLong(LABELS_HORIZON_CONFIG));
+  }
+
+  public int labelsHistoryEvents() {
+    return getInt(LABELS_HISTORY_EVENTS_CONFIG);
+  }
+
   /**
    * A topic's own settings given as {@code leadstream.topic.<role>.config.<setting>}, for the
-   * topics LeadStream creates and checks; {@code role} is raw, prioritized, hot or dlq.
+   * topics LeadStream creates and checks; {@code role} is raw, prioritized, hot, dlq, outcomes or
+   * labelled.
    */
   public Map<String, String> topicConfigs(String role) {
     Map<String, String> configs = new TreeMap<>();

@@ -8,14 +8,16 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * LeadStream's own meters: per-stage latency, end-to-end latency, dead letters by reason, leads per
- * tier (both counted once committed, see {@link CommittedOutcomes}), inferences skipped,
- * unknown-token ratio. Thread-safe; shared by every processor. In Prometheus they read {@code
- * leadstream_stage_seconds{stage="encode"}}, {@code
+ * tier, outcomes labelled and unmatched (all four counted once committed, see {@link
+ * CommittedOutcomes}), inferences skipped, unknown-token ratio. Thread-safe; shared by every
+ * processor. In Prometheus they read {@code leadstream_stage_seconds{stage="encode"}}, {@code
  * leadstream_dead_letters_total{reason="INVALID_FIELD"}} and so on.
  */
 public final class PipelineMetrics {
@@ -43,6 +45,8 @@ public final class PipelineMetrics {
   private final Map<String, Timer> stages = new ConcurrentHashMap<>();
   private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
   private final Map<String, Counter> tiers = new ConcurrentHashMap<>();
+  private final Map<Integer, Counter> labelled = new ConcurrentHashMap<>();
+  private final Map<String, Counter> unmatched = new ConcurrentHashMap<>();
   private final CommittedOutcomes outcomes =
       new CommittedOutcomes(Duration.ofMinutes(1), System::nanoTime);
 
@@ -148,6 +152,47 @@ public final class PipelineMetrics {
                     .description("Scored lead events committed, by tier")
                     .tag("tier", name)
                     .register(registry)));
+  }
+
+  /**
+   * An outcome joined with its lead's event, for the input record {@code source}; counted once its
+   * offset commits.
+   */
+  public void labelled(Optional<RecordMetadata> source, int label) {
+    record(
+        source,
+        labelled.computeIfAbsent(
+            label,
+            value ->
+                Counter.builder("leadstream.outcomes.labelled")
+                    .description("Outcomes labelled with their lead's event and score, by label")
+                    .tag("label", Integer.toString(value))
+                    .register(registry)));
+  }
+
+  /**
+   * An outcome written without features, for the input record {@code source}; counted once its
+   * offset commits.
+   *
+   * @param why unknown_lead, or no_event_before_horizon
+   */
+  public void unmatched(Optional<RecordMetadata> source, String why) {
+    record(
+        source,
+        unmatched.computeIfAbsent(
+            why,
+            name ->
+                Counter.builder("leadstream.outcomes.unmatched")
+                    .description(
+                        "Outcomes kept without features: no event of the lead before the horizon")
+                    .tag("why", name)
+                    .register(registry)));
+  }
+
+  private void record(Optional<RecordMetadata> source, Counter counter) {
+    source.ifPresentOrElse(
+        s -> outcomes.record(s.topic(), s.partition(), s.offset(), counter),
+        () -> outcomes.record("", -1, -1, counter));
   }
 
   /** Outcomes waiting for their input offsets to commit; the app feeds it the committed offsets. */

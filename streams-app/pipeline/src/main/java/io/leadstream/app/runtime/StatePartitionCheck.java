@@ -17,7 +17,9 @@ import org.apache.kafka.clients.admin.TopicDescription;
  * stores were built for: a lead's state lives in the store partition of its key's input partition,
  * so with more (or fewer) input partitions leads would be routed to another lead's history. The
  * lead track store's changelog ({@code <application.id>-lead-track-store-changelog}) keeps that
- * count; other applications' topics, however their names begin, are not looked at.
+ * count; other applications' topics, however their names begin, are not looked at. The outcomes
+ * topic must have the input topic's partitions too: Kafka Streams reads the two partition by
+ * partition in one task, and does not itself refuse topics of different counts.
  */
 public final class StatePartitionCheck {
 
@@ -27,7 +29,8 @@ public final class StatePartitionCheck {
   private StatePartitionCheck() {}
 
   /**
-   * @throws IllegalStateException naming both counts and the ways out, when they differ
+   * @throws IllegalStateException naming both counts and the ways out, when the changelog's or the
+   *     outcomes topic's differ from the input topic's
    */
   public static void verify(LeadStreamConfig config) {
     try (Admin admin = Admin.create(config.clientProperties())) {
@@ -35,10 +38,14 @@ public final class StatePartitionCheck {
       String changelog = config.applicationId() + "-" + TrackLeadProcessor.STORE + CHANGELOG_SUFFIX;
       List<String> names =
           admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
-              .filter(name -> name.equals(config.rawTopic()) || name.equals(changelog))
+              .filter(
+                  name ->
+                      name.equals(config.rawTopic())
+                          || name.equals(changelog)
+                          || name.equals(config.outcomesTopic()))
               .toList();
-      if (!names.contains(config.rawTopic()) || names.size() == 1) {
-        return; // nothing built yet, or no input topic: Streams itself says so
+      if (!names.contains(config.rawTopic())) {
+        return; // no input topic: Streams itself says so
       }
       Map<String, TopicDescription> topics =
           admin
@@ -49,7 +56,7 @@ public final class StatePartitionCheck {
       Map<String, Integer> mismatched = new TreeMap<>();
       topics.forEach(
           (name, topic) -> {
-            if (!name.equals(config.rawTopic()) && topic.partitions().size() != input) {
+            if (name.equals(changelog) && topic.partitions().size() != input) {
               mismatched.put(name, topic.partitions().size());
             }
           });
@@ -69,6 +76,22 @@ public final class StatePartitionCheck {
                 config.rawTopic(),
                 built,
                 config.applicationId()));
+      }
+      TopicDescription outcomes = topics.get(config.outcomesTopic());
+      if (outcomes != null && outcomes.partitions().size() != input) {
+        throw new IllegalStateException(
+            String.format(
+                "Outcomes topic %s has %d partitions, but input topic %s has %d: outcomes would not "
+                    + "meet their leads' history, which is read partition by partition with them. Give %s %d "
+                    + "partitions (kafka-topics.sh --alter --partitions %d when it has fewer; delete and create "
+                    + "it again when it has more).",
+                config.outcomesTopic(),
+                outcomes.partitions().size(),
+                config.rawTopic(),
+                input,
+                config.outcomesTopic(),
+                input,
+                input));
       }
     } catch (ExecutionException e) {
       throw new IllegalStateException(

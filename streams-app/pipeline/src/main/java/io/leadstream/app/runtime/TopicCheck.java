@@ -5,6 +5,7 @@ import io.leadstream.app.runtime.TopicPlan.WantedTopic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,8 +66,11 @@ public final class TopicCheck {
                       .toList())
               .all()
               .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      Map<String, Integer> partitionCounts = new HashMap<>();
+      descriptions.forEach((name, topic) -> partitionCounts.put(name, topic.partitions().size()));
       List<TopicStatus> statuses = new ArrayList<>();
-      for (WantedTopic wanted : plan) {
+      for (WantedTopic planned : plan) {
+        WantedTopic wanted = planned.given(partitionCounts);
         TopicDescription description = descriptions.get(wanted.name());
         if (description == null) {
           statuses.add(new TopicStatus(wanted, false, 0, 0, List.of()));
@@ -102,7 +106,14 @@ public final class TopicCheck {
     wanted
         .partitions()
         .filter(p -> p != partitions)
-        .ifPresent(p -> differences.add("partitions " + partitions + ", wanted " + p));
+        .ifPresent(
+            p ->
+                differences.add(
+                    "partitions "
+                        + partitions
+                        + ", wanted "
+                        + p
+                        + wanted.partitionsOf().map(t -> " (those of " + t + ")").orElse("")));
     wanted
         .replication()
         .filter(r -> r != replication)

@@ -2,6 +2,7 @@ package io.leadstream.app.runtime;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,9 +58,42 @@ public final class TopicCreator {
     }
   }
 
+  /**
+   * Creates the missing topics of {@link TopicPlan}; a topic that must have the partitions of
+   * another (outcomes, those of raw) gets that topic's count when it exists.
+   */
   public static void createMissing(LeadStreamConfig config) {
+    Map<String, Integer> partitions = partitionsOfExisting(config);
     createMissing(
-        config, TopicPlan.of(config).stream().map(TopicPlan.WantedTopic::toNewTopic).toList());
+        config,
+        TopicPlan.of(config).stream()
+            .map(wanted -> wanted.given(partitions).toNewTopic())
+            .toList());
+  }
+
+  /** The partition counts of the existing topics that other topics take theirs from. */
+  private static Map<String, Integer> partitionsOfExisting(LeadStreamConfig config) {
+    try (Admin admin = Admin.create(config.clientProperties())) {
+      Set<String> existing = admin.listTopics().names().get();
+      List<String> sources =
+          TopicPlan.of(config).stream()
+              .flatMap(wanted -> wanted.partitionsOf().stream())
+              .filter(existing::contains)
+              .toList();
+      Map<String, Integer> partitions = new HashMap<>();
+      admin
+          .describeTopics(sources)
+          .allTopicNames()
+          .get()
+          .forEach((name, topic) -> partitions.put(name, topic.partitions().size()));
+      return partitions;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "Could not read LeadStream's topics: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading topics", e);
+    }
   }
 
   /**

@@ -3,18 +3,26 @@ package io.leadstream.app.streams;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.model.ActiveModel;
+import io.leadstream.app.streams.processors.LabelOutcomeProcessor;
+import io.leadstream.app.streams.processors.OutcomeValidator;
 import io.leadstream.app.streams.processors.ParseLeadProcessor;
+import io.leadstream.app.streams.processors.ParseRecordProcessor;
 import io.leadstream.app.streams.processors.ReadTextProcessor;
 import io.leadstream.app.streams.processors.ScoreLeadProcessor;
 import io.leadstream.app.streams.processors.TrackLeadProcessor;
 import io.leadstream.app.streams.serde.JsonLeadDecoder;
 import io.leadstream.app.streams.serde.LeadDecoder;
 import io.leadstream.app.streams.serde.LeadEventDecoder;
+import io.leadstream.app.streams.serde.RecordDecoder;
+import io.leadstream.app.streams.serde.RegistryDecoder;
 import io.leadstream.app.streams.serde.RegistryLeadDecoder;
+import io.leadstream.app.streams.serde.SingleObjectDecoder;
 import io.leadstream.app.streams.serde.WriterSchemas;
+import io.leadstream.app.streams.state.LeadHistory;
 import io.leadstream.models.mapping.JsonEventConverter;
 import io.leadstream.models.mapping.LeadMapping;
 import io.leadstream.models.mapping.MappingException;
+import io.leadstream.schema.LeadOutcome;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
 import io.leadstream.schema.kafka.RegistryAvroSerde;
@@ -34,9 +42,11 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * LeadStream's topology: raw leads are parsed and validated, their text is read, they are scored
  * and tracked; every scored event goes to the prioritized topic and leads entering HOT also to the
- * hot topic. Records that fail anywhere go to the dead-letter topic through {@link
+ * hot topic. Outcomes are parsed and validated and labelled with the lead's history, which the
+ * track step keeps, to the labelled topic; sharing that store puts both sources in one
+ * sub-topology. Records that fail anywhere go to the dead-letter topic through {@link
  * io.leadstream.app.streams.errors.DeadLetterHandler}. Keyed by leadId throughout, so one lead's
- * events stay ordered on one partition and no repartitioning is needed.
+ * events and outcomes stay ordered on one partition and no repartitioning is needed.
  */
 public final class LeadStreamTopology {
 
@@ -48,6 +58,10 @@ public final class LeadStreamTopology {
   public static final String PRIORITIZED_SINK = "leads-prioritized-sink";
   public static final String ENTERS_HOT = "enters-hot";
   public static final String HOT_SINK = "leads-hot-sink";
+  public static final String OUTCOMES_SOURCE = "leads-outcomes-source";
+  public static final String PARSE_OUTCOME = "parse-validate-outcome";
+  public static final String LABEL = "label";
+  public static final String LABELLED_SINK = "leads-labelled-sink";
 
   private LeadStreamTopology() {}
 
@@ -61,6 +75,7 @@ public final class LeadStreamTopology {
         config.schemaRegistry().map(SchemaRegistryClient::new);
     Topics topics = Topics.from(config, registry);
     StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(LeadHistory.storeBuilder(config.stateStores()));
 
     KStream<String, PrioritizedLead> prioritized =
         builder.stream(
@@ -77,7 +92,11 @@ public final class LeadStreamTopology {
                 ReadTextProcessor.supplier(model, config.textMemoEntries(), metrics),
                 Named.as(READ_TEXT))
             .process(ScoreLeadProcessor.supplier(), Named.as(SCORE))
-            .process(TrackLeadProcessor.supplier(config.stateStores(), metrics), Named.as(TRACK));
+            .process(
+                TrackLeadProcessor.supplier(
+                    config.stateStores(), config.labelsHistoryEvents(), metrics),
+                Named.as(TRACK),
+                LeadHistory.STORE);
 
     prioritized.to(
         topics.prioritized().name(),
@@ -88,6 +107,26 @@ public final class LeadStreamTopology {
         .to(
             topics.hot().name(),
             Produced.with(topics.hot().keySerde(), topics.hot().valueSerde()).withName(HOT_SINK));
+
+    builder.stream(
+            topics.outcomes().name(),
+            Consumed.with(topics.outcomes().keySerde(), topics.outcomes().valueSerde())
+                .withName(OUTCOMES_SOURCE))
+        .process(
+            ParseRecordProcessor.supplier(
+                config.recordMaxBytes(),
+                outcomeDecoders(config, registry),
+                new OutcomeValidator(),
+                metrics),
+            Named.as(PARSE_OUTCOME))
+        .process(
+            LabelOutcomeProcessor.supplier(config.labelsHorizon(), metrics),
+            Named.as(LABEL),
+            LeadHistory.STORE)
+        .to(
+            topics.labelled().name(),
+            Produced.with(topics.labelled().keySerde(), topics.labelled().valueSerde())
+                .withName(LABELLED_SINK));
 
     return builder.build();
   }
@@ -122,6 +161,26 @@ public final class LeadStreamTopology {
         yield () -> new JsonLeadDecoder(converter);
       }
     };
+  }
+
+  /**
+   * The decoders of the outcomes topic, in the input format; with json input, Avro single-object
+   * encoding (the mapping language has no outcome mapping). Single-object writers also read as the
+   * registry's versions of the outcomes topic's subject, when a registry is configured.
+   */
+  static Supplier<RecordDecoder<LeadOutcome>> outcomeDecoders(
+      LeadStreamConfig config, Optional<SchemaRegistryClient> registry) {
+    Schema reader = LeadOutcome.getClassSchema();
+    if (config.inputFormat() == LeadStreamConfig.InputFormat.CONFLUENT_AVRO) {
+      SchemaRegistryClient client = registry.orElseThrow();
+      return () -> new RegistryDecoder<>(client, reader);
+    }
+    String subject = RegistryAvroSerde.valueSubject(config.outcomesTopic());
+    List<Schema> writerSchemas =
+        registry.map(r -> WriterSchemas.fromRegistry(r, subject, reader)).orElse(List.of());
+    return () ->
+        new SingleObjectDecoder<>(
+            reader, writerSchemas, "the schema registry's subject " + subject);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.leadstream.app.streams;
 
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.schema.LabelledLead;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.schema.registry.SchemaRegistryClient;
@@ -11,14 +12,17 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * LeadStream's topics with their serdes, named by configuration. Every record is keyed by leadId.
- * {@code raw} carries bytes, key and value: decoding is a processing step, so that undecodable
- * records (an invalid UTF-8 key among them) reach the dead-letter topic with their original bytes.
+ * The inputs {@code raw} and {@code outcomes} carry bytes, key and value: decoding is a processing
+ * step, so that undecodable records (an invalid UTF-8 key among them) reach the dead-letter topic
+ * with their original bytes.
  */
 public record Topics(
     Topic<byte[], byte[]> raw,
     Topic<String, PrioritizedLead> prioritized,
     Topic<String, PrioritizedLead> hot,
-    Topic<byte[], byte[]> deadLetters) {
+    Topic<byte[], byte[]> deadLetters,
+    Topic<byte[], byte[]> outcomes,
+    Topic<String, LabelledLead> labelled) {
 
   /** The topics, with a registry client of their own when the output format needs one. */
   public static Topics from(LeadStreamConfig config) {
@@ -34,14 +38,27 @@ public record Topics(
           case AVRO -> LeadStreamSerdes.prioritizedLead();
           case CONFLUENT_AVRO -> LeadStreamSerdes.prioritizedLead(registry.orElseThrow());
         };
+    Serde<LabelledLead> labels =
+        switch (config.outputFormat()) {
+          case AVRO -> LeadStreamSerdes.labelledLead();
+          case CONFLUENT_AVRO -> LeadStreamSerdes.labelledLead(registry.orElseThrow());
+        };
     return new Topics(
         new Topic<>(config.rawTopic(), Serdes.ByteArray(), Serdes.ByteArray()),
         new Topic<>(config.prioritizedTopic(), Serdes.String(), output),
         new Topic<>(config.hotTopic(), Serdes.String(), output),
-        new Topic<>(config.deadLetterTopic(), Serdes.ByteArray(), Serdes.ByteArray()));
+        new Topic<>(config.deadLetterTopic(), Serdes.ByteArray(), Serdes.ByteArray()),
+        new Topic<>(config.outcomesTopic(), Serdes.ByteArray(), Serdes.ByteArray()),
+        new Topic<>(config.labelledTopic(), Serdes.String(), labels));
   }
 
   public List<String> names() {
-    return List.of(raw.name(), prioritized.name(), hot.name(), deadLetters.name());
+    return List.of(
+        raw.name(),
+        prioritized.name(),
+        hot.name(),
+        deadLetters.name(),
+        outcomes.name(),
+        labelled.name());
   }
 }

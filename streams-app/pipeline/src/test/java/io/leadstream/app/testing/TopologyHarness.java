@@ -5,7 +5,9 @@ import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.model.ActiveModel;
 import io.leadstream.app.streams.LeadStreamTopology;
 import io.leadstream.app.streams.Topics;
+import io.leadstream.schema.LabelledLead;
 import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.LeadOutcome;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.kafka.LeadStreamSerdes;
 import java.nio.file.Path;
@@ -25,8 +27,11 @@ public final class TopologyHarness implements AutoCloseable {
   private final TestOutputTopic<String, PrioritizedLead> prioritized;
   private final TestOutputTopic<String, PrioritizedLead> hot;
   private final TestOutputTopic<byte[], byte[]> deadLetters;
+  private final TestInputTopic<String, byte[]> outcomes;
+  private final TestOutputTopic<String, LabelledLead> labelled;
   private final PipelineMetrics metrics;
   private final String rawTopic;
+  private final String outcomesTopic;
 
   /**
    * @param stateDir where the driver keeps its state stores (a test's temporary folder)
@@ -42,6 +47,7 @@ public final class TopologyHarness implements AutoCloseable {
     this.metrics = metrics;
     Topics topics = Topics.from(config);
     rawTopic = topics.raw().name();
+    outcomesTopic = topics.outcomes().name();
     raw =
         driver.createInputTopic(
             topics.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
@@ -60,11 +66,24 @@ public final class TopologyHarness implements AutoCloseable {
             topics.deadLetters().name(),
             Serdes.ByteArray().deserializer(),
             Serdes.ByteArray().deserializer());
+    outcomes =
+        driver.createInputTopic(
+            outcomesTopic, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    labelled =
+        driver.createOutputTopic(
+            topics.labelled().name(),
+            Serdes.String().deserializer(),
+            LeadStreamSerdes.labelledLead().deserializer());
   }
 
   /** Sends a lead to the raw topic as a producer would: keyed by lead id, single-object encoded. */
   public void send(LeadEvent lead) {
     raw.pipeInput(lead.getLeadId(), LeadStreamSerdes.leadEvent().encode(lead));
+  }
+
+  /** Sends an outcome to the outcomes topic as a producer would. */
+  public void send(LeadOutcome outcome) {
+    outcomes.pipeInput(outcome.getLeadId(), LeadStreamSerdes.leadOutcome().encode(outcome));
   }
 
   /**
@@ -73,6 +92,7 @@ public final class TopologyHarness implements AutoCloseable {
    */
   public void countCommittedOutcomes() {
     metrics.outcomes().committed(new TopicPartition(rawTopic, 0), Long.MAX_VALUE);
+    metrics.outcomes().committed(new TopicPartition(outcomesTopic, 0), Long.MAX_VALUE);
   }
 
   public TopologyTestDriver driver() {
@@ -93,6 +113,14 @@ public final class TopologyHarness implements AutoCloseable {
 
   public TestOutputTopic<byte[], byte[]> deadLetters() {
     return deadLetters;
+  }
+
+  public TestInputTopic<String, byte[]> outcomes() {
+    return outcomes;
+  }
+
+  public TestOutputTopic<String, LabelledLead> labelled() {
+    return labelled;
   }
 
   @Override

@@ -1,45 +1,22 @@
 package io.leadstream.app.streams.processors;
 
 import io.leadstream.app.metrics.PipelineMetrics;
-import io.leadstream.app.streams.errors.DeadLetterReason;
-import io.leadstream.app.streams.errors.InvalidLeadException;
 import io.leadstream.app.streams.serde.LeadDecoder;
 import io.leadstream.app.streams.serde.LeadEventDecoder;
-import io.leadstream.app.streams.serde.RecordOrigin;
-import io.leadstream.app.streams.serde.StrictUtf8;
 import io.leadstream.schema.LeadEvent;
-import io.micrometer.core.instrument.Timer;
-import java.nio.charset.CharacterCodingException;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
-import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Decodes a raw record (key and value bytes) into a {@link LeadEvent} keyed by its leadId and
- * validates it. The value is decoded by the input format's {@link LeadDecoder} (Avro, or a CRM's
- * JSON through a mapping); the size cap, the key's strict UTF-8 and {@link LeadValidator} apply
- * alike to every format. Anything wrong is thrown as an {@link InvalidLeadException}, which the
- * dead-letter handler turns into a dead letter carrying the original bytes.
+ * The parse step of {@code leads.raw}: a {@link ParseRecordProcessor} of {@link LeadEvent}s,
+ * decoded by the input format's {@link LeadDecoder} (Avro, or a CRM's JSON through a mapping) and
+ * checked by {@link LeadValidator}.
  */
-public final class ParseLeadProcessor
-    extends ContextualProcessor<byte[], byte[], String, LeadEvent> {
+public final class ParseLeadProcessor {
 
-  private final LeadDecoder decoder;
-  private final StrictUtf8 keyDecoder = new StrictUtf8();
-  private final int recordMaxBytes;
-  private final LeadValidator validator;
-  private final PipelineMetrics metrics;
-
-  public ParseLeadProcessor(
-      int recordMaxBytes, LeadDecoder decoder, LeadValidator validator, PipelineMetrics metrics) {
-    this.decoder = decoder;
-    this.recordMaxBytes = recordMaxBytes;
-    this.validator = validator;
-    this.metrics = metrics;
-  }
+  private ParseLeadProcessor() {}
 
   /**
    * Avro single-object input.
@@ -66,53 +43,7 @@ public final class ParseLeadProcessor
       int textMaxBytes,
       Supplier<LeadDecoder> decoders,
       PipelineMetrics metrics) {
-    return () ->
-        new ParseLeadProcessor(
-            recordMaxBytes, decoders.get(), new LeadValidator(textMaxBytes), metrics);
-  }
-
-  @Override
-  public void process(Record<byte[], byte[]> record) {
-    Timer.Sample timing = metrics.start();
-    checkSize(record.key(), record.value());
-    String key = decodeKey(record.key());
-    LeadEvent event = decoder.decode(record.value(), origin(record));
-    validator.validate(key, event);
-    metrics.stop(timing, PipelineMetrics.STAGE_DECODE);
-    context().forward(record.withKey(key).withValue(event));
-  }
-
-  private RecordOrigin origin(Record<byte[], byte[]> record) {
-    return context()
-        .recordMetadata()
-        .map(
-            source ->
-                new RecordOrigin(
-                    source.topic(), source.partition(), source.offset(), record.timestamp()))
-        .orElseGet(() -> RecordOrigin.unknown(record.timestamp()));
-  }
-
-  private void checkSize(byte[] key, byte[] value) {
-    long size = (key == null ? 0L : key.length) + (value == null ? 0L : value.length);
-    if (size > recordMaxBytes) {
-      throw new InvalidLeadException(
-          DeadLetterReason.RECORD_TOO_LARGE,
-          "key and value are "
-              + size
-              + " bytes, over the cap of "
-              + recordMaxBytes
-              + " bytes (leadstream.record.max.bytes)");
-    }
-  }
-
-  private String decodeKey(byte[] key) {
-    if (key == null) {
-      return null;
-    }
-    try {
-      return keyDecoder.decode(key, key.length);
-    } catch (CharacterCodingException e) {
-      throw new InvalidLeadException(DeadLetterReason.BAD_UTF8, "record key is not valid UTF-8");
-    }
+    return ParseRecordProcessor.supplier(
+        recordMaxBytes, decoders, new LeadValidator(textMaxBytes), metrics);
   }
 }

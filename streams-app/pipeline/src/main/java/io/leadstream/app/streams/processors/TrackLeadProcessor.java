@@ -2,6 +2,7 @@ package io.leadstream.app.streams.processors;
 
 import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.app.streams.state.LeadHistory;
 import io.leadstream.app.streams.state.LeadStores;
 import io.leadstream.app.streams.state.LeadTrack;
 import io.leadstream.app.streams.state.ScorePoint;
@@ -30,7 +31,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Compares a lead's new score with its previous one (trend, tier transition), keeps its recent
- * scores, and emits the {@link PrioritizedLead}.
+ * scores, adds the scored event to the lead's {@link LeadHistory} (connected by the topology: the
+ * labelling of outcomes reads it too), and emits the {@link PrioritizedLead}.
  */
 public final class TrackLeadProcessor
     extends ContextualProcessor<String, ScoredLead, String, PrioritizedLead> {
@@ -42,20 +44,26 @@ public final class TrackLeadProcessor
   public static final int HISTORY_SIZE = 10;
 
   private final PipelineMetrics metrics;
+  private final int historyEvents;
   private final SingleObjectSerde<PrioritizedLead> latestSerde = LeadStreamSerdes.prioritizedLead();
 
   private KeyValueStore<String, LeadTrack> tracks;
+  private LeadHistory history;
 
-  private TrackLeadProcessor(PipelineMetrics metrics) {
+  private TrackLeadProcessor(int historyEvents, PipelineMetrics metrics) {
+    this.historyEvents = historyEvents;
     this.metrics = metrics;
   }
 
+  /**
+   * @param historyEvents scored events kept per lead in {@link LeadHistory#STORE}
+   */
   public static ProcessorSupplier<String, ScoredLead, String, PrioritizedLead> supplier(
-      LeadStores stores, PipelineMetrics metrics) {
+      LeadStores stores, int historyEvents, PipelineMetrics metrics) {
     return new ProcessorSupplier<>() {
       @Override
       public TrackLeadProcessor get() {
-        return new TrackLeadProcessor(metrics);
+        return new TrackLeadProcessor(historyEvents, metrics);
       }
 
       @Override
@@ -71,6 +79,7 @@ public final class TrackLeadProcessor
   public void init(ProcessorContext<String, PrioritizedLead> context) {
     super.init(context);
     tracks = context.getStateStore(STORE);
+    history = new LeadHistory(context.getStateStore(LeadHistory.STORE));
   }
 
   @Override
@@ -83,6 +92,7 @@ public final class TrackLeadProcessor
         track == null || track.getRecent().isEmpty() ? null : track.getRecent().get(0);
     PrioritizedLead lead = prioritize(scored, previous, Instant.ofEpochMilli(now));
     tracks.put(record.key(), append(track, lead));
+    history.add(scored.enriched().event(), lead, historyEvents);
     metrics.stop(timing, PipelineMetrics.STAGE_TRACK);
     context()
         .recordMetadata()

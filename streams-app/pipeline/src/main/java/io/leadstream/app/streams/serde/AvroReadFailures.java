@@ -5,7 +5,7 @@ import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;
 import java.io.EOFException;
 
-/** The dead-letter reasons of an Avro LeadEvent body that does not read, in every Avro format. */
+/** The dead-letter reasons of an Avro record body that does not read, in every Avro format. */
 final class AvroReadFailures {
 
   private AvroReadFailures() {}
@@ -17,31 +17,36 @@ final class AvroReadFailures {
   }
 
   /** BAD_UTF8 for a string that is not UTF-8, else UNDECODABLE naming the root cause. */
-  static InvalidLeadException unreadable(Exception e, int length) {
+  static InvalidLeadException unreadable(Exception e, int length, String recordName) {
     if (e instanceof StrictUtf8DatumReader.InvalidUtf8Exception) {
       return new InvalidLeadException(DeadLetterReason.BAD_UTF8, e.getMessage(), e);
     }
-    return new InvalidLeadException(DeadLetterReason.UNDECODABLE, undecodable(e, length), e);
+    return new InvalidLeadException(
+        DeadLetterReason.UNDECODABLE, undecodable(e, length, recordName), e);
   }
 
-  static InvalidLeadException trailingBytes(int remaining, int length) {
+  static InvalidLeadException trailingBytes(int remaining, int length, String recordName) {
     return new InvalidLeadException(
         DeadLetterReason.UNDECODABLE,
         "value holds "
             + remaining
-            + " bytes after the end of the LeadEvent record ("
+            + " bytes after the end of the "
+            + recordName
+            + " record ("
             + length
             + " bytes in all);"
             + " a record must end where the value ends");
   }
 
-  private static String undecodable(Exception e, int length) {
+  private static String undecodable(Exception e, int length, String recordName) {
     Throwable root = Causes.rootCause(e);
     if (root instanceof EOFException) {
-      return "value ends inside the LeadEvent record (truncated: " + length + " bytes)";
+      return "value ends inside the " + recordName + " record (truncated: " + length + " bytes)";
     }
     String message = root.getMessage();
-    return "value is not a decodable LeadEvent: "
+    return "value is not a decodable "
+        + recordName
+        + ": "
         + root.getClass().getSimpleName()
         + (message == null || message.isBlank() ? "" : ": " + message);
   }

@@ -104,17 +104,24 @@ public final class WriterSchemas {
    * a warning (their records are then dead-lettered as UNKNOWN_SCHEMA).
    */
   public static List<Schema> fromRegistry(SchemaRegistryClient registry, String subject) {
+    return fromRegistry(registry, subject, LeadEvent.getClassSchema());
+  }
+
+  /** The versions of a registry subject readable as {@code reader}, as for LeadEvent. */
+  public static List<Schema> fromRegistry(
+      SchemaRegistryClient registry, String subject, Schema reader) {
     List<Schema> readable = new ArrayList<>();
     for (Schema writer : registry.versions(subject)) {
-      Optional<String> why = incompatibility(writer);
+      Optional<String> why = incompatibility(reader, writer);
       if (why.isEmpty()) {
         readable.add(writer);
       } else {
         LOG.warn(
             "Schema registry subject {} holds a writer schema (fingerprint {}) that cannot be read"
-                + " as LeadEvent, left out: {}",
+                + " as {}, left out: {}",
             subject,
             fingerprint(writer),
+            reader.getName(),
             why.get());
       }
     }
@@ -123,8 +130,13 @@ public final class WriterSchemas {
 
   /** Why {@code writer} cannot be read as the app's LeadEvent; empty when it can. */
   static Optional<String> incompatibility(Schema writer) {
+    return incompatibility(LeadEvent.getClassSchema(), writer);
+  }
+
+  /** Why {@code writer} cannot be read as {@code reader}; empty when it can. */
+  static Optional<String> incompatibility(Schema reader, Schema writer) {
     SchemaPairCompatibility compatibility =
-        SchemaCompatibility.checkReaderWriterCompatibility(LeadEvent.getClassSchema(), writer);
+        SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
     if (compatibility.getType() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
       return Optional.empty();
     }
