@@ -9,6 +9,7 @@ import io.leadstream.app.dlq.DeadLetterReader;
 import io.leadstream.app.dlq.DeadLetterReplayer;
 import io.leadstream.app.dlq.RecordPosition;
 import io.leadstream.app.dlq.ReplayLedger;
+import io.leadstream.app.dlq.ReplayTarget;
 import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.app.streams.errors.DeadLetterReason;
@@ -243,7 +244,7 @@ class DlqReplayCommandIT {
     Producer<byte[], byte[]> producer =
         DeadLetterReplayer.openProducer(config.clientProperties(), config.deadLetterTopic());
     DeadLetterReplayer crashing =
-        DeadLetterReplayer.start(producer, config.rawTopic(), ledger, 100, Clock.systemUTC());
+        DeadLetterReplayer.start(producer, ReplayTarget.of(config), ledger, 100, Clock.systemUTC());
     crashing.replay(onTheTopic.get(0), onTheTopic.get(0).key(), onTheTopic.get(0).value());
     crashing.replay(onTheTopic.get(1), onTheTopic.get(1).key(), onTheTopic.get(1).value());
     producer.flush();
@@ -293,7 +294,7 @@ class DlqReplayCommandIT {
     DeadLetterReplayer earlier =
         DeadLetterReplayer.start(
             DeadLetterReplayer.openProducer(config.clientProperties(), config.deadLetterTopic()),
-            config.rawTopic(),
+            ReplayTarget.of(config),
             ledger,
             100,
             Clock.systemUTC());

@@ -58,7 +58,7 @@ public final class DeadLetterReplay {
                 ? null
                 : DeadLetterReplayer.start(
                     DeadLetterReplayer.openProducer(client, deadLetterTopic),
-                    config.rawTopic(),
+                    ReplayTarget.of(config),
                     ledger,
                     TRANSACTION_SIZE,
                     clock);

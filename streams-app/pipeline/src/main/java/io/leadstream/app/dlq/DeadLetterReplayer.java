@@ -36,7 +36,7 @@ public final class DeadLetterReplayer implements AutoCloseable {
   public static final String REPLAY_OF = "leadstream.replay.of";
 
   private final Producer<byte[], byte[]> producer;
-  private final String targetTopic;
+  private final ReplayTarget target;
   private final ReplayLedger ledger;
   private final int transactionSize;
   private final Clock clock;
@@ -46,12 +46,12 @@ public final class DeadLetterReplayer implements AutoCloseable {
 
   private DeadLetterReplayer(
       Producer<byte[], byte[]> producer,
-      String targetTopic,
+      ReplayTarget target,
       ReplayLedger ledger,
       int transactionSize,
       Clock clock) {
     this.producer = producer;
-    this.targetTopic = targetTopic;
+    this.target = target;
     this.ledger = ledger;
     this.transactionSize = transactionSize;
     this.clock = clock;
@@ -83,12 +83,12 @@ public final class DeadLetterReplayer implements AutoCloseable {
    * not before: only then does it hold every replay that will ever commit under this id.
    *
    * @param producer from {@link #openProducer}; the replayer closes it
-   * @param targetTopic where the dead letters go back to (the raw leads topic)
+   * @param target where each dead letter goes back to (the input topic it came from)
    * @param transactionSize dead letters per transaction (at least 1)
    */
   public static DeadLetterReplayer start(
       Producer<byte[], byte[]> producer,
-      String targetTopic,
+      ReplayTarget target,
       ReplayLedger ledger,
       int transactionSize,
       Clock clock) {
@@ -102,7 +102,7 @@ public final class DeadLetterReplayer implements AutoCloseable {
       producer.close();
       throw e;
     }
-    return new DeadLetterReplayer(producer, targetTopic, ledger, transactionSize, clock);
+    return new DeadLetterReplayer(producer, target, ledger, transactionSize, clock);
   }
 
   /**
@@ -123,7 +123,9 @@ public final class DeadLetterReplayer implements AutoCloseable {
       pending.add(deadLetter.position());
       RecordHeaders headers = new RecordHeaders();
       headers.add(REPLAY_OF, deadLetter.position().toString().getBytes(StandardCharsets.UTF_8));
-      producer.send(new ProducerRecord<>(targetTopic, null, key, value, headers), this::onSent);
+      producer.send(
+          new ProducerRecord<>(target.topicOf(deadLetter), null, key, value, headers),
+          this::onSent);
       producer.send(ledger.entry(deadLetter.position(), clock.instant()), this::onSent);
     } catch (KafkaException e) {
       throw failed(e);
