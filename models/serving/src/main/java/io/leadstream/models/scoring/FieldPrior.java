@@ -34,7 +34,7 @@ public record FieldPrior(double intercept, List<Term> terms) {
       throw new IllegalArgumentException("fieldPrior: needs at least one term");
     }
     terms = List.copyOf(terms);
-    new FeatureSpec(terms.stream().map(Term::feature).toList());
+    new FeatureSpec(terms.stream().map(Term::feature).toList()); // refuses a name used twice
   }
 
   /**
@@ -73,7 +73,7 @@ public record FieldPrior(double intercept, List<Term> terms) {
               "fieldPrior term '" + name + "': numbers must be finite");
         }
       }
-      Feature feature = Feature.numeric(name, source, label);
+      Feature feature = Feature.numeric(name, source, label); // refuses an unknown source
       if (!(t(transform, high) > t(transform, low))) {
         throw new IllegalArgumentException(
             "fieldPrior term '" + name + "': high must be above low (after the transform)");

@@ -90,6 +90,9 @@ class BundleManifestTest {
     JsonNode term = JSON.readTree(manifest.toJson()).at("/fieldPrior/terms/1");
     assertThat(term.get("source").asText()).isEqualTo("purchaseIntent");
     assertThat(term.has("feature")).as("only the term's own numbers").isFalse();
+    assertThat(JSON.readTree(manifest.toJson()).get("fieldPrior").fieldNames())
+        .toIterable()
+        .containsExactly("intercept", "terms");
   }
 
   @Test
