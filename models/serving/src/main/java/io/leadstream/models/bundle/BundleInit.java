@@ -192,7 +192,8 @@ public final class BundleInit {
         + pinned
         + "\n\n"
         + (prior == null ? "" : fieldPrior(prior))
-        + "Before trusting the tiers, score a few hundred leads whose outcome is known; once"
-        + " outcomes exist, `leadstream train` makes a trained bundle.\n";
+        + "Before trusting the tiers, score a few hundred leads whose outcome is known"
+        + " (`leadstream prompts` measures each prompt's AUC on them); once outcomes exist,"
+        + " `leadstream train` makes a trained bundle to replace this one.\n";
   }
 }
