@@ -6,6 +6,8 @@ import io.leadstream.models.inference.EncoderSpec;
 import io.leadstream.models.inference.ModelFile;
 import io.leadstream.models.inference.Sha256;
 import io.leadstream.models.inference.ZeroShotSpec;
+import io.leadstream.models.scoring.FeatureSpec;
+import io.leadstream.models.scoring.FieldPrior;
 import io.leadstream.models.scoring.TierPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,14 +16,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Writes what {@code bundle init} makes of a hub model, without touching the network: a zero-shot
- * text-only bundle folder ({@code manifest.json} and a short {@code MODEL_CARD.md}), or the encoder
- * spec JSON that {@code train --encoder} takes. The model files stay on the hub; the first load
- * downloads them and pins those whose hash was not given.
+ * bundle folder ({@code manifest.json} and a short {@code MODEL_CARD.md}) scoring with a hand-set
+ * {@link FieldPrior} over the zero-shot p(opportunity) and the lead's fields, or by the text alone;
+ * or the encoder spec JSON that {@code train --encoder} takes. The model files stay on the hub; the
+ * first load downloads them and pins those whose hash was not given.
  */
 public final class BundleInit {
 
@@ -39,18 +43,19 @@ public final class BundleInit {
   private BundleInit() {}
 
   /**
-   * Writes a zero-shot, text-only bundle into {@code out}, named after the folder.
+   * Writes a zero-shot bundle into {@code out}, named after the folder.
    *
    * @param from the hub repository, for the model card
+   * @param prior the scorer over p(opportunity) and the lead's fields; null to score text only
    * @return the manifest written
    * @throws IllegalArgumentException when {@code out} already holds a bundle or an encoder spec
    */
-  public static Path zeroShot(Path out, String from, ZeroShotSpec spec, Instant now)
-      throws IOException {
+  public static Path zeroShot(
+      Path out, String from, ZeroShotSpec spec, FieldPrior prior, Instant now) throws IOException {
     refuseExisting(out);
     String name = out.toAbsolutePath().normalize().getFileName().toString();
     String createdAt = now.truncatedTo(ChronoUnit.SECONDS).toString();
-    byte[] card = modelCard(name, from, spec, createdAt).getBytes(StandardCharsets.UTF_8);
+    byte[] card = modelCard(name, from, spec, prior, createdAt).getBytes(StandardCharsets.UTF_8);
     BundleManifest manifest =
         new BundleManifest(
             BundleManifest.FORMAT,
@@ -71,7 +76,8 @@ public final class BundleInit {
             null,
             spec,
             null,
-            null);
+            null,
+            prior);
     Files.createDirectories(out);
     Files.write(out.resolve(MODEL_CARD), card);
     Path written = out.resolve(BundleManifest.FILE_NAME);
@@ -102,7 +108,44 @@ public final class BundleInit {
     }
   }
 
-  private static String modelCard(String name, String from, ZeroShotSpec spec, String createdAt) {
+  private static String fieldPrior(FieldPrior prior) {
+    String terms =
+        prior.terms().stream()
+            .map(
+                t ->
+                    String.format(
+                        Locale.ROOT,
+                        "| %s | `%s` | %s | %s | %s | %s | %+.2f |",
+                        t.label(),
+                        t.source(),
+                        t.transform() == FeatureSpec.Transform.LOG1P ? "log1p" : "",
+                        number(t.low()),
+                        number(t.high()),
+                        number(t.reference()),
+                        t.weight()))
+            .collect(Collectors.joining("\n"));
+    return String.format(
+        Locale.ROOT,
+        "## Field prior\n\n"
+            + "Score = round(100 x p) of a logistic model with hand-set weights (`fieldPrior` in"
+            + " the manifest; not fitted to any data, tune it there): log-odds = %.2f + the sum of"
+            + " weight x (x(value) - x(reference)), where x scales a field to [0, 1] between low"
+            + " and high (after the transform), clipped; a missing field counts as its reference."
+            + " Each term's part is its contribution in the reasons, in score points.\n\n"
+            + "| term | source | transform | low | high | reference | weight (log-odds) |\n"
+            + "|---|---|---|---|---|---|---|\n%s\n\n",
+        prior.intercept(),
+        terms);
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value)
+        ? String.format(Locale.ROOT, "%,d", (long) value)
+        : String.valueOf(value);
+  }
+
+  private static String modelCard(
+      String name, String from, ZeroShotSpec spec, FieldPrior prior, String createdAt) {
     List<ModelFile> files = List.of(spec.encoder(), spec.decoderStep(), spec.tokenizer());
     String pinned =
         files.stream()
@@ -133,19 +176,24 @@ public final class BundleInit {
         + spec.prior()
         + " (`zeroShot.prior` in the manifest; set it to the share of leads that become"
         + " opportunities).\n"
-        + "- **Score**: round(100 x p), tiers at fixed thresholds HOT >= "
+        + (prior == null
+            ? "- **Score**: round(100 x p). Structured fields are not read."
+            : "- **Score**: p and the lead's fields through the hand-set field prior below.")
+        + " Tiers at fixed thresholds HOT >= "
         + TIERS.hot()
         + ", WARM >= "
         + TIERS.warm()
         + ", COLD >= "
         + TIERS.cold()
-        + ". Structured fields are not read.\n"
+        + ".\n"
         + "- **Files**, downloaded from the hub on the first load into the model cache; a file"
         + " without a sha256 in the manifest is pinned then in `files.lock.json` beside it, and"
         + " every later load must match:\n"
         + pinned
         + "\n\n"
-        + "Before trusting the tiers, score a few hundred leads whose outcome is known; once"
-        + " outcomes exist, `leadstream train` makes a trained bundle.\n";
+        + (prior == null ? "" : fieldPrior(prior))
+        + "Before trusting the tiers, score a few hundred leads whose outcome is known"
+        + " (`leadstream prompts` measures each prompt's AUC on them); once outcomes exist,"
+        + " `leadstream train` makes a trained bundle to replace this one.\n";
   }
 }

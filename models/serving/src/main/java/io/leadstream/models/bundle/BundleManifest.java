@@ -15,6 +15,7 @@ import io.leadstream.models.inference.EncoderSpec;
 import io.leadstream.models.inference.ZeroShotSpec;
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.FeatureSpec;
+import io.leadstream.models.scoring.FieldPrior;
 import io.leadstream.models.scoring.TierPolicy;
 import java.io.IOException;
 import java.util.List;
@@ -33,16 +34,18 @@ import java.util.TreeMap;
  *       one of {@code head} and {@code zeroShot}; {@code encoder} goes with {@code head} only
  *       (zero-shot names its own encoder).
  *   <li>How a lead is scored: the XGBoost {@code scorer} over {@code features} (optionally {@code
- *       segments}), or, when {@code scorer} is absent, text only: score = {@code round(100 *
- *       p(opportunity))}, calibrated when {@code calibration} says so, with one reason; {@code
- *       features} and {@code segments} are then absent.
+ *       segments}); or, before any labelled history, the hand-set logistic {@code fieldPrior} over
+ *       p(opportunity) and a few fields ({@link FieldPrior}); or, when both are absent, text only:
+ *       score = {@code round(100 * p(opportunity))}, calibrated when {@code calibration} says so,
+ *       with one reason. {@code features} and {@code segments} go with {@code scorer} only.
  * </ul>
  *
- * A scorer whose features do not read p(opportunity) scores the fields only ({@link
+ * A scorer (or field prior) that does not read p(opportunity) scores the fields only ({@link
  * #readsNoText()}): no text is read, whatever the manifest names, and {@code encoder} may be
- * absent; the {@code head} then only gives the p(opportunity) every lead reports, its prior.
+ * absent; the {@code head} (or the {@code zeroShot} spec) then only gives the p(opportunity) every
+ * lead reports, its prior.
  *
- * <p>Manifests written before {@code zeroShot} existed read unchanged (head + scorer).
+ * <p>Manifests written before {@code zeroShot} or {@code fieldPrior} existed read unchanged.
  *
  * <p>A number that is not finite (the conversion rate of an empty tier, an AUC without both
  * outcomes) is written as JSON {@code null}, never as {@code "NaN"}, and a {@code null} number
@@ -68,6 +71,8 @@ import java.util.TreeMap;
  * @param objective what the scorer predicts; binary when absent
  * @param language the language reasons are written in ({@code en}, {@code zh}); when absent, the
  *     encoder's language, else English ({@link #reasonLanguage()})
+ * @param fieldPrior the hand-set cold-start scorer instead of {@code scorer}; null for none
+ *     (omitted from the JSON then)
  */
 @JsonPropertyOrder({
   "format",
@@ -78,6 +83,7 @@ import java.util.TreeMap;
   "head",
   "zeroShot",
   "scorer",
+  "fieldPrior",
   "features",
   "tiers",
   "objective",
@@ -107,7 +113,8 @@ public record BundleManifest(
     Segments segments,
     @JsonInclude(JsonInclude.Include.NON_NULL) ZeroShotSpec zeroShot,
     Objective objective,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String language) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String language,
+    @JsonInclude(JsonInclude.Include.NON_NULL) FieldPrior fieldPrior) {
 
   /** The manifest format this code reads and writes. */
   public static final String FORMAT = "leadstream-bundle/1";
@@ -148,7 +155,8 @@ public record BundleManifest(
         segments,
         zeroShot,
         objective,
-        language);
+        language,
+        fieldPrior);
   }
 
   /**
@@ -167,16 +175,21 @@ public record BundleManifest(
   }
 
   /**
-   * True when the scorer's features do not read p(opportunity) ("fields only"): the lead's text
-   * cannot change its score, so no text model is loaded or run and p(opportunity) is the prior.
+   * True when the scorer's features (or the field prior's terms) do not read p(opportunity)
+   * ("fields only"): the lead's text cannot change its score, so no text model is loaded or run and
+   * p(opportunity) is the prior.
    */
   public boolean readsNoText() {
-    return scorer != null && features != null && !features.readsText();
+    return scorer != null && features != null && !features.readsText()
+        || fieldPrior != null && !fieldPrior.readsText();
   }
 
-  /** True when the score is p(opportunity) alone, with no XGBoost {@link #scorer()}. */
+  /**
+   * True when the score is p(opportunity) alone, with neither an XGBoost {@link #scorer()} nor a
+   * {@link #fieldPrior()}.
+   */
   public boolean scoresTextOnly() {
-    return scorer == null;
+    return scorer == null && fieldPrior == null;
   }
 
   /**
@@ -312,12 +325,16 @@ public record BundleManifest(
           manifest.encoder() != null || manifest.readsNoText(),
           "'encoder' missing: the head reads its embeddings");
     }
-    if (manifest.scoresTextOnly()) {
+    if (manifest.scorer() == null) {
       require(
           manifest.features() == null && manifest.segments() == null,
-          "'features' and 'segments' need a 'scorer'; without one the bundle scores text only");
+          "'features' and 'segments' need a 'scorer'; without one the bundle scores by its"
+              + " 'fieldPrior', or text only");
     } else {
       require(manifest.features() != null, "'features' missing: the scorer reads them");
+      require(
+          manifest.fieldPrior() == null,
+          "'fieldPrior' replaces 'scorer'; a bundle scores with one of them");
     }
     return manifest;
   }

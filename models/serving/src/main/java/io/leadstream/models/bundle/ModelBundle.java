@@ -49,11 +49,20 @@ public final class ModelBundle implements AutoCloseable {
     this.text = text;
     this.scorerModel = scorerModel;
     this.segmentModels = segmentModels;
-    this.features = manifest.features() == null ? null : new FeatureExtractor(manifest.features());
+    FeatureSpec spec = scorerFeatures(manifest);
+    this.features = spec == null ? null : new FeatureExtractor(spec);
     this.explainer =
-        manifest.features() == null
+        spec == null
             ? null
-            : new ReasonExplainer(manifest.features(), ReasonPhrases.of(manifest.reasonLanguage()));
+            : new ReasonExplainer(spec, ReasonPhrases.of(manifest.reasonLanguage()));
+  }
+
+  /** The columns the scorer or the field prior reads; null for a text-only bundle. */
+  private static FeatureSpec scorerFeatures(BundleManifest manifest) {
+    if (manifest.fieldPrior() != null) {
+      return manifest.fieldPrior().features();
+    }
+    return manifest.features();
   }
 
   /**
@@ -111,7 +120,7 @@ public final class ModelBundle implements AutoCloseable {
     }
     byte[] scorerModel = null;
     Map<String, byte[]> segmentModels = new HashMap<>();
-    if (!manifest.scoresTextOnly()) {
+    if (manifest.scorer() != null) {
       scorerModel = required(verified, manifest.scorer());
       probe(manifest.scorer(), scorerModel, manifest);
       if (manifest.segments() != null) {
@@ -199,9 +208,9 @@ public final class ModelBundle implements AutoCloseable {
     return location;
   }
 
-  /** The scorer's features; null for a text-only bundle. */
+  /** The features the scorer or the field prior reads; null for a text-only bundle. */
   public FeatureSpec featureSpec() {
-    return manifest.features();
+    return features == null ? null : features.spec();
   }
 
   public TierPolicy tierPolicy() {
@@ -219,19 +228,30 @@ public final class ModelBundle implements AutoCloseable {
   public LeadScorer newScorer(StageTimer timer) {
     TextReader reader = text.newReader(timer);
     try {
-      ScoreModel scoring =
-          scorerModel == null
-              ? new TextOnlyScoreModel(
-                  manifest.calibration(),
-                  manifest.tiers(),
-                  text.prior(),
-                  ReasonPhrases.of(manifest.reasonLanguage()))
-              : newXgbScoreModel();
-      return new BundleScorer(manifest.version(), reader, scoring, timer);
+      return new BundleScorer(manifest.version(), reader, newScoreModel(), timer);
     } catch (RuntimeException e) {
       reader.close();
       throw e;
     }
+  }
+
+  private ScoreModel newScoreModel() {
+    if (scorerModel != null) {
+      return newXgbScoreModel();
+    }
+    if (manifest.fieldPrior() != null) {
+      return new FieldPriorScoreModel(manifest.fieldPrior(), features, contributionScoring());
+    }
+    return new TextOnlyScoreModel(
+        manifest.calibration(),
+        manifest.tiers(),
+        text.prior(),
+        ReasonPhrases.of(manifest.reasonLanguage()));
+  }
+
+  private ContributionScoring contributionScoring() {
+    return new ContributionScoring(
+        manifest.calibration(), manifest.objective(), manifest.tiers(), explainer);
   }
 
   private XgbScoreModel newXgbScoreModel() {
@@ -245,10 +265,7 @@ public final class ModelBundle implements AutoCloseable {
           features,
           new XgbScoreModel.Scorers(
               manifest.segments() == null ? null : manifest.segments().source(), main, segments),
-          manifest.calibration(),
-          manifest.objective(),
-          manifest.tiers(),
-          explainer);
+          contributionScoring());
     } catch (RuntimeException e) {
       segments.values().forEach(XgbScorer::close);
       throw e;

@@ -6,16 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads texts zero-shot with one thread's predictor. Each non-blank text is first tokenized on its
- * own to count unknown tokens; only readable texts go through the model.
+ * Reads texts zero-shot with one thread's predictor, as a bundle serves them: each non-blank text
+ * is first tokenized on its own to count unknown tokens; only readable texts go through the model,
+ * the others get the prior. Owns the predictor.
  */
-final class ZeroShotTextReader implements TextReader {
+public final class ZeroShotTextReader implements TextReader {
 
   private final ZeroShotPredictor predictor;
   private final double prior;
   private final StageTimer timer;
 
-  ZeroShotTextReader(ZeroShotPredictor predictor, double prior, StageTimer timer) {
+  public ZeroShotTextReader(ZeroShotPredictor predictor, double prior, StageTimer timer) {
     this.predictor = predictor;
     this.prior = prior;
     this.timer = timer;

@@ -48,6 +48,10 @@ abstract class PaddedBatchTranslator<O> implements Translator<String, O> {
   @Override
   public abstract List<O> batchProcessOutput(TranslatorContext ctx, NDList list);
 
+  final HuggingFaceTokenizer tokenizer() {
+    return tokenizer;
+  }
+
   /** The texts tokenized together and padded to the longest of them. */
   final PaddedBatch tokenize(List<String> texts) {
     return PaddedBatch.of(tokenizer.batchEncode(texts));

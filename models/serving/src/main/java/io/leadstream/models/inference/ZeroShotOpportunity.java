@@ -201,6 +201,21 @@ public final class ZeroShotOpportunity implements AutoCloseable {
     return new ZeroShotPredictor(this, step.newPredictor(translator));
   }
 
+  /**
+   * Opens a predictor for one thread that asks {@code promptTemplate} instead of the spec's prompt,
+   * with the same models and answers: for comparing prompts without loading the models again.
+   *
+   * @throws IllegalArgumentException when the template has no {@code {text}}
+   */
+  public ZeroShotPredictor newPredictor(String promptTemplate) {
+    if (promptTemplate == null || !promptTemplate.contains(ZeroShotSpec.TEXT_PLACEHOLDER)) {
+      throw new IllegalArgumentException(
+          "prompt template must contain " + ZeroShotSpec.TEXT_PLACEHOLDER + ": " + promptTemplate);
+    }
+    return new ZeroShotPredictor(
+        this, step.newPredictor(translator.withPromptTemplate(promptTemplate)));
+  }
+
   /** p(opportunity) of one lead text, through a short-lived predictor. */
   public double probability(String text) {
     return probabilities(List.of(text))[0];

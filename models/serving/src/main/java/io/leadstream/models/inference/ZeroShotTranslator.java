@@ -36,6 +36,11 @@ final class ZeroShotTranslator extends PaddedBatchTranslator<Double> {
     this.noIds = noIds.clone();
   }
 
+  /** This translator with another instruction prompt. */
+  ZeroShotTranslator withPromptTemplate(String template) {
+    return new ZeroShotTranslator(tokenizer(), spec.withPromptTemplate(template), yesIds, noIds);
+  }
+
   @Override
   public NDList batchProcessInput(TranslatorContext ctx, List<String> texts) {
     List<String> prompts = new ArrayList<>(texts.size());

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadstream.models.BundleException;
 import io.leadstream.models.inference.ZeroShotSpec;
+import io.leadstream.models.scoring.ColdStartPrior;
+import io.leadstream.models.scoring.FieldPrior;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +66,60 @@ class BundleManifestTest {
   }
 
   @Test
+  void shouldReadAZeroShotTextOnlyManifestWithoutAFieldPrior() throws IOException {
+    BundleManifest manifest =
+        BundleManifest.fromJson(resource("bundles/t5-zero-shot/manifest.json"));
+
+    assertThat(manifest.fieldPrior()).isNull();
+    assertThat(JSON.readTree(manifest.toJson()).has("fieldPrior"))
+        .as("written only when set")
+        .isFalse();
+    assertThat(BundleManifest.fromJson(manifest.toJson())).isEqualTo(manifest);
+  }
+
+  @Test
+  void shouldReadAFieldPriorInPlaceOfAScorer() throws IOException {
+    FieldPrior prior = ColdStartPrior.of(0.2);
+    BundleManifest manifest =
+        zeroShotManifest(m -> ((ObjectNode) m).set("fieldPrior", JSON.valueToTree(prior)));
+
+    assertThat(manifest.fieldPrior()).isEqualTo(prior);
+    assertThat(manifest.scoresTextOnly()).isFalse();
+    assertThat(manifest.readsNoText()).isFalse();
+    assertThat(BundleManifest.fromJson(manifest.toJson())).isEqualTo(manifest);
+    JsonNode term = JSON.readTree(manifest.toJson()).at("/fieldPrior/terms/1");
+    assertThat(term.get("source").asText()).isEqualTo("purchaseIntent");
+    assertThat(term.has("feature")).as("only the term's own numbers").isFalse();
+    assertThat(JSON.readTree(manifest.toJson()).get("fieldPrior").fieldNames())
+        .toIterable()
+        .containsExactly("intercept", "terms");
+  }
+
+  @Test
+  void shouldReadAFieldPriorWithoutATextTermAsFieldsOnly() throws IOException {
+    FieldPrior prior = new FieldPrior(-1, ColdStartPrior.of(0.2).terms().subList(1, 3));
+
+    BundleManifest manifest =
+        zeroShotManifest(m -> ((ObjectNode) m).set("fieldPrior", JSON.valueToTree(prior)));
+
+    assertThat(manifest.readsNoText()).isTrue();
+  }
+
+  @Test
+  void shouldRefuseAFieldPriorBesideAScorer() {
+    assertThatThrownBy(
+            () ->
+                zeroShotManifest(
+                    m -> {
+                      ((ObjectNode) m).set("fieldPrior", JSON.valueToTree(ColdStartPrior.of(0.2)));
+                      ((ObjectNode) m).put("scorer", "scorer.ubj");
+                      ((ObjectNode) m).putArray("features");
+                    }))
+        .isInstanceOf(BundleException.class)
+        .hasMessageContaining("'fieldPrior' replaces 'scorer'");
+  }
+
+  @Test
   void shouldRefuseFeaturesWithoutAScorer() {
     assertThatThrownBy(() -> zeroShotManifest(m -> ((ObjectNode) m).putArray("features")))
         .isInstanceOf(BundleException.class)
@@ -107,7 +163,8 @@ class BundleManifestTest {
             trained.segments(),
             trained.zeroShot(),
             trained.objective(),
-            trained.language());
+            trained.language(),
+            trained.fieldPrior());
 
     byte[] json = withEmptyTier.toJson();
 

@@ -113,7 +113,8 @@ final class BundleWriter {
                   : new BundleManifest.Segments(segmentSource, segmentFiles),
               null,
               objective,
-              language());
+              language(),
+              null);
       examples =
           ReasonExamples.of(out, manifest.withFiles(hashes), holdOutLeads, report.calibrated());
       put(

@@ -114,7 +114,8 @@ class FieldsOnlyBundleTest {
         m.segments(),
         m.zeroShot(),
         m.objective(),
-        m.language());
+        m.language(),
+        m.fieldPrior());
   }
 
   private static LeadEvent lead(String source, String visits, String notes) {

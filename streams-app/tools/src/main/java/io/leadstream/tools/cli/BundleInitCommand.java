@@ -8,6 +8,8 @@ import io.leadstream.models.inference.ModelFile;
 import io.leadstream.models.inference.ModelSource;
 import io.leadstream.models.inference.TransformersJsT5;
 import io.leadstream.models.inference.ZeroShotSpec;
+import io.leadstream.models.scoring.ColdStartPrior;
+import io.leadstream.models.scoring.FieldPrior;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,8 +39,10 @@ import picocli.CommandLine.Spec;
       "Zero-shot (no labelled history):  bundle init --from hf:Xenova/flan-t5-small --kind"
           + " zero-shot --out models/bundles/cold-start",
       "  writes manifest.json and MODEL_CARD.md: Flan-T5 reads each lead's text through a yes/no"
-          + " prompt on ONNX Runtime, score = 100 x p(yes), fixed tiers (HOT >= 75, WARM >= 50,"
-          + " COLD >= 25). Serve it: demo --model-bundle models/bundles/cold-start",
+          + " prompt on ONNX Runtime into p(yes); the score combines it with purchase intent,"
+          + " budget and engagement through a hand-set logistic prior (fieldPrior in the manifest,"
+          + " tunable; --prior text-only: score = 100 x p(yes)), fixed tiers (HOT >= 75, WARM >="
+          + " 50, COLD >= 25). Serve it: demo --model-bundle models/bundles/cold-start",
       "Encoder for a trained bundle:  bundle init --from hf:Xenova/flan-t5-base --kind encoder"
           + " --out specs/flan-t5-base",
       "  writes encoder.json (mean pooling, L2-normalized), not a bundle: a head and a scorer"
@@ -59,6 +63,8 @@ final class BundleInitCommand implements Callable<Integer> {
 
   static final String ZERO_SHOT = "zero-shot";
   static final String ENCODER = "encoder";
+  static final String FIELDS = "fields";
+  static final String TEXT_ONLY = "text-only";
 
   @Option(
       names = "--from",
@@ -100,6 +106,15 @@ final class BundleInitCommand implements Callable<Integer> {
   Integer dimension;
 
   @Option(
+      names = "--prior",
+      paramLabel = "fields|text-only",
+      description =
+          "--kind zero-shot: how a lead is scored. fields (default): p(yes) with purchase intent,"
+              + " budget and engagement through hand-set weights written into the manifest;"
+              + " text-only: 100 x p(yes).")
+  String prior;
+
+  @Option(
       names = "--expect-sha256",
       paramLabel = "FILE=SHA256",
       description =
@@ -120,8 +135,11 @@ final class BundleInitCommand implements Callable<Integer> {
     if (ZERO_SHOT.equals(kind)) {
       ZeroShotSpec zeroShot = TransformersJsT5.zeroShot(repo, hashes(TransformersJsT5.FILES));
       files = List.of(zeroShot.encoder(), zeroShot.decoderStep(), zeroShot.tokenizer());
-      Path written = BundleInit.zeroShot(out, repo.toString(), zeroShot, Instant.now());
-      console.printf("Wrote %s: zero-shot bundle over %s (ONNX Runtime).%n", written, repo);
+      FieldPrior fields = TEXT_ONLY.equals(prior) ? null : ColdStartPrior.of(zeroShot.prior());
+      Path written = BundleInit.zeroShot(out, repo.toString(), zeroShot, fields, Instant.now());
+      console.printf(
+          "Wrote %s: zero-shot bundle over %s (ONNX Runtime), scoring %s.%n",
+          written, repo, fields == null ? "the text only" : "text and fields (fieldPrior)");
       console.printf("Serve it: leadstream demo --model-bundle %s%n", out);
     } else {
       List<String> used = List.of(TransformersJsT5.ENCODER, TransformersJsT5.TOKENIZER);
@@ -146,6 +164,12 @@ final class BundleInitCommand implements Callable<Integer> {
   private HubRepo repo() {
     if (!ZERO_SHOT.equals(kind) && !ENCODER.equals(kind)) {
       throw usage("--kind must be zero-shot or encoder, was '" + kind + "'");
+    }
+    if (prior != null && !ZERO_SHOT.equals(kind)) {
+      throw usage("--prior is for --kind zero-shot only");
+    }
+    if (prior != null && !FIELDS.equals(prior) && !TEXT_ONLY.equals(prior)) {
+      throw usage("--prior must be fields or text-only, was '" + prior + "'");
     }
     try {
       return HubRepo.parse(from);

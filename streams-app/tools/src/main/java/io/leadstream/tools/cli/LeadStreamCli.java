@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ProduceCommand.class,
       TrainCommand.class,
       BundleCommand.class,
+      PromptsCommand.class,
       LagCommand.class,
       DlqCommand.class,
       FaultsCommand.class,

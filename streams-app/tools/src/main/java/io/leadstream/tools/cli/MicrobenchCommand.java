@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "JMH micro-benchmarks: the encoder + head (batch 1 and 32, one ONNX Runtime thread per "
-          + "call or every core), XGBoost scoring with reasons, and any encoder spec alone (batch 1 and 16). "
+          + "call or every core), XGBoost scoring with reasons, any encoder spec alone (batch 1 "
+          + "and 16), a zero-shot spec alone (ZeroShotBenchmark) and the float GEMM rate "
+          + "(GemmBenchmark, GFLOP/s in its gemm:flops counter). "
           + "Forks one JVM per benchmark.",
       "Example: microbench --include SpecEncoderBenchmark "
           + "-p spec=minilm,models/serving/src/test/resources/t5-tiny/encoder-pytorch.json"

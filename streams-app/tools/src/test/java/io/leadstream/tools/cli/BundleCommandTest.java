@@ -26,9 +26,11 @@ import io.leadstream.models.inference.ModelSource;
 import io.leadstream.models.inference.Sha256;
 import io.leadstream.models.inference.TextEncoder;
 import io.leadstream.models.inference.ZeroShotSpec;
+import io.leadstream.models.scoring.ColdStartPrior;
 import io.leadstream.models.scoring.LeadScore;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.TestLeads;
+import io.leadstream.models.scoring.TextSignal;
 import io.leadstream.schema.LeadEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,6 +122,61 @@ class BundleCommandTest {
         .as("offline, verified against the lock")
         .isCloseTo(python, within(1e-5));
     assertThat(warnings()).as("pinned once").hasSize(3);
+  }
+
+  @Test
+  void shouldScoreTextAndFieldsByDefaultAndTheTextAloneWithPriorTextOnly() throws IOException {
+    init("--from", FROM, "--kind", "zero-shot", "--layout", "transformers.js", "--out", bundle);
+    Path textOnly = bundle.resolveSibling("text-only");
+    init(
+        "--from",
+        FROM,
+        "--kind",
+        "zero-shot",
+        "--layout",
+        "transformers.js",
+        "--out",
+        textOnly,
+        "--prior",
+        "text-only");
+
+    assertThat(manifest().fieldPrior()).isEqualTo(ColdStartPrior.of(ZeroShotSpec.DEFAULT_PRIOR));
+    assertThat(Files.readString(bundle.resolve("MODEL_CARD.md")))
+        .contains("## Field prior")
+        .contains("| purchase intent | `purchaseIntent` |");
+    LeadEvent keen =
+        TestLeads.bare("keen").setNotes("Send the contract.").setPurchaseIntent(5).build();
+    LeadEvent cool =
+        TestLeads.bare("cool").setNotes("Send the contract.").setPurchaseIntent(1).build();
+    assertThat(scoreOf(bundle, keen)).isGreaterThan(scoreOf(bundle, cool));
+    assertThat(scoreOf(textOnly, keen)).isEqualTo(scoreOf(textOnly, cool));
+    assertThat(
+            BundleManifest.fromJson(Files.readAllBytes(textOnly.resolve(BundleManifest.FILE_NAME)))
+                .scoresTextOnly())
+        .isTrue();
+    assertThat(
+            init(
+                "--from",
+                FROM,
+                "--kind",
+                "encoder",
+                "--dimension",
+                "32",
+                "--layout",
+                "transformers.js",
+                "--out",
+                bundle.resolveSibling("spec"),
+                "--prior",
+                "fields"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--prior is for --kind zero-shot only");
+  }
+
+  private static int scoreOf(Path folder, LeadEvent lead) {
+    try (ModelBundle loaded = ModelBundle.load(folder);
+        LeadScorer scorer = loaded.newScorer()) {
+      return scorer.score(lead, scorer.readText(LeadText.of(lead))).score();
+    }
   }
 
   @Test
@@ -268,13 +325,15 @@ class BundleCommandTest {
         .contains("--expect-sha256");
   }
 
+  /** p(opportunity) the loaded bundle reads from a lead saying {@code text}. */
   private double scoreOnce(String text) {
     try (ModelBundle loaded = ModelBundle.load(bundle);
         LeadScorer scorer = loaded.newScorer()) {
       LeadEvent lead = TestLeads.bare("lead").setNotes(text).build();
-      LeadScore score = scorer.score(lead, scorer.readText(LeadText.of(lead)));
+      TextSignal read = scorer.readText(LeadText.of(lead));
+      LeadScore score = scorer.score(lead, read);
       assertThat(score.score()).isEqualTo((int) Math.round(100 * score.probability()));
-      return score.probability();
+      return read.opportunityProbability();
     }
   }
 
