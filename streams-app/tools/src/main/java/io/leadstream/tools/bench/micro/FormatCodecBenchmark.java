@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
-public class FormatBenchmark {
+public class FormatCodecBenchmark {
 
   @Param({"avro", "json", "confluent-avro"})
   public String format;
@@ -87,7 +87,7 @@ public class FormatBenchmark {
         format.equals("confluent-avro")
             ? LeadStreamSerdes.prioritizedLead(client).serializer()
             : LeadStreamSerdes.prioritizedLead().serializer();
-    outputs = leads.stream().map(FormatBenchmark::prioritized).toList();
+    outputs = leads.stream().map(FormatCodecBenchmark::prioritized).toList();
   }
 
   @TearDown(Level.Trial)
