@@ -44,9 +44,19 @@ public final class FormatBenchmark implements AutoCloseable {
   public record FormatResult(InputFormat format, List<Double> leadsPerSecond) {
 
     public double median() {
-      List<Double> sorted = leadsPerSecond.stream().sorted().toList();
-      int n = sorted.size();
-      return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+      return FormatBenchmark.median(leadsPerSecond);
+    }
+
+    /**
+     * The median over rounds of this format's rate over {@code reference}'s in the same round: the
+     * bursts of one round ran within seconds of each other, so drift of the machine cancels out.
+     */
+    public double medianRatioTo(FormatResult reference) {
+      List<Double> ratios = new ArrayList<>();
+      for (int i = 0; i < leadsPerSecond.size(); i++) {
+        ratios.add(leadsPerSecond.get(i) / reference.leadsPerSecond().get(i));
+      }
+      return FormatBenchmark.median(ratios);
     }
 
     public double min() {
@@ -164,6 +174,12 @@ public final class FormatBenchmark implements AutoCloseable {
             ? new LeadProducer(config, HubSpotJson::render)
             : new LeadProducer(config);
     return new Lane(format, app, producer, new OutcomeReader(config));
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   /** As {@code leadstream.input.format} spells it. */

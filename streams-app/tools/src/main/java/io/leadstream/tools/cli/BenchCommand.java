@@ -136,19 +136,20 @@ final class BenchCommand implements Callable<Integer> {
       results = bench.run(leads, warmup, rounds, seed);
     }
     out.printf("%n%s%n", machine());
-    double reference = results.get(0).median();
+    FormatResult reference = results.get(0);
     for (FormatResult r : results) {
       out.printf(
           Locale.ROOT,
-          "%-15s median %7.1f leads/s (min %.1f, max %.1f over %d bursts of %d)  %+.1f %% vs %s%n",
+          "%-15s median %7.1f leads/s (min %.1f, max %.1f over %d bursts of %d);"
+              + " against %s in the same round: median %+.1f %%%n",
           r.settingName(),
           r.median(),
           r.min(),
           r.max(),
           r.leadsPerSecond().size(),
           leads,
-          100 * (r.median() / reference - 1),
-          results.get(0).settingName());
+          reference.settingName(),
+          100 * (r.medianRatioTo(reference) - 1));
     }
     return 0;
   }
