@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.streams.Topics;
 import io.leadstream.app.testing.DashboardQueries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,6 +67,16 @@ class DeploymentFilesTest {
         assertThat(Files.exists(mounted)).as("mounted " + mounted).isTrue();
       }
     }
+  }
+
+  @Test
+  void shouldCreateEveryTopicTheTopologyReads() throws IOException {
+    JsonNode compose = YAML.readTree(ROOT.resolve("docker-compose.yml").toFile());
+    String init = compose.path("services").path("kafka-init").path("command").get(0).asText();
+
+    assertThat(Topics.from(new LeadStreamConfig(Map.of())).names())
+        .allSatisfy(topic -> assertThat(init).contains(topic));
+    assertThat(init).contains("--topic leads.labelled").contains("cleanup.policy=compact");
   }
 
   @Test
