@@ -3,6 +3,7 @@ package io.leadstream.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.app.testing.TestLeads;
 import io.leadstream.schema.LeadEvent;
@@ -16,11 +17,13 @@ import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.embedded.EmbeddedSchemaRegistry;
 import io.leadstream.tools.feed.LeadProducer;
 import io.leadstream.tools.observe.Outcome;
+import io.leadstream.tools.observe.OutcomeReader;
 import io.leadstream.tools.testing.EmbeddedKafkaExtension;
 import io.leadstream.tools.testing.EvolvedLeadSchema;
 import io.leadstream.tools.testing.InProcessRun;
 import io.leadstream.tools.testing.OutcomeLedger;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +156,45 @@ class RegistryFormatIT {
       List<Outcome.DeadLettered> dead = ledger.deadLetters();
       assertThat(dead).as("dead letters").isEmpty();
       assertThat(scored)
+          .extracting(PrioritizedLead::getEventId)
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  @Test
+  void shouldReadASingleObjectWriterRegisteredWhileTheAppRuns(EmbeddedKafkaBroker broker)
+      throws Exception {
+    try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
+      LeadStreamConfig config =
+          IntegrationConfigs.forRun(
+              broker.bootstrapServers(),
+              "registry-later",
+              stateDir,
+              Map.of(LeadStreamConfig.REGISTRY_URL_CONFIG, registry.url()));
+      TopicCreator.createMissing(config);
+      SchemaRegistryClient producerRegistry =
+          new SchemaRegistryClient(RegistrySettings.of(registry.url()));
+      String subject = RegistryAvroSerde.valueSubject(config.rawTopic());
+      producerRegistry.register(subject, EvolvedLeadSchema.SCHEMA);
+      Set<String> expected = new HashSet<>();
+      OutcomeLedger ledger = new OutcomeLedger();
+      try (LeadStreamApp app = LeadStreamApp.start(config);
+          OutcomeReader reader = new OutcomeReader(config);
+          LeadProducer producer = new LeadProducer(config)) {
+        app.awaitRunning(Duration.ofSeconds(60));
+        producerRegistry.register(subject, EvolvedLeadSchema.LATER);
+        for (int i = 0; i < 4; i++) {
+          LeadEvent lead = lead(i);
+          expected.add(lead.getEventId());
+          producer.sendRaw(
+              lead.getLeadId(),
+              EvolvedLeadSchema.singleObject(EvolvedLeadSchema.later(lead, "EMEA", "enterprise")));
+        }
+        producer.flushAndCount();
+        ledger.readAll(reader, expected.size(), Duration.ofSeconds(90));
+      }
+      assertThat(ledger.deadLetters()).as("dead letters").isEmpty();
+      assertThat(ledger.scored())
           .extracting(PrioritizedLead::getEventId)
           .containsExactlyInAnyOrderElementsOf(expected);
     }

@@ -205,7 +205,7 @@ public final class LeadStreamConfig extends AbstractConfig {
   private static final String REGISTRY_URL_DOC =
       "Base URL of a Confluent-compatible schema registry (https through the JVM's trust store). "
           + "Needed by the confluent-avro formats; with avro input, the versions of the subject <raw topic>-value are "
-          + "read at start as further writer schemas.";
+          + "further writer schemas (read at start, and again for an unknown fingerprint at most once a minute).";
   public static final String REGISTRY_URL_DEFAULT = "";
 
   public static final String REGISTRY_BASIC_AUTH_CONFIG =

@@ -16,12 +16,14 @@ import io.leadstream.app.streams.serde.LeadEventDecoder;
 import io.leadstream.app.streams.serde.RecordDecoder;
 import io.leadstream.app.streams.serde.RegistryDecoder;
 import io.leadstream.app.streams.serde.RegistryLeadDecoder;
+import io.leadstream.app.streams.serde.RegistrySubjectSchemas;
 import io.leadstream.app.streams.serde.SingleObjectDecoder;
 import io.leadstream.app.streams.serde.WriterSchemas;
 import io.leadstream.app.streams.state.LeadHistory;
 import io.leadstream.models.mapping.JsonEventConverter;
 import io.leadstream.models.mapping.LeadMapping;
 import io.leadstream.models.mapping.MappingException;
+import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.LeadOutcome;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
+import org.apache.avro.message.SchemaStore;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -143,13 +146,11 @@ public final class LeadStreamTopology {
       LeadStreamConfig config, Optional<SchemaRegistryClient> registry) {
     return switch (config.inputFormat()) {
       case AVRO -> {
+        String subject = RegistryAvroSerde.valueSubject(config.rawTopic());
         List<Schema> writerSchemas = new ArrayList<>(WriterSchemas.load(config.inputSchemas()));
-        registry.ifPresent(
-            r ->
-                writerSchemas.addAll(
-                    WriterSchemas.fromRegistry(
-                        r, RegistryAvroSerde.valueSubject(config.rawTopic()))));
-        yield () -> new LeadEventDecoder(writerSchemas);
+        registry.ifPresent(r -> writerSchemas.addAll(WriterSchemas.fromRegistry(r, subject)));
+        Optional<SchemaStore> later = laterVersions(registry, subject, LeadEvent.getClassSchema());
+        yield () -> new LeadEventDecoder(writerSchemas, later);
       }
       case CONFLUENT_AVRO -> {
         SchemaRegistryClient client = registry.orElseThrow();
@@ -178,9 +179,19 @@ public final class LeadStreamTopology {
     String subject = RegistryAvroSerde.valueSubject(config.outcomesTopic());
     List<Schema> writerSchemas =
         registry.map(r -> WriterSchemas.fromRegistry(r, subject, reader)).orElse(List.of());
+    Optional<SchemaStore> later = laterVersions(registry, subject, reader);
     return () ->
         new SingleObjectDecoder<>(
-            reader, writerSchemas, "the schema registry's subject " + subject);
+            reader, writerSchemas, later, "the schema registry's subject " + subject);
+  }
+
+  /**
+   * The subject's versions registered after the start, read when a record names a fingerprint the
+   * decoders do not know: one store shared by every task's decoder.
+   */
+  private static Optional<SchemaStore> laterVersions(
+      Optional<SchemaRegistryClient> registry, String subject, Schema reader) {
+    return registry.map(r -> new RegistrySubjectSchemas(r, subject, reader));
   }
 
   /**

@@ -29,14 +29,28 @@ public final class EvolvedLeadSchema {
 
   public static final Schema SCHEMA = evolve(LeadEvent.getClassSchema());
 
+  /** The producer's next version: {@link #SCHEMA} with an optional {@code crmTeam} added. */
+  public static final Schema LATER = withOptionalString(SCHEMA, "crmTeam");
+
   private EvolvedLeadSchema() {}
 
   /** The lead as the evolved producer holds it, with a region of its own. */
   public static GenericRecord of(LeadEvent lead, String region) {
+    return as(SCHEMA, lead, region);
+  }
+
+  /** The lead as the producer's next version holds it, with a region and a team. */
+  public static GenericRecord later(LeadEvent lead, String region, String team) {
+    GenericRecord record = as(LATER, lead, region);
+    record.put("crmTeam", team);
+    return record;
+  }
+
+  private static GenericRecord as(Schema schema, LeadEvent lead, String region) {
     byte[] body = body(LeadEvent.getClassSchema(), lead);
     try {
       GenericRecord record =
-          new GenericDatumReader<GenericRecord>(LeadEvent.getClassSchema(), SCHEMA)
+          new GenericDatumReader<GenericRecord>(LeadEvent.getClassSchema(), schema)
               .read(null, DecoderFactory.get().binaryDecoder(body, null));
       record.put("crmRegion", region);
       return record;
@@ -49,15 +63,16 @@ public final class EvolvedLeadSchema {
   public static byte[] framed(int id, GenericRecord record) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(ConfluentWire.header(id));
-    out.writeBytes(body(SCHEMA, record));
+    out.writeBytes(body(record.getSchema(), record));
     return out.toByteArray();
   }
 
-  /** In Avro single-object encoding, with the evolved schema's fingerprint. */
+  /** In Avro single-object encoding, with the fingerprint of the record's schema. */
   public static byte[] singleObject(GenericRecord record) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      new BinaryMessageEncoder<GenericRecord>(GenericData.get(), SCHEMA).encode(record, out);
+      new BinaryMessageEncoder<GenericRecord>(GenericData.get(), record.getSchema())
+          .encode(record, out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -88,13 +103,26 @@ public final class EvolvedLeadSchema {
         fields.add(new Schema.Field(field, field.schema()));
       }
     }
-    fields.add(
-        new Schema.Field(
-            "crmRegion",
-            Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
-            "the producer's own addition",
-            Schema.Field.NULL_DEFAULT_VALUE));
+    fields.add(optionalString("crmRegion"));
     return Schema.createRecord(
         schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
+  }
+
+  private static Schema withOptionalString(Schema schema, String name) {
+    List<Schema.Field> fields = new ArrayList<>();
+    for (Schema.Field field : schema.getFields()) {
+      fields.add(new Schema.Field(field, field.schema()));
+    }
+    fields.add(optionalString(name));
+    return Schema.createRecord(
+        schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
+  }
+
+  private static Schema.Field optionalString(String name) {
+    return new Schema.Field(
+        name,
+        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
+        "the producer's own addition",
+        Schema.Field.NULL_DEFAULT_VALUE);
   }
 }

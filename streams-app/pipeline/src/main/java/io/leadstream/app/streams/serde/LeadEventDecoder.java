@@ -2,7 +2,9 @@ package io.leadstream.app.streams.serde;
 
 import io.leadstream.schema.LeadEvent;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.Schema;
+import org.apache.avro.message.SchemaStore;
 
 /** Reads {@code leads.raw} values in Avro single-object encoding as {@link LeadEvent}s. */
 public final class LeadEventDecoder extends SingleObjectDecoder<LeadEvent> implements LeadDecoder {
@@ -16,6 +18,17 @@ public final class LeadEventDecoder extends SingleObjectDecoder<LeadEvent> imple
    *     resolution
    */
   public LeadEventDecoder(List<Schema> writerSchemas) {
-    super(LeadEvent.getClassSchema(), writerSchemas, "leadstream.input.schemas or the registry");
+    this(writerSchemas, Optional.empty());
+  }
+
+  /**
+   * @param laterSchemas a registry subject's versions registered after the start
+   */
+  public LeadEventDecoder(List<Schema> writerSchemas, Optional<SchemaStore> laterSchemas) {
+    super(
+        LeadEvent.getClassSchema(),
+        writerSchemas,
+        laterSchemas,
+        "leadstream.input.schemas or the registry");
   }
 }

@@ -3,14 +3,17 @@ package io.leadstream.app.streams.serde;
 import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;
 import io.leadstream.schema.AvroTrust;
+import io.leadstream.schema.registry.RegistryException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.MissingSchemaException;
+import org.apache.avro.message.SchemaStore;
 
 /**
  * Decodes a raw value in Avro single-object encoding into the generated class of {@code reader},
@@ -32,8 +35,20 @@ public class SingleObjectDecoder<T> implements RecordDecoder<T> {
    * @param furtherSchemas where further writer schemas come from, for the detail of UNKNOWN_SCHEMA
    */
   public SingleObjectDecoder(Schema reader, List<Schema> writerSchemas, String furtherSchemas) {
+    this(reader, writerSchemas, Optional.empty(), furtherSchemas);
+  }
+
+  /**
+   * @param laterSchemas asked for a fingerprint none of {@code writerSchemas} has (a registry
+   *     subject's newer versions)
+   */
+  public SingleObjectDecoder(
+      Schema reader,
+      List<Schema> writerSchemas,
+      Optional<SchemaStore> laterSchemas,
+      String furtherSchemas) {
     AvroTrust.trustSchemaPackage();
-    decoder = new BinaryMessageDecoder<>(new StrictUtf8Data(), reader);
+    decoder = new BinaryMessageDecoder<>(new StrictUtf8Data(), reader, laterSchemas.orElse(null));
     writerSchemas.forEach(decoder::addSchema);
     this.recordName = reader.getName();
     this.furtherSchemas = furtherSchemas;
@@ -70,6 +85,8 @@ public class SingleObjectDecoder<T> implements RecordDecoder<T> {
               + furtherSchemas
               + "; add the producer's writer schema there",
           e);
+    } catch (RegistryException e) {
+      throw e; // the registry, not the record: not a dead letter
     } catch (IOException | RuntimeException e) {
       throw AvroReadFailures.unreadable(e, value.length, recordName);
     }
