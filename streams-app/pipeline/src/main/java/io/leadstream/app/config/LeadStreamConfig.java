@@ -213,6 +213,13 @@ public final class LeadStreamConfig extends AbstractConfig {
   private static final String REGISTRY_BASIC_AUTH_DOC =
       "user:password for the schema registry's HTTP Basic authentication.";
 
+  public static final String REGISTRY_RETRY_CONFIG = PREFIX + "schema.registry.retry.ms";
+  private static final String REGISTRY_RETRY_DOC =
+      "How long a schema registry request that finds the registry unreachable (or answering 5xx) is "
+          + "retried before the stream task fails; below Kafka Streams' exactly-once transaction time-out (10 s) so that "
+          + "the failure names the registry. Schemas already fetched are cached and need no request.";
+  public static final long REGISTRY_RETRY_DEFAULT = 5_000L;
+
   public static final String REGISTRY_BEARER_TOKEN_CONFIG = PREFIX + "schema.registry.bearer.token";
   private static final String REGISTRY_BEARER_TOKEN_DOC =
       "Bearer token for the schema registry (instead of basic auth).";
@@ -633,7 +640,18 @@ public final class LeadStreamConfig extends AbstractConfig {
               VALIDATION_GROUP,
               9,
               ConfigDef.Width.MEDIUM,
-              "schema registry token");
+              "schema registry token")
+          .define(
+              REGISTRY_RETRY_CONFIG,
+              Type.LONG,
+              REGISTRY_RETRY_DEFAULT,
+              Range.between(0, 600_000),
+              Importance.LOW,
+              REGISTRY_RETRY_DOC,
+              VALIDATION_GROUP,
+              10,
+              ConfigDef.Width.SHORT,
+              "schema registry retry");
 
   /**
    * Kafka Streams settings LeadStream sets unless the user sets them. One stream thread per core:
@@ -917,7 +935,9 @@ public final class LeadStreamConfig extends AbstractConfig {
     if (url.isBlank()) {
       return Optional.empty();
     }
-    RegistrySettings settings = RegistrySettings.of(url.strip());
+    RegistrySettings settings =
+        RegistrySettings.of(url.strip())
+            .withRetryFor(Duration.ofMillis(getLong(REGISTRY_RETRY_CONFIG)));
     Password basicAuth = getPassword(REGISTRY_BASIC_AUTH_CONFIG);
     Password token = getPassword(REGISTRY_BEARER_TOKEN_CONFIG);
     if (basicAuth != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +143,9 @@ class ConfigLoaderTest {
         .hasToString("https://registry.example:8081");
     assertThat(registry.schemaRegistry().orElseThrow().basicAuthUserInfo()).contains("svc:pw");
     assertThat(registry.schemaRegistry().orElseThrow().toString()).doesNotContain("pw");
+    assertThat(registry.schemaRegistry().orElseThrow().retryFor())
+        .as("below Streams' 10 s transaction time-out")
+        .isEqualTo(Duration.ofSeconds(5));
 
     assertThatThrownBy(
             () -> new LeadStreamConfig(Map.of("leadstream.output.format", "confluent-avro")))
