@@ -138,7 +138,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   static void print(PrintWriter out, String topic, Report report) {
     out.printf(
         "%s, outcomes after %s until %s: %d labelled leads scored, %d unmatched outcomes "
-            + "(no score), %d leads outside the window%n",
+            + "(no score); outside the window: %d%n",
         topic,
         report.from(),
         report.until(),
@@ -177,21 +177,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         "");
     row(out, "log loss", number(v.logLoss()), card == null ? "" : number(card.logLoss()));
     row(out, "Brier", number(v.brier()), card == null ? "" : number(card.brier()));
-    out.println("calibration per decile of score:");
-    out.printf("  %-6s %14s %14s %8s%n", "decile", "mean predicted", "observed rate", "leads");
-    int decile = 1;
-    for (CalibrationBin bin : v.calibration()) {
+    out.println("calibration per decile of score (tied scores share a bin):");
+    out.printf("  %-6s %14s %14s %8s%n", "bin", "mean predicted", "observed rate", "leads");
+    int bin = 1;
+    for (CalibrationBin decile : v.calibration()) {
       out.printf(
           Locale.ROOT,
           "  %-6d %14.3f %14.3f %8d%n",
-          decile++,
-          bin.meanPredicted(),
-          bin.observedRate(),
-          bin.count());
+          bin++,
+          decile.meanPredicted(),
+          decile.observedRate(),
+          decile.count());
     }
     out.println("tiers (as scored):");
     out.printf(
-        "  %-13s %7s %9s %10s %7s %12s %10s%n",
+        "  %-13s %7s %9s %10s %7s %13s %13s%n",
         "tier", "leads", "converted", "conversion", "lift", "hold-out conv", "hold-out lift");
     for (TierRow tier : v.tiers()) {
       BundleManifest.TierOutcome holdOut =
@@ -201,7 +201,7 @@ public final class EvaluateCommand implements Callable<Integer> {
               .orElse(null);
       out.printf(
           Locale.ROOT,
-          "  %-13s %7d %9d %10s %7s %12s %10s%n",
+          "  %-13s %7d %9d %10s %7s %13s %13s%n",
           tier.tier(),
           tier.leads(),
           tier.converted(),
