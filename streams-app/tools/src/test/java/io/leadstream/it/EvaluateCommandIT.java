@@ -28,14 +28,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `evaluate` end to end: the pipeline labels outcomes of scored leads, and the command reports them
- * per model version, the latest outcome of each lead, the window cut and the unmatched apart, with
- * the AUC training computes on the same pairs, beside the card of the bundle that scored them.
+ * per model version, the latest outcome of each lead (a tombstone removing one), the window cut and
+ * the unmatched apart, with the AUC training computes on the same pairs, beside the card of the
+ * bundle that scored them.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class EvaluateCommandIT {
@@ -92,10 +94,15 @@ class EvaluateCommandIT {
       }
       OutcomeLabelsIT.awaitRecords(config, config.labelledTopic(), outcomes.size());
     }
+    // a tombstone removes a lead, as compaction would
+    try (KafkaProducer<String, byte[]> producer = OutcomeLabelsIT.producer(config)) {
+      producer.send(new ProducerRecord<>(config.labelledTopic(), "lead-never-seen-2", null)).get();
+    }
 
     // what the command should find: the latest record of each lead, scored ones in the window
     Map<String, LabelledLead> latest = new LinkedHashMap<>();
     TopicAudit.readAll(config, config.labelledTopic(), true).stream()
+        .filter(record -> record.value() != null)
         .map(OutcomeLabelsIT::labelled)
         .forEach(l -> latest.put(l.getLeadId(), l));
     List<LabelledLead> scoredLeads =
@@ -114,9 +121,9 @@ class EvaluateCommandIT {
             "evaluate", props, json, "--until", UNTIL, "--bundle", BUNDLE, "--json");
 
     JsonNode report = new ObjectMapper().readTree(json.toString());
-    assertThat(report.get("leads").asLong()).isEqualTo(LEADS + 3 + 1);
+    assertThat(report.get("leads").asLong()).isEqualTo(LEADS + 2 + 1);
     assertThat(report.get("outsideWindow").asLong()).isEqualTo(1);
-    assertThat(report.get("unmatched").asLong()).isEqualTo(3);
+    assertThat(report.get("unmatched").asLong()).isEqualTo(2);
     assertThat(report.get("versions")).hasSize(1);
     JsonNode version = report.get("versions").get(0);
     assertThat(version.get("modelVersion").asText()).isEqualTo(card.version());
@@ -141,7 +148,7 @@ class EvaluateCommandIT {
             "evaluate", props, table, "--until", UNTIL, "--bundle", BUNDLE, "--margin", "1");
     assertThat(table.toString())
         .contains(
-            "12 labelled leads scored, 3 unmatched outcomes (no score); outside the window: 1")
+            "12 labelled leads scored, 2 unmatched outcomes (no score); outside the window: 1")
         .contains("model " + card.version())
         .containsPattern("AUC\\s+\\d\\.\\d{3}\\s+0\\.887")
         .contains("calibration per decile")
