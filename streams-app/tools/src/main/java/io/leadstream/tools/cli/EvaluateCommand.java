@@ -113,8 +113,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             ? ""
             : ", "
                 + snapshot.undecodable()
-                + " undecodable records skipped (is leadstream.output.format "
-                + config.outputFormat()
+                + " undecodable records skipped (is "
+                + LeadStreamConfig.OUTPUT_FORMAT_CONFIG
+                + "="
+                + config.outputFormat().name().toLowerCase(Locale.ROOT).replace('_', '-')
                 + " the format the pipeline writes?)");
     err.flush();
     Report report =

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.leadstream.app.testing.TestLeads;
 import io.leadstream.models.BundleException;
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import io.leadstream.models.training.evaluation.TierRow;
-import io.leadstream.schema.EventScore;
 import io.leadstream.schema.LabelledLead;
-import io.leadstream.schema.LeadOutcome;
-import io.leadstream.schema.OutcomeType;
-import io.leadstream.schema.ScoredEvent;
 import io.leadstream.schema.Tier;
 import io.leadstream.tools.evaluate.LiveEvaluation.Report;
 import io.leadstream.tools.evaluate.LiveEvaluation.VersionReport;
@@ -195,44 +190,10 @@ class LiveEvaluationTest {
 
   private LabelledLead labelled(
       String version, int score, Tier tier, int label, Instant outcomeAt) {
-    String leadId = "lead-" + ids++;
-    ScoredEvent asOf =
-        ScoredEvent.newBuilder()
-            .setEvent(
-                TestLeads.hot(leadId).setOccurredAt(outcomeAt.minus(Duration.ofDays(2))).build())
-            .setScore(
-                EventScore.newBuilder()
-                    .setEventId(leadId + "-e")
-                    .setScore(score)
-                    .setOpportunityProbability(0.5)
-                    .setTier(tier)
-                    .setModelVersion(version)
-                    .setScoredAt(outcomeAt.minus(Duration.ofDays(2)))
-                    .build())
-            .build();
-    return base(leadId, label, outcomeAt)
-        .setAsOf(asOf)
-        .setEventAt(asOf.getEvent().getOccurredAt())
-        .build();
+    return TestLabelledLeads.scored("lead-" + ids++, version, score, tier, label, outcomeAt);
   }
 
   private LabelledLead unmatched(Instant outcomeAt) {
-    return base("lead-unknown-" + ids++, 1, outcomeAt).build();
-  }
-
-  private static LabelledLead.Builder base(String leadId, int label, Instant outcomeAt) {
-    return LabelledLead.newBuilder()
-        .setLeadId(leadId)
-        .setOutcome(
-            LeadOutcome.newBuilder()
-                .setEventId(leadId + "-o")
-                .setLeadId(leadId)
-                .setOutcome(label == 1 ? OutcomeType.WON : OutcomeType.LOST)
-                .setOccurredAt(outcomeAt)
-                .setSourceSystem("test")
-                .build())
-        .setLabel(label)
-        .setOutcomeAt(outcomeAt)
-        .setHorizonMs(Duration.ofDays(1).toMillis());
+    return TestLabelledLeads.unmatched("lead-unknown-" + ids++, 1, outcomeAt);
   }
 }
