@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutcomeLabelsIT {
 
   private static final int LEADS = 12;
-  private static final Instant CLOSED = Instant.parse("2026-11-27T12:00:00Z");
+  static final Instant CLOSED = Instant.parse("2026-11-27T12:00:00Z");
 
   @TempDir Path stateDir;
 
@@ -179,7 +179,7 @@ class OutcomeLabelsIT {
     assertThat(deadBySource).isEqualTo(expectedDead);
   }
 
-  private static void awaitRecords(LeadStreamConfig config, String topic, int count)
+  static void awaitRecords(LeadStreamConfig config, String topic, int count)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (TopicAudit.readAll(config, topic, true).size() < count && System.nanoTime() < deadline) {
@@ -187,18 +187,18 @@ class OutcomeLabelsIT {
     }
   }
 
-  private static String leadId(int i) {
+  static String leadId(int i) {
     return String.format("lead-%03d", i);
   }
 
-  private static LeadEvent event(int i, String suffix, Instant at) {
+  static LeadEvent event(int i, String suffix, Instant at) {
     return (i % 3 == 2 ? TestLeads.junk(leadId(i)) : TestLeads.hot(leadId(i)))
         .setEventId(leadId(i) + "-" + suffix)
         .setOccurredAt(at)
         .build();
   }
 
-  private static LeadOutcome outcome(String leadId, String eventId, OutcomeType type) {
+  static LeadOutcome outcome(String leadId, String eventId, OutcomeType type) {
     return LeadOutcome.newBuilder()
         .setEventId(eventId)
         .setLeadId(leadId)
@@ -208,11 +208,11 @@ class OutcomeLabelsIT {
         .build();
   }
 
-  private static byte[] encode(LeadOutcome outcome) {
+  static byte[] encode(LeadOutcome outcome) {
     return LeadStreamSerdes.leadOutcome().encode(outcome);
   }
 
-  private static LabelledLead labelled(ConsumerRecord<byte[], byte[]> record) {
+  static LabelledLead labelled(ConsumerRecord<byte[], byte[]> record) {
     try {
       return LeadStreamSerdes.labelledLead().decode(record.value());
     } catch (IOException e) {
@@ -226,7 +226,7 @@ class OutcomeLabelsIT {
     return all;
   }
 
-  private static KafkaProducer<String, byte[]> producer(LeadStreamConfig config) {
+  static KafkaProducer<String, byte[]> producer(LeadStreamConfig config) {
     Map<String, Object> props = new HashMap<>(config.clientProperties());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -234,7 +234,7 @@ class OutcomeLabelsIT {
     return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
   }
 
-  private static Future<RecordMetadata> send(
+  static Future<RecordMetadata> send(
       KafkaProducer<String, byte[]> producer, LeadStreamConfig config, String key, byte[] value) {
     return producer.send(new ProducerRecord<>(config.outcomesTopic(), key, value));
   }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       BundleCommand.class,
       PromptsCommand.class,
       LagCommand.class,
+      EvaluateCommand.class,
       DlqCommand.class,
       FaultsCommand.class,
       BenchCommand.class,

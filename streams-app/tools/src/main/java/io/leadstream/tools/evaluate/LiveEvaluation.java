@@ -1,0 +1,231 @@
+package io.leadstream.tools.evaluate;
+
+import io.leadstream.models.bundle.BundleManifest;
+import io.leadstream.models.bundle.EvaluationMetrics;
+import io.leadstream.models.scoring.TierPolicy;
+import io.leadstream.models.training.evaluation.CalibrationBin;
+import io.leadstream.models.training.evaluation.ClassificationMetrics;
+import io.leadstream.models.training.evaluation.Interval;
+import io.leadstream.models.training.evaluation.TierRow;
+import io.leadstream.models.training.evaluation.TierStatistics;
+import io.leadstream.schema.EventScore;
+import io.leadstream.schema.LabelledLead;
+import io.leadstream.schema.Tier;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How the live scores did against the outcomes on {@code leads.labelled}: per model version, over
+ * the labelled leads whose outcome occurred in a window, the metrics the trainer reports on its
+ * hold-out ({@link ClassificationMetrics}, {@link TierStatistics}), beside that bundle's card.
+ *
+ * <p>The probability of a lead is its score / 100, the number sales saw; the card's hold-out
+ * figures are of the unrounded probability, so rounding ties cost the live AUC a little. Tiers are
+ * the tiers the leads were given when scored, not recomputed from the score.
+ */
+public final class LiveEvaluation {
+
+  /** Tier thresholds that map the {@link #tierScore} of a recorded tier back to that tier. */
+  private static final TierPolicy RECORDED_TIER = new TierPolicy(3, 2, 1);
+
+  private LiveEvaluation() {}
+
+  /**
+   * The result of one evaluation.
+   *
+   * @param from start of the window, exclusive
+   * @param until end of the window, inclusive
+   * @param leads labelled records evaluated (one per lead)
+   * @param outsideWindow of these, records whose outcome occurred outside the window
+   * @param unmatched outcomes in the window written without a score (asOf absent)
+   * @param versions per model version, ordered by version
+   * @param unusedCards versions of the bundles given that no lead in the window was scored by
+   */
+  public record Report(
+      String from,
+      String until,
+      long leads,
+      long outsideWindow,
+      long unmatched,
+      List<VersionReport> versions,
+      List<String> unusedCards) {
+
+    /** True when any version warns. */
+    public boolean warns() {
+      return versions.stream().anyMatch(v -> !v.warnings().isEmpty());
+    }
+  }
+
+  /**
+   * How the leads scored by one model version did.
+   *
+   * @param modelVersion bundle version that scored the leads
+   * @param count labelled leads in the window
+   * @param positives of these, leads labelled 1
+   * @param baseRate positives / count
+   * @param meanPredicted mean of score / 100
+   * @param auc AUC of score / 100; NaN when one outcome is absent
+   * @param aucInterval its 95 % DeLong interval; null when one outcome is absent
+   * @param logLoss log loss of score / 100
+   * @param brier Brier score of score / 100
+   * @param calibration per decile of score: mean predicted, observed rate, count
+   * @param tiers conversion rate and lift per recorded tier, HOT first
+   * @param holdOut the hold-out figures of this version's card; null without its bundle
+   * @param holdOutTiers the card's hold-out tier rows; empty without its bundle
+   * @param warnings what looks wrong, in sentences; empty for none
+   */
+  public record VersionReport(
+      String modelVersion,
+      int count,
+      int positives,
+      double baseRate,
+      double meanPredicted,
+      double auc,
+      Interval aucInterval,
+      double logLoss,
+      double brier,
+      List<CalibrationBin> calibration,
+      List<TierRow> tiers,
+      EvaluationMetrics holdOut,
+      List<BundleManifest.TierOutcome> holdOutTiers,
+      List<String> warnings) {}
+
+  /**
+   * Evaluates {@code leads}, one record per lead (the latest of each, as compaction keeps them).
+   *
+   * @param until end of the window, inclusive
+   * @param window length of the window: outcomes after {@code until - window} count
+   * @param cards bundle manifests; a version's hold-out figures are those of the manifest of that
+   *     version
+   * @param margin a version warns when its live AUC is below the card's hold-out AUC minus this
+   * @param calibrationMargin a version warns when its mean score / 100 and its observed conversion
+   *     rate differ by more than this and the mean lies outside the rate's 95 % Wilson interval
+   */
+  public static Report evaluate(
+      Collection<LabelledLead> leads,
+      Instant until,
+      Duration window,
+      Collection<BundleManifest> cards,
+      double margin,
+      double calibrationMargin) {
+    Instant from = until.minus(window);
+    Map<String, List<LabelledLead>> byVersion = new TreeMap<>();
+    long outside = 0;
+    long unmatched = 0;
+    for (LabelledLead lead : leads) {
+      Instant at = lead.getOutcomeAt();
+      if (!at.isAfter(from) || at.isAfter(until)) {
+        outside++;
+      } else if (lead.getAsOf() == null) {
+        unmatched++;
+      } else {
+        byVersion
+            .computeIfAbsent(lead.getAsOf().getScore().getModelVersion(), v -> new ArrayList<>())
+            .add(lead);
+      }
+    }
+    Map<String, BundleManifest> cardByVersion = new TreeMap<>();
+    cards.forEach(card -> cardByVersion.put(card.version(), card));
+    List<VersionReport> versions = new ArrayList<>();
+    byVersion.forEach(
+        (version, labelled) ->
+            versions.add(
+                version(version, labelled, cardByVersion.get(version), margin, calibrationMargin)));
+    List<String> unused =
+        cardByVersion.keySet().stream().filter(v -> !byVersion.containsKey(v)).toList();
+    return new Report(
+        from.toString(),
+        until.toString(),
+        leads.size(),
+        outside,
+        unmatched,
+        List.copyOf(versions),
+        unused);
+  }
+
+  private static VersionReport version(
+      String version,
+      List<LabelledLead> leads,
+      BundleManifest card,
+      double margin,
+      double calibrationMargin) {
+    int n = leads.size();
+    double[] predicted = new double[n];
+    boolean[] actual = new boolean[n];
+    int[] tiers = new int[n];
+    int positives = 0;
+    double sum = 0;
+    for (int k = 0; k < n; k++) {
+      EventScore score = leads.get(k).getAsOf().getScore();
+      predicted[k] = score.getScore() / 100.0;
+      actual[k] = leads.get(k).getLabel() == 1;
+      tiers[k] = tierScore(score.getTier());
+      positives += actual[k] ? 1 : 0;
+      sum += predicted[k];
+    }
+    double auc = ClassificationMetrics.auc(predicted, actual);
+    EvaluationMetrics holdOut =
+        card == null || card.evaluation() == null ? null : card.evaluation().model();
+    List<String> warnings = new ArrayList<>();
+    if (holdOut != null && Double.isFinite(auc) && auc < holdOut.auc() - margin) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "live AUC %.3f is below the hold-out AUC %.3f by more than %.3f (%d leads)",
+              auc,
+              holdOut.auc(),
+              margin,
+              n));
+    }
+    double meanPredicted = sum / n;
+    double baseRate = (double) positives / n;
+    Interval observed = TierStatistics.wilson(positives, n);
+    if (Math.abs(meanPredicted - baseRate) > calibrationMargin
+        && !observed.contains(meanPredicted)) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "calibration: mean score/100 %.3f, observed rate %.3f (95 %% interval %.3f-%.3f),"
+                  + " %d leads",
+              meanPredicted,
+              baseRate,
+              observed.low(),
+              observed.high(),
+              n));
+    }
+    return new VersionReport(
+        version,
+        n,
+        positives,
+        baseRate,
+        meanPredicted,
+        auc,
+        ClassificationMetrics.aucInterval(predicted, actual),
+        ClassificationMetrics.logLoss(predicted, actual),
+        ClassificationMetrics.brier(predicted, actual),
+        ClassificationMetrics.calibrationCurve(predicted, actual),
+        TierStatistics.tierTable(tiers, actual, RECORDED_TIER),
+        holdOut,
+        card == null || card.evaluation() == null ? List.of() : card.evaluation().tiers(),
+        List.copyOf(warnings));
+  }
+
+  /**
+   * A stand-in score that {@link #RECORDED_TIER} maps to {@code tier}, so that {@link
+   * TierStatistics#tierTable} tabulates the tiers as recorded.
+   */
+  private static int tierScore(Tier tier) {
+    return switch (tier) {
+      case HOT -> 3;
+      case WARM -> 2;
+      case COLD -> 1;
+      case DISQUALIFIED -> 0;
+    };
+  }
+}
