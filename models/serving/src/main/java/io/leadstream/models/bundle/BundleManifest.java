@@ -339,8 +339,11 @@ public record BundleManifest(
     return manifest;
   }
 
-  /** NaN and infinities as {@code null} (JSON has no such numbers); {@code null} as NaN. */
-  private static SimpleModule finiteNumbers() {
+  /**
+   * NaN and infinities as {@code null} (JSON has no such numbers); {@code null} as NaN: how
+   * manifests, and reports beside them, write their metrics.
+   */
+  public static SimpleModule finiteNumbers() {
     StdSerializer<Double> finite =
         new StdSerializer<>(Double.class) {
           private static final long serialVersionUID = 1L;

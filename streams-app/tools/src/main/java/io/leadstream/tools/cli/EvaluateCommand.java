@@ -1,11 +1,7 @@
 package io.leadstream.tools.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.leadstream.app.cli.KafkaOptions;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.models.bundle.BundleManifest;
@@ -231,25 +227,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** JSON with NaN and infinities as {@code null}, as in bundle manifests. */
   private static ObjectMapper json() {
-    StdSerializer<Double> finite =
-        new StdSerializer<>(Double.class) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          public void serialize(Double value, JsonGenerator gen, SerializerProvider provider)
-              throws IOException {
-            if (Double.isFinite(value)) {
-              gen.writeNumber(value);
-            } else {
-              gen.writeNull();
-            }
-          }
-        };
     return new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
-        .registerModule(
-            new SimpleModule("finite-numbers")
-                .addSerializer(Double.class, finite)
-                .addSerializer(Double.TYPE, finite));
+        .registerModule(BundleManifest.finiteNumbers());
   }
 }
