@@ -2,13 +2,8 @@ package io.leadstream.app.runtime;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.streams.processors.TrackLeadProcessor;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 
@@ -23,7 +18,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
  */
 public final class StatePartitionCheck {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String CHANGELOG_SUFFIX = "-changelog";
 
   private StatePartitionCheck() {}
@@ -36,22 +30,16 @@ public final class StatePartitionCheck {
     try (Admin admin = Admin.create(config.clientProperties())) {
       // the lead track store's changelog: the text memo is a cache and keeps none
       String changelog = config.applicationId() + "-" + TrackLeadProcessor.STORE + CHANGELOG_SUFFIX;
-      List<String> names =
-          admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
-              .filter(
-                  name ->
-                      name.equals(config.rawTopic())
-                          || name.equals(changelog)
-                          || name.equals(config.outcomesTopic()))
-              .toList();
-      if (!names.contains(config.rawTopic())) {
+      Map<String, TopicDescription> topics =
+          ExistingTopics.describe(
+              admin,
+              name ->
+                  name.equals(config.rawTopic())
+                      || name.equals(changelog)
+                      || name.equals(config.outcomesTopic()));
+      if (!topics.containsKey(config.rawTopic())) {
         return; // no input topic: Streams itself says so
       }
-      Map<String, TopicDescription> topics =
-          admin
-              .describeTopics(names)
-              .allTopicNames()
-              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       int input = topics.get(config.rawTopic()).partitions().size();
       Map<String, Integer> mismatched = new TreeMap<>();
       topics.forEach(
@@ -93,16 +81,6 @@ public final class StatePartitionCheck {
                 input,
                 input));
       }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "Could not compare the input topic with the state stores: " + e.getCause().getMessage(),
-          e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(
-          "The cluster did not describe LeadStream's topics within " + TIMEOUT, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while reading LeadStream's topics", e);
     }
   }
 

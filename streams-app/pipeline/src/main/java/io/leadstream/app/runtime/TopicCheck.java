@@ -2,16 +2,13 @@ package io.leadstream.app.runtime;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.runtime.TopicPlan.WantedTopic;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -23,8 +20,6 @@ import org.apache.kafka.common.config.ConfigResource;
  * they differ.
  */
 public final class TopicCheck {
-
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   /** One topic's state; {@code differences} empty and {@code exists}: as wanted. */
   public record TopicStatus(
@@ -48,56 +43,38 @@ public final class TopicCheck {
   }
 
   static List<TopicStatus> check(Admin admin, List<WantedTopic> plan) {
-    try {
-      Collection<String> existing =
-          admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      List<String> present =
-          plan.stream().map(WantedTopic::name).filter(existing::contains).toList();
-      Map<String, TopicDescription> descriptions =
-          admin
-              .describeTopics(present)
-              .allTopicNames()
-              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      Map<ConfigResource, Config> configs =
-          admin
-              .describeConfigs(
-                  present.stream()
-                      .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
-                      .toList())
-              .all()
-              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      Map<String, Integer> partitionCounts = new HashMap<>();
-      descriptions.forEach((name, topic) -> partitionCounts.put(name, topic.partitions().size()));
-      List<TopicStatus> statuses = new ArrayList<>();
-      for (WantedTopic planned : plan) {
-        WantedTopic wanted = planned.given(partitionCounts);
-        TopicDescription description = descriptions.get(wanted.name());
-        if (description == null) {
-          statuses.add(new TopicStatus(wanted, false, 0, 0, List.of()));
-          continue;
-        }
-        int partitions = description.partitions().size();
-        int replication = description.partitions().get(0).replicas().size();
-        Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, wanted.name()));
-        statuses.add(
-            new TopicStatus(
-                wanted,
-                true,
-                partitions,
-                replication,
-                differences(wanted, partitions, replication, config)));
+    Set<String> names = plan.stream().map(WantedTopic::name).collect(Collectors.toSet());
+    Map<String, TopicDescription> descriptions = ExistingTopics.describe(admin, names::contains);
+    Map<ConfigResource, Config> configs =
+        ExistingTopics.await(
+            admin
+                .describeConfigs(
+                    descriptions.keySet().stream()
+                        .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+                        .toList())
+                .all());
+    Map<String, Integer> partitionCounts = new HashMap<>();
+    descriptions.forEach((name, topic) -> partitionCounts.put(name, topic.partitions().size()));
+    List<TopicStatus> statuses = new ArrayList<>();
+    for (WantedTopic planned : plan) {
+      WantedTopic wanted = planned.given(partitionCounts);
+      TopicDescription description = descriptions.get(wanted.name());
+      if (description == null) {
+        statuses.add(new TopicStatus(wanted, false, 0, 0, List.of()));
+        continue;
       }
-      return statuses;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "Could not read LeadStream's topics: " + e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(
-          "The cluster did not describe LeadStream's topics within " + TIMEOUT, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while reading LeadStream's topics", e);
+      int partitions = description.partitions().size();
+      int replication = description.partitions().get(0).replicas().size();
+      Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, wanted.name()));
+      statuses.add(
+          new TopicStatus(
+              wanted,
+              true,
+              partitions,
+              replication,
+              differences(wanted, partitions, replication, config)));
     }
+    return statuses;
   }
 
   private static List<String> differences(

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -73,26 +74,15 @@ public final class TopicCreator {
 
   /** The partition counts of the existing topics that other topics take theirs from. */
   private static Map<String, Integer> partitionsOfExisting(LeadStreamConfig config) {
+    Set<String> sources =
+        TopicPlan.of(config).stream()
+            .flatMap(wanted -> wanted.partitionsOf().stream())
+            .collect(Collectors.toSet());
     try (Admin admin = Admin.create(config.clientProperties())) {
-      Set<String> existing = admin.listTopics().names().get();
-      List<String> sources =
-          TopicPlan.of(config).stream()
-              .flatMap(wanted -> wanted.partitionsOf().stream())
-              .filter(existing::contains)
-              .toList();
       Map<String, Integer> partitions = new HashMap<>();
-      admin
-          .describeTopics(sources)
-          .allTopicNames()
-          .get()
+      ExistingTopics.describe(admin, sources::contains)
           .forEach((name, topic) -> partitions.put(name, topic.partitions().size()));
       return partitions;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "Could not read LeadStream's topics: " + e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while reading topics", e);
     }
   }
 
