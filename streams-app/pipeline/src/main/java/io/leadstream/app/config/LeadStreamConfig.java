@@ -175,7 +175,21 @@ public final class LeadStreamConfig extends AbstractConfig {
     /** A CRM's own JSON events, read through {@code leadstream.input.mapping}. */
     JSON,
     /** Avro {@code LeadEvent} in the schema registry wire format. */
-    CONFLUENT_AVRO
+    CONFLUENT_AVRO;
+
+    /**
+     * The format a setting names ({@code confluent-avro} is {@code CONFLUENT_AVRO}).
+     *
+     * @throws IllegalArgumentException when it names none
+     */
+    public static InputFormat of(String setting) {
+      return valueOf(enumName(setting));
+    }
+
+    /** As {@code leadstream.input.format} spells it. */
+    public String settingName() {
+      return LeadStreamConfig.settingName(this);
+    }
   }
 
   /** How the output topics' values are written. */
@@ -183,7 +197,12 @@ public final class LeadStreamConfig extends AbstractConfig {
     /** Avro {@code PrioritizedLead} in single-object encoding. */
     AVRO,
     /** Avro {@code PrioritizedLead} in the schema registry wire format. */
-    CONFLUENT_AVRO
+    CONFLUENT_AVRO;
+
+    /** As {@code leadstream.output.format} spells it. */
+    public String settingName() {
+      return LeadStreamConfig.settingName(this);
+    }
   }
 
   public static final String INPUT_FORMAT_CONFIG = PREFIX + "input.format";
@@ -917,7 +936,7 @@ public final class LeadStreamConfig extends AbstractConfig {
   }
 
   public InputFormat inputFormat() {
-    return InputFormat.valueOf(enumName(getString(INPUT_FORMAT_CONFIG)));
+    return InputFormat.of(getString(INPUT_FORMAT_CONFIG));
   }
 
   public OutputFormat outputFormat() {
@@ -926,7 +945,12 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   /** {@code confluent-avro} is {@code CONFLUENT_AVRO}. */
   private static String enumName(String setting) {
-    return setting.toUpperCase(Locale.ROOT).replace('-', '_');
+    return setting.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  /** {@code CONFLUENT_AVRO} is {@code confluent-avro}. */
+  private static String settingName(Enum<?> format) {
+    return format.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The schema registry, when one is configured. */

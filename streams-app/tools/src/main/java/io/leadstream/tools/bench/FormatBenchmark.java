@@ -68,7 +68,7 @@ public final class FormatBenchmark implements AutoCloseable {
     }
 
     public String settingName() {
-      return FormatBenchmark.settingName(format);
+      return format.settingName();
     }
   }
 
@@ -138,7 +138,7 @@ public final class FormatBenchmark implements AutoCloseable {
   }
 
   private Lane start(LeadStreamConfig base, InputFormat format, int partitions) throws IOException {
-    String name = settingName(format);
+    String name = format.settingName();
     Path stateDir = Files.createDirectories(workDir.resolve(name));
     Map<String, Object> props = new HashMap<>(base.originals());
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, base.applicationId() + "-" + name);
@@ -182,13 +182,8 @@ public final class FormatBenchmark implements AutoCloseable {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  /** As {@code leadstream.input.format} spells it. */
-  static String settingName(InputFormat format) {
-    return format.name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
   private static String name(Lane lane) {
-    return settingName(lane.format());
+    return lane.format().settingName();
   }
 
   @Override

@@ -156,7 +156,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private InputFormat inputFormat(String name) {
     try {
-      return InputFormat.valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+      return InputFormat.of(name);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(
           spec.commandLine(), "--formats: " + name + " is none of avro, json, confluent-avro");

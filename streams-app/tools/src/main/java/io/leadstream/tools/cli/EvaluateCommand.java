@@ -112,7 +112,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 + " undecodable records skipped (is "
                 + LeadStreamConfig.OUTPUT_FORMAT_CONFIG
                 + "="
-                + config.outputFormat().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                + config.outputFormat().settingName()
                 + " the format the pipeline writes?)");
     err.flush();
     Report report =
