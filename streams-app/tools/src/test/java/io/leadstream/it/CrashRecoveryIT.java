@@ -99,7 +99,10 @@ class CrashRecoveryIT {
 
   /**
    * Under exactly-once, waits until a transaction is open with outputs already written: on some
-   * partition of the prioritized topic the high watermark is past the last stable offset.
+   * partition of the prioritized topic the high watermark is past the last stable offset, and still
+   * is, with the same stable offset, 100 ms later. One look alone can catch a commit whose markers
+   * are being written (the stable offset not yet moved): the transaction then commits before the
+   * kill, nothing is aborted, and the run proves nothing.
    */
   private static void awaitAnOpenTransactionWithOutputs(LeadStreamConfig config) throws Exception {
     try (Admin admin = Admin.create(config.clientProperties())) {
@@ -127,10 +130,19 @@ class CrashRecoveryIT {
                 .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                 .all()
                 .get();
-        if (partitions.stream().anyMatch(p -> written.get(p).offset() > stable.get(p).offset())) {
+        Thread.sleep(100);
+        var stableLater =
+            admin
+                .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get();
+        if (partitions.stream()
+            .anyMatch(
+                p ->
+                    written.get(p).offset() > stable.get(p).offset()
+                        && stableLater.get(p).offset() == stable.get(p).offset())) {
           return;
         }
-        Thread.sleep(10);
       }
       throw new AssertionError("no open transaction with outputs seen within 60 s");
     }
