@@ -25,7 +25,8 @@ class ModuleDependenciesTest {
     "io.leadstream.models.inference..",
     "io.leadstream.models.bundle..",
     "io.leadstream.models.scoring..",
-    "io.leadstream.models.mapping.."
+    "io.leadstream.models.mapping..",
+    "io.leadstream.models.evaluation.."
   };
   private static final String TRAINING = "io.leadstream.models.training..";
   private static final String PIPELINE = "io.leadstream.app..";

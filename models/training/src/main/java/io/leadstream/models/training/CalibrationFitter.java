@@ -1,8 +1,8 @@
 package io.leadstream.models.training;
 
+import io.leadstream.models.evaluation.ClassificationMetrics;
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.Calibration.Method;
-import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

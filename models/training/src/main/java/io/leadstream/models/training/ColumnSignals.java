@@ -1,6 +1,6 @@
 package io.leadstream.models.training;
 
-import io.leadstream.models.training.evaluation.ClassificationMetrics;
+import io.leadstream.models.evaluation.ClassificationMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -2,12 +2,12 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.EvaluationMetrics;
+import io.leadstream.models.evaluation.CalibrationBin;
+import io.leadstream.models.evaluation.Confusion;
+import io.leadstream.models.evaluation.TierRow;
+import io.leadstream.models.evaluation.TierStatistics;
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.ReasonPhrases;
-import io.leadstream.models.training.evaluation.CalibrationBin;
-import io.leadstream.models.training.evaluation.Confusion;
-import io.leadstream.models.training.evaluation.TierRow;
-import io.leadstream.models.training.evaluation.TierStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,10 +2,10 @@ package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.StageTimer;
 import io.leadstream.models.bundle.ZeroShotTextReader;
+import io.leadstream.models.evaluation.ClassificationMetrics;
+import io.leadstream.models.evaluation.Interval;
 import io.leadstream.models.inference.ZeroShotOpportunity;
 import io.leadstream.models.scoring.TextSignal;
-import io.leadstream.models.training.evaluation.ClassificationMetrics;
-import io.leadstream.models.training.evaluation.Interval;
 import java.util.ArrayList;
 import java.util.List;
 

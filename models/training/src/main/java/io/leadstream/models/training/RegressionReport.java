@@ -1,7 +1,7 @@
 package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.RegressionMetrics;
-import io.leadstream.models.training.evaluation.RegressionFit;
+import io.leadstream.models.evaluation.RegressionFit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.leadstream.models.training;
 
+import io.leadstream.models.evaluation.ClassificationMetrics;
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.LeadFields;
 import io.leadstream.models.scoring.XgbScorer;
-import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

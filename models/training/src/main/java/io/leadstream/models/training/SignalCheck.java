@@ -1,9 +1,9 @@
 package io.leadstream.models.training;
 
+import io.leadstream.models.evaluation.Interval;
+import io.leadstream.models.evaluation.TierRow;
+import io.leadstream.models.evaluation.TierStatistics;
 import io.leadstream.models.scoring.TierPolicy;
-import io.leadstream.models.training.evaluation.Interval;
-import io.leadstream.models.training.evaluation.TierRow;
-import io.leadstream.models.training.evaluation.TierStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

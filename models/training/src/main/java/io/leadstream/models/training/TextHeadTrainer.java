@@ -1,5 +1,6 @@
 package io.leadstream.models.training;
 
+import io.leadstream.models.evaluation.ClassificationMetrics;
 import io.leadstream.models.inference.EncoderModel;
 import io.leadstream.models.inference.LocatedEncoder;
 import io.leadstream.models.inference.TextEmbedding;
@@ -7,7 +8,6 @@ import io.leadstream.models.inference.TextEncoder;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.OpportunityHead;
 import io.leadstream.models.scoring.TextSignal;
-import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.leadstream.models.training;
 
+import io.leadstream.models.evaluation.TierStatistics;
 import io.leadstream.models.scoring.TierPolicy;
-import io.leadstream.models.training.evaluation.TierStatistics;
 import java.util.Arrays;
 import java.util.Locale;
 

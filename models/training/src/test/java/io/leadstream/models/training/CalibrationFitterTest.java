@@ -3,9 +3,9 @@ package io.leadstream.models.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.leadstream.models.evaluation.ClassificationMetrics;
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.Calibration.Method;
-import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,11 @@ package io.leadstream.models.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadstream.models.evaluation.ClassificationMetrics;
+import io.leadstream.models.evaluation.Interval;
 import io.leadstream.models.scoring.ColdStartPrior;
 import io.leadstream.models.scoring.FeatureExtractor;
 import io.leadstream.models.scoring.FieldPrior;
-import io.leadstream.models.training.evaluation.ClassificationMetrics;
-import io.leadstream.models.training.evaluation.Interval;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

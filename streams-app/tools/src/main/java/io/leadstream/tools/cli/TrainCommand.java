@@ -2,6 +2,7 @@ package io.leadstream.tools.cli;
 
 import io.leadstream.app.cli.GpuProbeLogging;
 import io.leadstream.models.bundle.EvaluationMetrics;
+import io.leadstream.models.evaluation.Confusion;
 import io.leadstream.models.training.BundlePromotion;
 import io.leadstream.models.training.BundleTrainer;
 import io.leadstream.models.training.DefaultLeadFeatures;
@@ -12,7 +13,6 @@ import io.leadstream.models.training.TrainingOptions;
 import io.leadstream.models.training.TrainingSet;
 import io.leadstream.models.training.TrainingSummary;
 import io.leadstream.models.training.crm.CrmTrainingSet;
-import io.leadstream.models.training.evaluation.Confusion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.leadstream.models.bundle.BundleManifest;
+import io.leadstream.models.evaluation.ClassificationMetrics;
 import io.leadstream.models.inference.ModelSource;
 import io.leadstream.models.inference.ZeroShotOpportunity;
 import io.leadstream.models.inference.ZeroShotSpec;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.training.crm.CrmTrainingSet;
-import io.leadstream.models.training.evaluation.ClassificationMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package io.leadstream.models.training.report;
 
-import io.leadstream.models.training.evaluation.CalibrationBin;
-import io.leadstream.models.training.evaluation.ClassificationMetrics;
-import io.leadstream.models.training.evaluation.RocPoint;
+import io.leadstream.models.evaluation.CalibrationBin;
+import io.leadstream.models.evaluation.ClassificationMetrics;
+import io.leadstream.models.evaluation.RocPoint;
 import java.awt.Color;
 import java.awt.geom.Line2D;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.leadstream.tools.evaluate;
+package io.leadstream.app.evaluation;
 
 import io.leadstream.app.testing.TestLeads;
 import io.leadstream.schema.EventScore;

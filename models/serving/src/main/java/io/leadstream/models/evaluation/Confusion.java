@@ -1,4 +1,4 @@
-package io.leadstream.models.training.evaluation;
+package io.leadstream.models.evaluation;
 
 /**
  * Counts of a binary decision {@code predicted >= threshold} against the outcome. Ratios with a

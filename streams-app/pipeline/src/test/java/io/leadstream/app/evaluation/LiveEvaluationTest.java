@@ -1,17 +1,17 @@
-package io.leadstream.tools.evaluate;
+package io.leadstream.app.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.leadstream.app.evaluation.LiveEvaluation.Report;
+import io.leadstream.app.evaluation.LiveEvaluation.VersionReport;
 import io.leadstream.models.BundleException;
 import io.leadstream.models.bundle.BundleManifest;
-import io.leadstream.models.training.evaluation.ClassificationMetrics;
-import io.leadstream.models.training.evaluation.TierRow;
+import io.leadstream.models.evaluation.ClassificationMetrics;
+import io.leadstream.models.evaluation.TierRow;
 import io.leadstream.schema.LabelledLead;
 import io.leadstream.schema.Tier;
-import io.leadstream.tools.evaluate.LiveEvaluation.Report;
-import io.leadstream.tools.evaluate.LiveEvaluation.VersionReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

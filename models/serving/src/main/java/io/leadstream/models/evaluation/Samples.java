@@ -1,4 +1,4 @@
-package io.leadstream.models.training.evaluation;
+package io.leadstream.models.evaluation;
 
 /** Argument checks and counts the metrics classes share. */
 final class Samples {

@@ -1,4 +1,4 @@
-package io.leadstream.models.training.evaluation;
+package io.leadstream.models.evaluation;
 
 /**
  * One corner of an ROC curve: the rates when every lead predicted at or above {@code threshold}

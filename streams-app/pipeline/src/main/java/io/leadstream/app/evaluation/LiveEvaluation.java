@@ -1,13 +1,13 @@
-package io.leadstream.tools.evaluate;
+package io.leadstream.app.evaluation;
 
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.EvaluationMetrics;
+import io.leadstream.models.evaluation.CalibrationBin;
+import io.leadstream.models.evaluation.ClassificationMetrics;
+import io.leadstream.models.evaluation.Interval;
+import io.leadstream.models.evaluation.TierRow;
+import io.leadstream.models.evaluation.TierStatistics;
 import io.leadstream.models.scoring.TierPolicy;
-import io.leadstream.models.training.evaluation.CalibrationBin;
-import io.leadstream.models.training.evaluation.ClassificationMetrics;
-import io.leadstream.models.training.evaluation.Interval;
-import io.leadstream.models.training.evaluation.TierRow;
-import io.leadstream.models.training.evaluation.TierStatistics;
 import io.leadstream.schema.EventScore;
 import io.leadstream.schema.LabelledLead;
 import io.leadstream.schema.Tier;

@@ -1,4 +1,4 @@
-package io.leadstream.models.training.evaluation;
+package io.leadstream.models.evaluation;
 
 import io.leadstream.schema.Tier;
 

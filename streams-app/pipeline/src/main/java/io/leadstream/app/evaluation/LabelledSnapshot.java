@@ -1,4 +1,4 @@
-package io.leadstream.tools.evaluate;
+package io.leadstream.app.evaluation;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.io.TopicSnapshot;
