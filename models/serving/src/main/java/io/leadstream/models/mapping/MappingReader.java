@@ -35,24 +35,33 @@ final class MappingReader {
   }
 
   MappingFile read(String yaml) {
+    return read(yaml, MappingFile.class, "id and label", "id, label, features, ...");
+  }
+
+  /**
+   * Binds mapping YAML to {@code section}, a record whose components are the allowed keys.
+   *
+   * @param required the keys a file must have, for the message about an empty one
+   * @param typical its main keys, for the message about a file that holds no keys
+   */
+  <T> T read(String yaml, Class<T> section, String required, String typical) {
     JsonNode root = tree(yaml);
     if (root == null) {
-      throw new MappingException(origin + " is empty: expected at least the keys id and label");
+      throw new MappingException(origin + " is empty: expected at least the keys " + required);
     }
     if (!root.isObject()) {
       throw new MappingException(
-          origin
-              + ": expected keys (id, label, features, ...) at the top level, got "
-              + kind(root));
+          origin + ": expected keys (" + typical + ") at the top level, got " + kind(root));
     }
     try {
-      return MAPPER.treeToValue(root, MappingFile.class);
+      return MAPPER.treeToValue(root, section);
     } catch (UnrecognizedPropertyException e) {
       throw unknownKey(e);
     } catch (MismatchedInputException e) {
       throw wrongShape(e, root);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("MappingFile cannot bind a tree of text values", e);
+      throw new IllegalStateException(
+          section.getSimpleName() + " cannot bind a tree of text values", e);
     }
   }
 
@@ -111,12 +120,15 @@ final class MappingReader {
           case "features" -> "must be a list of {column: ..., type: ...}" + got;
           case "features[]" -> "must be {column: ..., type: ...}" + got;
           case "features[].values" -> VALUES_SHAPE + got;
+          case "outcome" -> "must have keys column and values";
+          case "outcome.values" ->
+              "must map the CRM's values to outcomes, e.g. {closedwon: WON}" + got;
           case "fields" -> "must map LeadEvent field paths to columns" + got;
           default -> "must be a single value" + got;
         };
     // a column's messages name the section that holds it: label, time, features[2]
     String key =
-        path.matches("(label|time|features\\[\\d+])\\.column")
+        path.matches("(label|time|outcome|features\\[\\d+])\\.column")
             ? path.substring(0, path.lastIndexOf('.'))
             : path;
     return new MappingException(origin + ": " + key + " " + expected);

@@ -250,6 +250,13 @@ public final class LeadStreamConfig extends AbstractConfig {
           + "LeadEvent; loaded and checked at start. Its label is not read.";
   public static final String INPUT_MAPPING_DEFAULT = "";
 
+  public static final String INPUT_OUTCOMES_MAPPING_CONFIG = PREFIX + "input.outcomes.mapping";
+  private static final String INPUT_OUTCOMES_MAPPING_DOC =
+      "With leadstream.input.format=json: the outcome mapping file (lead, outcome and its values, time, id, value, "
+          + "currency, source; see docs/examples/hubspot-json/outcome-mapping.yaml) that turns each JSON event on the "
+          + "outcomes topic into a LeadOutcome; loaded and checked at start. Without it, outcomes are read as "
+          + "single-object Avro.";
+
   public static final String FAILURE_REPLACEMENTS_CONFIG = PREFIX + "failure.thread.replacements";
   private static final String FAILURE_REPLACEMENTS_DOC =
       "How many times a stream thread that failed (a broken model, a store, the "
@@ -620,6 +627,16 @@ public final class LeadStreamConfig extends AbstractConfig {
               ConfigDef.Width.LONG,
               "input mapping")
           .define(
+              INPUT_OUTCOMES_MAPPING_CONFIG,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              INPUT_OUTCOMES_MAPPING_DOC,
+              VALIDATION_GROUP,
+              5,
+              ConfigDef.Width.LONG,
+              "input outcome mapping")
+          .define(
               OUTPUT_FORMAT_CONFIG,
               Type.STRING,
               OUTPUT_FORMAT_DEFAULT,
@@ -719,6 +736,13 @@ public final class LeadStreamConfig extends AbstractConfig {
               + " is read with "
               + INPUT_FORMAT_CONFIG
               + "=json only; set that too, or leave the mapping out for Avro input");
+    }
+    if (inputFormat() != InputFormat.JSON && inputOutcomesMapping().isPresent()) {
+      throw new ConfigException(
+          INPUT_OUTCOMES_MAPPING_CONFIG
+              + " is read with "
+              + INPUT_FORMAT_CONFIG
+              + "=json only; outcomes are read in the input format of the leads");
     }
     boolean registryFormat =
         inputFormat() == InputFormat.CONFLUENT_AVRO
@@ -976,6 +1000,15 @@ public final class LeadStreamConfig extends AbstractConfig {
   /** The mapping of JSON input; empty for Avro input. */
   public Optional<Path> inputMapping() {
     String file = getString(INPUT_MAPPING_CONFIG);
+    return file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
+  }
+
+  /**
+   * The mapping of JSON outcomes; empty for outcomes in single-object Avro (the default with json
+   * input) or in the input format of the leads.
+   */
+  public Optional<Path> inputOutcomesMapping() {
+    String file = getString(INPUT_OUTCOMES_MAPPING_CONFIG);
     return file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
   }
 

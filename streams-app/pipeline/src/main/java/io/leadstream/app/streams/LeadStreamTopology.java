@@ -11,6 +11,7 @@ import io.leadstream.app.streams.processors.ReadTextProcessor;
 import io.leadstream.app.streams.processors.ScoreLeadProcessor;
 import io.leadstream.app.streams.processors.TrackLeadProcessor;
 import io.leadstream.app.streams.serde.JsonLeadDecoder;
+import io.leadstream.app.streams.serde.JsonOutcomeDecoder;
 import io.leadstream.app.streams.serde.LeadDecoder;
 import io.leadstream.app.streams.serde.LeadEventDecoder;
 import io.leadstream.app.streams.serde.RecordDecoder;
@@ -21,14 +22,17 @@ import io.leadstream.app.streams.serde.SingleObjectDecoder;
 import io.leadstream.app.streams.serde.WriterSchemas;
 import io.leadstream.app.streams.state.LeadHistory;
 import io.leadstream.models.mapping.JsonEventConverter;
+import io.leadstream.models.mapping.JsonOutcomeConverter;
 import io.leadstream.models.mapping.LeadMapping;
 import io.leadstream.models.mapping.MappingException;
+import io.leadstream.models.mapping.OutcomeMapping;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.LeadOutcome;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
 import io.leadstream.schema.kafka.RegistryAvroSerde;
 import io.leadstream.schema.registry.SchemaRegistryClient;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -165,12 +169,17 @@ public final class LeadStreamTopology {
   }
 
   /**
-   * The decoders of the outcomes topic, in the input format; with json input, Avro single-object
-   * encoding (the mapping language has no outcome mapping). Single-object writers also read as the
-   * registry's versions of the outcomes topic's subject, when a registry is configured.
+   * The decoders of the outcomes topic, in the input format; with json input, JSON through the
+   * outcome mapping when there is one, else Avro single-object encoding. Single-object writers also
+   * read as the registry's versions of the outcomes topic's subject, when a registry is configured.
    */
   static Supplier<RecordDecoder<LeadOutcome>> outcomeDecoders(
       LeadStreamConfig config, Optional<SchemaRegistryClient> registry) {
+    Optional<Path> mapping = config.inputOutcomesMapping();
+    if (mapping.isPresent()) {
+      JsonOutcomeConverter converter = new JsonOutcomeConverter(OutcomeMapping.load(mapping.get()));
+      return () -> new JsonOutcomeDecoder(converter);
+    }
     Schema reader = LeadOutcome.getClassSchema();
     if (config.inputFormat() == LeadStreamConfig.InputFormat.CONFLUENT_AVRO) {
       SchemaRegistryClient client = registry.orElseThrow();

@@ -1,6 +1,5 @@
 package io.leadstream.app.streams.serde;
 
-import io.leadstream.app.streams.errors.DeadLetterReason;
 import io.leadstream.app.streams.errors.InvalidLeadException;
 import io.leadstream.models.mapping.JsonEventConverter;
 import io.leadstream.models.mapping.JsonEventException;
@@ -28,29 +27,12 @@ public final class JsonLeadDecoder implements LeadDecoder {
    */
   @Override
   public LeadEvent decode(byte[] value, RecordOrigin origin) {
-    if (value == null || value.length == 0) {
-      throw new InvalidLeadException(DeadLetterReason.EMPTY_RECORD, "record has no value");
-    }
-    if (value.length >= 2 && value[0] == (byte) 0xC3 && value[1] == 0x01) {
-      throw new InvalidLeadException(
-          DeadLetterReason.NOT_JSON,
-          "value starts with C3 01, the Avro single-object marker; this pipeline reads JSON"
-              + " (leadstream.input.format=json)");
-    }
+    JsonInput.checkValue(value);
     try {
       return converter.convert(
           value, origin.position(), Instant.ofEpochMilli(Math.max(0L, origin.timestamp())));
     } catch (JsonEventException e) {
-      throw new InvalidLeadException(reason(e.kind()), e.getMessage(), e);
+      throw JsonInput.invalid(e);
     }
-  }
-
-  private static DeadLetterReason reason(JsonEventException.Kind kind) {
-    return switch (kind) {
-      case BAD_UTF8 -> DeadLetterReason.BAD_UTF8;
-      case NOT_JSON -> DeadLetterReason.NOT_JSON;
-      case MISSING_ID -> DeadLetterReason.MISSING_LEAD_ID;
-      case INVALID_FIELD -> DeadLetterReason.INVALID_FIELD;
-    };
   }
 }
