@@ -130,7 +130,8 @@ public final class OpsServer implements AutoCloseable {
     respond(exchange, status.up() ? 200 : 503, "application/json", status.toJson());
   }
 
-  private static void respond(HttpExchange exchange, int code, String contentType, String body)
+  /** Answers a GET with {@code body}, anything else with 405. */
+  static void respond(HttpExchange exchange, int code, String contentType, String body)
       throws IOException {
     try (exchange) {
       if (!"GET".equals(exchange.getRequestMethod())) {
