@@ -12,12 +12,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +52,7 @@ public final class LabelledTail implements AutoCloseable {
   /** Where to read on next of each partition; tail thread only. */
   private final Map<TopicPartition, Long> positions = new HashMap<>();
 
+  private final CountDownLatch stop = new CountDownLatch(1);
   private volatile boolean closed;
   private volatile boolean caughtUp;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -60,6 +61,8 @@ public final class LabelledTail implements AutoCloseable {
     this.consumerProperties = new HashMap<>(config.clientProperties());
     // an offset gone by retention resumes at the oldest record kept, not at the end
     consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    consumerProperties.put(
+        ConsumerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-live-evaluation");
     this.topic = config.labelledTopic();
     this.outputFormat = config.outputFormat().settingName();
     this.values = Topics.from(config).labelled().valueSerde().deserializer();
@@ -102,14 +105,9 @@ public final class LabelledTail implements AutoCloseable {
           return;
         }
         follow(opened);
-      } catch (WakeupException | InterruptException e) {
-        if (closed) {
-          return;
-        }
-        log.warn("Reading {} for live evaluation was interrupted; reading again", topic);
       } catch (RuntimeException e) {
         if (closed) {
-          return;
+          return; // woken up by close
         }
         log.warn(
             "Reading {} for live evaluation failed: {}; trying again in {} s",
@@ -117,8 +115,11 @@ public final class LabelledTail implements AutoCloseable {
             e.toString(),
             RETRY.toSeconds());
         try {
-          Thread.sleep(RETRY.toMillis());
+          if (stop.await(RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
+            return;
+          }
         } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
           return;
         }
       }
@@ -196,11 +197,11 @@ public final class LabelledTail implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    stop.countDown();
     KafkaConsumer<byte[], byte[]> current = consumer;
     if (current != null) {
       current.wakeup();
     }
-    thread.interrupt();
     try {
       thread.join(CLOSE_TIMEOUT.toMillis());
     } catch (InterruptedException e) {

@@ -95,7 +95,7 @@ public final class LiveEvaluator implements AutoCloseable {
         "Evaluating the live scores against {} every {} ms over the last {}",
         config.labelledTopic(),
         every,
-        settings.window());
+        settings.windowLabel());
     return Optional.of(evaluator);
   }
 
