@@ -104,10 +104,6 @@ public final class LiveEvaluator implements AutoCloseable {
     return Optional.ofNullable(last);
   }
 
-  public EvaluationSettings settings() {
-    return settings;
-  }
-
   /** One evaluation, unless the labelled topic has not been read up to its end yet. */
   void evaluate() {
     if (!caughtUp.getAsBoolean()) {

@@ -162,7 +162,7 @@ public final class LeadStreamApp implements AutoCloseable {
     // The HTTP port must be known before Streams starts: it is the application.server that other
     // instances route lead queries to.
     OpsServer opsServer = null;
-    AtomicReference<LiveEvaluator> evaluator = new AtomicReference<>();
+    AtomicReference<LiveEvaluator> evaluatorRef = new AtomicReference<>();
     if (config.httpPort() >= 0) {
       AtomicReference<LeadQueries> queries = new AtomicReference<>();
       opsServer =
@@ -175,7 +175,7 @@ public final class LeadStreamApp implements AutoCloseable {
                   "/leads/",
                   new LeadQueryLanes(new LeadQueryHandler(queries::get, config.httpToken())),
                   EvaluationRoute.PATH,
-                  new EvaluationRoute(config, evaluator::get)));
+                  new EvaluationRoute(config, evaluatorRef::get)));
       HostInfo self = new HostInfo(config.httpAdvertisedHost(), opsServer.port());
       queries.set(new LeadQueries(streamsRef::get, self, config.httpToken()));
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
@@ -209,12 +209,16 @@ public final class LeadStreamApp implements AutoCloseable {
     metrics.modelLoaded(bundle.version());
     log.info("Loaded model bundle {} from {}", bundle.version(), config.modelBundle());
     probes.start(config.healthProbeInterval());
-    LiveEvaluator.start(config, model::servedManifests, metrics.registry())
-        .ifPresent(
-            live -> {
-              app.evaluator = live;
-              evaluator.set(live);
-            });
+    try {
+      LiveEvaluator.start(config, model::servedManifests, metrics.registry())
+          .ifPresent(
+              live -> {
+                app.evaluator = live;
+                evaluatorRef.set(live);
+              });
+    } catch (RuntimeException e) {
+      log.error("Live evaluation could not start, scoring goes on without it: {}", e.toString(), e);
+    }
     config
         .modelReloadInterval()
         .ifPresent(
