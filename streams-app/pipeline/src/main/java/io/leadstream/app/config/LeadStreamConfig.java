@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -40,6 +41,7 @@ public final class LeadStreamConfig extends AbstractConfig {
   private static final String STATE_GROUP = "State";
   private static final String OPS_GROUP = "Operations";
   private static final String LABELS_GROUP = "Labels";
+  private static final String EVALUATION_GROUP = "Live evaluation";
 
   public static final String TOPIC_RAW_CONFIG = PREFIX + "topic.raw";
   private static final String TOPIC_RAW_DOC =
@@ -91,6 +93,31 @@ public final class LeadStreamConfig extends AbstractConfig {
           + "outcomes; an outcome whose lead's kept events all occurred after its horizon is written without "
           + "features. Each kept event costs its size on disk and in the store's changelog.";
   public static final int LABELS_HISTORY_EVENTS_DEFAULT = 20;
+
+  public static final String EVALUATION_INTERVAL_CONFIG = PREFIX + "evaluation.interval.ms";
+  private static final String EVALUATION_INTERVAL_DOC =
+      "How often the live scores are evaluated against the outcomes on the labelled topic (read "
+          + "by a consumer of its own, outside the group), per model version, into /metrics and /evaluation; 0 turns "
+          + "live evaluation off.";
+  public static final long EVALUATION_INTERVAL_DEFAULT = 60_000L;
+
+  public static final String EVALUATION_WINDOW_CONFIG = PREFIX + "evaluation.window";
+  private static final String EVALUATION_WINDOW_DOC =
+      "ISO-8601 length of the rolling window of outcome times that live evaluation covers, e.g. "
+          + "P30D or PT12H; older labelled leads are dropped from memory.";
+  public static final String EVALUATION_WINDOW_DEFAULT = "P30D";
+
+  public static final String EVALUATION_AUC_MARGIN_CONFIG = PREFIX + "evaluation.auc.margin";
+  private static final String EVALUATION_AUC_MARGIN_DOC =
+      "A model version warns when its live AUC is below its card's hold-out AUC minus this.";
+  public static final double EVALUATION_AUC_MARGIN_DEFAULT = 0.05;
+
+  public static final String EVALUATION_CALIBRATION_MARGIN_CONFIG =
+      PREFIX + "evaluation.calibration.margin";
+  private static final String EVALUATION_CALIBRATION_MARGIN_DOC =
+      "A model version warns when its mean score/100 and its observed conversion rate differ by "
+          + "more than this and the mean lies outside the rate's 95 % Wilson interval.";
+  public static final double EVALUATION_CALIBRATION_MARGIN_DEFAULT = 0.05;
 
   public static final String MODEL_BUNDLE_CONFIG = PREFIX + "model.bundle";
   private static final String MODEL_BUNDLE_DOC =
@@ -411,6 +438,50 @@ public final class LeadStreamConfig extends AbstractConfig {
               6,
               ConfigDef.Width.SHORT,
               "replication factor")
+          .define(
+              EVALUATION_INTERVAL_CONFIG,
+              Type.LONG,
+              EVALUATION_INTERVAL_DEFAULT,
+              Range.atLeast(0),
+              Importance.MEDIUM,
+              EVALUATION_INTERVAL_DOC,
+              EVALUATION_GROUP,
+              1,
+              ConfigDef.Width.SHORT,
+              "evaluation interval")
+          .define(
+              EVALUATION_WINDOW_CONFIG,
+              Type.STRING,
+              EVALUATION_WINDOW_DEFAULT,
+              (name, value) -> positiveDuration(name, value),
+              Importance.MEDIUM,
+              EVALUATION_WINDOW_DOC,
+              EVALUATION_GROUP,
+              2,
+              ConfigDef.Width.SHORT,
+              "evaluation window")
+          .define(
+              EVALUATION_AUC_MARGIN_CONFIG,
+              Type.DOUBLE,
+              EVALUATION_AUC_MARGIN_DEFAULT,
+              Range.between(0, 1),
+              Importance.MEDIUM,
+              EVALUATION_AUC_MARGIN_DOC,
+              EVALUATION_GROUP,
+              3,
+              ConfigDef.Width.SHORT,
+              "AUC margin")
+          .define(
+              EVALUATION_CALIBRATION_MARGIN_CONFIG,
+              Type.DOUBLE,
+              EVALUATION_CALIBRATION_MARGIN_DEFAULT,
+              Range.between(0, 1),
+              Importance.MEDIUM,
+              EVALUATION_CALIBRATION_MARGIN_DOC,
+              EVALUATION_GROUP,
+              4,
+              ConfigDef.Width.SHORT,
+              "calibration margin")
           .define(
               MODEL_BUNDLE_CONFIG,
               Type.STRING,
@@ -776,6 +847,19 @@ public final class LeadStreamConfig extends AbstractConfig {
     }
   }
 
+  private static void positiveDuration(String name, Object value) {
+    Duration duration;
+    try {
+      duration = Duration.parse(String.valueOf(value));
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(
+          name, value, "not an ISO-8601 duration such as P30D or PT12H: " + e.getMessage());
+    }
+    if (duration.isNegative() || duration.isZero()) {
+      throw new ConfigException(name, value, "must be positive");
+    }
+  }
+
   /** Logs LeadStream's effective settings once at start; Kafka's own clients log theirs. */
   public void logSettings() {
     LoggerFactory.getLogger(LeadStreamConfig.class).info("LeadStream settings: {}", values());
@@ -835,6 +919,25 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public short topicReplicationFactor() {
     return getInt(TOPIC_REPLICATION_CONFIG).shortValue();
+  }
+
+  /** How often live evaluation runs; empty when it is off. */
+  public Optional<Duration> evaluationInterval() {
+    long millis = getLong(EVALUATION_INTERVAL_CONFIG);
+    return millis == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+  }
+
+  /** The rolling window of outcome times that live evaluation covers. */
+  public Duration evaluationWindow() {
+    return Duration.parse(getString(EVALUATION_WINDOW_CONFIG));
+  }
+
+  public double evaluationAucMargin() {
+    return getDouble(EVALUATION_AUC_MARGIN_CONFIG);
+  }
+
+  public double evaluationCalibrationMargin() {
+    return getDouble(EVALUATION_CALIBRATION_MARGIN_CONFIG);
   }
 
   public String modelBundle() {

@@ -4,11 +4,8 @@ import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.io.TopicSnapshot;
 import io.leadstream.app.streams.Topics;
 import io.leadstream.schema.LabelledLead;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -33,33 +30,18 @@ public record LabelledSnapshot(Collection<LabelledLead> leads, long records, lon
     try (Deserializer<LabelledLead> values =
         Topics.from(config).labelled().valueSerde().deserializer()) {
       String topic = config.labelledTopic();
-      Map<String, LabelledLead> latest = new LinkedHashMap<>();
+      LatestLabels latest = new LatestLabels();
       long[] undecodable = {0};
       long records =
           TopicSnapshot.read(
               config.clientProperties(),
               topic,
               record -> {
-                String key =
-                    record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-                if (record.value() == null) {
-                  if (key != null) {
-                    latest.remove(key);
-                  }
-                  return;
-                }
-                LabelledLead lead;
-                try {
-                  lead = values.deserialize(topic, record.headers(), record.value());
-                } catch (RuntimeException e) {
+                if (!latest.accept(record, values)) {
                   undecodable[0]++;
-                  return;
                 }
-                // a record's key is its leadId; the value's id stands in should a key be missing
-                latest.remove(key == null ? lead.getLeadId() : key);
-                latest.put(key == null ? lead.getLeadId() : key, lead);
               });
-      return new LabelledSnapshot(latest.values(), records, undecodable[0]);
+      return new LabelledSnapshot(latest.leads(), records, undecodable[0]);
     }
   }
 }

@@ -173,7 +173,7 @@ public final class LiveEvaluation {
     EvaluationMetrics holdOut =
         card == null || card.evaluation() == null ? null : card.evaluation().model();
     List<String> warnings = new ArrayList<>();
-    if (holdOut != null && Double.isFinite(auc) && auc < holdOut.auc() - margin) {
+    if (aucWarns(auc, holdOut, margin)) {
       warnings.add(
           String.format(
               Locale.ROOT,
@@ -186,8 +186,7 @@ public final class LiveEvaluation {
     double meanPredicted = sum / n;
     double baseRate = (double) positives / n;
     Interval observed = TierStatistics.wilson(positives, n);
-    if (Math.abs(meanPredicted - baseRate) > calibrationMargin
-        && !observed.contains(meanPredicted)) {
+    if (calibrationWarns(positives, n, meanPredicted, calibrationMargin)) {
       warnings.add(
           String.format(
               Locale.ROOT,
@@ -214,6 +213,26 @@ public final class LiveEvaluation {
         holdOut,
         card == null || card.evaluation() == null ? List.of() : card.evaluation().tiers(),
         List.copyOf(warnings));
+  }
+
+  /**
+   * The AUC warning's rule: a live AUC below the card's hold-out AUC minus {@code margin}; never
+   * without a card or when the AUC is undefined.
+   */
+  public static boolean aucWarns(double auc, EvaluationMetrics holdOut, double margin) {
+    return holdOut != null && Double.isFinite(auc) && auc < holdOut.auc() - margin;
+  }
+
+  /**
+   * The calibration warning's rule: the mean score / 100 and the observed rate of {@code positives}
+   * in {@code count} differ by more than {@code margin}, and the mean lies outside the rate's 95 %
+   * Wilson interval.
+   */
+  public static boolean calibrationWarns(
+      int positives, int count, double meanPredicted, double margin) {
+    double baseRate = (double) positives / count;
+    return Math.abs(meanPredicted - baseRate) > margin
+        && !TierStatistics.wilson(positives, count).contains(meanPredicted);
   }
 
   /**

@@ -1,8 +1,13 @@
 package io.leadstream.app.model;
 
+import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.models.bundle.StageTimer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +62,9 @@ public final class ActiveModel implements AutoCloseable {
 
   private final AtomicReference<Served> current = new AtomicReference<>();
   private final CompletableFuture<ModelBundle> first;
+
+  /** Manifests of the bundles swapped out, by version. Guarded by the monitor. */
+  private final Map<String, BundleManifest> retired = new LinkedHashMap<>();
 
   public ActiveModel(ModelBundle bundle) {
     this(CompletableFuture.completedFuture(Objects.requireNonNull(bundle)));
@@ -113,9 +121,27 @@ public final class ActiveModel implements AutoCloseable {
   public synchronized String swap(ModelBundle next) {
     served();
     Served previous = current.getAndSet(new Served(Objects.requireNonNull(next)));
+    retired.remove(next.version());
+    retired.put(previous.bundle.version(), previous.bundle.manifest());
     previous.retired = true;
     closeIfUnused(previous);
     return previous.bundle.version();
+  }
+
+  /**
+   * The manifests (cards) of the bundles this instance has served: each one swapped out, one per
+   * version, and the one serving now, last; none while the first still loads or when it failed.
+   */
+  public synchronized List<BundleManifest> servedManifests() {
+    List<BundleManifest> manifests = new ArrayList<>(retired.values());
+    Served now = current.get();
+    if (now == null && first.isDone() && !first.isCompletedExceptionally()) {
+      now = served();
+    }
+    if (now != null) {
+      manifests.add(now.bundle.manifest());
+    }
+    return manifests;
   }
 
   private synchronized void release(Served served) {

@@ -3,6 +3,7 @@ package io.leadstream.app.ops;
 import io.leadstream.app.metrics.PipelineMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -86,6 +87,11 @@ public final class AppMetrics implements AutoCloseable {
   /** Meters the processors and the dead-letter handler record into. */
   public PipelineMetrics pipeline() {
     return pipeline;
+  }
+
+  /** The registry behind {@code /metrics}, for meters registered elsewhere (live evaluation). */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   /** Adds Kafka Streams' and its clients' metrics, refreshed every {@code refresh}. */

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The app's HTTP endpoints: {@code /metrics} (Prometheus text format), {@code /health/live}, {@code
  * /health/ready} and {@code /health/progress} (200 or 503 with a small JSON body), and whatever
- * further routes it is given (the lead queries). Binds to loopback unless configured otherwise;
- * serves GET only.
+ * further routes it is given (the lead queries, {@code /evaluation}). Binds to loopback unless
+ * configured otherwise; serves GET only.
  *
  * <p>A bounded pool of connection threads reads the requests and answers health and metrics at once
  * (see {@link HttpLimits}); a request a connection thread has not finished with by the request
@@ -130,7 +130,8 @@ public final class OpsServer implements AutoCloseable {
     respond(exchange, status.up() ? 200 : 503, "application/json", status.toJson());
   }
 
-  private static void respond(HttpExchange exchange, int code, String contentType, String body)
+  /** Answers a GET with {@code body}, anything else with 405. */
+  static void respond(HttpExchange exchange, int code, String contentType, String body)
       throws IOException {
     try (exchange) {
       if (!"GET".equals(exchange.getRequestMethod())) {

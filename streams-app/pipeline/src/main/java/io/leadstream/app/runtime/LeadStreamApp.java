@@ -1,11 +1,13 @@
 package io.leadstream.app.runtime;
 
 import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.evaluation.LiveEvaluator;
 import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.model.ActiveModel;
 import io.leadstream.app.model.ScorerCheck;
 import io.leadstream.app.ops.AppMetrics;
 import io.leadstream.app.ops.ClusterProbe;
+import io.leadstream.app.ops.EvaluationRoute;
 import io.leadstream.app.ops.Health;
 import io.leadstream.app.ops.HealthProbes;
 import io.leadstream.app.ops.OpsServer;
@@ -58,6 +60,7 @@ public final class LeadStreamApp implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private OpsServer opsServer;
   private BundleReloader reloader;
+  private LiveEvaluator evaluator;
 
   private LeadStreamApp(
       ActiveModel model,
@@ -159,6 +162,7 @@ public final class LeadStreamApp implements AutoCloseable {
     // The HTTP port must be known before Streams starts: it is the application.server that other
     // instances route lead queries to.
     OpsServer opsServer = null;
+    AtomicReference<LiveEvaluator> evaluatorRef = new AtomicReference<>();
     if (config.httpPort() >= 0) {
       AtomicReference<LeadQueries> queries = new AtomicReference<>();
       opsServer =
@@ -169,12 +173,14 @@ public final class LeadStreamApp implements AutoCloseable {
               health,
               Map.of(
                   "/leads/",
-                  new LeadQueryLanes(new LeadQueryHandler(queries::get, config.httpToken()))));
+                  new LeadQueryLanes(new LeadQueryHandler(queries::get, config.httpToken())),
+                  EvaluationRoute.PATH,
+                  new EvaluationRoute(config, evaluatorRef::get)));
       HostInfo self = new HostInfo(config.httpAdvertisedHost(), opsServer.port());
       queries.set(new LeadQueries(streamsRef::get, self, config.httpToken()));
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
       log.info(
-          "Serving /metrics, /health/live, /health/ready, /health/progress and /leads/ on {}:{} (advertised as {})",
+          "Serving /metrics, /health/live, /health/ready, /health/progress, /evaluation and /leads/ on {}:{} (advertised as {})",
           config.httpHost(),
           opsServer.port(),
           self);
@@ -203,6 +209,16 @@ public final class LeadStreamApp implements AutoCloseable {
     metrics.modelLoaded(bundle.version());
     log.info("Loaded model bundle {} from {}", bundle.version(), config.modelBundle());
     probes.start(config.healthProbeInterval());
+    try {
+      LiveEvaluator.start(config, model::servedManifests, metrics.registry())
+          .ifPresent(
+              live -> {
+                app.evaluator = live;
+                evaluatorRef.set(live);
+              });
+    } catch (RuntimeException e) {
+      log.error("Live evaluation could not start, scoring goes on without it: {}", e.toString(), e);
+    }
     config
         .modelReloadInterval()
         .ifPresent(
@@ -283,6 +299,9 @@ public final class LeadStreamApp implements AutoCloseable {
   public void close() {
     if (reloader != null) {
       reloader.close();
+    }
+    if (evaluator != null) {
+      evaluator.close();
     }
     if (opsServer != null) {
       opsServer.close();

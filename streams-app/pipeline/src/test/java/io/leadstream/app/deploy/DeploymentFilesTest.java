@@ -127,7 +127,11 @@ class DeploymentFilesTest {
             "leadstream_leads_scored_total",
             "kafka_consumer_fetch_manager_records_lag",
             "leadstream_end_to_end_seconds_bucket",
-            "leadstream_dead_letters_total");
+            "leadstream_dead_letters_total",
+            "leadstream_live_auc",
+            "leadstream_live_holdout_auc",
+            "leadstream_live_calibration_observed",
+            "leadstream_live_warning");
   }
 
   private static List<String> names(JsonNode object) {

@@ -18,7 +18,20 @@ public final class DashboardQueries {
 
   private static final Pattern METRIC = Pattern.compile("\\b((?:leadstream|kafka)_[a-z_]+)\\b");
 
+  /** The prefix of the live evaluation's metrics, there only once an app has evaluated. */
+  public static final String LIVE_EVALUATION_PREFIX = "leadstream_live_";
+
   private DashboardQueries() {}
+
+  /** The names of the live evaluation's metrics the dashboard queries. */
+  public static List<String> liveEvaluationMetricNames() throws IOException {
+    return metricNames().stream().filter(name -> name.startsWith(LIVE_EVALUATION_PREFIX)).toList();
+  }
+
+  /** The names of every other metric the dashboard queries, there in any running app's scrape. */
+  public static List<String> pipelineMetricNames() throws IOException {
+    return metricNames().stream().filter(name -> !name.startsWith(LIVE_EVALUATION_PREFIX)).toList();
+  }
 
   public static List<String> metricNames() throws IOException {
     List<String> names = new ArrayList<>();

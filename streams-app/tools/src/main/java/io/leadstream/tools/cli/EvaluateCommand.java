@@ -1,7 +1,5 @@
 package io.leadstream.tools.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.leadstream.app.cli.KafkaOptions;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.evaluation.Cards;
@@ -9,11 +7,11 @@ import io.leadstream.app.evaluation.LabelledSnapshot;
 import io.leadstream.app.evaluation.LiveEvaluation;
 import io.leadstream.app.evaluation.LiveEvaluation.Report;
 import io.leadstream.app.evaluation.LiveEvaluation.VersionReport;
+import io.leadstream.app.evaluation.ReportJson;
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.evaluation.CalibrationBin;
 import io.leadstream.models.evaluation.TierRow;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +48,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--window",
       paramLabel = "DURATION",
-      defaultValue = "P30D",
+      defaultValue = LeadStreamConfig.EVALUATION_WINDOW_DEFAULT,
       description = "ISO-8601 length of the window of outcome times (default ${DEFAULT-VALUE}).")
   Duration window;
 
@@ -71,7 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--margin",
       paramLabel = "AUC",
-      defaultValue = "0.05",
+      defaultValue = "" + LeadStreamConfig.EVALUATION_AUC_MARGIN_DEFAULT,
       description =
           "Warn when the live AUC is below the hold-out AUC minus this (default ${DEFAULT-VALUE}).")
   double margin;
@@ -79,7 +77,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--calibration-margin",
       paramLabel = "RATE",
-      defaultValue = "0.05",
+      defaultValue = "" + LeadStreamConfig.EVALUATION_CALIBRATION_MARGIN_DEFAULT,
       description =
           "Warn when mean score/100 and observed conversion rate differ by more than this and "
               + "the mean lies outside the rate's 95 % interval (default ${DEFAULT-VALUE}).")
@@ -91,7 +89,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (window.isNegative() || window.isZero()) {
       throw new ParameterException(spec.commandLine(), "--window must be positive: " + window);
     }
@@ -125,7 +123,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             calibrationMargin);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(json().writeValueAsString(report));
+      out.println(ReportJson.write(report));
     } else {
       print(out, config.labelledTopic(), report);
     }
@@ -223,12 +221,5 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   private static String number(double value) {
     return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "-";
-  }
-
-  /** JSON with NaN and infinities as {@code null}, as in bundle manifests. */
-  private static ObjectMapper json() {
-    return new ObjectMapper()
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .registerModule(BundleManifest.finiteNumbers());
   }
 }
