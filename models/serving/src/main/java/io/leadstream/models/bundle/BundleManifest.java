@@ -394,6 +394,16 @@ public record BundleManifest(
           manifest.fieldPrior() == null,
           "'fieldPrior' replaces 'scorer'; a bundle scores with one of them");
     }
+    if (manifest.driftReference() != null) {
+      for (DriftReference.Quantity quantity : manifest.driftReference().quantities()) {
+        require(
+            quantity.kind() != DriftReference.Kind.FEATURE
+                || manifest.features() != null
+                    && manifest.features().features().stream()
+                        .anyMatch(f -> f.name().equals(quantity.name())),
+            "'driftReference' names feature '" + quantity.name() + "', not one of 'features'");
+      }
+    }
     return manifest;
   }
 

@@ -6,10 +6,11 @@ import io.leadstream.models.bundle.DriftReference.Quantity;
 import io.leadstream.models.scoring.FeatureExtractor;
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.FeatureSpec.Feature;
+import io.leadstream.schema.EventScore;
 import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.ScoredEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The quantities drift is measured on, one number per scored lead, the same at training and live:
@@ -85,30 +86,39 @@ public final class DriftQuantities {
   }
 
   /**
-   * The feature a quantity of kind {@code FEATURE} measures; empty when the spec has none so named.
+   * How far the {@code live} leads, as scored (event, p(opportunity) and score), have moved from
+   * {@code reference}, per quantity in its order.
+   *
+   * @throws IllegalArgumentException when the reference names a feature the spec does not have (a
+   *     manifest that reads refuses that)
    */
-  public Optional<Feature> feature(Quantity quantity) {
-    return spec.features().stream().filter(f -> f.name().equals(quantity.name())).findFirst();
+  public List<QuantityDrift> drift(DriftReference reference, List<ScoredEvent> live) {
+    List<QuantityDrift> drift = new ArrayList<>();
+    for (Quantity quantity : reference.quantities()) {
+      Feature feature = quantity.kind() == Kind.FEATURE ? feature(quantity.name()) : null;
+      double[] values = new double[live.size()];
+      for (int k = 0; k < values.length; k++) {
+        EventScore score = live.get(k).getScore();
+        values[k] =
+            switch (quantity.kind()) {
+              case OPPORTUNITY_PROBABILITY -> score.getOpportunityProbability();
+              case SCORE -> score.getScore();
+              case FEATURE ->
+                  FeatureExtractor.value(
+                      feature, live.get(k).getEvent(), score.getOpportunityProbability());
+            };
+      }
+      drift.add(PopulationStability.compare(quantity, values));
+    }
+    return drift;
   }
 
-  /**
-   * The value of {@code quantity} for one scored lead.
-   *
-   * @throws IllegalArgumentException for a feature the spec does not have ({@link #feature})
-   */
-  public double value(Quantity quantity, LeadEvent event, double p, int score) {
-    return switch (quantity.kind()) {
-      case OPPORTUNITY_PROBABILITY -> p;
-      case SCORE -> score;
-      case FEATURE ->
-          FeatureExtractor.value(
-              feature(quantity)
-                  .orElseThrow(
-                      () ->
-                          new IllegalArgumentException(
-                              "no feature '" + quantity.name() + "' in the bundle's features")),
-              event,
-              p);
-    };
+  private Feature feature(String name) {
+    return spec.features().stream()
+        .filter(f -> f.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException("no feature '" + name + "' in the bundle's features"));
   }
 }
