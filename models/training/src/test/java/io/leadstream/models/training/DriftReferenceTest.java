@@ -139,9 +139,6 @@ class DriftReferenceTest {
                     .build()));
       }
     }
-    new DriftQuantities(manifest.features())
-        .drift(manifest.driftReference(), live)
-        .forEach(d -> System.out.println("PSI " + d.name() + " " + d.psi()));
     return new DriftQuantities(manifest.features())
         .drift(manifest.driftReference(), live).stream()
             .collect(Collectors.toMap(QuantityDrift::name, d -> d));
