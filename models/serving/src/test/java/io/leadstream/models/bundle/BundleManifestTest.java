@@ -66,6 +66,28 @@ class BundleManifestTest {
   }
 
   @Test
+  void shouldRefuseADriftReferenceOfAFeatureTheBundleDoesNotRead() throws IOException {
+    BundleManifest manifest =
+        BundleManifest.fromJson(resource("bundles/default/manifest.json"))
+            .withDriftReference(
+                new DriftReference(
+                    "train",
+                    1,
+                    List.of(
+                        new DriftReference.Quantity(
+                            DriftReference.Kind.FEATURE,
+                            "shoe_size",
+                            List.of(),
+                            List.of(1.0),
+                            0))));
+
+    assertThatThrownBy(() -> BundleManifest.fromJson(manifest.toJson()))
+        .isInstanceOf(BundleException.class)
+        .hasMessage(
+            "manifest.json: 'driftReference' names feature 'shoe_size', not one of 'features'");
+  }
+
+  @Test
   void shouldRefuseADriftReferenceWhoseSharesDoNotFitItsEdges() throws IOException {
     ObjectNode tree = (ObjectNode) JSON.readTree(resource("bundles/default/manifest.json"));
     tree.set(
