@@ -11,6 +11,7 @@ import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.evaluation.ClassificationMetrics;
+import io.leadstream.models.evaluation.DriftQuantities;
 import io.leadstream.schema.LabelledLead;
 import io.leadstream.schema.LeadOutcome;
 import io.leadstream.schema.OutcomeType;
@@ -21,6 +22,7 @@ import io.leadstream.tools.observe.OutcomeWaiter;
 import io.leadstream.tools.testing.EmbeddedKafkaExtension;
 import io.leadstream.tools.testing.TopicAudit;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * `evaluate` end to end: the pipeline labels outcomes of scored leads, and the command reports them
  * per model version, the latest outcome of each lead (a tombstone removing one), the window cut and
  * the unmatched apart, with the AUC training computes on the same pairs, beside the card of the
- * bundle that scored them.
+ * bundle that scored them, and the drift against the card's reference.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class EvaluateCommandIT {
@@ -47,6 +49,7 @@ class EvaluateCommandIT {
   private static final String BUNDLE = "classpath:bundles/default";
 
   @TempDir Path stateDir;
+  @TempDir Path cards;
 
   @Test
   void shouldEvaluateTheLabelledLeadsBesideTheCard(EmbeddedKafkaBroker broker) throws Exception {
@@ -114,11 +117,29 @@ class EvaluateCommandIT {
       actual[k] = scoredLeads.get(k).getLabel() == 1;
     }
     BundleManifest card = Cards.read(BUNDLE);
+    // the card with a drift reference of the very leads scored: no drift, exactly
+    DriftQuantities quantities = new DriftQuantities(card.features());
+    Path withReference = Files.createDirectories(cards.resolve("card-with-reference"));
+    Files.write(
+        withReference.resolve(BundleManifest.FILE_NAME),
+        card.withDriftReference(
+                quantities.reference(
+                    "train",
+                    quantities.followed(List.of("budget", "company size")),
+                    scoredLeads.stream().map(l -> l.getAsOf().getEvent()).toList(),
+                    scoredLeads.stream()
+                        .mapToDouble(l -> l.getAsOf().getScore().getOpportunityProbability())
+                        .toArray(),
+                    scoredLeads.stream()
+                        .mapToInt(l -> l.getAsOf().getScore().getScore())
+                        .toArray()))
+            .toJson());
+    String cardWithReference = withReference.toString();
 
     StringWriter json = new StringWriter();
     int exit =
         IntegrationConfigs.execute(
-            "evaluate", props, json, "--until", UNTIL, "--bundle", BUNDLE, "--json");
+            "evaluate", props, json, "--until", UNTIL, "--bundle", cardWithReference, "--json");
 
     JsonNode report = new ObjectMapper().readTree(json.toString());
     assertThat(report.get("leads").asLong()).isEqualTo(LEADS + 2 + 1);
@@ -141,18 +162,39 @@ class EvaluateCommandIT {
         .as("AUC warning")
         .isEqualTo(auc < card.evaluation().model().auc() - 0.05);
     assertThat(exit).isEqualTo(version.get("warnings").isEmpty() ? 0 : 3);
+    assertThat(report.get("driftThreshold").asDouble()).isEqualTo(0.25);
+    JsonNode drift = version.get("drift");
+    assertThat(drift).hasSize(4);
+    assertThat(drift.findValuesAsText("name"))
+        .containsExactly("opportunityProbability", "score", "budget", "employees");
+    for (JsonNode quantity : drift) {
+      assertThat(quantity.get("psi").asDouble()).as(quantity.toString()).isZero();
+      assertThat(quantity.get("liveCount").asInt()).isEqualTo(LEADS);
+      assertThat(quantity.get("bins").get(0).has("reference")).isTrue();
+    }
+    assertThat(version.get("driftNote").asText()).contains("12 leads is mostly sampling noise");
 
     StringWriter table = new StringWriter();
     int tableExit =
         IntegrationConfigs.execute(
-            "evaluate", props, table, "--until", UNTIL, "--bundle", BUNDLE, "--margin", "1");
+            "evaluate",
+            props,
+            table,
+            "--until",
+            UNTIL,
+            "--bundle",
+            cardWithReference,
+            "--margin",
+            "1");
     assertThat(table.toString())
         .contains(
             "12 labelled leads scored, 2 unmatched outcomes (no score); outside the window: 1")
         .contains("model " + card.version())
         .containsPattern("AUC\\s+\\d\\.\\d{3}\\s+0\\.887")
         .contains("calibration per decile")
-        .contains("HOT");
+        .contains("HOT")
+        .contains("drift against the training split")
+        .containsPattern("budget\\s+0\\.000 stable\\s+12  ");
     assertThat(tableExit).isEqualTo(table.toString().contains("WARNING") ? 3 : 0);
     assertThat(table.toString()).doesNotContain("WARNING " + card.version() + ": live AUC");
   }

@@ -73,6 +73,8 @@ import java.util.TreeMap;
  *     encoder's language, else English ({@link #reasonLanguage()})
  * @param fieldPrior the hand-set cold-start scorer instead of {@code scorer}; null for none
  *     (omitted from the JSON then)
+ * @param driftReference the training distributions live drift is measured against; null in bundles
+ *     written before it existed and in bundles not trained here (omitted from the JSON then)
  */
 @JsonPropertyOrder({
   "format",
@@ -93,6 +95,7 @@ import java.util.TreeMap;
   "segments",
   "training",
   "evaluation",
+  "driftReference",
   "files"
 })
 public record BundleManifest(
@@ -114,7 +117,8 @@ public record BundleManifest(
     @JsonInclude(JsonInclude.Include.NON_NULL) ZeroShotSpec zeroShot,
     Objective objective,
     @JsonInclude(JsonInclude.Include.NON_NULL) String language,
-    @JsonInclude(JsonInclude.Include.NON_NULL) FieldPrior fieldPrior) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) FieldPrior fieldPrior,
+    @JsonInclude(JsonInclude.Include.NON_NULL) DriftReference driftReference) {
 
   /** The manifest format this code reads and writes. */
   public static final String FORMAT = "leadstream-bundle/1";
@@ -135,8 +139,61 @@ public record BundleManifest(
     objective = objective == null ? Objective.BINARY : objective;
   }
 
+  /** A manifest without a drift reference. */
+  public BundleManifest(
+      String format,
+      String name,
+      String version,
+      String createdAt,
+      EncoderSpec encoder,
+      String head,
+      String scorer,
+      FeatureSpec features,
+      TierPolicy tiers,
+      TrainingData training,
+      Evaluation evaluation,
+      Map<String, String> files,
+      String tierRule,
+      Calibration calibration,
+      Segments segments,
+      ZeroShotSpec zeroShot,
+      Objective objective,
+      String language,
+      FieldPrior fieldPrior) {
+    this(
+        format,
+        name,
+        version,
+        createdAt,
+        encoder,
+        head,
+        scorer,
+        features,
+        tiers,
+        training,
+        evaluation,
+        files,
+        tierRule,
+        calibration,
+        segments,
+        zeroShot,
+        objective,
+        language,
+        fieldPrior,
+        null);
+  }
+
   /** This manifest with the given file hashes. */
   public BundleManifest withFiles(Map<String, String> hashes) {
+    return with(hashes, driftReference);
+  }
+
+  /** This manifest with the given drift reference. */
+  public BundleManifest withDriftReference(DriftReference reference) {
+    return with(files, reference);
+  }
+
+  private BundleManifest with(Map<String, String> hashes, DriftReference reference) {
     return new BundleManifest(
         format,
         name,
@@ -156,7 +213,8 @@ public record BundleManifest(
         zeroShot,
         objective,
         language,
-        fieldPrior);
+        fieldPrior,
+        reference);
   }
 
   /**
@@ -335,6 +393,16 @@ public record BundleManifest(
       require(
           manifest.fieldPrior() == null,
           "'fieldPrior' replaces 'scorer'; a bundle scores with one of them");
+    }
+    if (manifest.driftReference() != null) {
+      for (DriftReference.Quantity quantity : manifest.driftReference().quantities()) {
+        require(
+            quantity.kind() != DriftReference.Kind.FEATURE
+                || manifest.features() != null
+                    && manifest.features().features().stream()
+                        .anyMatch(f -> f.name().equals(quantity.name())),
+            "'driftReference' names feature '" + quantity.name() + "', not one of 'features'");
+      }
     }
     return manifest;
   }

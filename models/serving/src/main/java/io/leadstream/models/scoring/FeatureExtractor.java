@@ -29,10 +29,7 @@ public final class FeatureExtractor {
     float[] row = new float[width];
     int column = 0;
     for (Feature feature : spec.features()) {
-      Object raw =
-          feature.source().equals(FeatureSpec.OPPORTUNITY_PROBABILITY)
-              ? (Object) opportunityProbability
-              : LeadFields.valueOf(event, feature.source());
+      Object raw = raw(feature, event, opportunityProbability);
       switch (feature.type()) {
         case NUMERIC -> row[column++] = (float) transform(feature, asNumber(raw));
         case BOOLEAN -> row[column++] = (float) asBoolean(raw);
@@ -40,6 +37,29 @@ public final class FeatureExtractor {
       }
     }
     return row;
+  }
+
+  /**
+   * One feature of a lead as one number, as drift is measured on it: a numeric feature as the
+   * scorer reads it (transformed), a boolean as 1 or 0, a categorical as the index of its level,
+   * {@code levels.size()} for a value outside them; NaN when missing or unreadable.
+   */
+  public static double value(Feature feature, LeadEvent event, double opportunityProbability) {
+    Object raw = raw(feature, event, opportunityProbability);
+    return switch (feature.type()) {
+      case NUMERIC -> transform(feature, asNumber(raw));
+      case BOOLEAN -> asBoolean(raw);
+      case CATEGORICAL -> {
+        int index = levelIndex(feature.levels(), raw);
+        yield raw == null ? Double.NaN : index < 0 ? feature.levels().size() : index;
+      }
+    };
+  }
+
+  private static Object raw(Feature feature, LeadEvent event, double opportunityProbability) {
+    return feature.source().equals(FeatureSpec.OPPORTUNITY_PROBABILITY)
+        ? (Object) opportunityProbability
+        : LeadFields.valueOf(event, feature.source());
   }
 
   private static int writeCategorical(Feature feature, Object raw, float[] row, int column) {

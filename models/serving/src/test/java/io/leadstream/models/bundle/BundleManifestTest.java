@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,73 @@ class BundleManifestTest {
     assertThat(JSON.readTree(manifest.toJson()).has("zeroShot"))
         .as("written only when set")
         .isFalse();
+    assertThat(manifest.driftReference()).as("written before drift references").isNull();
+    assertThat(JSON.readTree(manifest.toJson()).has("driftReference")).isFalse();
+  }
+
+  @Test
+  void shouldWriteAndReadADriftReference() throws IOException {
+    DriftReference reference =
+        new DriftReference(
+            "train",
+            6,
+            List.of(
+                new DriftReference.Quantity(
+                    DriftReference.Kind.SCORE,
+                    "score",
+                    List.of(20.0, 55.5),
+                    List.of(0.5, 0.25, 0.25),
+                    0),
+                new DriftReference.Quantity(
+                    DriftReference.Kind.FEATURE, "budget", List.of(), List.of(0.75), 0.25)));
+    BundleManifest manifest =
+        BundleManifest.fromJson(resource("bundles/default/manifest.json"))
+            .withDriftReference(reference);
+
+    byte[] json = manifest.toJson();
+
+    assertThat(BundleManifest.fromJson(json)).isEqualTo(manifest);
+    JsonNode score = JSON.readTree(json).get("driftReference").get("quantities").get(0);
+    assertThat(score.get("kind").asText()).isEqualTo("score");
+    assertThat(score.get("edges").toString()).isEqualTo("[20.0,55.5]");
+    assertThat(manifest.withFiles(Map.of()).driftReference()).isEqualTo(reference);
+  }
+
+  @Test
+  void shouldRefuseADriftReferenceOfAFeatureTheBundleDoesNotRead() throws IOException {
+    BundleManifest manifest =
+        BundleManifest.fromJson(resource("bundles/default/manifest.json"))
+            .withDriftReference(
+                new DriftReference(
+                    "train",
+                    1,
+                    List.of(
+                        new DriftReference.Quantity(
+                            DriftReference.Kind.FEATURE,
+                            "shoe_size",
+                            List.of(),
+                            List.of(1.0),
+                            0))));
+
+    assertThatThrownBy(() -> BundleManifest.fromJson(manifest.toJson()))
+        .isInstanceOf(BundleException.class)
+        .hasMessage(
+            "manifest.json: 'driftReference' names feature 'shoe_size', not one of 'features'");
+  }
+
+  @Test
+  void shouldRefuseADriftReferenceWhoseSharesDoNotFitItsEdges() throws IOException {
+    ObjectNode tree = (ObjectNode) JSON.readTree(resource("bundles/default/manifest.json"));
+    tree.set(
+        "driftReference",
+        JSON.readTree(
+            "{\"split\":\"train\",\"leads\":2,\"quantities\":[{\"kind\":\"score\","
+                + "\"name\":\"score\",\"edges\":[1.0],\"shares\":[1.0],\"missing\":0}]}"));
+
+    assertThatThrownBy(() -> BundleManifest.fromJson(JSON.writeValueAsBytes(tree)))
+        .isInstanceOf(BundleException.class)
+        .hasMessageContaining("manifest.json: cannot parse")
+        .hasMessageContaining("1 edges need 2 shares, not 1");
   }
 
   @Test

@@ -52,6 +52,25 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void shouldGiveEachFeatureAsOneNumberForDrift() {
+    LeadEvent event =
+        TestLeads.bare("x")
+            .setCompany(new Company("A", "Mining", 99, null, "FR"))
+            .setContact(new Contact("B", "CEO", true))
+            .build();
+    List<Feature> features = SPEC.features();
+
+    assertThat(FeatureExtractor.value(features.get(0), event, 0.3)).isEqualTo(Math.log1p(99));
+    assertThat(FeatureExtractor.value(features.get(1), event, 0.3)).as("no budget").isNaN();
+    assertThat(FeatureExtractor.value(features.get(2), event, 0.3)).isEqualTo(1.0);
+    assertThat(FeatureExtractor.value(features.get(3), event, 0.3))
+        .as("a level outside the levels")
+        .isEqualTo(2.0);
+    assertThat(FeatureExtractor.value(features.get(4), event, 0.3)).isEqualTo(1.0);
+    assertThat(FeatureExtractor.value(features.get(7), event, 0.3)).isEqualTo(0.3);
+  }
+
+  @Test
   void shouldReadPresentValuesWithTransforms() {
     LeadEvent event =
         TestLeads.bare("x")

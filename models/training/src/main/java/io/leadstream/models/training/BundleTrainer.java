@@ -1,15 +1,18 @@
 package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.BundleManifest;
+import io.leadstream.models.bundle.DriftReference;
 import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.bundle.Objective;
 import io.leadstream.models.bundle.RegressionMetrics;
 import io.leadstream.models.evaluation.ClassificationMetrics;
+import io.leadstream.models.evaluation.DriftQuantities;
 import io.leadstream.models.scoring.Calibration;
 import io.leadstream.models.scoring.FeatureSpec;
 import io.leadstream.models.scoring.SegmentRouter;
 import io.leadstream.models.scoring.TextSignal;
 import io.leadstream.models.scoring.XgbScorer;
+import io.leadstream.schema.LeadEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +44,8 @@ import java.util.stream.IntStream;
  *       tier thresholds on calibrated validation scores ({@link TierRule}).
  *   <li>Evaluate on the hold-out beside baselines: logistic regression on the same features, the
  *       base rate, XGBoost on the fields alone and the text head alone.
+ *   <li>Record the training split's distributions of p(opportunity), the score and the five most
+ *       important features, the reference of live drift ({@link DriftQuantities}).
  *   <li>Write head, scorers, plots, {@code MODEL_CARD.md} and {@code manifest.json}.
  * </ol>
  *
@@ -59,6 +64,9 @@ public final class BundleTrainer {
 
   /** The baseline of XGBoost without the text, for bundles that read text. */
   static final String FIELDS_ONLY = "XGBoost on fields only (no text)";
+
+  /** The split the drift reference is measured on. */
+  static final String DRIFT_SPLIT = "train";
 
   private final TrainingConfig config;
   private final TrainingProgress progress;
@@ -187,6 +195,15 @@ public final class BundleTrainer {
                   holdOut,
                   Rows.select(targets.values(), split.train()),
                   Rows.select(targets.values(), split.holdOut()));
+      Map<String, Double> importance = FeatureImportance.meanAbsoluteShap(spec, main, holdOut);
+      DriftReference driftReference =
+          driftReference(
+              spec,
+              importance,
+              leads,
+              split.train(),
+              Rows.select(head.p(), split.train()),
+              scores(calibration.applyAll(predict(router, leads, train, split.train()))));
       HoldOutReport report =
           HoldOutReport.of(
               calibratedHoldOut,
@@ -194,7 +211,7 @@ public final class BundleTrainer {
               holdOutLabels,
               baselines,
               tiers.policy(),
-              FeatureImportance.meanAbsoluteShap(spec, main, holdOut),
+              importance,
               signals,
               segments,
               regression);
@@ -235,7 +252,8 @@ public final class BundleTrainer {
               trainingData,
               report,
               warnings,
-              holdOutLeads);
+              holdOutLeads,
+              driftReference);
       return new TrainingSummary(
           out,
           manifest.version(),
@@ -260,6 +278,24 @@ public final class BundleTrainer {
         }
       }
     }
+  }
+
+  /**
+   * The distributions live drift is measured against: p(opportunity), the score as served and the
+   * most important features, on the training split (out-of-fold p(opportunity) there, as the scorer
+   * was trained on).
+   */
+  private static DriftReference driftReference(
+      FeatureSpec spec,
+      Map<String, Double> importance,
+      List<LabelledLead> leads,
+      int[] train,
+      double[] p,
+      int[] scores) {
+    DriftQuantities quantities = new DriftQuantities(spec);
+    List<LeadEvent> events = Arrays.stream(train).mapToObj(i -> leads.get(i).event()).toList();
+    return quantities.reference(
+        DRIFT_SPLIT, quantities.followed(List.copyOf(importance.keySet())), events, p, scores);
   }
 
   /** Embeds the texts and fits the opportunity head; warns about texts the encoder cannot read. */

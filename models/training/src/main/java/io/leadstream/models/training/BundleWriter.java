@@ -1,6 +1,7 @@
 package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.BundleManifest;
+import io.leadstream.models.bundle.DriftReference;
 import io.leadstream.models.bundle.Objective;
 import io.leadstream.models.inference.EncoderSpec;
 import io.leadstream.models.inference.LocatedEncoder;
@@ -59,7 +60,8 @@ final class BundleWriter {
       BundleManifest.TrainingData data,
       HoldOutReport report,
       List<String> warnings,
-      List<LabelledLead> holdOutLeads) {
+      List<LabelledLead> holdOutLeads,
+      DriftReference driftReference) {
     progress.update("write", 0, 1);
     try {
       Files.createDirectories(out);
@@ -114,7 +116,8 @@ final class BundleWriter {
               null,
               objective,
               language(),
-              null);
+              null,
+              driftReference);
       examples =
           ReasonExamples.of(out, manifest.withFiles(hashes), holdOutLeads, report.calibrated());
       put(

@@ -1,9 +1,12 @@
 package io.leadstream.models.training;
 
 import io.leadstream.models.bundle.BundleManifest;
+import io.leadstream.models.bundle.DriftReference;
 import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.evaluation.CalibrationBin;
 import io.leadstream.models.evaluation.Confusion;
+import io.leadstream.models.evaluation.DriftQuantities;
+import io.leadstream.models.evaluation.ReferenceBins;
 import io.leadstream.models.evaluation.TierRow;
 import io.leadstream.models.evaluation.TierStatistics;
 import io.leadstream.models.scoring.FeatureSpec;
@@ -42,6 +45,7 @@ final class ModelCard {
     tiers(md, m, r);
     calibration(md, m, r);
     features(md, m, r, textPrior);
+    driftReference(md, m);
     reasons(md, examples);
     signals(md, m, r);
     segments(md, r);
@@ -310,6 +314,36 @@ final class ModelCard {
     }
     md.append("\nMissing values are allowed everywhere.\n\n");
     md.append("![Feature importance](plots/feature-importance.png)\n\n");
+  }
+
+  private static void driftReference(StringBuilder md, BundleManifest m) {
+    DriftReference reference = m.driftReference();
+    if (reference == null) {
+      return;
+    }
+    md.append("## Drift reference\n\n");
+    md.append(
+        f(
+            "The manifest's `driftReference` holds the distributions of the %s split (%,d leads)"
+                + " that `evaluate` measures the live leads against (population stability index,"
+                + " PSI): p(opportunity) as the scorer read it (out-of-fold on this split), the score the"
+                + " bundle gives these leads and the %d most important features other than"
+                + " p(opportunity), as one"
+                + " number each (numeric as the scorer reads it, yes/no as 1/0, a category as its"
+                + " level's index). Each has its deciles as bins, or a bin per value when it has at"
+                + " most %d, and a bin for missing values.%n%n",
+            reference.split(),
+            reference.leads(),
+            DriftQuantities.FEATURES,
+            ReferenceBins.MAX_DISTINCT_FOR_FIXED_BINS));
+    md.append("| quantity | bins | missing |\n|---|---|---|\n");
+    for (DriftReference.Quantity quantity : reference.quantities()) {
+      md.append(
+          f(
+              "| %s | %d | %.1f %% |%n",
+              quantity.name(), quantity.bins() - 1, 100 * quantity.missing()));
+    }
+    md.append("\n");
   }
 
   private static void reasons(StringBuilder md, List<ReasonExamples.Example> examples) {

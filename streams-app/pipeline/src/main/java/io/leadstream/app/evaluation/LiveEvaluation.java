@@ -1,10 +1,14 @@
 package io.leadstream.app.evaluation;
 
 import io.leadstream.models.bundle.BundleManifest;
+import io.leadstream.models.bundle.DriftReference;
 import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.evaluation.CalibrationBin;
 import io.leadstream.models.evaluation.ClassificationMetrics;
+import io.leadstream.models.evaluation.DriftQuantities;
 import io.leadstream.models.evaluation.Interval;
+import io.leadstream.models.evaluation.PopulationStability;
+import io.leadstream.models.evaluation.QuantityDrift;
 import io.leadstream.models.evaluation.TierRow;
 import io.leadstream.models.evaluation.TierStatistics;
 import io.leadstream.models.scoring.TierPolicy;
@@ -28,11 +32,24 @@ import java.util.TreeMap;
  * <p>The probability of a lead is its score / 100, the number sales saw; the card's hold-out
  * figures are of the unrounded probability, so rounding ties cost the live AUC a little. Tiers are
  * the tiers the leads were given when scored, not recomputed from the score.
+ *
+ * <p>Drift: per version whose manifest carries a {@link DriftReference}, the population stability
+ * index ({@link PopulationStability}) of each quantity of the reference (p(opportunity), the score,
+ * the most important features) over the leads as they were scored ({@code asOf}), features read
+ * from {@code asOf}'s event with the bundle's own feature spec ({@link DriftQuantities}), no model
+ * loaded. A quantity warns when its PSI is above the threshold, from {@value #MIN_DRIFT_LEADS}
+ * leads on: below, an unchanged population's PSI is mostly sampling noise.
  */
 public final class LiveEvaluation {
 
   /** Tier thresholds that map the {@link #tierScore} of a recorded tier back to that tier. */
   private static final TierPolicy RECORDED_TIER = new TierPolicy(3, 2, 1);
+
+  /** PSI above which a quantity warns by default: the usual "major shift". */
+  public static final double DEFAULT_DRIFT_THRESHOLD = PopulationStability.MAJOR_ABOVE;
+
+  /** Leads of a version from which its drift may warn. */
+  public static final int MIN_DRIFT_LEADS = 100;
 
   private LiveEvaluation() {}
 
@@ -46,6 +63,7 @@ public final class LiveEvaluation {
    * @param unmatched outcomes in the window written without a score (asOf absent)
    * @param versions per model version, ordered by version
    * @param unusedCards versions of the bundles given that no lead in the window was scored by
+   * @param driftThreshold PSI above which a quantity warns
    */
   public record Report(
       String from,
@@ -54,7 +72,8 @@ public final class LiveEvaluation {
       long outsideWindow,
       long unmatched,
       List<VersionReport> versions,
-      List<String> unusedCards) {
+      List<String> unusedCards,
+      double driftThreshold) {
 
     /** True when any version warns. */
     public boolean warns() {
@@ -79,6 +98,10 @@ public final class LiveEvaluation {
    * @param holdOut the hold-out figures of this version's card; null without its bundle
    * @param holdOutTiers the card's hold-out tier rows; empty without its bundle
    * @param warnings what looks wrong, in sentences; empty for none
+   * @param drift per quantity of the card's drift reference, in its order: PSI, live count and the
+   *     bins' training and live shares; empty without a reference
+   * @param driftNote why there is no drift (no card, a card without a reference) or why it does not
+   *     warn (too few leads); null for neither
    */
   public record VersionReport(
       String modelVersion,
@@ -94,7 +117,9 @@ public final class LiveEvaluation {
       List<TierRow> tiers,
       EvaluationMetrics holdOut,
       List<BundleManifest.TierOutcome> holdOutTiers,
-      List<String> warnings) {}
+      List<String> warnings,
+      List<QuantityDrift> drift,
+      String driftNote) {}
 
   /**
    * Evaluates {@code leads}, one record per lead (the latest of each, as compaction keeps them).
@@ -106,6 +131,8 @@ public final class LiveEvaluation {
    * @param margin a version warns when its live AUC is below the card's hold-out AUC minus this
    * @param calibrationMargin a version warns when its mean score / 100 and its observed conversion
    *     rate differ by more than this and the mean lies outside the rate's 95 % Wilson interval
+   * @param driftThreshold a version warns for each quantity whose PSI is above this (from {@value
+   *     #MIN_DRIFT_LEADS} leads on)
    */
   public static Report evaluate(
       Collection<LabelledLead> leads,
@@ -113,7 +140,8 @@ public final class LiveEvaluation {
       Duration window,
       Collection<BundleManifest> cards,
       double margin,
-      double calibrationMargin) {
+      double calibrationMargin,
+      double driftThreshold) {
     Instant from = until.minus(window);
     Map<String, List<LabelledLead>> byVersion = new TreeMap<>();
     long outside = 0;
@@ -136,7 +164,13 @@ public final class LiveEvaluation {
     byVersion.forEach(
         (version, labelled) ->
             versions.add(
-                version(version, labelled, cardByVersion.get(version), margin, calibrationMargin)));
+                version(
+                    version,
+                    labelled,
+                    cardByVersion.get(version),
+                    margin,
+                    calibrationMargin,
+                    driftThreshold)));
     List<String> unused =
         cardByVersion.keySet().stream().filter(v -> !byVersion.containsKey(v)).toList();
     return new Report(
@@ -146,7 +180,23 @@ public final class LiveEvaluation {
         outside,
         unmatched,
         List.copyOf(versions),
-        unused);
+        unused,
+        driftThreshold);
+  }
+
+  /**
+   * {@link #evaluate(Collection, Instant, Duration, Collection, double, double, double)} with the
+   * {@link #DEFAULT_DRIFT_THRESHOLD}.
+   */
+  public static Report evaluate(
+      Collection<LabelledLead> leads,
+      Instant until,
+      Duration window,
+      Collection<BundleManifest> cards,
+      double margin,
+      double calibrationMargin) {
+    return evaluate(
+        leads, until, window, cards, margin, calibrationMargin, DEFAULT_DRIFT_THRESHOLD);
   }
 
   private static VersionReport version(
@@ -154,7 +204,8 @@ public final class LiveEvaluation {
       List<LabelledLead> leads,
       BundleManifest card,
       double margin,
-      double calibrationMargin) {
+      double calibrationMargin,
+      double driftThreshold) {
     int n = leads.size();
     double[] predicted = new double[n];
     boolean[] actual = new boolean[n];
@@ -198,6 +249,32 @@ public final class LiveEvaluation {
               observed.high(),
               n));
     }
+    List<QuantityDrift> drift = List.of();
+    String driftNote;
+    if (card == null) {
+      driftNote = "no drift: no bundle of this version given, so no training distributions";
+    } else if (card.driftReference() == null) {
+      driftNote =
+          "no drift: the bundle's manifest has no drift reference (trained before drift was"
+              + " recorded, or not trained by LeadStream); retrain to measure drift";
+    } else {
+      drift =
+          new DriftQuantities(card.features())
+              .drift(card.driftReference(), leads.stream().map(LabelledLead::getAsOf).toList());
+      driftNote =
+          n >= MIN_DRIFT_LEADS
+              ? null
+              : String.format(
+                  Locale.ROOT,
+                  "drift of %d leads is mostly sampling noise: it warns from %d leads on",
+                  n,
+                  MIN_DRIFT_LEADS);
+      for (QuantityDrift quantity : drift) {
+        if (n >= MIN_DRIFT_LEADS && quantity.psi() > driftThreshold) {
+          warnings.add(driftWarning(quantity, driftThreshold));
+        }
+      }
+    }
     return new VersionReport(
         version,
         n,
@@ -212,7 +289,25 @@ public final class LiveEvaluation {
         TierStatistics.tierTable(tiers, actual, RECORDED_TIER),
         holdOut,
         card == null || card.evaluation() == null ? List.of() : card.evaluation().tiers(),
-        List.copyOf(warnings));
+        List.copyOf(warnings),
+        drift,
+        driftNote);
+  }
+
+  private static String driftWarning(QuantityDrift quantity, double threshold) {
+    QuantityDrift.BinShares moved = quantity.mostMoved();
+    return String.format(
+        Locale.ROOT,
+        "drift: PSI of %s %.3f is above %.2f (%s, %d leads): bin %s holds %.1f %% live, %.1f %% in"
+            + " training",
+        quantity.name(),
+        quantity.psi(),
+        threshold,
+        quantity.reading(),
+        quantity.liveCount(),
+        moved.bin(),
+        100 * moved.live(),
+        100 * moved.reference());
   }
 
   /**

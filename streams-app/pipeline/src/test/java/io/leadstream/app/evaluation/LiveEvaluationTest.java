@@ -6,17 +6,23 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.leadstream.app.evaluation.LiveEvaluation.Report;
 import io.leadstream.app.evaluation.LiveEvaluation.VersionReport;
+import io.leadstream.app.testing.TestLeads;
 import io.leadstream.models.BundleException;
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.evaluation.ClassificationMetrics;
+import io.leadstream.models.evaluation.DriftQuantities;
+import io.leadstream.models.evaluation.QuantityDrift;
 import io.leadstream.models.evaluation.TierRow;
 import io.leadstream.schema.LabelledLead;
+import io.leadstream.schema.LeadEvent;
+import io.leadstream.schema.ScoredEvent;
 import io.leadstream.schema.Tier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +38,9 @@ class LiveEvaluationTest {
   private static final int[] SCORES = {90, 80, 70, 60, 50, 40, 30, 20, 10, 5, 85, 15};
 
   private static final int[] LABELS = {1, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 1};
+
+  /** Leads of the drift references made here. */
+  private static final int TRAINED = 2000;
 
   private int ids;
 
@@ -172,6 +181,157 @@ class LiveEvaluationTest {
     assertThat(tiers.get(0).lift()).isCloseTo(2.0, within(1e-9));
     assertThat(tiers.get(2).lift()).isCloseTo(1.0, within(1e-9));
     assertThat(report.unusedCards()).containsExactly(CARDED);
+  }
+
+  @Test
+  void shouldMeasureNoDriftForLeadsDrawnLikeTheTrainingData() {
+    BundleManifest card = cardWithReference();
+    List<LabelledLead> leads = drawn(new Random(2), 400, 1.0);
+
+    Report report = LiveEvaluation.evaluate(leads, UNTIL, WINDOW, List.of(card), 1.0, 1.0, 0.25);
+
+    VersionReport version = report.versions().get(0);
+    assertThat(version.drift())
+        .extracting(QuantityDrift::name)
+        .containsExactly("opportunityProbability", "score", "budget", "employees", "industry");
+    assertThat(version.drift())
+        .allSatisfy(
+            d -> {
+              assertThat(d.psi()).as(d.name()).isLessThan(0.1);
+              assertThat(d.liveCount()).isEqualTo(400);
+            });
+    assertThat(version.drift().get(4).bins())
+        .extracting(QuantityDrift.BinShares::bin)
+        .as("a bin per value seen: software (level 0), logistics (2), another (10); and missing")
+        .containsExactly("<= 0", "(0, 2]", "> 2", "missing");
+    assertThat(version.driftNote()).isNull();
+    assertThat(version.warnings()).isEmpty();
+    assertThat(report.driftThreshold()).isEqualTo(0.25);
+  }
+
+  @Test
+  void shouldWarnOfDriftWhenTheBudgetsAreTenTimesLarger() {
+    BundleManifest card = cardWithReference();
+    List<LabelledLead> leads = drawn(new Random(2), 400, 10.0);
+
+    Report report = LiveEvaluation.evaluate(leads, UNTIL, WINDOW, List.of(card), 1.0, 1.0, 0.25);
+    Report tolerated =
+        LiveEvaluation.evaluate(leads, UNTIL, WINDOW, List.of(card), 1.0, 1.0, 100.0);
+
+    VersionReport version = report.versions().get(0);
+    QuantityDrift budget = version.drift().get(2);
+    assertThat(budget.name()).isEqualTo("budget");
+    assertThat(budget.psi()).isGreaterThan(0.25);
+    assertThat(budget.reading()).isEqualTo("major shift");
+    assertThat(version.drift().get(3).psi()).as("employees unchanged").isLessThan(0.1);
+    assertThat(version.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("drift: PSI of budget ")
+        .contains("is above 0.25 (major shift, 400 leads): bin > ");
+    assertThat(report.warns()).isTrue();
+    assertThat(tolerated.warns()).as("threshold 100").isFalse();
+    assertThat(tolerated.versions().get(0).drift().get(2).psi()).isEqualTo(budget.psi());
+  }
+
+  @Test
+  void shouldNotWarnOfTheDriftOfAFewLeads() {
+    List<LabelledLead> leads = drawn(new Random(2), LiveEvaluation.MIN_DRIFT_LEADS - 1, 10.0);
+
+    VersionReport version =
+        LiveEvaluation.evaluate(leads, UNTIL, WINDOW, List.of(cardWithReference()), 1.0, 1.0, 0.25)
+            .versions()
+            .get(0);
+
+    assertThat(version.drift().get(2).psi()).isGreaterThan(0.25);
+    assertThat(version.warnings()).isEmpty();
+    assertThat(version.driftNote()).contains("99 leads is mostly sampling noise");
+  }
+
+  @Test
+  void shouldSayWhyAVersionHasNoDrift() {
+    List<LabelledLead> carded = drawn(new Random(2), 150, 10.0);
+    List<LabelledLead> other = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      other.add(labelled(OTHER, 50, k % 2, UNTIL.minusSeconds(k)));
+    }
+
+    VersionReport old =
+        LiveEvaluation.evaluate(carded, UNTIL, WINDOW, List.of(CARD), 1.0, 1.0, 0.25)
+            .versions()
+            .get(0);
+    VersionReport uncarded =
+        LiveEvaluation.evaluate(other, UNTIL, WINDOW, List.of(CARD), 1.0, 1.0, 0.25)
+            .versions()
+            .get(0);
+
+    assertThat(old.drift()).isEmpty();
+    assertThat(old.driftNote()).contains("manifest has no drift reference");
+    assertThat(old.warnings()).isEmpty();
+    assertThat(uncarded.drift()).isEmpty();
+    assertThat(uncarded.driftNote()).contains("no bundle of this version given");
+  }
+
+  /**
+   * The default bundle's card with a reference of {@value #TRAINED} leads drawn by {@link #draw}:
+   * p(opportunity), the score, budget, company size and industry.
+   */
+  private static BundleManifest cardWithReference() {
+    Random random = new Random(1);
+    List<LeadEvent> events = new ArrayList<>();
+    double[] p = new double[TRAINED];
+    int[] scores = new int[TRAINED];
+    for (int k = 0; k < TRAINED; k++) {
+      ScoredEvent lead = draw(random, "trained-" + k, 1.0);
+      events.add(lead.getEvent());
+      p[k] = lead.getScore().getOpportunityProbability();
+      scores[k] = lead.getScore().getScore();
+    }
+    DriftQuantities quantities = new DriftQuantities(CARD.features());
+    return CARD.withDriftReference(
+        quantities.reference(
+            "train",
+            quantities.followed(List.of("budget", "text signal", "company size", "industry")),
+            events,
+            p,
+            scores));
+  }
+
+  private List<LabelledLead> drawn(Random random, int count, double budgetFactor) {
+    List<LabelledLead> leads = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      ScoredEvent drawn = draw(random, "live-" + k, budgetFactor);
+      LabelledLead lead =
+          labelled(CARDED, drawn.getScore().getScore(), k % 3 == 0 ? 1 : 0, UNTIL.minusSeconds(k));
+      lead.getAsOf().setEvent(drawn.getEvent());
+      lead.getAsOf()
+          .getScore()
+          .setOpportunityProbability(drawn.getScore().getOpportunityProbability());
+      leads.add(lead);
+    }
+    return leads;
+  }
+
+  /**
+   * A lead of a made-up population: log-normal budget (times {@code budgetFactor}) and company
+   * size, an industry of logistics, software or another, one in ten without budget, p(opportunity)
+   * uniform and a score that follows both.
+   */
+  private static ScoredEvent draw(Random random, String leadId, double budgetFactor) {
+    LeadEvent event = TestLeads.hot(leadId).build();
+    event.setBudget(
+        random.nextInt(10) == 0 ? null : budgetFactor * Math.exp(9 + random.nextGaussian()));
+    event.getCompany().setEmployees((int) Math.exp(4 + 1.5 * random.nextGaussian()));
+    event
+        .getCompany()
+        .setIndustry(List.of("logistics", "software", "mining").get(random.nextInt(3)));
+    double p = random.nextDouble();
+    int score = (int) Math.min(100, Math.round(60 * p + 4 * random.nextGaussian() + 20));
+    ScoredEvent scored =
+        TestLabelledLeads.scored(leadId, CARDED, Math.max(0, score), Tier.COLD, 0, UNTIL).getAsOf();
+    scored.setEvent(event);
+    scored.getScore().setOpportunityProbability(p);
+    return scored;
   }
 
   @Test

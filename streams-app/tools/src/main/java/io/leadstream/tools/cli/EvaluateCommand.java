@@ -11,6 +11,7 @@ import io.leadstream.app.evaluation.ReportJson;
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.bundle.EvaluationMetrics;
 import io.leadstream.models.evaluation.CalibrationBin;
+import io.leadstream.models.evaluation.QuantityDrift;
 import io.leadstream.models.evaluation.TierRow;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -33,11 +34,16 @@ import picocli.CommandLine.Spec;
     description = {
       "Evaluate the live scores against the outcomes on the labelled topic (leads.labelled): per "
           + "model version, over the leads whose outcome occurred in the window, the count, AUC with "
-          + "its 95 % interval, log loss and Brier of score/100, calibration per decile and "
+          + "its 95 %% interval, log loss and Brier of score/100, calibration per decile and "
           + "conversion and lift per tier, beside the hold-out figures of the --bundle of that "
-          + "version. The latest record of each lead counts (what compaction keeps). Exit code 3 "
-          + "when a version warns: live AUC below the hold-out AUC by more than --margin, or "
-          + "calibration off by more than --calibration-margin."
+          + "version, and drift: the population stability index (PSI) of p(opportunity), the "
+          + "score and the bundle's most important features against its training split, when "
+          + "the bundle's manifest records them. The latest record of each lead counts (what "
+          + "compaction keeps). Exit code 3 when a version warns: live AUC below the hold-out AUC "
+          + "by more than --margin, calibration off by more than --calibration-margin, or a PSI "
+          + "above --drift-threshold (from "
+          + LiveEvaluation.MIN_DRIFT_LEADS
+          + " leads of the version on)."
     })
 public final class EvaluateCommand implements Callable<Integer> {
 
@@ -80,8 +86,17 @@ public final class EvaluateCommand implements Callable<Integer> {
       defaultValue = "" + LeadStreamConfig.EVALUATION_CALIBRATION_MARGIN_DEFAULT,
       description =
           "Warn when mean score/100 and observed conversion rate differ by more than this and "
-              + "the mean lies outside the rate's 95 % interval (default ${DEFAULT-VALUE}).")
+              + "the mean lies outside the rate's 95 %% interval (default ${DEFAULT-VALUE}).")
   double calibrationMargin;
+
+  @Option(
+      names = "--drift-threshold",
+      paramLabel = "PSI",
+      defaultValue = "0.25",
+      description =
+          "Warn when the PSI of a quantity is above this (default ${DEFAULT-VALUE}; below 0.1"
+              + " reads stable, above 0.25 a major shift).")
+  double driftThreshold;
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
@@ -120,7 +135,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             window,
             cards,
             margin,
-            calibrationMargin);
+            calibrationMargin,
+            driftThreshold);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(ReportJson.write(report));
@@ -206,8 +222,34 @@ public final class EvaluateCommand implements Callable<Integer> {
           holdOut == null ? "" : number(holdOut.conversionRate()),
           holdOut == null ? "" : number(holdOut.lift()));
     }
+    printDrift(out, v);
     for (String warning : v.warnings()) {
       out.printf("WARNING %s: %s%n", v.modelVersion(), warning);
+    }
+  }
+
+  private static void printDrift(PrintWriter out, VersionReport v) {
+    if (!v.drift().isEmpty()) {
+      out.println(
+          "drift against the training split (PSI: < 0.1 stable, 0.1-0.25 moderate, > 0.25 major):");
+      out.printf(
+          "  %-24s %7s %-14s %7s  %s%n", "quantity", "PSI", "reading", "leads", "most moved bin");
+      for (QuantityDrift drift : v.drift()) {
+        QuantityDrift.BinShares moved = drift.mostMoved();
+        out.printf(
+            Locale.ROOT,
+            "  %-24s %7s %-14s %7d  %s: %.1f %% -> %.1f %%%n",
+            drift.name(),
+            number(drift.psi()),
+            drift.reading(),
+            drift.liveCount(),
+            moved.bin(),
+            100 * moved.reference(),
+            100 * moved.live());
+      }
+    }
+    if (v.driftNote() != null) {
+      out.printf("(%s)%n", v.driftNote());
     }
   }
 
