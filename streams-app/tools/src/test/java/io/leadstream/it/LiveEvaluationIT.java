@@ -14,16 +14,22 @@ import io.leadstream.app.evaluation.ReportJson;
 import io.leadstream.app.evaluation.TestLabelledLeads;
 import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
+import io.leadstream.app.testing.BundleFolders;
 import io.leadstream.app.testing.DashboardQueries;
 import io.leadstream.models.bundle.BundleManifest;
+import io.leadstream.models.bundle.DriftReference;
+import io.leadstream.models.evaluation.DriftQuantities;
 import io.leadstream.schema.LabelledLead;
+import io.leadstream.schema.ScoredEvent;
 import io.leadstream.schema.Tier;
 import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.testing.Await;
 import io.leadstream.tools.testing.EmbeddedKafkaExtension;
 import io.leadstream.tools.testing.OpsClient;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,27 +66,34 @@ class LiveEvaluationIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path stateDir;
+  @TempDir Path bundleDir;
 
   @Test
   void shouldEvaluateTheLabelledLeadsWhileRunning(EmbeddedKafkaBroker broker) throws Exception {
-    LeadStreamConfig config =
-        IntegrationConfigs.forRun(
-            broker.bootstrapServers(),
-            "live",
-            stateDir,
-            Map.of(LeadStreamConfig.EVALUATION_INTERVAL_CONFIG, 300));
-    TopicCreator.createMissing(config);
-    BundleManifest card = Cards.read(config.modelBundle());
+    String version = Cards.read(LeadStreamConfig.MODEL_BUNDLE_DEFAULT).version();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as Avro keeps it
     Map<String, LabelledLead> expected = new LinkedHashMap<>();
     List<LabelledLead> first = new ArrayList<>();
     for (int k = 0; k < SCORES.length; k++) {
-      first.add(lead("lead-" + k, card.version(), SCORES[k], LABELS[k], now.minusSeconds(60 * k)));
+      first.add(lead("lead-" + k, version, SCORES[k], LABELS[k], now.minusSeconds(60 * k)));
     }
     for (int k = 0; k < 3; k++) {
       first.add(lead("older-" + k, OLDER, 30 + 20 * k, k % 2, now.minus(Duration.ofDays(k))));
     }
     first.add(TestLabelledLeads.unmatched("lead-unknown", 1, now.minusSeconds(30)));
+    Path bundle = withDriftReference(BundleFolders.copyShipped("default", bundleDir), first);
+    LeadStreamConfig config =
+        IntegrationConfigs.forRun(
+            broker.bootstrapServers(),
+            "live",
+            stateDir,
+            Map.of(
+                LeadStreamConfig.EVALUATION_INTERVAL_CONFIG,
+                300,
+                LeadStreamConfig.MODEL_BUNDLE_CONFIG,
+                bundle.toString()));
+    TopicCreator.createMissing(config);
+    BundleManifest card = Cards.read(config.modelBundle());
     send(config, first);
     first.forEach(lead -> expected.put(lead.getLeadId(), lead));
 
@@ -175,6 +188,31 @@ class LiveEvaluationIT {
           e.getMessage() + "\nlast answer: " + last.get() + "\nexpected: " + wanted.get(), e);
     }
     return JSON.readTree(last.get().substring(4));
+  }
+
+  /**
+   * The bundle in {@code folder} with a drift reference of the scored {@code leads} of its version,
+   * so the live drift of those leads is 0 and the dashboard's drift panel has its series.
+   */
+  private static Path withDriftReference(Path folder, List<LabelledLead> leads) throws IOException {
+    BundleManifest card = Cards.read(folder.toString());
+    List<ScoredEvent> scored =
+        leads.stream()
+            .filter(l -> l.getAsOf() != null)
+            .map(LabelledLead::getAsOf)
+            .filter(s -> s.getScore().getModelVersion().equals(card.version()))
+            .toList();
+    DriftQuantities quantities = new DriftQuantities(card.features());
+    DriftReference reference =
+        quantities.reference(
+            "train",
+            quantities.followed(List.of("budget", "company size")),
+            scored.stream().map(ScoredEvent::getEvent).toList(),
+            scored.stream().mapToDouble(s -> s.getScore().getOpportunityProbability()).toArray(),
+            scored.stream().mapToInt(s -> s.getScore().getScore()).toArray());
+    Files.write(
+        folder.resolve(BundleManifest.FILE_NAME), card.withDriftReference(reference).toJson());
+    return folder;
   }
 
   private static Report evaluate(

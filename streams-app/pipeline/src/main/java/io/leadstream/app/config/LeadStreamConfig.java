@@ -119,6 +119,14 @@ public final class LeadStreamConfig extends AbstractConfig {
           + "more than this and the mean lies outside the rate's 95 % Wilson interval.";
   public static final double EVALUATION_CALIBRATION_MARGIN_DEFAULT = 0.05;
 
+  public static final String EVALUATION_DRIFT_THRESHOLD_CONFIG =
+      PREFIX + "evaluation.drift.threshold";
+  private static final String EVALUATION_DRIFT_THRESHOLD_DOC =
+      "A model version warns when the population stability index (PSI) of p(opportunity), the score or one of its "
+          + "card's five most important features, training split against the window, is above this (from 100 "
+          + "leads on; below 0.1 reads stable, above 0.25 a major shift).";
+  public static final double EVALUATION_DRIFT_THRESHOLD_DEFAULT = 0.25;
+
   public static final String MODEL_BUNDLE_CONFIG = PREFIX + "model.bundle";
   private static final String MODEL_BUNDLE_DOC =
       "Model bundle to score with: a folder holding manifest.json, or classpath:bundles/<name> for a bundle shipped in the jar.";
@@ -482,6 +490,17 @@ public final class LeadStreamConfig extends AbstractConfig {
               4,
               ConfigDef.Width.SHORT,
               "calibration margin")
+          .define(
+              EVALUATION_DRIFT_THRESHOLD_CONFIG,
+              Type.DOUBLE,
+              EVALUATION_DRIFT_THRESHOLD_DEFAULT,
+              Range.atLeast(0),
+              Importance.MEDIUM,
+              EVALUATION_DRIFT_THRESHOLD_DOC,
+              EVALUATION_GROUP,
+              5,
+              ConfigDef.Width.SHORT,
+              "drift threshold")
           .define(
               MODEL_BUNDLE_CONFIG,
               Type.STRING,
@@ -938,6 +957,10 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public double evaluationCalibrationMargin() {
     return getDouble(EVALUATION_CALIBRATION_MARGIN_CONFIG);
+  }
+
+  public double evaluationDriftThreshold() {
+    return getDouble(EVALUATION_DRIFT_THRESHOLD_CONFIG);
   }
 
   public String modelBundle() {

@@ -5,10 +5,14 @@ import java.time.Duration;
 
 /**
  * How the running app evaluates its scores: every {@code interval}, over the outcomes of the last
- * {@code window}, warning by the two margins of {@link LiveEvaluation#evaluate}.
+ * {@code window}, warning by the margins and drift threshold of {@link LiveEvaluation#evaluate}.
  */
 public record EvaluationSettings(
-    Duration interval, Duration window, double aucMargin, double calibrationMargin) {
+    Duration interval,
+    Duration window,
+    double aucMargin,
+    double calibrationMargin,
+    double driftThreshold) {
 
   /** The settings of {@code config}; its interval must not be off. */
   public static EvaluationSettings from(LeadStreamConfig config) {
@@ -16,7 +20,8 @@ public record EvaluationSettings(
         config.evaluationInterval().orElseThrow(),
         config.evaluationWindow(),
         config.evaluationAucMargin(),
-        config.evaluationCalibrationMargin());
+        config.evaluationCalibrationMargin(),
+        config.evaluationDriftThreshold());
   }
 
   /**

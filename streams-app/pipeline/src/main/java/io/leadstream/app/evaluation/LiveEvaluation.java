@@ -270,7 +270,7 @@ public final class LiveEvaluation {
                   n,
                   MIN_DRIFT_LEADS);
       for (QuantityDrift quantity : drift) {
-        if (n >= MIN_DRIFT_LEADS && quantity.psi() > driftThreshold) {
+        if (driftWarns(quantity, driftThreshold)) {
           warnings.add(driftWarning(quantity, driftThreshold));
         }
       }
@@ -328,6 +328,14 @@ public final class LiveEvaluation {
     double baseRate = (double) positives / count;
     return Math.abs(meanPredicted - baseRate) > margin
         && !TierStatistics.wilson(positives, count).contains(meanPredicted);
+  }
+
+  /**
+   * Whether a quantity's drift warns: its PSI is above {@code threshold} and it was measured over
+   * at least {@value #MIN_DRIFT_LEADS} leads.
+   */
+  public static boolean driftWarns(QuantityDrift quantity, double threshold) {
+    return quantity.liveCount() >= MIN_DRIFT_LEADS && quantity.psi() > threshold;
   }
 
   /**

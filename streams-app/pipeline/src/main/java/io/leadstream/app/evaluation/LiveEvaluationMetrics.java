@@ -4,6 +4,7 @@ import io.leadstream.app.evaluation.LiveEvaluation.Report;
 import io.leadstream.app.evaluation.LiveEvaluation.VersionReport;
 import io.leadstream.app.evaluation.ReplacedGauges.Reading;
 import io.leadstream.models.evaluation.CalibrationBin;
+import io.leadstream.models.evaluation.QuantityDrift;
 import io.leadstream.models.evaluation.TierRow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -18,10 +19,10 @@ import java.util.Set;
  * _auc_high}), {@code _log_loss}, {@code _brier}, {@code _outcomes}, {@code _positives}, the card's
  * {@code _holdout_auc}, calibration per decile ({@code _calibration_predicted}, {@code
  * _calibration_observed}, {@code _calibration_leads}, label {@code decile}), conversion and lift
- * per tier ({@code _tier_conversion}, {@code _tier_lift}, label {@code tier}), {@code
- * _warning{kind="auc"|"calibration"}} 0 or 1; per window {@code _unmatched} and {@code
- * _evaluated_timestamp_seconds}. A version no longer in the window loses its gauges; an undefined
- * figure (the AUC of a version with one outcome only) has none.
+ * per tier ({@code _tier_conversion}, {@code _tier_lift}, label {@code tier}), drift ({@code _psi},
+ * label {@code quantity}), {@code _warning{kind="auc"|"calibration"|"drift"}} 0 or 1; per window
+ * {@code _unmatched} and {@code _evaluated_timestamp_seconds}. A version no longer in the window
+ * loses its gauges; an undefined figure (the AUC of a version with one outcome only) has none.
  */
 public final class LiveEvaluationMetrics {
 
@@ -119,13 +120,21 @@ public final class LiveEvaluationMetrics {
               tierTags,
               tier.lift()));
     }
+    for (QuantityDrift drift : v.drift()) {
+      readings.add(
+          reading(
+              "psi",
+              "Population stability index of a quantity, training split against the window",
+              tags.and("quantity", drift.name()),
+              drift.psi()));
+    }
     Set<WarningKind> warns = WarningKind.of(v, settings);
     for (WarningKind kind : WarningKind.values()) {
       readings.add(
           reading(
               "warning",
               "1 when the version warns of this kind (AUC below the card by more than the margin,"
-                  + " or calibration off)",
+                  + " calibration off, or a PSI above the drift threshold)",
               tags.and("kind", kind.label()),
               warns.contains(kind) ? 1 : 0));
     }

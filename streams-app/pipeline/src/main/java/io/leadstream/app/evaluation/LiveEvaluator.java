@@ -119,7 +119,8 @@ public final class LiveEvaluator implements AutoCloseable {
             settings.window(),
             cards.get(),
             settings.aucMargin(),
-            settings.calibrationMargin());
+            settings.calibrationMargin(),
+            settings.driftThreshold());
     last = new Evaluated(report, ReportJson.write(report), until);
     metrics.show(report, until);
     warnings.show(report);

@@ -9,7 +9,9 @@ public enum WarningKind {
   /** The live AUC is below the card's hold-out AUC by more than the margin. */
   AUC("auc"),
   /** The mean score / 100 is off the observed conversion rate. */
-  CALIBRATION("calibration");
+  CALIBRATION("calibration"),
+  /** The PSI of a quantity, training split against the window, is above the drift threshold. */
+  DRIFT("drift");
 
   private final String label;
 
@@ -17,7 +19,7 @@ public enum WarningKind {
     this.label = label;
   }
 
-  /** The metric label, {@code auc} or {@code calibration}. */
+  /** The metric label, {@code auc}, {@code calibration} or {@code drift}. */
   public String label() {
     return label;
   }
@@ -34,6 +36,10 @@ public enum WarningKind {
         version.meanPredicted(),
         settings.calibrationMargin())) {
       kinds.add(CALIBRATION);
+    }
+    if (version.drift().stream()
+        .anyMatch(q -> LiveEvaluation.driftWarns(q, settings.driftThreshold()))) {
+      kinds.add(DRIFT);
     }
     return kinds;
   }

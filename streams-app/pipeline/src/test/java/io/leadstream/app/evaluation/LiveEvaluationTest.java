@@ -42,7 +42,7 @@ class LiveEvaluationTest {
   /** Leads of the drift references made here. */
   private static final int TRAINED = 2000;
 
-  private int ids;
+  private static int ids;
 
   @Test
   void shouldEvaluateEachVersionWithTheMetricsOfTraining() {
@@ -276,7 +276,7 @@ class LiveEvaluationTest {
    * The default bundle's card with a reference of {@value #TRAINED} leads drawn by {@link #draw}:
    * p(opportunity), the score, budget, company size and industry.
    */
-  private static BundleManifest cardWithReference() {
+  static BundleManifest cardWithReference() {
     Random random = new Random(1);
     List<LeadEvent> events = new ArrayList<>();
     double[] p = new double[TRAINED];
@@ -297,7 +297,7 @@ class LiveEvaluationTest {
             scores));
   }
 
-  private List<LabelledLead> drawn(Random random, int count, double budgetFactor) {
+  static List<LabelledLead> drawn(Random random, int count, double budgetFactor) {
     List<LabelledLead> leads = new ArrayList<>();
     for (int k = 0; k < count; k++) {
       ScoredEvent drawn = draw(random, "live-" + k, budgetFactor);
@@ -344,11 +344,11 @@ class LiveEvaluationTest {
         .hasMessageContaining("no bundle at classpath:bundles/none");
   }
 
-  private LabelledLead labelled(String version, int score, int label, Instant outcomeAt) {
+  private static LabelledLead labelled(String version, int score, int label, Instant outcomeAt) {
     return labelled(version, score, score >= 66 ? Tier.HOT : Tier.COLD, label, outcomeAt);
   }
 
-  private LabelledLead labelled(
+  private static LabelledLead labelled(
       String version, int score, Tier tier, int label, Instant outcomeAt) {
     return TestLabelledLeads.scored("lead-" + ids++, version, score, tier, label, outcomeAt);
   }

@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class LiveEvaluatorTest {
   private static final BundleManifest CARD = Cards.read("classpath:bundles/default");
   private static final String OTHER = "other-2026.10.01-00000000";
   private static final EvaluationSettings SETTINGS =
-      new EvaluationSettings(Duration.ofMinutes(1), Duration.ofDays(30), 0.05, 0.05);
+      new EvaluationSettings(Duration.ofMinutes(1), Duration.ofDays(30), 0.05, 0.05, 0.25);
 
   /** Scores and labels of the card's version: an AUC well below the card's 0.887. */
   private static final int[] SCORES = {90, 80, 70, 60, 50, 40, 30, 20, 10, 5, 85, 15};
@@ -103,6 +104,27 @@ class LiveEvaluatorTest {
   }
 
   @Test
+  void shouldShowTheDriftOfEachQuantityAndWarnOfAMajorShift() {
+    BundleManifest card = LiveEvaluationTest.cardWithReference();
+    List<LabelledLead> shifted = LiveEvaluationTest.drawn(new Random(2), 400, 10.0);
+    shifted.forEach(lead -> latest.apply(lead.getLeadId(), lead));
+    LiveEvaluator drifting =
+        new LiveEvaluator(
+            latest, caughtUp::get, () -> List.of(card), SETTINGS, clock, registry, () -> {});
+
+    drifting.evaluate();
+
+    VersionReport version = drifting.last().orElseThrow().report().versions().get(0);
+    String scrape = registry.scrape();
+    String tags = "version=\"" + card.version() + "\",window=\"30d\"}";
+    assertThat(gauge(scrape, "leadstream_live_psi{quantity=\"budget\"," + tags))
+        .isEqualTo(version.drift().get(2).psi())
+        .isGreaterThan(SETTINGS.driftThreshold());
+    assertThat(gauge(scrape, "leadstream_live_warning{kind=\"drift\"," + tags)).isEqualTo(1);
+    drifting.close();
+  }
+
+  @Test
   void shouldRemoveTheGaugesOfAVersionGoneFromTheWindow() {
     feed(carded());
     feed(List.of(lead("other-1", OTHER, 90, 1, NOW.minus(Duration.ofDays(29)))));
@@ -147,10 +169,12 @@ class LiveEvaluatorTest {
   void shouldLabelTheWindowInItsLargestWholeUnit() {
     assertThat(SETTINGS.windowLabel()).isEqualTo("30d");
     assertThat(
-            new EvaluationSettings(SETTINGS.interval(), Duration.ofHours(36), 0, 0).windowLabel())
+            new EvaluationSettings(SETTINGS.interval(), Duration.ofHours(36), 0, 0, 0)
+                .windowLabel())
         .isEqualTo("36h");
     assertThat(
-            new EvaluationSettings(SETTINGS.interval(), Duration.ofSeconds(90), 0, 0).windowLabel())
+            new EvaluationSettings(SETTINGS.interval(), Duration.ofSeconds(90), 0, 0, 0)
+                .windowLabel())
         .isEqualTo("90s");
   }
 

@@ -92,7 +92,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--drift-threshold",
       paramLabel = "PSI",
-      defaultValue = "0.25",
+      defaultValue = "" + LeadStreamConfig.EVALUATION_DRIFT_THRESHOLD_DEFAULT,
       description =
           "Warn when the PSI of a quantity is above this (default ${DEFAULT-VALUE}; below 0.1"
               + " reads stable, above 0.25 a major shift).")
