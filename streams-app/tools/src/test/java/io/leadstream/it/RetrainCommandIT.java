@@ -70,6 +70,18 @@ class RetrainCommandIT {
     List<LabelledLead> leads = new SyntheticLeadGenerator(7).generate(LEADS);
     produceLabelled(config, leads, weak);
 
+    StringWriter tooShort = new StringWriter();
+    int refused =
+        IntegrationConfigs.execute(
+            "retrain", props, tooShort, "--bundle", bundle.toString(), "--window", "PT1H");
+
+    assertThat(refused).as(tooShort.toString()).isEqualTo(5);
+    assertThat(tooShort.toString())
+        .contains("Refused: the comparison window (outcomes after ")
+        .contains("lengthen --window")
+        .contains("The bundle in " + bundle + " (version " + weak + ") stays.");
+    assertThat(files(bundle)).containsExactlyInAnyOrderEntriesOf(weakFiles);
+
     StringWriter first = new StringWriter();
     int promoted =
         IntegrationConfigs.execute(

@@ -4,6 +4,7 @@ import io.leadstream.app.cli.GpuProbeLogging;
 import io.leadstream.app.cli.KafkaOptions;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.evaluation.LabelledSnapshot;
+import io.leadstream.models.training.BundlePromotion;
 import io.leadstream.models.training.BundleTrainer;
 import io.leadstream.tools.retrain.BundleHistory;
 import io.leadstream.tools.retrain.OutcomeSplit;
@@ -141,12 +142,24 @@ final class RetrainCommand implements Callable<Integer> {
     if (every != null && (every.isNegative() || every.isZero())) {
       throw new ParameterException(spec.commandLine(), "--every must be positive: " + every);
     }
+    RetrainSettings settings;
     try {
-      return new RetrainSettings(
-          bundle, window, until, new PromotionGate(minAucRatio, force), keep);
+      settings =
+          new RetrainSettings(bundle, window, until, new PromotionGate(minAucRatio, force), keep);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    if (!BundlePromotion.holdsBundle(bundle)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--bundle "
+              + bundle
+              + " holds no bundle (no manifest.json): retrain replaces a bundle the pipeline"
+              + " serves; write the first one with `leadstream train --out "
+              + bundle
+              + "` or `bundle init`");
+    }
+    return settings;
   }
 
   private static int runOnce(
