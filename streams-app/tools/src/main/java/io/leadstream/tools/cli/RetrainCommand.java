@@ -6,6 +6,7 @@ import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.evaluation.LabelledSnapshot;
 import io.leadstream.models.training.BundlePromotion;
 import io.leadstream.models.training.BundleTrainer;
+import io.leadstream.models.training.TrainingSummary;
 import io.leadstream.tools.retrain.BundleHistory;
 import io.leadstream.tools.retrain.OutcomeSplit;
 import io.leadstream.tools.retrain.PromotionGate;
@@ -205,6 +206,15 @@ final class RetrainCommand implements Callable<Integer> {
           "The bundle in %s (version %s) stays.%n", settings.bundle(), result.currentVersion());
       return;
     }
+    TrainingSummary trained = result.summary();
+    out.printf(
+        Locale.ROOT,
+        "Candidate %s: hold-out AUC %.3f on %,d of the training leads (its own %s split)%n",
+        trained.version(),
+        trained.holdOut().auc(),
+        trained.holdOut().count(),
+        trained.data().split());
+    trained.warnings().forEach(warning -> out.println("  warning: " + warning));
     WindowComparison c = result.comparison();
     out.printf(
         "%nOn the comparison window, both scored as the pipeline scores them:%n"
