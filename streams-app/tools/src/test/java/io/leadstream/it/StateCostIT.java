@@ -105,7 +105,7 @@ class StateCostIT {
     assertThat(rows.apply("       200        600  " + TrackLeadProcessor.STORE)).isEqualTo(1);
     assertThat(rows.apply("       200        600  " + LeadHistory.STORE)).isEqualTo(1);
     assertThat(out.toString())
-        .contains(ReadTextProcessor.STORE + " in-memory LRU cache, no changelog");
+        .containsPattern(ReadTextProcessor.STORE + " +in-memory LRU cache, no changelog");
   }
 
   /** The lead id at the head of a history key: its length, then its bytes. */
