@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,10 +101,11 @@ final class StateCostCommand implements Callable<Integer> {
   private StateCostResult measure(int n, PrintWriter out) throws Exception {
     Path work = Files.createTempDirectory("leadstream-state-cost-");
     ConsoleProgress progress = new ConsoleProgress(out);
+    // first, as it quiets the console's logs unless --verbose
+    Function<String, LeadStreamConfig> configs = embedded.configs(APPLICATION_ID);
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
       Map<String, Object> props =
-          new HashMap<>(
-              embedded.configs(APPLICATION_ID).apply(broker.bootstrapServers()).originals());
+          new HashMap<>(configs.apply(broker.bootstrapServers()).originals());
       props.putIfAbsent(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, partitions);
       return StateCost.measure(
           new LeadStreamConfig(props), work, n, eventsPerLead, samples, seed, progress);
