@@ -3,7 +3,9 @@ package io.leadstream.tools.state;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -57,6 +59,14 @@ record Changelog(String topic, Map<TopicPartition, Long> records, long bytes) {
       }
     }
     return new Changelog(topic, Map.copyOf(records), bytes);
+  }
+
+  /** The partitions that hold records: those a restore goes through. */
+  Set<TopicPartition> partitionsWithRecords() {
+    return records.entrySet().stream()
+        .filter(partition -> partition.getValue() > 0)
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toSet());
   }
 
   long totalRecords() {

@@ -108,17 +108,7 @@ public final class StateCost {
     }
 
     Set<TopicPartition> expected = new HashSet<>();
-    changelogs
-        .values()
-        .forEach(
-            c ->
-                c.records()
-                    .forEach(
-                        (partition, records) -> {
-                          if (records > 0) {
-                            expected.add(partition);
-                          }
-                        }));
+    changelogs.values().forEach(changelog -> expected.addAll(changelog.partitionsWithRecords()));
     long toRestore = changelogs.values().stream().mapToLong(Changelog::totalRecords).sum();
     RestoreClock clock = new RestoreClock(expected);
     long started = System.nanoTime();
