@@ -34,10 +34,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,19 @@ public final class LeadStreamApp implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LeadStreamApp.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final StateRestoreListener NO_RESTORE_LISTENER =
+      new StateRestoreListener() {
+        @Override
+        public void onRestoreStart(
+            TopicPartition partition, String store, long startOffset, long endOffset) {}
+
+        @Override
+        public void onBatchRestored(
+            TopicPartition partition, String store, long batchEndOffset, long restored) {}
+
+        @Override
+        public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {}
+      };
 
   private final ActiveModel model;
   private final KafkaStreams streams;
@@ -109,6 +124,14 @@ public final class LeadStreamApp implements AutoCloseable {
    *     cannot score the canary leads: nothing was processed, and the app is closed again
    */
   public static LeadStreamApp start(LeadStreamConfig config) {
+    return start(config, NO_RESTORE_LISTENER);
+  }
+
+  /**
+   * {@link #start(LeadStreamConfig)}, telling {@code restores} of every store partition restored
+   * from its changelog (tools time restores with it).
+   */
+  public static LeadStreamApp start(LeadStreamConfig config, StateRestoreListener restores) {
     StatePartitionCheck.verify(config);
     InferenceOptions inference = new InferenceOptions(config.encoderIntraOpThreads());
     CompletableFuture<ModelBundle> loading = loadInBackground(config.modelBundle(), inference);
@@ -186,6 +209,7 @@ public final class LeadStreamApp implements AutoCloseable {
           self);
     }
     KafkaStreams streams = new KafkaStreams(topology, props);
+    streams.setGlobalStateRestoreListener(restores);
     streamsRef.set(streams);
     LeadStreamApp app = new LeadStreamApp(model, streams, metrics, failures, probes);
     app.opsServer = opsServer;

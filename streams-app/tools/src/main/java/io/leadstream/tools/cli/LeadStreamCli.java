@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       DlqCommand.class,
       FaultsCommand.class,
       BenchCommand.class,
+      StateCostCommand.class,
       MicrobenchCommand.class,
       SoakCommand.class,
       GenerateCommand.class,

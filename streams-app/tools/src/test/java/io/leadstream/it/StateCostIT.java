@@ -1,0 +1,118 @@
+package io.leadstream.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.app.streams.processors.ReadTextProcessor;
+import io.leadstream.app.streams.processors.TrackLeadProcessor;
+import io.leadstream.app.streams.state.LeadHistory;
+import io.leadstream.tools.cli.LeadStreamCli;
+import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
+import io.leadstream.tools.state.StateCost;
+import io.leadstream.tools.state.StateCostResult;
+import io.leadstream.tools.state.StateCostResult.StoreCost;
+import io.leadstream.tools.testing.EmbeddedKafkaExtension;
+import io.leadstream.tools.testing.TopicAudit;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * `state-cost` at a small scale: the state it builds is the pipeline's (one track record and one
+ * history entry per event, each lead's events kept), the pipeline restores exactly what the
+ * changelogs hold, and the bytes it reports agree with the records in them.
+ */
+@ExtendWith(EmbeddedKafkaExtension.class)
+class StateCostIT {
+
+  private static final int LEADS = 2_000;
+  private static final int EVENTS_PER_LEAD = 3;
+
+  /** Kafka's record batch v2: at most this many bytes a record beyond its key and value. */
+  private static final int MAX_RECORD_OVERHEAD = 80;
+
+  @TempDir Path work;
+
+  @Test
+  void shouldRestoreExactlyTheRecordsTheStateWasBuiltWith(EmbeddedKafkaBroker broker)
+      throws Exception {
+    LeadStreamConfig config =
+        IntegrationConfigs.forRun(broker.bootstrapServers(), "state-cost", work, Map.of());
+
+    StateCostResult result =
+        StateCost.measure(config, work, LEADS, EVENTS_PER_LEAD, 20, 5, (stage, done, total) -> {});
+
+    assertThat(result.events()).isEqualTo((long) LEADS * EVENTS_PER_LEAD);
+    for (String name : List.of(TrackLeadProcessor.STORE, LeadHistory.STORE)) {
+      StoreCost store = result.store(name);
+      // every event writes once to each store, and the history keeps all three of a lead's
+      assertThat(store.changelogRecords()).as(name).isEqualTo(result.events());
+      assertThat(store.restoredRecords()).as(name).isEqualTo(store.changelogRecords());
+      List<ConsumerRecord<byte[], byte[]>> records =
+          TopicAudit.readAll(config, config.applicationId() + "-" + name + "-changelog", false);
+      assertThat(records).as(name).hasSize((int) store.changelogRecords());
+      long keysAndValues =
+          records.stream().mapToLong(r -> r.key().length + (long) r.value().length).sum();
+      assertThat(store.changelogBytes())
+          .as(name)
+          .isBetween(keysAndValues, keysAndValues + MAX_RECORD_OVERHEAD * records.size());
+      assertThat(store.diskBytes()).as(name).isPositive();
+      assertThat(store.restoreSeconds()).as(name).isPositive();
+    }
+    assertThat(result.store(ReadTextProcessor.STORE).changelogBytes()).isZero();
+    Map<String, Long> historyPerLead =
+        TopicAudit.readAll(
+                config, config.applicationId() + "-" + LeadHistory.STORE + "-changelog", false)
+            .stream()
+            .collect(Collectors.groupingBy(r -> leadIdOf(r.key()), Collectors.counting()));
+    assertThat(historyPerLead).hasSize(LEADS);
+    assertThat(historyPerLead.values()).containsOnly((long) EVENTS_PER_LEAD);
+    Map<String, Long> tracksPerLead =
+        TopicAudit.readAll(
+                config,
+                config.applicationId() + "-" + TrackLeadProcessor.STORE + "-changelog",
+                false)
+            .stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> new String(r.key(), StandardCharsets.UTF_8), Collectors.counting()));
+    assertThat(tracksPerLead).hasSize(LEADS);
+    assertThat(result.restoreSeconds()).isPositive();
+  }
+
+  @Test
+  void shouldPrintOneRowPerLoggedStoreAndSayTheTextMemoHasNoChangelog() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = LeadStreamCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+
+    int code = cli.execute("state-cost", "--leads", "200", "--samples", "5");
+
+    assertThat(code).as(out.toString()).isZero();
+    Function<String, Long> rows =
+        store -> out.toString().lines().filter(line -> line.contains(store)).count();
+    assertThat(rows.apply("       200        600  " + TrackLeadProcessor.STORE)).isEqualTo(1);
+    assertThat(rows.apply("       200        600  " + LeadHistory.STORE)).isEqualTo(1);
+    assertThat(out.toString())
+        .containsPattern(ReadTextProcessor.STORE + " +in-memory LRU cache, no changelog");
+  }
+
+  /** The lead id at the head of a history key: its length, then its bytes. */
+  private static String leadIdOf(byte[] key) {
+    ByteBuffer buffer = ByteBuffer.wrap(key);
+    byte[] id = new byte[buffer.getInt()];
+    buffer.get(id);
+    return new String(id, StandardCharsets.UTF_8);
+  }
+}
