@@ -25,7 +25,7 @@ class BundleManifestTest {
 
   @Test
   void shouldReadAnOlderHeadAndScorerManifestUnchanged() throws IOException {
-    BundleManifest manifest = BundleManifest.fromJson(resource("bundles/default/manifest.json"));
+    BundleManifest manifest = BundleManifest.fromJson(resource("bundles/zh/manifest.json"));
 
     assertThat(manifest.readsTextZeroShot()).isFalse();
     assertThat(manifest.scoresTextOnly()).isFalse();

@@ -256,8 +256,10 @@ class LiveEvaluationTest {
       other.add(labelled(OTHER, 50, k % 2, UNTIL.minusSeconds(k)));
     }
 
+    // a card from before drift references were recorded
+    BundleManifest oldCard = CARD.withDriftReference(null);
     VersionReport old =
-        LiveEvaluation.evaluate(carded, UNTIL, WINDOW, List.of(CARD), 1.0, 1.0, 0.25)
+        LiveEvaluation.evaluate(carded, UNTIL, WINDOW, List.of(oldCard), 1.0, 1.0, 0.25)
             .versions()
             .get(0);
     VersionReport uncarded =
