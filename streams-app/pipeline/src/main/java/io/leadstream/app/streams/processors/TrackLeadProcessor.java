@@ -94,7 +94,7 @@ public final class TrackLeadProcessor
     PrioritizedLead lead = prioritize(scored, previous, Instant.ofEpochMilli(now));
     byte[] encoded = latestSerde.encode(lead);
     tracks.put(record.key(), append(track, lead, encoded));
-    history.add(scored.enriched().event(), lead, historyEvents);
+    history.add(scored.enriched().event(), lead, historyEvents, scoringsBefore(track));
     metrics.stop(timing, PipelineMetrics.STAGE_TRACK);
     context()
         .recordMetadata()
@@ -141,6 +141,19 @@ public final class TrackLeadProcessor
     }
     int delta = Integer.compare(score, previous.getScore());
     return delta > 0 ? Trend.UP : delta < 0 ? Trend.DOWN : Trend.UNCHANGED;
+  }
+
+  /**
+   * How many times the lead was scored before, when the track store can tell: its list of recent
+   * scores is complete until it holds {@link #HISTORY_SIZE}. The history keeps at most one entry
+   * per scoring (written together with the track, in the same transaction), so this bounds it.
+   */
+  private static int scoringsBefore(LeadTrack track) {
+    if (track == null) {
+      return 0;
+    }
+    int recent = track.getRecent().size();
+    return recent < HISTORY_SIZE ? recent : Integer.MAX_VALUE;
   }
 
   private static LeadTrack append(LeadTrack track, PrioritizedLead lead, byte[] encoded) {
