@@ -38,6 +38,20 @@ public final class Sha256 {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /**
+   * One thread's digest, kept for every text it hashes: {@link MessageDigest#getInstance} looks the
+   * algorithm up in the security providers on each call, which costs more than hashing a lead's
+   * text. Not thread-safe.
+   */
+  public static final class Reusable {
+    private final MessageDigest digest = newDigest();
+
+    /** Digest of a byte array, as {@link Sha256#of(byte[])}. */
+    public String of(byte[] bytes) {
+      return HexFormat.of().formatHex(digest.digest(bytes));
+    }
+  }
+
   static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");

@@ -275,7 +275,7 @@ public final class ReasonExplainer {
 
   private String count(double n, Phrase one, Phrase many) {
     long rounded = Math.round(n);
-    return phrases.format(rounded == 1 ? one : many, String.format(Locale.ROOT, "%,d", rounded));
+    return phrases.format(rounded == 1 ? one : many, ReasonPhrases.grouped(rounded));
   }
 
   static String money(double amount) {
@@ -285,7 +285,7 @@ public final class ReasonExplainer {
   /** A number as a user wrote it: thousands grouped, at most two decimals, none when whole. */
   static String plain(double value) {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return String.format(Locale.ROOT, "%,d", (long) value);
+      return ReasonPhrases.grouped((long) value);
     }
     String text = String.format(Locale.ROOT, "%,.2f", value);
     return text.endsWith("0") ? text.substring(0, text.length() - 1) : text;

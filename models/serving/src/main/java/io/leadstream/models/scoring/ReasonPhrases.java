@@ -13,7 +13,10 @@ import java.util.Map;
  */
 public final class ReasonPhrases {
 
-  /** Each phrase; templates take {@link String#format} arguments, counts in singular and plural. */
+  /**
+   * Each phrase; templates take {@code %s} arguments ({@link PhraseTemplate}), counts in singular
+   * and plural.
+   */
   public enum Phrase {
     TEXT_BUYING,
     TEXT_MILD,
@@ -103,7 +106,7 @@ public final class ReasonPhrases {
               Map.entry("text signal", "文本信号")));
 
   private final String language;
-  private final Map<Phrase, String> templates;
+  private final Map<Phrase, PhraseTemplate> templates;
   private final Map<String, String> labels;
 
   private ReasonPhrases(
@@ -114,7 +117,9 @@ public final class ReasonPhrases {
       }
     }
     this.language = language;
-    this.templates = Map.copyOf(templates);
+    Map<Phrase, PhraseTemplate> parsed = new EnumMap<>(Phrase.class);
+    templates.forEach((phrase, template) -> parsed.put(phrase, PhraseTemplate.parse(template)));
+    this.templates = Map.copyOf(parsed);
     this.labels = Map.copyOf(labels);
   }
 
@@ -135,7 +140,7 @@ public final class ReasonPhrases {
 
   /** A phrase with its arguments filled in. */
   public String format(Phrase phrase, Object... args) {
-    return String.format(Locale.ROOT, templates.get(phrase), args);
+    return templates.get(phrase).fill(args);
   }
 
   /** A built-in English label in this language; any other label as written. */
@@ -176,15 +181,44 @@ public final class ReasonPhrases {
    */
   public String points(double points) {
     long rounded = Math.round(points);
-    return rounded == 0
-        ? templates.get(Phrase.UNDER_ONE_POINT)
-        : String.format(Locale.ROOT, "%+d", rounded);
+    return rounded == 0 ? format(Phrase.UNDER_ONE_POINT) : (rounded > 0 ? "+" : "") + rounded;
   }
 
   private static String trim(double value) {
+    if (isWhole(value)) {
+      return Long.toString((long) value);
+    }
     return Math.abs(value) >= 100 || value == Math.rint(value)
         ? String.format(Locale.ROOT, "%.0f", value)
         : String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  /**
+   * Whether {@code "%.0f"} would print the number as its {@code long}: whole, not -0 (which prints
+   * "-0"), and small enough to be exact.
+   */
+  private static boolean isWhole(double value) {
+    return value == Math.rint(value)
+        && Math.abs(value) < 1e15
+        && Double.doubleToRawLongBits(value) != Double.doubleToRawLongBits(-0.0);
+  }
+
+  /** A whole number with its thousands grouped by commas, as {@code "%,d"} prints it. */
+  static String grouped(long n) {
+    String digits = Long.toString(n);
+    int sign = n < 0 ? 1 : 0;
+    int length = digits.length() - sign;
+    if (length <= 3) {
+      return digits;
+    }
+    StringBuilder text = new StringBuilder(digits.length() + length / 3);
+    text.append(digits, 0, sign);
+    int first = length % 3 == 0 ? 3 : length % 3;
+    text.append(digits, sign, sign + first);
+    for (int i = sign + first; i < digits.length(); i += 3) {
+      text.append(',').append(digits, i, i + 3);
+    }
+    return text.toString();
   }
 
   private static Map<Phrase, String> english() {

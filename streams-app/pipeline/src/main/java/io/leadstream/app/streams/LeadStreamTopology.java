@@ -10,6 +10,7 @@ import io.leadstream.app.streams.processors.ParseRecordProcessor;
 import io.leadstream.app.streams.processors.ReadTextProcessor;
 import io.leadstream.app.streams.processors.ScoreLeadProcessor;
 import io.leadstream.app.streams.processors.TrackLeadProcessor;
+import io.leadstream.app.streams.processors.TrackedLead;
 import io.leadstream.app.streams.serde.JsonLeadDecoder;
 import io.leadstream.app.streams.serde.JsonOutcomeDecoder;
 import io.leadstream.app.streams.serde.LeadDecoder;
@@ -84,7 +85,7 @@ public final class LeadStreamTopology {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(LeadHistory.storeBuilder(config.stateStores()));
 
-    KStream<String, PrioritizedLead> prioritized =
+    KStream<String, TrackedLead> prioritized =
         builder.stream(
                 topics.raw().name(),
                 Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde()).withName(SOURCE))
@@ -107,13 +108,16 @@ public final class LeadStreamTopology {
 
     prioritized.to(
         topics.prioritized().name(),
-        Produced.with(topics.prioritized().keySerde(), topics.prioritized().valueSerde())
+        Produced.with(
+                topics.prioritized().keySerde(),
+                TrackedLead.sinkSerde(topics.prioritized().valueSerde()))
             .withName(PRIORITIZED_SINK));
     prioritized
-        .filter((leadId, lead) -> entersHot(lead), Named.as(ENTERS_HOT))
+        .filter((leadId, tracked) -> entersHot(tracked.lead()), Named.as(ENTERS_HOT))
         .to(
             topics.hot().name(),
-            Produced.with(topics.hot().keySerde(), topics.hot().valueSerde()).withName(HOT_SINK));
+            Produced.with(topics.hot().keySerde(), TrackedLead.sinkSerde(topics.hot().valueSerde()))
+                .withName(HOT_SINK));
 
     builder.stream(
             topics.outcomes().name(),

@@ -6,6 +6,7 @@ import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.streams.errors.DeadLetterHeaders;
 import io.leadstream.app.streams.processors.LabelOutcomeProcessor;
+import io.leadstream.app.streams.processors.TrackLeadProcessor;
 import io.leadstream.app.streams.state.LeadHistory;
 import io.leadstream.app.testing.SharedModel;
 import io.leadstream.app.testing.TestLeads;
@@ -150,6 +151,25 @@ class OutcomeLabelsTopologyTest {
 
     assertThat(run.labelled().readValue().getAsOf()).as("the old event was dropped").isNull();
     KeyValueStore<Bytes, byte[]> store = run.driver().getKeyValueStore(LeadHistory.STORE);
+    assertThat(entries(store)).as("two of lead-1, one of lead-2").isEqualTo(3);
+  }
+
+  @Test
+  void shouldKeepOnlyTheLatestEventsOfALeadScoredMoreOftenThanTheTrackStoreCounts() {
+    int keep = TrackLeadProcessor.HISTORY_SIZE + 2;
+    TopologyHarness run = harness(Map.of(LeadStreamConfig.LABELS_HISTORY_EVENTS_CONFIG, keep));
+    KeyValueStore<Bytes, byte[]> store = run.driver().getKeyValueStore(LeadHistory.STORE);
+
+    for (int i = 0; i < keep + 5; i++) {
+      run.send(event("lead-1", "e" + i, CUTOFF.plusSeconds(i), 100_000.0 + i));
+
+      assertThat(entries(store))
+          .as("entries after %d events", i + 1)
+          .isEqualTo(Math.min(i + 1, keep));
+    }
+  }
+
+  private static int entries(KeyValueStore<Bytes, byte[]> store) {
     int entries = 0;
     try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
       while (all.hasNext()) {
@@ -157,7 +177,7 @@ class OutcomeLabelsTopologyTest {
         entries++;
       }
     }
-    assertThat(entries).as("two of lead-1, one of lead-2").isEqualTo(3);
+    return entries;
   }
 
   @Test

@@ -5,13 +5,11 @@ import io.leadstream.app.model.ActiveModel;
 import io.leadstream.app.streams.serde.LeadSerdes;
 import io.leadstream.app.streams.state.LeadTextMemo;
 import io.leadstream.models.bundle.LeadScorer;
+import io.leadstream.models.inference.Sha256;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.TextSignal;
 import io.leadstream.schema.LeadEvent;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -41,6 +39,7 @@ public final class ReadTextProcessor
 
   private final ScorerSession session;
   private final PipelineMetrics metrics;
+  private final Sha256.Reusable textHash = new Sha256.Reusable();
   private KeyValueStore<String, LeadTextMemo> memos;
 
   private ReadTextProcessor(ActiveModel model, PipelineMetrics metrics) {
@@ -79,7 +78,7 @@ public final class ReadTextProcessor
   public void process(Record<String, LeadEvent> record) {
     LeadScorer scorer = session.scorer();
     String text = LeadText.of(record.value());
-    String hash = sha256(text);
+    String hash = textHash.of(text.getBytes(StandardCharsets.UTF_8));
     LeadTextMemo memo = memos.get(record.key());
     boolean reusable =
         memo != null
@@ -117,15 +116,5 @@ public final class ReadTextProcessor
   @Override
   public void close() {
     session.close();
-  }
-
-  static String sha256(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 }

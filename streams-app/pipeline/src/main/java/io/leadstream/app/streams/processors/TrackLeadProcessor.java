@@ -32,10 +32,11 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Compares a lead's new score with its previous one (trend, tier transition), keeps its recent
  * scores, adds the scored event to the lead's {@link LeadHistory} (connected by the topology: the
- * labelling of outcomes reads it too), and emits the {@link PrioritizedLead}.
+ * labelling of outcomes reads it too), and emits the {@link PrioritizedLead} with its encoding
+ * ({@link TrackedLead}).
  */
 public final class TrackLeadProcessor
-    extends ContextualProcessor<String, ScoredLead, String, PrioritizedLead> {
+    extends ContextualProcessor<String, ScoredLead, String, TrackedLead> {
 
   /** Per-lead recent scores, newest first. */
   public static final String STORE = "lead-track-store";
@@ -58,7 +59,7 @@ public final class TrackLeadProcessor
   /**
    * @param historyEvents scored events kept per lead in {@link LeadHistory#STORE}
    */
-  public static ProcessorSupplier<String, ScoredLead, String, PrioritizedLead> supplier(
+  public static ProcessorSupplier<String, ScoredLead, String, TrackedLead> supplier(
       LeadStores stores, int historyEvents, PipelineMetrics metrics) {
     return new ProcessorSupplier<>() {
       @Override
@@ -76,7 +77,7 @@ public final class TrackLeadProcessor
   }
 
   @Override
-  public void init(ProcessorContext<String, PrioritizedLead> context) {
+  public void init(ProcessorContext<String, TrackedLead> context) {
     super.init(context);
     tracks = context.getStateStore(STORE);
     history = new LeadHistory(context.getStateStore(LeadHistory.STORE));
@@ -91,8 +92,9 @@ public final class TrackLeadProcessor
     ScorePoint previous =
         track == null || track.getRecent().isEmpty() ? null : track.getRecent().get(0);
     PrioritizedLead lead = prioritize(scored, previous, Instant.ofEpochMilli(now));
-    tracks.put(record.key(), append(track, lead));
-    history.add(scored.enriched().event(), lead, historyEvents);
+    byte[] encoded = latestSerde.encode(lead);
+    tracks.put(record.key(), append(track, lead, encoded));
+    history.add(scored.enriched().event(), lead, historyEvents, scoringsBefore(track));
     metrics.stop(timing, PipelineMetrics.STAGE_TRACK);
     context()
         .recordMetadata()
@@ -102,7 +104,7 @@ public final class TrackLeadProcessor
                     source.topic(), source.partition(), source.offset(), lead.getTier().name()),
             () -> metrics.scored("", -1, -1, lead.getTier().name()));
     metrics.endToEnd(now - record.timestamp());
-    context().forward(record.withValue(lead));
+    context().forward(record.withValue(new TrackedLead(lead, encoded)));
   }
 
   static PrioritizedLead prioritize(ScoredLead scored, ScorePoint previous, Instant scoredAt) {
@@ -141,7 +143,20 @@ public final class TrackLeadProcessor
     return delta > 0 ? Trend.UP : delta < 0 ? Trend.DOWN : Trend.UNCHANGED;
   }
 
-  private LeadTrack append(LeadTrack track, PrioritizedLead lead) {
+  /**
+   * How many times the lead was scored before, when the track store can tell: its list of recent
+   * scores is complete until it holds {@link #HISTORY_SIZE}. The history keeps at most one entry
+   * per scoring (written together with the track, in the same transaction), so this bounds it.
+   */
+  private static int scoringsBefore(LeadTrack track) {
+    if (track == null) {
+      return 0;
+    }
+    int recent = track.getRecent().size();
+    return recent < HISTORY_SIZE ? recent : Integer.MAX_VALUE;
+  }
+
+  private static LeadTrack append(LeadTrack track, PrioritizedLead lead, byte[] encoded) {
     List<ScorePoint> recent = new ArrayList<>(HISTORY_SIZE);
     recent.add(
         new ScorePoint(
@@ -150,6 +165,6 @@ public final class TrackLeadProcessor
       recent.addAll(
           track.getRecent().subList(0, Math.min(HISTORY_SIZE - 1, track.getRecent().size())));
     }
-    return new LeadTrack(recent, ByteBuffer.wrap(latestSerde.encode(lead)));
+    return new LeadTrack(recent, ByteBuffer.wrap(encoded));
   }
 }

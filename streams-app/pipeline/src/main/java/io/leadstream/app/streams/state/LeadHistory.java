@@ -45,8 +45,14 @@ public final class LeadHistory {
     return Stores.keyValueStoreBuilder(kind.supplier(STORE), Serdes.Bytes(), Serdes.ByteArray());
   }
 
-  /** Keeps a scored event; the lead's events beyond the {@code keep} latest are dropped. */
-  public void add(LeadEvent event, PrioritizedLead lead, int keep) {
+  /**
+   * Keeps a scored event; the lead's events beyond the {@code keep} latest are dropped.
+   *
+   * @param heldAtMost how many entries the lead holds before this event at most, or {@link
+   *     Integer#MAX_VALUE} when the caller cannot tell: the lead's entries are scanned for the trim
+   *     only when this event could take them past {@code keep}
+   */
+  public void add(LeadEvent event, PrioritizedLead lead, int keep, int heldAtMost) {
     EventScore score =
         EventScore.newBuilder()
             .setEventId(lead.getEventId())
@@ -60,6 +66,9 @@ public final class LeadHistory {
     store.put(
         key(leadId, event.getOccurredAt(), event.getEventId()),
         serde.encode(new ScoredEvent(event, score)));
+    if (heldAtMost < keep) {
+      return;
+    }
     List<Bytes> keys = new ArrayList<>();
     try (KeyValueIterator<Bytes, byte[]> entries = scan(leadId)) {
       entries.forEachRemaining(entry -> keys.add(entry.key));
