@@ -1,0 +1,164 @@
+package io.leadstream.tools.cli;
+
+import io.leadstream.app.cli.GpuProbeLogging;
+import io.leadstream.app.config.LeadStreamConfig;
+import io.leadstream.models.training.SyntheticLeadGenerator.Regime;
+import io.leadstream.tools.scenario.ClosedLoopScenario;
+import io.leadstream.tools.scenario.PhaseResult;
+import io.leadstream.tools.scenario.ScenarioFiles;
+import io.leadstream.tools.scenario.ScenarioSettings;
+import io.leadstream.tools.scenario.ScenarioTable;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Runs the closed-loop scenario on an embedded broker and writes its figures and plots. */
+@Command(
+    name = "closed-loop",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run the closed loop on an embedded broker with synthetic leads: the pipeline scores them,"
+          + " their outcomes arrive --outcome-delay later in event time and are labelled onto"
+          + " leads.labelled, and after each phase the live window is evaluated (as `evaluate`"
+          + " does) against the serving bundle's card.",
+      "",
+      "  phase A  --leads leads of the process the bundle was trained on",
+      "  phase B  --leads leads after the hidden process shifts (budget-led: the text says"
+          + " little, the budget a lot): the live AUC falls and the warning is raised",
+      "",
+      "The pipeline serves from <out>/bundle, a copy of --model-bundle that it reloads.",
+      "Writes into --out: "
+          + ScenarioFiles.TABLE
+          + " (the table printed), "
+          + ScenarioFiles.JSON
+          + " (every phase's evaluation), "
+          + ScenarioFiles.AUC_PLOT
+          + " and "
+          + ScenarioFiles.CALIBRATION_PLOT
+          + ".",
+      "",
+      "Example:  leadstream scenario closed-loop --leads 2000 --out target/closed-loop"
+    },
+    footer = {"", "The scenario and a run's figures: docs/closed-loop.md"})
+final class ClosedLoopCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--leads",
+      paramLabel = "N",
+      defaultValue = "2000",
+      description = "New leads per phase, one event each (default: ${DEFAULT-VALUE}).")
+  int leads;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "7",
+      description = "Seed of the leads and their outcomes (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--outcome-delay",
+      paramLabel = "DURATION",
+      defaultValue = "P3D",
+      description =
+          "ISO-8601 time from a lead's event to its outcome; longer than the labels' horizon"
+              + " (leadstream.labels.horizon.ms, default 1 day) (default: ${DEFAULT-VALUE}).")
+  Duration outcomeDelay;
+
+  @Option(
+      names = "--margin",
+      paramLabel = "AUC",
+      defaultValue = "0.05",
+      description =
+          "Warn when the live AUC is below the card's hold-out AUC minus this"
+              + " (default: ${DEFAULT-VALUE}).")
+  double margin;
+
+  @Option(
+      names = "--calibration-margin",
+      paramLabel = "RATE",
+      defaultValue = "0.05",
+      description =
+          "Warn when mean score/100 and observed conversion rate differ by more than this and"
+              + " the mean lies outside the rate's 95 % interval (default: ${DEFAULT-VALUE}).")
+  double calibrationMargin;
+
+  @Option(
+      names = "--model-bundle",
+      paramLabel = "DIR|classpath:…",
+      defaultValue = LeadStreamConfig.MODEL_BUNDLE_DEFAULT,
+      description = "Bundle to start from, copied into <out>/bundle (default: ${DEFAULT-VALUE}).")
+  String modelBundle;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder for the bundle, the table, the JSON and the plots.")
+  Path out;
+
+  @Option(
+      names = {"-D", "--set"},
+      paramLabel = "KEY=VALUE",
+      description = "Any LeadStream or Kafka Streams setting of the pipeline. Repeatable.")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show the broker's, Kafka's and LeadStream's logs on stderr.")
+  boolean verbose;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    GpuProbeLogging.quietUnlessAskedFor(System.getenv());
+    ConsoleLogging.quiet(verbose);
+    ScenarioSettings settings;
+    try {
+      settings =
+          new ScenarioSettings(
+              leads,
+              seed,
+              Regime.BUDGET_LED,
+              outcomeDelay,
+              margin,
+              calibrationMargin,
+              modelBundle,
+              out,
+              overrides);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--leads: " + e.getMessage());
+    }
+    PrintWriter console = spec.commandLine().getOut();
+    ConsoleProgress progress = new ConsoleProgress(console);
+    List<PhaseResult> phases;
+    try {
+      phases = new ClosedLoopScenario(settings, progress).run();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    } finally {
+      progress.finish();
+    }
+    console.println();
+    ScenarioTable.print(console, phases);
+    ScenarioFiles.write(out, phases, margin);
+    console.printf(
+        "%nWrote %s, %s, %s and %s in %s%n",
+        ScenarioFiles.TABLE,
+        ScenarioFiles.JSON,
+        ScenarioFiles.AUC_PLOT,
+        ScenarioFiles.CALIBRATION_PLOT,
+        out);
+    return 0;
+  }
+}
