@@ -101,28 +101,45 @@ public final class BundlePromotion {
    */
   public static void promote(Path candidate, Path target) {
     Path previous = target.resolveSibling(target.getFileName() + ".previous");
+    deleteRecursively(previous);
+    promote(candidate, target, previous);
+    deleteRecursively(previous);
+  }
+
+  /**
+   * Moves the candidate folder into the target's place and the folder it replaces (if any) to
+   * {@code replaced}, which must not exist yet; its parent is created. With {@code replaced} null,
+   * the target must not exist. Each step is one atomic rename, so all three folders must lie on one
+   * file system. When the candidate cannot be moved, the replaced folder is moved back.
+   */
+  public static void promote(Path candidate, Path target, Path replaced) {
     try {
-      deleteRecursively(previous);
-      if (Files.exists(target)) {
-        Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+      if (replaced != null && Files.exists(target)) {
+        Files.createDirectories(replaced.toAbsolutePath().getParent());
+        Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
       }
       try {
         Files.move(candidate, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
-        if (Files.exists(previous)) {
-          Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
+        if (replaced != null && Files.exists(replaced)) {
+          Files.move(replaced, target, StandardCopyOption.ATOMIC_MOVE);
         }
         throw e;
       }
-      deleteRecursively(previous);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot move " + candidate + " to " + target + ": " + e.getMessage(), e);
     }
   }
 
-  /** The bundle's probability for each lead, scored as the pipeline scores it. */
-  private static double[] probabilities(Path folder, List<LabelledLead> leads) {
+  /**
+   * The probability the bundle in {@code folder} gives each lead, scored as the pipeline scores it:
+   * loaded from the folder (hashes verified), texts read in the encoder's batches, fields
+   * extracted, scored and calibrated.
+   *
+   * @throws io.leadstream.models.BundleException when the folder's bundle cannot be loaded
+   */
+  public static double[] probabilities(Path folder, List<LabelledLead> leads) {
     double[] p = new double[leads.size()];
     try (ModelBundle bundle = ModelBundle.load(folder);
         LeadScorer scorer = bundle.newScorer()) {
@@ -136,7 +153,12 @@ public final class BundlePromotion {
     return p;
   }
 
-  static void deleteRecursively(Path folder) throws IOException {
+  /**
+   * Deletes a folder and everything in it; nothing when it does not exist.
+   *
+   * @throws UncheckedIOException naming the folder when it cannot be deleted
+   */
+  public static void deleteRecursively(Path folder) {
     if (!Files.exists(folder)) {
       return;
     }
@@ -144,6 +166,8 @@ public final class BundlePromotion {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + folder + ": " + e.getMessage(), e);
     }
   }
 }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       BrokerCommand.class,
       ProduceCommand.class,
       TrainCommand.class,
+      RetrainCommand.class,
+      RollbackCommand.class,
       BundleCommand.class,
       PromptsCommand.class,
       LagCommand.class,
