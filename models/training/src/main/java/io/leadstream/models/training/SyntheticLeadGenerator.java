@@ -77,6 +77,7 @@ public final class SyntheticLeadGenerator {
   /**
    * A hidden process: how much the text intent and the budget move a lead's conversion odds.
    *
+   * @param intercept the logit's constant
    * @param intentWeight multiplies the text intent's effect on the logit
    * @param fieldWeight multiplies the effects of the other fields (size, decision maker, rated
    *     intent, engagement, prior deals, industry, lead source)
@@ -84,16 +85,43 @@ public final class SyntheticLeadGenerator {
    * @param noBudget logit of a lead without a budget
    */
   public record Regime(
-      String name, double intentWeight, double fieldWeight, double budgetWeight, double noBudget) {
+      String name,
+      double intercept,
+      double intentWeight,
+      double fieldWeight,
+      double budgetWeight,
+      double noBudget) {
 
     /** The process every bundle so far was trained on. */
-    public static final Regime STANDARD = new Regime("standard", 1, 1, 0.5, -0.3);
+    public static final Regime STANDARD = new Regime("standard", INTERCEPT, 1, 1, 0.5, -0.3);
 
     /**
-     * A changed market: the text says little (a fifth of its effect), the budget a lot, and a lead
-     * without one seldom converts.
+     * A changed market: neither the text nor the other fields move the odds any more, only the
+     * budget does, four times as much, and a lead without one seldom converts; about as many leads
+     * convert as before.
      */
-    public static final Regime BUDGET_LED = new Regime("budget-led", 0.1, 0.3, 2.5, -2.0);
+    public static final Regime BUDGET_LED = new Regime("budget-led", -0.9, 0, 0, 2.0, -1.5);
+
+    /** The regimes by name: standard, budget-led. */
+    public static final List<Regime> ALL = List.of(STANDARD, BUDGET_LED);
+
+    /**
+     * The regime called {@code name}.
+     *
+     * @throws IllegalArgumentException naming the known regimes when none is called so
+     */
+    public static Regime named(String name) {
+      return ALL.stream()
+          .filter(regime -> regime.name().equals(name))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "no regime '"
+                          + name
+                          + "'; known: "
+                          + String.join(", ", ALL.stream().map(Regime::name).toList())));
+    }
   }
 
   private final Random random;
@@ -320,7 +348,7 @@ public final class SyntheticLeadGenerator {
             + INDUSTRY_EFFECT[industry]
             + LEAD_SOURCE_EFFECT[leadSource];
     double logit =
-        INTERCEPT
+        regime.intercept()
             + regime.fieldWeight() * fieldEffects
             + (budget == null
                 ? regime.noBudget()

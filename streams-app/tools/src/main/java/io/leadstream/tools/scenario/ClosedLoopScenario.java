@@ -18,6 +18,10 @@ import io.leadstream.tools.feed.OutcomeProducer;
 import io.leadstream.tools.observe.Outcome;
 import io.leadstream.tools.observe.OutcomeReader;
 import io.leadstream.tools.observe.OutcomeWaiter;
+import io.leadstream.tools.retrain.BundleHistory;
+import io.leadstream.tools.retrain.PromotionGate;
+import io.leadstream.tools.retrain.RetrainSettings;
+import io.leadstream.tools.retrain.Retrainer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,22 +41,25 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * <ul>
  *   <li>phase A: leads of the process the bundle was trained on;
- *   <li>phase B: leads of the shifted process ({@link ScenarioSettings#shiftedTo()}).
+ *   <li>phase B: leads of the shifted process ({@link ScenarioSettings#shiftedTo()});
+ *   <li>the retrain ({@link Retrainer}) trains a candidate from {@code leads.labelled}, the
+ *       outcomes of the last third of phase B set apart to judge it against the serving bundle, and
+ *       promotes it into the folder the pipeline reloads when it ranks them better;
+ *   <li>phase C: more leads of the shifted process, scored by whatever serves after the reload.
  * </ul>
  *
- * <p>The pipeline serves from a bundle folder it reloads, so that a retrain can promote a new
- * version into it. The phases are back to back in event time and every outcome follows its lead by
- * the same delay, so each phase's window holds exactly its own leads' outcomes.
+ * <p>The pipeline serves from a bundle folder it reloads, {@code <workDir>/<bundle name>}, so that
+ * a retrain can promote a new version into it. The phases are back to back in event time and every
+ * outcome follows its lead by the same delay, so each phase's window holds exactly its own leads'
+ * outcomes.
  */
 public final class ClosedLoopScenario {
-
-  /** The folder under {@link ScenarioSettings#workDir()} the pipeline serves and reloads from. */
-  public static final String BUNDLE_FOLDER = "bundle";
 
   private static final int PARTITIONS = 1;
   private static final Duration WAIT_PER_LEAD = Duration.ofMillis(200);
   private static final Duration WAIT_AT_LEAST = Duration.ofSeconds(60);
   private static final Duration LABELLED_POLL = Duration.ofMillis(500);
+  private static final Duration RELOAD_TIMEOUT = Duration.ofSeconds(90);
 
   private final ScenarioSettings settings;
   private final TrainingProgress progress;
@@ -65,13 +72,15 @@ public final class ClosedLoopScenario {
   /**
    * Runs the phases.
    *
-   * @return the phases in order with their evaluations
+   * @return the phases in order with their evaluations, and the retrain
    * @throws IllegalArgumentException when the outcome delay is not longer than the labels' horizon
    * @throws IllegalStateException when the pipeline does not score or label in time
    */
-  public List<PhaseResult> run() throws InterruptedException {
+  public ScenarioResult run() throws InterruptedException {
     Path folder =
-        BundleCopy.copy(settings.startBundle(), settings.workDir().resolve(BUNDLE_FOLDER));
+        BundleCopy.copy(
+            settings.startBundle(),
+            settings.workDir().resolve(Cards.read(settings.startBundle()).name()));
     try (EmbeddedPipeline pipeline =
             EmbeddedPipeline.start(bootstrap -> config(bootstrap, folder), PARTITIONS);
         LeadProducer leads = new LeadProducer(pipeline.config());
@@ -92,11 +101,59 @@ public final class ClosedLoopScenario {
       List<PhaseResult> results = new ArrayList<>();
       results.add(phases.run("A", "before the shift"));
       phases.generator.shiftTo(settings.shiftedTo());
-      results.add(phases.run("B", "after the shift"));
-      // RETRAIN STEP (issue 15, item 5): here `retrain` trains a new version from leads.labelled
-      // and promotes it into `folder`; phase C ("after the retrain") then runs on the reloaded
-      // version. Pending the retrain library (io.leadstream.tools.retrain, branch wip-retrain).
-      return results;
+      PhaseResult shifted = phases.run("B", "after the shift");
+      results.add(shifted);
+      if (!settings.retrain()) {
+        return new ScenarioResult(results, null);
+      }
+      RetrainStep retrain = retrain(pipeline, folder, shifted);
+      if (retrain.promoted()) {
+        awaitServing(pipeline, retrain.candidateVersion());
+      }
+      results.add(phases.run("C", "after the retrain"));
+      return new ScenarioResult(results, retrain);
+    }
+  }
+
+  /**
+   * Retrains from the outcomes on leads.labelled since the shift (phase B's), as one would after
+   * the warning, the last third of them judging the candidate against the serving bundle.
+   */
+  private RetrainStep retrain(EmbeddedPipeline pipeline, Path folder, PhaseResult shifted) {
+    Instant since = Instant.parse(shifted.firstOutcome());
+    Instant until = Instant.parse(shifted.lastOutcome());
+    RetrainSettings retrain =
+        new RetrainSettings(
+            folder,
+            Duration.between(since, until).dividedBy(3),
+            until,
+            PromotionGate.defaults(),
+            BundleHistory.DEFAULT_KEEP);
+    String origin = Retrainer.origin(pipeline.config()) + ", outcomes from " + since;
+    return RetrainStep.of(
+        new Retrainer(retrain, progress)
+            .retrain(
+                LabelledSnapshot.read(pipeline.config()).leads().stream()
+                    .filter(lead -> !lead.getOutcomeAt().isBefore(since))
+                    .toList(),
+                origin));
+  }
+
+  private static void awaitServing(EmbeddedPipeline pipeline, String version)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + RELOAD_TIMEOUT.toNanos();
+    while (!pipeline.app().modelVersion().equals(version)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the pipeline still serves "
+                + pipeline.app().modelVersion()
+                + " "
+                + RELOAD_TIMEOUT.toSeconds()
+                + " s after "
+                + version
+                + " was promoted into its bundle folder");
+      }
+      Thread.sleep(LABELLED_POLL.toMillis());
     }
   }
 

@@ -32,18 +32,18 @@ public final class ScenarioFiles {
 
   private ScenarioFiles() {}
 
-  public static void write(Path out, List<PhaseResult> phases, double margin) throws IOException {
+  public static void write(Path out, ScenarioResult result, double margin) throws IOException {
     Files.createDirectories(out);
     StringWriter table = new StringWriter();
-    ScenarioTable.print(new PrintWriter(table), phases);
+    ScenarioTable.print(new PrintWriter(table), result);
     Files.writeString(out.resolve(TABLE), table.toString());
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .registerModule(BundleManifest.finiteNumbers())
-        .writeValue(out.resolve(JSON).toFile(), phases);
+        .writeValue(out.resolve(JSON).toFile(), result);
     List<LiveAucPlot.Point> points = new ArrayList<>();
     Map<String, List<CalibrationBin>> curves = new LinkedHashMap<>();
-    for (PhaseResult phase : phases) {
+    for (PhaseResult phase : result.phases()) {
       String label = phase.name() + ": " + phase.description();
       for (VersionReport v : phase.report().versions()) {
         points.add(

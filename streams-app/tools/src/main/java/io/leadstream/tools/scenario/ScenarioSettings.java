@@ -15,8 +15,10 @@ import java.util.Map;
  *     that the label is joined with the event
  * @param margin a version warns when its live AUC is below its card's hold-out AUC minus this
  * @param calibrationMargin a version warns when mean score / 100 and observed rate differ by more
+ * @param retrain retrain from {@code leads.labelled} after phase B and run phase C on what it
+ *     promoted
  * @param startBundle the bundle the pipeline starts with (a folder or {@code classpath:}), copied
- *     into {@code workDir/bundle}, the folder it reloads from
+ *     into {@code workDir/<its name>}, the folder it reloads from
  * @param workDir where the bundle folder goes
  * @param overrides further pipeline settings
  */
@@ -27,6 +29,7 @@ public record ScenarioSettings(
     Duration outcomeDelay,
     double margin,
     double calibrationMargin,
+    boolean retrain,
     String startBundle,
     Path workDir,
     Map<String, String> overrides) {

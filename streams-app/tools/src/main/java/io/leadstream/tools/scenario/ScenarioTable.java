@@ -6,14 +6,18 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** The scenario's figures as a table, one row per phase and model version, then the warnings. */
+/**
+ * The scenario's figures as a table, one row per phase and model version, then the retrain and the
+ * warnings.
+ */
 public final class ScenarioTable {
 
   private static final String ROW = "%-6s %-18s %-11s %-30s %6s %8s %-19s %8s %6s %6s %6s %5s%n";
 
   private ScenarioTable() {}
 
-  public static void print(PrintWriter out, List<PhaseResult> phases) {
+  public static void print(PrintWriter out, ScenarioResult result) {
+    List<PhaseResult> phases = result.phases();
     out.printf(
         Locale.ROOT,
         ROW,
@@ -58,6 +62,21 @@ public final class ScenarioTable {
     out.println(
         "mean: mean score/100; rate: observed conversion rate; ECE: mean |predicted - observed|"
             + " over the deciles, weighted by leads");
+    RetrainStep retrain = result.retrain();
+    if (retrain != null) {
+      out.printf(
+          Locale.ROOT,
+          "retrain after phase B: %s, %s -> %s; trained on %d labelled leads, judged on the %d of"
+              + " the comparison window: AUC %s (serving) vs %s (candidate)%n",
+          retrain.outcome(),
+          retrain.currentVersion(),
+          retrain.candidateVersion() == null ? "-" : retrain.candidateVersion(),
+          retrain.trainingLeads(),
+          retrain.windowLeads(),
+          number(retrain.currentAuc()),
+          number(retrain.candidateAuc()));
+      out.printf("  %s%n", retrain.reason());
+    }
     for (PhaseResult phase : phases) {
       for (VersionReport v : phase.report().versions()) {
         v.warnings()

@@ -1,6 +1,5 @@
-package io.leadstream.app.evaluation;
+package io.leadstream.app.testing;
 
-import io.leadstream.app.testing.TestLeads;
 import io.leadstream.schema.EventScore;
 import io.leadstream.schema.LabelledLead;
 import io.leadstream.schema.LeadOutcome;
