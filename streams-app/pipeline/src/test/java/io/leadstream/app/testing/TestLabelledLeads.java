@@ -2,6 +2,7 @@ package io.leadstream.app.testing;
 
 import io.leadstream.schema.EventScore;
 import io.leadstream.schema.LabelledLead;
+import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.LeadOutcome;
 import io.leadstream.schema.OutcomeType;
 import io.leadstream.schema.ScoredEvent;
@@ -18,12 +19,25 @@ public final class TestLabelledLeads {
   public static LabelledLead scored(
       String leadId, String version, int score, Tier tier, int label, Instant outcomeAt) {
     Instant eventAt = outcomeAt.minus(Duration.ofDays(2));
+    return scored(
+        TestLeads.hot(leadId).setOccurredAt(eventAt).build(),
+        version,
+        score,
+        tier,
+        label,
+        outcomeAt);
+  }
+
+  /** {@code event} scored {@code score} by {@code version} when it occurred, then its outcome. */
+  public static LabelledLead scored(
+      LeadEvent event, String version, int score, Tier tier, int label, Instant outcomeAt) {
+    Instant eventAt = event.getOccurredAt();
     ScoredEvent asOf =
         ScoredEvent.newBuilder()
-            .setEvent(TestLeads.hot(leadId).setOccurredAt(eventAt).build())
+            .setEvent(event)
             .setScore(
                 EventScore.newBuilder()
-                    .setEventId(leadId + "-e")
+                    .setEventId(event.getEventId())
                     .setScore(score)
                     .setOpportunityProbability(0.5)
                     .setTier(tier)
@@ -31,7 +45,7 @@ public final class TestLabelledLeads {
                     .setScoredAt(eventAt)
                     .build())
             .build();
-    return base(leadId, label, outcomeAt).setAsOf(asOf).setEventAt(eventAt).build();
+    return base(event.getLeadId(), label, outcomeAt).setAsOf(asOf).setEventAt(eventAt).build();
   }
 
   /** An outcome LeadStream knew no event of the lead before. */

@@ -4,7 +4,9 @@ import io.leadstream.app.cli.GpuProbeLogging;
 import io.leadstream.app.cli.KafkaOptions;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.evaluation.LabelledSnapshot;
+import io.leadstream.models.training.BundlePromotion;
 import io.leadstream.models.training.BundleTrainer;
+import io.leadstream.models.training.TrainingSummary;
 import io.leadstream.tools.retrain.BundleHistory;
 import io.leadstream.tools.retrain.OutcomeSplit;
 import io.leadstream.tools.retrain.PromotionGate;
@@ -141,12 +143,24 @@ final class RetrainCommand implements Callable<Integer> {
     if (every != null && (every.isNegative() || every.isZero())) {
       throw new ParameterException(spec.commandLine(), "--every must be positive: " + every);
     }
+    RetrainSettings settings;
     try {
-      return new RetrainSettings(
-          bundle, window, until, new PromotionGate(minAucRatio, force), keep);
+      settings =
+          new RetrainSettings(bundle, window, until, new PromotionGate(minAucRatio, force), keep);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    if (!BundlePromotion.holdsBundle(bundle)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--bundle "
+              + bundle
+              + " holds no bundle (no manifest.json): retrain replaces a bundle the pipeline"
+              + " serves; write the first one with `leadstream train --out "
+              + bundle
+              + "` or `bundle init`");
+    }
+    return settings;
   }
 
   private static int runOnce(
@@ -192,6 +206,15 @@ final class RetrainCommand implements Callable<Integer> {
           "The bundle in %s (version %s) stays.%n", settings.bundle(), result.currentVersion());
       return;
     }
+    TrainingSummary trained = result.summary();
+    out.printf(
+        Locale.ROOT,
+        "Candidate %s: hold-out AUC %.3f on %,d of the training leads (its own %s split)%n",
+        trained.version(),
+        trained.holdOut().auc(),
+        trained.holdOut().count(),
+        trained.data().split());
+    trained.warnings().forEach(warning -> out.println("  warning: " + warning));
     WindowComparison c = result.comparison();
     out.printf(
         "%nOn the comparison window, both scored as the pipeline scores them:%n"
