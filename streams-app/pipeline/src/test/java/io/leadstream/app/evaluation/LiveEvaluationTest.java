@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.leadstream.app.evaluation.LiveEvaluation.Report;
 import io.leadstream.app.evaluation.LiveEvaluation.VersionReport;
-import io.leadstream.app.testing.TestLabelledLeads;
 import io.leadstream.models.BundleException;
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.evaluation.ClassificationMetrics;

@@ -34,9 +34,10 @@ import picocli.CommandLine.Spec;
       "  phase A  --leads leads of the process the bundle was trained on",
       "  phase B  --leads leads after the hidden process shifts (--shift): the live AUC falls"
           + " and the warning is raised",
-      "  retrain  a candidate trained from leads.labelled (as `retrain` does), the last third of"
-          + " phase B's outcomes set apart to judge it; promoted into the folder if it ranks them"
-          + " better, and the pipeline reloads it",
+      "  retrain  a candidate trained by the retrain library on phase B's outcomes on"
+          + " leads.labelled (those since the shift), the last third set apart to judge it against"
+          + " the serving bundle; promoted into the folder if it ranks them better, and the"
+          + " pipeline reloads it",
       "  phase C  --leads more leads of the shifted process, scored by what serves then",
       "",
       "The pipeline serves from <out>/<bundle name>, a copy of --model-bundle that it reloads.",
@@ -94,7 +95,7 @@ final class ClosedLoopCommand implements Callable<Integer> {
       defaultValue = "0.05",
       description =
           "Warn when mean score/100 and observed conversion rate differ by more than this and"
-              + " the mean lies outside the rate's 95 % interval (default: ${DEFAULT-VALUE}).")
+              + " the mean lies outside the rate's 95 %% interval (default: ${DEFAULT-VALUE}).")
   double calibrationMargin;
 
   @Option(

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Evaluate the live scores against the outcomes on the labelled topic (leads.labelled): per "
           + "model version, over the leads whose outcome occurred in the window, the count, AUC with "
-          + "its 95 % interval, log loss and Brier of score/100, calibration per decile and "
+          + "its 95 %% interval, log loss and Brier of score/100, calibration per decile and "
           + "conversion and lift per tier, beside the hold-out figures of the --bundle of that "
           + "version. The latest record of each lead counts (what compaction keeps). Exit code 3 "
           + "when a version warns: live AUC below the hold-out AUC by more than --margin, or "
@@ -82,7 +82,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       defaultValue = "0.05",
       description =
           "Warn when mean score/100 and observed conversion rate differ by more than this and "
-              + "the mean lies outside the rate's 95 % interval (default ${DEFAULT-VALUE}).")
+              + "the mean lies outside the rate's 95 %% interval (default ${DEFAULT-VALUE}).")
   double calibrationMargin;
 
   @Option(names = "--json", description = "Print JSON instead of a table.")

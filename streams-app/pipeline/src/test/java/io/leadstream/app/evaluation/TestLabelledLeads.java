@@ -1,5 +1,6 @@
-package io.leadstream.app.testing;
+package io.leadstream.app.evaluation;
 
+import io.leadstream.app.testing.TestLeads;
 import io.leadstream.schema.EventScore;
 import io.leadstream.schema.LabelledLead;
 import io.leadstream.schema.LeadEvent;
