@@ -5,6 +5,7 @@ import io.leadstream.models.training.BundlePromotion;
 import io.leadstream.tools.retrain.BundleHistory;
 import io.leadstream.tools.retrain.BundleHistory.Change;
 import io.leadstream.tools.retrain.BundleHistory.Version;
+import io.leadstream.tools.retrain.BundleLock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +67,7 @@ final class RollbackCommand implements Callable<Integer> {
       list(out, history);
       return 0;
     }
-    Change change = history.rollback(choice.version);
+    Change change = BundleLock.holding(bundle, () -> history.rollback(choice.version));
     out.printf("Restored %s into %s.%n", change.installed(), bundle);
     if (change.replaced() != null) {
       out.printf(

@@ -72,8 +72,13 @@ public final class Retrainer {
    * @param origin where the records come from, for the model card (e.g. {@code leads.labelled on
    *     kafka:9092})
    * @throws io.leadstream.models.BundleException when the bundle folder holds no readable bundle
+   * @throws IllegalStateException when another run changes the folder ({@link BundleLock})
    */
   public RetrainResult retrain(Collection<LabelledLead> records, String origin) {
+    return BundleLock.holding(settings.bundle(), () -> retrainLocked(records, origin));
+  }
+
+  private RetrainResult retrainLocked(Collection<LabelledLead> records, String origin) {
     Path bundle = settings.bundle();
     BundleManifest current = Cards.read(bundle.toString());
     OutcomeSplit split = OutcomeSplit.of(records, settings.window(), settings.until());
