@@ -29,6 +29,10 @@ import java.util.UUID;
  * students, job seekers, competitors, test entries, empty companies) that almost never convert. The
  * same seed gives the same leads. Not thread-safe.
  *
+ * <p>{@link #shiftTo(Regime)} changes the hidden process for the leads generated after it (a market
+ * that changes at a known moment); the draws are the same in every regime, only the logit's weights
+ * differ, so the default {@link Regime#STANDARD} gives the same leads as before regimes existed.
+ *
  * <p>Texts are English by default; with {@link Language#ZH} they are Chinese and the companies and
  * people Chinese too (amounts in CNY, HKD or SGD), drawn by the same hidden process, so the text
  * carries the same signal in either language.
@@ -70,12 +74,63 @@ public final class SyntheticLeadGenerator {
   private static final double[] INTENT_WEIGHT = {0.11, 0.24, 0.31, 0.18, 0.16};
   private static final double[] INTENT_EFFECT = {2.6, 1.2, 0.0, -1.4, -2.6};
 
+  /**
+   * A hidden process: how much the text intent and the budget move a lead's conversion odds.
+   *
+   * @param intercept the logit's constant
+   * @param intentWeight multiplies the text intent's effect on the logit
+   * @param fieldWeight multiplies the effects of the other fields (size, decision maker, rated
+   *     intent, engagement, prior deals, industry, lead source)
+   * @param budgetWeight logit per unit of log budget (relative to 8,000)
+   * @param noBudget logit of a lead without a budget
+   */
+  public record Regime(
+      String name,
+      double intercept,
+      double intentWeight,
+      double fieldWeight,
+      double budgetWeight,
+      double noBudget) {
+
+    /** The process every bundle so far was trained on. */
+    public static final Regime STANDARD = new Regime("standard", INTERCEPT, 1, 1, 0.5, -0.3);
+
+    /**
+     * A changed market: neither the text nor the other fields move the odds any more, only the
+     * budget does, four times as much, and a lead without one seldom converts; about as many leads
+     * convert as before.
+     */
+    public static final Regime BUDGET_LED = new Regime("budget-led", -0.9, 0, 0, 2.0, -1.5);
+
+    /** The regimes by name: standard, budget-led. */
+    public static final List<Regime> ALL = List.of(STANDARD, BUDGET_LED);
+
+    /**
+     * The regime called {@code name}.
+     *
+     * @throws IllegalArgumentException naming the known regimes when none is called so
+     */
+    public static Regime named(String name) {
+      return ALL.stream()
+          .filter(regime -> regime.name().equals(name))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "no regime '"
+                          + name
+                          + "'; known: "
+                          + String.join(", ", ALL.stream().map(Regime::name).toList())));
+    }
+  }
+
   private final Random random;
   private final Instant start;
   private final Language language;
   private final LeadPhrases phrases;
   private final LeadMarket market;
   private final Map<String, Profile> profiles = new HashMap<>();
+  private Regime regime = Regime.STANDARD;
   private int leadsMade;
 
   /** An English generator whose clock starts at {@link #DEFAULT_START}. */
@@ -128,6 +183,16 @@ public final class SyntheticLeadGenerator {
   /** The language this generator writes in. */
   public Language language() {
     return language;
+  }
+
+  /** The hidden process of the leads generated from now on. */
+  public void shiftTo(Regime next) {
+    this.regime = next;
+  }
+
+  /** The hidden process of the next lead. */
+  public Regime regime() {
+    return regime;
   }
 
   /** The hidden state of one lead, kept so follow-up events stay in character. */
@@ -262,10 +327,8 @@ public final class SyntheticLeadGenerator {
             .setAttributes(attributes)
             .build();
 
-    double logit =
-        INTERCEPT
-            + 0.35 * (Math.log(employees) - 4.6) / 1.5
-            + (budget == null ? -0.3 : 0.5 * (Math.log(budget) - Math.log(8000)) / 1.0)
+    double fieldEffects =
+        0.35 * (Math.log(employees) - 4.6) / 1.5
             + (decisionMaker == null ? 0.2 : decisionMaker ? 0.6 : 0)
             + (purchaseIntent == null ? 0 : 0.35 * (purchaseIntent - 3))
             + (engagement == null
@@ -283,8 +346,14 @@ public final class SyntheticLeadGenerator {
                 : (cooperation.getPriorDeals() > 0 ? 0.45 : 0)
                     + 0.1 * Math.min(cooperation.getPriorDeals(), 3))
             + INDUSTRY_EFFECT[industry]
-            + LEAD_SOURCE_EFFECT[leadSource]
-            + INTENT_EFFECT[intent.ordinal()]
+            + LEAD_SOURCE_EFFECT[leadSource];
+    double logit =
+        regime.intercept()
+            + regime.fieldWeight() * fieldEffects
+            + (budget == null
+                ? regime.noBudget()
+                : regime.budgetWeight() * (Math.log(budget) - Math.log(8000)))
+            + regime.intentWeight() * INTENT_EFFECT[intent.ordinal()]
             + 0.5 * random.nextGaussian();
     boolean converted = random.nextDouble() < 1 / (1 + Math.exp(-logit));
     return new LabelledLead(event, converted);

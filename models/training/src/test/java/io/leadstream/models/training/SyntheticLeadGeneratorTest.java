@@ -114,6 +114,35 @@ class SyntheticLeadGeneratorTest {
   }
 
   @Test
+  void shouldDrawTheSameLeadsButLabelThemByBudgetRatherThanTextAfterTheShift() {
+    List<LabelledLead> standard = new SyntheticLeadGenerator(5).generate(3000);
+    SyntheticLeadGenerator shifted = new SyntheticLeadGenerator(5);
+    shifted.shiftTo(SyntheticLeadGenerator.Regime.BUDGET_LED);
+    List<LabelledLead> budgetLed = shifted.generate(3000);
+
+    assertThat(budgetLed)
+        .extracting(LabelledLead::event)
+        .isEqualTo(standard.stream().map(LabelledLead::event).toList());
+    assertThat(shifted.regime()).isEqualTo(SyntheticLeadGenerator.Regime.BUDGET_LED);
+    double textGapBefore =
+        rateWhere(standard, "ready to go ahead") - rateWhere(standard, "not interested");
+    double textGapAfter =
+        rateWhere(budgetLed, "ready to go ahead") - rateWhere(budgetLed, "not interested");
+    assertThat(textGapAfter).isLessThan(textGapBefore / 2);
+    assertThat(budgetGap(budgetLed)).isGreaterThan(budgetGap(standard) + 0.15);
+  }
+
+  @Test
+  void shouldShiftOnlyTheLeadsGeneratedAfterTheShift() {
+    SyntheticLeadGenerator generator = new SyntheticLeadGenerator(5);
+    List<LabelledLead> before = generator.generate(100);
+    generator.shiftTo(SyntheticLeadGenerator.Regime.BUDGET_LED);
+    generator.generate(100);
+
+    assertThat(before).isEqualTo(new SyntheticLeadGenerator(5).generate(100));
+  }
+
+  @Test
   void shouldFollowUpTheSameLeadWithMovedEngagement() {
     SyntheticLeadGenerator generator = new SyntheticLeadGenerator(9);
     LeadEvent first = generator.next().event();
@@ -131,6 +160,28 @@ class SyntheticLeadGeneratorTest {
       assertThat(next.getEngagement().getWebsiteVisits())
           .isGreaterThanOrEqualTo(first.getEngagement().getWebsiteVisits());
     }
+  }
+
+  /** Conversion rate of leads with a budget above the median minus that of the others. */
+  private static double budgetGap(List<LabelledLead> leads) {
+    double median =
+        leads.stream()
+            .filter(l -> l.event().getBudget() != null)
+            .mapToDouble(l -> l.event().getBudget())
+            .sorted()
+            .skip(leads.stream().filter(l -> l.event().getBudget() != null).count() / 2)
+            .findFirst()
+            .orElseThrow();
+    List<LabelledLead> high =
+        leads.stream()
+            .filter(l -> l.event().getBudget() != null && l.event().getBudget() > median)
+            .toList();
+    List<LabelledLead> rest = leads.stream().filter(l -> !high.contains(l)).toList();
+    return rate(high) - rate(rest);
+  }
+
+  private static double rate(List<LabelledLead> leads) {
+    return leads.stream().filter(LabelledLead::converted).count() / (double) leads.size();
   }
 
   private static double rateWhere(List<LabelledLead> leads, String phrase) {

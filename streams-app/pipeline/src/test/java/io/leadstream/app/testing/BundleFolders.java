@@ -2,15 +2,13 @@ package io.leadstream.app.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadstream.models.bundle.BundleCopy;
 import io.leadstream.models.bundle.BundleManifest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** Bundle folders for tests: a shipped bundle copied out of the class path, then edited. */
@@ -24,19 +22,7 @@ public final class BundleFolders {
    * Copies {@code classpath:bundles/<name>} (manifest and every file it lists) into {@code target}.
    */
   public static Path copyShipped(String name, Path target) {
-    try {
-      Files.createDirectories(target);
-      List<String> files = new ArrayList<>(List.of(BundleManifest.FILE_NAME));
-      files.addAll(
-          BundleManifest.fromJson(resource(name, BundleManifest.FILE_NAME)).files().keySet());
-      for (String file : files) {
-        Files.createDirectories(target.resolve(file).getParent());
-        Files.write(target.resolve(file), resource(name, file));
-      }
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return BundleCopy.copy("classpath:bundles/" + name, target);
   }
 
   /**
@@ -62,17 +48,5 @@ public final class BundleFolders {
 
   public static void setVersion(Path bundle, String version) {
     editManifest(bundle, manifest -> manifest.put("version", version));
-  }
-
-  private static byte[] resource(String bundle, String file) throws IOException {
-    try (InputStream in =
-        BundleFolders.class
-            .getClassLoader()
-            .getResourceAsStream("bundles/" + bundle + "/" + file)) {
-      if (in == null) {
-        throw new IOException("no bundles/" + bundle + "/" + file + " on the class path");
-      }
-      return in.readAllBytes();
-    }
   }
 }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       PromptsCommand.class,
       LagCommand.class,
       EvaluateCommand.class,
+      ScenarioCommand.class,
       DlqCommand.class,
       FaultsCommand.class,
       BenchCommand.class,

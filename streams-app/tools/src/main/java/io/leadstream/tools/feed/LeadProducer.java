@@ -5,16 +5,7 @@ import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.schema.kafka.RegistryAvroSerde;
 import io.leadstream.schema.registry.SchemaRegistryClient;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends lead events to the raw leads topic keyed by leadId, in the pipeline's input format (Avro
@@ -23,11 +14,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class LeadProducer implements AutoCloseable {
 
-  private final KafkaProducer<String, byte[]> producer;
-  private final String topic;
+  private final TopicProducer producer;
   private final Function<LeadEvent, byte[]> encoder;
-  private final AtomicLong acknowledged = new AtomicLong();
-  private final AtomicReference<Exception> failure = new AtomicReference<>();
 
   public LeadProducer(LeadStreamConfig config) {
     this(config, encoder(config));
@@ -37,16 +25,7 @@ public final class LeadProducer implements AutoCloseable {
    * @param encoder writes a LeadEvent as the input topic holds it (a CRM's JSON, say)
    */
   public LeadProducer(LeadStreamConfig config, Function<LeadEvent, byte[]> encoder) {
-    Map<String, Object> props = new HashMap<>(config.clientProperties());
-    props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
-    props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-    props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    // One request in flight: a retried first batch to a just-created partition (NOT_LEADER) can
-    // otherwise land behind later batches and fail for good with OUT_OF_ORDER_SEQUENCE_NUMBER.
-    props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-    this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    this.topic = config.rawTopic();
+    this.producer = new TopicProducer(config, config.rawTopic());
     this.encoder = encoder;
   }
 
@@ -75,15 +54,7 @@ public final class LeadProducer implements AutoCloseable {
 
   /** Sends a record as given, valid or not. */
   public void sendRaw(String key, byte[] value) {
-    producer.send(
-        new ProducerRecord<>(topic, key, value),
-        (metadata, exception) -> {
-          if (exception == null) {
-            acknowledged.incrementAndGet();
-          } else {
-            failure.compareAndSet(null, exception);
-          }
-        });
+    producer.send(key, value);
   }
 
   /**
@@ -93,12 +64,7 @@ public final class LeadProducer implements AutoCloseable {
    * @throws IllegalStateException when any send failed
    */
   public long flushAndCount() {
-    producer.flush();
-    if (failure.get() != null) {
-      throw new IllegalStateException(
-          "Sending to " + topic + " failed: " + failure.get().getMessage(), failure.get());
-    }
-    return acknowledged.get();
+    return producer.flushAndCount();
   }
 
   @Override

@@ -32,6 +32,9 @@ final class ChartStyle {
   static final Stroke REFERENCE_STROKE =
       new BasicStroke(
           1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0);
+  static final Stroke DOTTED_STROKE =
+      new BasicStroke(
+          1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {2, 3}, 0);
   static final Stroke MAIN_STROKE = new BasicStroke(2.6f);
   static final Stroke OTHER_STROKE = new BasicStroke(1.6f);
 

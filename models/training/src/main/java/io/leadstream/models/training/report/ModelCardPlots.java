@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,15 +102,35 @@ public final class ModelCardPlots {
    */
   public static void calibration(Path png, Map<String, double[]> predictedByModel, boolean[] actual)
       throws IOException {
-    XYSeriesCollection data = new XYSeriesCollection();
+    Map<String, List<CalibrationBin>> curves = new LinkedHashMap<>();
     for (Map.Entry<String, double[]> model : predictedByModel.entrySet()) {
       double logLoss = ClassificationMetrics.logLoss(model.getValue(), actual);
-      XYSeries series =
-          new XYSeries(
-              String.format(Locale.ROOT, "%s (log loss %.3f)", model.getKey(), logLoss),
-              false,
-              true);
-      for (CalibrationBin bin : ClassificationMetrics.calibrationCurve(model.getValue(), actual)) {
+      curves.put(
+          String.format(Locale.ROOT, "%s (log loss %.3f)", model.getKey(), logLoss),
+          ClassificationMetrics.calibrationCurve(model.getValue(), actual));
+    }
+    calibrationCurves(
+        png,
+        "Calibration ("
+            + ClassificationMetrics.CALIBRATION_BINS
+            + " quantile bins, "
+            + actual.length
+            + " leads)",
+        curves);
+  }
+
+  /**
+   * A reliability diagram of curves already binned: per curve, observed conversion rate against
+   * mean predicted probability, and the perfect-calibration diagonal.
+   *
+   * @param curves calibration bins by legend entry
+   */
+  public static void calibrationCurves(
+      Path png, String title, Map<String, List<CalibrationBin>> curves) throws IOException {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (Map.Entry<String, List<CalibrationBin>> curve : curves.entrySet()) {
+      XYSeries series = new XYSeries(curve.getKey(), false, true);
+      for (CalibrationBin bin : curve.getValue()) {
         series.add(bin.meanPredicted(), bin.observedRate());
       }
       data.addSeries(series);
@@ -117,11 +138,7 @@ public final class ModelCardPlots {
     data.addSeries(diagonal("perfect calibration"));
     JFreeChart chart =
         ChartFactory.createXYLineChart(
-            "Calibration ("
-                + ClassificationMetrics.CALIBRATION_BINS
-                + " quantile bins, "
-                + actual.length
-                + " leads)",
+            title,
             "mean predicted probability",
             "observed conversion rate",
             data,
@@ -269,7 +286,7 @@ public final class ModelCardPlots {
     return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  private static void write(Path png, JFreeChart chart) throws IOException {
+  static void write(Path png, JFreeChart chart) throws IOException {
     Path parent = png.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

@@ -2,10 +2,13 @@ package io.leadstream.models.training.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadstream.models.evaluation.CalibrationBin;
+import io.leadstream.models.evaluation.ClassificationMetrics;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -84,7 +87,33 @@ class ModelCardPlotsTest {
     assertReadableChart(png);
   }
 
-  private static void assertReadableChart(Path png) throws IOException {
+  @Test
+  void shouldDrawBinnedCalibrationCurves() throws IOException {
+    Map<String, List<CalibrationBin>> curves = new LinkedHashMap<>();
+    curves.put("phase A", ClassificationMetrics.calibrationCurve(MODEL, ACTUAL));
+    curves.put("phase B", ClassificationMetrics.calibrationCurve(BASELINE, ACTUAL));
+    Path png = dir.resolve("curves.png");
+
+    ModelCardPlots.calibrationCurves(png, "Calibration per phase", curves);
+
+    assertReadableChart(png);
+  }
+
+  @Test
+  void shouldDrawLiveAucPerPhaseBesideTheCard() throws IOException {
+    List<LiveAucPlot.Point> points =
+        List.of(
+            new LiveAucPlot.Point("A", "v1", 0.86, 0.83, 0.89, 0.88),
+            new LiveAucPlot.Point("B", "v1", 0.74, 0.70, 0.78, 0.88),
+            new LiveAucPlot.Point("C", "v2", 0.84, 0.81, 0.87, 0.85));
+    Path png = dir.resolve("live-auc.png");
+
+    LiveAucPlot.write(png, points, 0.05);
+
+    assertReadableChart(png);
+  }
+
+  static void assertReadableChart(Path png) throws IOException {
     BufferedImage image = ImageIO.read(png.toFile());
 
     assertThat(image).isNotNull();
