@@ -87,6 +87,14 @@ final class RetrainCommand implements Callable<Integer> {
   Instant until;
 
   @Option(
+      names = "--train-window",
+      paramLabel = "DURATION",
+      description =
+          "Train only on the outcomes of this ISO-8601 length before the comparison window, e.g."
+              + " P90D after the market changed (default: every earlier outcome).")
+  Duration trainWindow;
+
+  @Option(
       names = "--min-auc-ratio",
       paramLabel = "R",
       defaultValue = "1.0",
@@ -146,7 +154,8 @@ final class RetrainCommand implements Callable<Integer> {
     RetrainSettings settings;
     try {
       settings =
-          new RetrainSettings(bundle, window, until, new PromotionGate(minAucRatio, force), keep);
+          new RetrainSettings(
+              bundle, window, until, trainWindow, new PromotionGate(minAucRatio, force), keep);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -187,8 +196,9 @@ final class RetrainCommand implements Callable<Integer> {
   private static void report(PrintWriter out, RetrainSettings settings, RetrainResult result) {
     OutcomeSplit split = result.split();
     out.printf(
-        "Skipped: %,d outcomes without a scored event (no asOf), %,d after the window%n",
-        split.unmatched(), split.afterUntil());
+        "Skipped: %,d outcomes without a scored event (no asOf), %,d after the window, %,d before"
+            + " the training window%n",
+        split.unmatched(), split.afterUntil(), split.beforeTraining());
     if (split.until() != null) {
       out.printf(
           "Training: %,d leads (%,d converted), outcomes at or before %s%n",

@@ -22,6 +22,8 @@ import java.util.Locale;
  * @param comparison leads whose outcome occurred in the window, in outcome order
  * @param unmatched records without {@code asOf}, skipped
  * @param afterUntil records with {@code asOf} whose outcome occurred after {@code until}, skipped
+ * @param beforeTraining records with {@code asOf} whose outcome occurred before the training
+ *     window, skipped; 0 without one
  * @param from start of the window, exclusive; null when no record has {@code asOf}
  * @param until end of the window, inclusive: the given instant, else the newest outcome; null when
  *     no record has {@code asOf}
@@ -31,6 +33,7 @@ public record OutcomeSplit(
     List<OutcomeLead> comparison,
     int unmatched,
     int afterUntil,
+    int beforeTraining,
     Instant from,
     Instant until) {
 
@@ -50,6 +53,16 @@ public record OutcomeSplit(
    *     asOf}
    */
   public static OutcomeSplit of(Collection<LabelledLead> records, Duration window, Instant until) {
+    return of(records, window, until, null);
+  }
+
+  /**
+   * Splits as {@link #of(Collection, Duration, Instant)}, training only on the outcomes of the
+   * {@code trainingWindow} before the comparison window (all earlier ones when null): after the
+   * market changed, the outcomes of before mislead.
+   */
+  public static OutcomeSplit of(
+      Collection<LabelledLead> records, Duration window, Instant until, Duration trainingWindow) {
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("the comparison window must be positive: " + window);
     }
@@ -68,22 +81,26 @@ public record OutcomeSplit(
     Instant end =
         until != null || matched.isEmpty() ? until : matched.get(matched.size() - 1).outcomeAt();
     if (end == null) {
-      return new OutcomeSplit(List.of(), List.of(), unmatched, 0, null, null);
+      return new OutcomeSplit(List.of(), List.of(), unmatched, 0, 0, null, null);
     }
     Instant from = end.minus(window);
+    Instant trainedFrom = trainingWindow == null ? null : from.minus(trainingWindow);
     List<OutcomeLead> training = new ArrayList<>();
     List<OutcomeLead> comparison = new ArrayList<>();
     int after = 0;
+    int before = 0;
     for (OutcomeLead lead : matched) {
       if (lead.outcomeAt().isAfter(end)) {
         after++;
       } else if (lead.outcomeAt().isAfter(from)) {
         comparison.add(lead);
-      } else {
+      } else if (trainedFrom == null || lead.outcomeAt().isAfter(trainedFrom)) {
         training.add(lead);
+      } else {
+        before++;
       }
     }
-    return new OutcomeSplit(training, comparison, unmatched, after, from, end);
+    return new OutcomeSplit(training, comparison, unmatched, after, before, from, end);
   }
 
   /**
@@ -102,7 +119,7 @@ public record OutcomeSplit(
         "the leads whose outcome occurred at or before " + from + " (what trains)",
         training,
         TrainingGuards.MIN_PER_CLASS,
-        "wait for more outcomes, or shorten --window");
+        "wait for more outcomes, shorten --window or lengthen --train-window");
     requireBothClasses(
         "the comparison window (outcomes after " + from + " until " + until + ")",
         comparison,

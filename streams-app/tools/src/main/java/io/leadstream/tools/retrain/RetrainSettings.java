@@ -12,11 +12,18 @@ import java.util.Objects;
  *     it must hold the current bundle
  * @param window length of the comparison window of outcome times, never trained on
  * @param until end of the window, or null for the newest outcome
+ * @param trainingWindow length of the window of outcome times before the comparison window that
+ *     trains; null for every earlier outcome
  * @param gate when the candidate replaces the current bundle
  * @param keep how many replaced versions the history keeps, at least 1
  */
 public record RetrainSettings(
-    Path bundle, Duration window, Instant until, PromotionGate gate, int keep) {
+    Path bundle,
+    Duration window,
+    Instant until,
+    Duration trainingWindow,
+    PromotionGate gate,
+    int keep) {
 
   /** The default comparison window: the last 7 days of outcomes. */
   public static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
@@ -26,6 +33,9 @@ public record RetrainSettings(
     Objects.requireNonNull(gate, "gate");
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("the comparison window must be positive: " + window);
+    }
+    if (trainingWindow != null && (trainingWindow.isNegative() || trainingWindow.isZero())) {
+      throw new IllegalArgumentException("the training window must be positive: " + trainingWindow);
     }
     if (keep < 1) {
       throw new IllegalArgumentException("keep at least 1 replaced version, was " + keep);
@@ -37,6 +47,6 @@ public record RetrainSettings(
    */
   public static RetrainSettings defaults(Path bundle) {
     return new RetrainSettings(
-        bundle, DEFAULT_WINDOW, null, PromotionGate.defaults(), BundleHistory.DEFAULT_KEEP);
+        bundle, DEFAULT_WINDOW, null, null, PromotionGate.defaults(), BundleHistory.DEFAULT_KEEP);
   }
 }

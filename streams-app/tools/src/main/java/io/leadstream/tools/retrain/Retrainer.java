@@ -81,7 +81,8 @@ public final class Retrainer {
   private RetrainResult retrainLocked(Collection<LabelledLead> records, String origin) {
     Path bundle = settings.bundle();
     BundleManifest current = Cards.read(bundle.toString());
-    OutcomeSplit split = OutcomeSplit.of(records, settings.window(), settings.until());
+    OutcomeSplit split =
+        OutcomeSplit.of(records, settings.window(), settings.until(), settings.trainingWindow());
     try {
       split.requireUsable();
     } catch (TrainingRefusedException e) {
@@ -126,7 +127,7 @@ public final class Retrainer {
   }
 
   /** The leads before the window, timed by their events, with notes on what they are. */
-  private static TrainingSet trainingSet(OutcomeSplit split, RetrainRecipe recipe, String origin) {
+  private TrainingSet trainingSet(OutcomeSplit split, RetrainRecipe recipe, String origin) {
     List<OutcomeLead> training = split.training();
     Instant[] times =
         training.stream().map(lead -> lead.event().getOccurredAt()).toArray(Instant[]::new);
@@ -152,6 +153,12 @@ public final class Retrainer {
     }
     if (split.afterUntil() > 0) {
       notes.add(f("%,d outcomes after %s were left out", split.afterUntil(), split.until()));
+    }
+    if (split.beforeTraining() > 0) {
+      notes.add(
+          f(
+              "%,d outcomes before the training window (%s) were left out",
+              split.beforeTraining(), settings.trainingWindow()));
     }
     notes.add("features: " + recipe.basis());
     return new TrainingSet(

@@ -127,6 +127,7 @@ public final class ClosedLoopScenario {
             folder,
             Duration.between(since, until).dividedBy(3),
             until,
+            null,
             PromotionGate.defaults(),
             BundleHistory.DEFAULT_KEEP);
     String origin = Retrainer.origin(pipeline.config()) + ", outcomes from " + since;

@@ -56,6 +56,24 @@ class OutcomeSplitTest {
   }
 
   @Test
+  void shouldTrainOnlyOnTheTrainingWindowWhenOneIsGiven() {
+    Instant from = NEWEST.minus(WEEK);
+    List<LabelledLead> records =
+        List.of(
+            scored("before-the-change", 1, from.minus(Duration.ofDays(31))),
+            scored("at-its-start", 0, from.minus(Duration.ofDays(30))),
+            scored("after-the-change", 1, from.minus(Duration.ofDays(29))),
+            scored("window", 0, NEWEST));
+
+    OutcomeSplit split = OutcomeSplit.of(records, WEEK, null, Duration.ofDays(30));
+
+    assertThat(ids(split.training())).containsExactly("after-the-change");
+    assertThat(ids(split.comparison())).containsExactly("window");
+    assertThat(split.beforeTraining()).isEqualTo(2);
+    assertThat(OutcomeSplit.of(records, WEEK, null).training()).hasSize(3);
+  }
+
+  @Test
   void shouldRefuseAComparisonWindowWithTooFewOfAClass() {
     List<LabelledLead> records = new ArrayList<>();
     for (int i = 0; i < 120; i++) {
