@@ -44,7 +44,7 @@ public final class FormatBenchmark implements AutoCloseable {
   public record FormatResult(InputFormat format, List<Double> leadsPerSecond) {
 
     public double median() {
-      return FormatBenchmark.median(leadsPerSecond);
+      return BenchResult.median(leadsPerSecond);
     }
 
     /**
@@ -56,7 +56,7 @@ public final class FormatBenchmark implements AutoCloseable {
       for (int i = 0; i < leadsPerSecond.size(); i++) {
         ratios.add(leadsPerSecond.get(i) / reference.leadsPerSecond().get(i));
       }
-      return FormatBenchmark.median(ratios);
+      return BenchResult.median(ratios);
     }
 
     public double min() {
@@ -174,12 +174,6 @@ public final class FormatBenchmark implements AutoCloseable {
             ? new LeadProducer(config, HubSpotJson::render)
             : new LeadProducer(config);
     return new Lane(format, app, producer, new OutcomeReader(config));
-  }
-
-  static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static String name(Lane lane) {

@@ -23,12 +23,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Pushes synthetic leads through a running pipeline and then runs the encoder alone on the same
- * texts with the same parallelism (one caller per stream thread, batch 1), so the cost of
- * everything but inference shows as a ratio. Phases: warm-up (not measured; the JIT compiles the
- * broker, clients and Streams for a good while), throughput (every lead sent at once; leads/s from
- * first send to last outcome), latency (leads sent at half the measured throughput, so queueing
- * does not dominate), encoder alone.
+ * Pushes synthetic leads through a running pipeline and runs the encoder alone on the same texts
+ * with the same parallelism (one caller per stream thread, batch 1), so the cost of everything but
+ * inference shows as a ratio. Phases: warm-up (not measured; the JIT compiles the broker, clients
+ * and Streams for a good while); rounds of a throughput burst (every lead sent at once; leads/s
+ * from first send to last outcome) each followed by the encoder alone on the burst's texts, so the
+ * two alternate and a change of the machine's speed shows in both; latency (leads sent at half the
+ * median throughput, so queueing does not dominate); the encoder with one caller on every core.
  *
  * <p>It is handed a started pipeline and starts none, so it shares none of the demo's set-up:
  * starting the broker and the app, their settings and the console's logs are done in one place, the
@@ -44,49 +45,58 @@ public final class PipelineBenchmark {
     this.log = log;
   }
 
-  public BenchResult run(int leads, int warmup, int paced, long seed, int partitions)
+  /**
+   * @param leads leads of each throughput burst, all new, every one needing inference
+   * @param rounds bursts, each followed by the encoder alone on the burst's texts (A-B-A-B), so a
+   *     drift of the machine's speed shows in both and the ratio is paired by round
+   */
+  public BenchResult run(int leads, int rounds, int warmup, int paced, long seed, int partitions)
       throws InterruptedException {
-    List<LeadEvent> events = SampleFeed.generate(seed, warmup + leads + paced, 0, 0);
+    List<LeadEvent> events = SampleFeed.generate(seed, warmup + rounds * leads + paced, 0, 0);
     List<LeadEvent> warm = events.subList(0, warmup);
-    List<LeadEvent> measured = events.subList(warmup, warmup + leads);
-    List<LeadEvent> latency = events.subList(warmup + leads, events.size());
+    List<LeadEvent> latency = events.subList(warmup + rounds * leads, events.size());
+    int threads = pipeline.config().streamThreads();
     try (OutcomeReader reader = new OutcomeReader(pipeline.config());
         LeadProducer producer = new LeadProducer(pipeline.config())) {
       log.accept("warm-up: " + warm.size() + " leads");
       sendAndAwait(reader, producer, warm, 0);
 
-      log.accept("throughput: " + measured.size() + " leads sent at once");
-      long start = System.currentTimeMillis();
-      RunSummary burst = sendAndAwait(reader, producer, measured, 0);
-      double throughput = burst.throughputPerSecond(start);
+      List<Double> pipelineRates = new ArrayList<>();
+      List<Double> encoderRates = new ArrayList<>();
+      List<String> texts = List.of();
+      for (int round = 0; round < rounds; round++) {
+        int first = warmup + round * leads;
+        List<LeadEvent> burst = events.subList(first, first + leads);
+        log.accept(
+            String.format(
+                "round %d of %d: %d leads sent at once, then the encoder alone on their texts"
+                    + " (%d parallel callers)",
+                round + 1, rounds, burst.size(), threads));
+        long start = System.currentTimeMillis();
+        pipelineRates.add(sendAndAwait(reader, producer, burst, 0).throughputPerSecond(start));
+        texts = burst.stream().map(LeadText::of).toList();
+        encoderRates.add(encoderRate(pipeline.app().model().current(), texts, threads));
+      }
 
-      double pace = Math.max(1, throughput / 2);
+      double pace = Math.max(1, BenchResult.median(pipelineRates) / 2);
       log.accept(String.format("latency: %d leads at %.0f leads/s", latency.size(), pace));
       RunSummary pacedRun = sendAndAwait(reader, producer, latency, (long) (1e9 / pace));
 
-      List<String> texts = measured.stream().map(LeadText::of).toList();
-      int threads = pipeline.config().streamThreads();
-      log.accept(
-          "encoder alone: "
-              + texts.size()
-              + " texts, "
-              + threads
-              + " parallel callers, then 1 caller using every core");
-      double parallel = encoderRate(pipeline.app().model().current(), texts, threads);
+      log.accept("encoder alone, for reference: 1 caller using every core");
       double oneCaller;
       try (ModelBundle allCores =
           ModelBundle.load(pipeline.config().modelBundle(), InferenceOptions.ENGINE_DEFAULT)) {
         oneCaller = encoderRate(allCores, texts, 1);
       }
       return new BenchResult(
-          measured.size(),
+          leads,
           partitions,
           threads,
-          throughput,
+          pipelineRates,
           pace,
           pacedRun.latencyPercentileMs(50),
           pacedRun.latencyPercentileMs(99),
-          parallel,
+          encoderRates,
           oneCaller);
     }
   }
@@ -129,22 +139,23 @@ public final class PipelineBenchmark {
   }
 
   /**
-   * Texts/s of {@code callers} threads, each with its own scorer, reading every text once at batch
-   * 1.
+   * Texts/s of {@code callers} threads, each with its own scorer opened before the clock starts,
+   * reading every text once at batch 1.
    */
   private static double encoderRate(ModelBundle bundle, List<String> texts, int callers)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(callers);
+    List<LeadScorer> scorers = new ArrayList<>();
     try {
       List<Callable<Void>> work = new ArrayList<>();
       for (int c = 0; c < callers; c++) {
+        LeadScorer scorer = bundle.newScorer();
+        scorers.add(scorer);
         int first = c;
         work.add(
             () -> {
-              try (LeadScorer scorer = bundle.newScorer()) {
-                for (int i = first; i < texts.size(); i += callers) {
-                  scorer.readText(texts.get(i));
-                }
+              for (int i = first; i < texts.size(); i += callers) {
+                scorer.readText(texts.get(i));
               }
               return null;
             });
@@ -158,6 +169,7 @@ public final class PipelineBenchmark {
       throw new IllegalStateException("Encoder benchmark failed", e.getCause());
     } finally {
       pool.shutdown();
+      scorers.forEach(LeadScorer::close);
     }
   }
 }

@@ -37,7 +37,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--leads",
       defaultValue = "4000",
-      description = "Leads in the throughput phase (default: ${DEFAULT-VALUE}).")
+      description = "Leads in each throughput burst (default: ${DEFAULT-VALUE}).")
   int leads;
 
   @Option(
@@ -79,7 +79,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--rounds",
       defaultValue = "3",
-      description = "With --formats: bursts per format (default: ${DEFAULT-VALUE}).")
+      description =
+          "Throughput bursts, each followed by the encoder alone on its texts (pipeline and"
+              + " encoder alternated; medians and range reported); with --formats, bursts per"
+              + " format (default: ${DEFAULT-VALUE}).")
   int rounds;
 
   @Option(
@@ -109,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
                     out.println("  " + line);
                     out.flush();
                   })
-              .run(leads, warmup, paced, seed, partitions);
+              .run(leads, rounds, warmup, paced, seed, partitions);
     }
     out.printf("%n%s%n%s%n", machine(), result.describe());
     if (report != null) {
@@ -166,8 +169,9 @@ final class BenchCommand implements Callable<Integer> {
   private String settings() {
     return String.format(
         Locale.ROOT,
-        "%d leads, %d partition(s), %s%s",
+        "%d leads x %d rounds, %d partition(s), %s%s",
         leads,
+        rounds,
         partitions,
         embedded.modelBundle,
         embedded.overrides.isEmpty() ? "" : ", " + embedded.overrides);
