@@ -142,8 +142,6 @@ final class ClosedLoopCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    GpuProbeLogging.quietUnlessAskedFor(System.getenv());
-    ConsoleLogging.quiet(verbose);
     Regime shifted;
     try {
       shifted = Regime.named(shift);
@@ -167,6 +165,9 @@ final class ClosedLoopCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--leads: " + e.getMessage());
     }
+    // quiet only once the options are checked: a usage error changes no logging of the process
+    GpuProbeLogging.quietUnlessAskedFor(System.getenv());
+    ConsoleLogging.quiet(verbose);
     PrintWriter console = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(console);
     ScenarioResult result;

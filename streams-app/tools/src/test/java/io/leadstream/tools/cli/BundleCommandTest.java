@@ -70,6 +70,7 @@ class BundleCommandTest {
   private final StringWriter err = new StringWriter();
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
   private final Logger sourceLog = (Logger) LoggerFactory.getLogger(ModelSource.class);
+  private Level sourceLevelBefore;
 
   @BeforeEach
   void startHub() throws IOException {
@@ -79,11 +80,15 @@ class BundleCommandTest {
     cacheBefore = System.setProperty(ModelSource.CACHE_DIR_PROPERTY, cache.toString());
     log.start();
     sourceLog.addAppender(log);
+    // a command run earlier in this JVM may have quieted io.leadstream for its console report
+    sourceLevelBefore = sourceLog.getLevel();
+    sourceLog.setLevel(Level.WARN);
   }
 
   @AfterEach
   void stopHub() {
     sourceLog.detachAppender(log);
+    sourceLog.setLevel(sourceLevelBefore);
     hub.close();
     restore(HubSettings.ENDPOINT_PROPERTY, endpointBefore);
     restore(ModelSource.CACHE_DIR_PROPERTY, cacheBefore);
