@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -38,6 +39,13 @@ public final class LabelledTail implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LabelledTail.class);
   private static final Duration POLL = Duration.ofSeconds(1);
+
+  /**
+   * Pause after a poll that returned nothing: a read_committed fetch returns at once, empty, while
+   * the pipeline's transaction on the topic is open, so polling alone would spin on a core.
+   */
+  private static final Duration EMPTY_PAUSE = Duration.ofMillis(200);
+
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final Map<String, Object> consumerProperties;
@@ -139,7 +147,8 @@ public final class LabelledTail implements AutoCloseable {
           ends = consumer.endOffsets(partitions);
         }
       }
-      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+      ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL);
+      for (ConsumerRecord<byte[], byte[]> record : polled) {
         records.increment();
         if (!latest.accept(record, values)) {
           undecodable();
@@ -157,6 +166,19 @@ public final class LabelledTail implements AutoCloseable {
             latest.size(),
             (long) undecodable.count());
       }
+      if (polled.isEmpty() && pausedUntilClosed()) {
+        return;
+      }
+    }
+  }
+
+  /** Waits {@link #EMPTY_PAUSE}; true when closed meanwhile. */
+  private boolean pausedUntilClosed() {
+    try {
+      return stop.await(EMPTY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
     }
   }
 
