@@ -25,8 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,16 +75,7 @@ class EvaluateRegistryFormatIT {
           LeadStreamSerdes.labelledLead(
                   new SchemaRegistryClient(RegistrySettings.of(registry.url())))
               .serializer();
-      try (KafkaProducer<String, byte[]> producer = OutcomeLabelsIT.producer(config)) {
-        for (LabelledLead lead : leads) {
-          producer.send(
-              new ProducerRecord<>(
-                  config.labelledTopic(),
-                  lead.getLeadId(),
-                  serializer.serialize(config.labelledTopic(), lead)));
-        }
-        producer.flush();
-      }
+      OutcomeLabelsIT.sendLabelled(config, serializer, leads);
 
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();

@@ -84,17 +84,9 @@ class LabelledTailIT {
     return TestLabelledLeads.scored(leadId, "v1", 50, Tier.WARM, label, NOW);
   }
 
-  private static void send(LeadStreamConfig config, List<LabelledLead> leads) throws Exception {
-    try (Serializer<LabelledLead> serializer = LeadStreamSerdes.labelledLead().serializer();
-        KafkaProducer<String, byte[]> producer = OutcomeLabelsIT.producer(config)) {
-      for (LabelledLead lead : leads) {
-        producer.send(
-            new ProducerRecord<>(
-                config.labelledTopic(),
-                lead.getLeadId(),
-                serializer.serialize(config.labelledTopic(), lead)));
-      }
-      producer.flush();
+  private static void send(LeadStreamConfig config, List<LabelledLead> leads) {
+    try (Serializer<LabelledLead> serializer = LeadStreamSerdes.labelledLead().serializer()) {
+      OutcomeLabelsIT.sendLabelled(config, serializer, leads);
     }
   }
 

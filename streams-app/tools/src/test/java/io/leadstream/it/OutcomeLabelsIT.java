@@ -35,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -237,6 +238,24 @@ class OutcomeLabelsIT {
   static Future<RecordMetadata> send(
       KafkaProducer<String, byte[]> producer, LeadStreamConfig config, String key, byte[] value) {
     return producer.send(new ProducerRecord<>(config.outcomesTopic(), key, value));
+  }
+
+  /**
+   * Writes labelled leads to the labelled topic, keyed by lead id, encoded by {@code values} (the
+   * single-object serde, or the registry's), and waits for the broker to take them.
+   */
+  static void sendLabelled(
+      LeadStreamConfig config, Serializer<LabelledLead> values, List<LabelledLead> leads) {
+    try (KafkaProducer<String, byte[]> producer = producer(config)) {
+      for (LabelledLead lead : leads) {
+        producer.send(
+            new ProducerRecord<>(
+                config.labelledTopic(),
+                lead.getLeadId(),
+                values.serialize(config.labelledTopic(), lead)));
+      }
+      producer.flush();
+    }
   }
 
   private static String position(RecordMetadata metadata) {

@@ -77,7 +77,8 @@ public final class BundleInit {
             spec,
             null,
             null,
-            prior);
+            prior,
+            null);
     Files.createDirectories(out);
     Files.write(out.resolve(MODEL_CARD), card);
     Path written = out.resolve(BundleManifest.FILE_NAME);

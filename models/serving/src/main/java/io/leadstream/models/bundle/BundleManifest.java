@@ -139,50 +139,6 @@ public record BundleManifest(
     objective = objective == null ? Objective.BINARY : objective;
   }
 
-  /** A manifest without a drift reference. */
-  public BundleManifest(
-      String format,
-      String name,
-      String version,
-      String createdAt,
-      EncoderSpec encoder,
-      String head,
-      String scorer,
-      FeatureSpec features,
-      TierPolicy tiers,
-      TrainingData training,
-      Evaluation evaluation,
-      Map<String, String> files,
-      String tierRule,
-      Calibration calibration,
-      Segments segments,
-      ZeroShotSpec zeroShot,
-      Objective objective,
-      String language,
-      FieldPrior fieldPrior) {
-    this(
-        format,
-        name,
-        version,
-        createdAt,
-        encoder,
-        head,
-        scorer,
-        features,
-        tiers,
-        training,
-        evaluation,
-        files,
-        tierRule,
-        calibration,
-        segments,
-        zeroShot,
-        objective,
-        language,
-        fieldPrior,
-        null);
-  }
-
   /** This manifest with the given file hashes. */
   public BundleManifest withFiles(Map<String, String> hashes) {
     return with(hashes, driftReference);

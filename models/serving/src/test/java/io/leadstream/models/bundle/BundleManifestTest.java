@@ -232,7 +232,8 @@ class BundleManifestTest {
             trained.zeroShot(),
             trained.objective(),
             trained.language(),
-            trained.fieldPrior());
+            trained.fieldPrior(),
+            trained.driftReference());
 
     byte[] json = withEmptyTier.toJson();
 

@@ -115,7 +115,8 @@ class FieldsOnlyBundleTest {
         m.zeroShot(),
         m.objective(),
         m.language(),
-        m.fieldPrior());
+        m.fieldPrior(),
+        m.driftReference());
   }
 
   private static LeadEvent lead(String source, String visits, String notes) {
