@@ -76,6 +76,31 @@ class CrashRecoveryIT {
   }
 
   @Test
+  void shouldGiveEveryInputExactlyOneOutcomeWithBatchedInferenceAcrossAKill9(
+      EmbeddedKafkaBroker broker) throws Exception {
+    // records held for a batch across commits (the linger is longer than the run): each commit
+    // must read them into its transaction, or their offsets are committed without their outputs
+    CrashRun run =
+        crashRun(
+            broker,
+            "crash-batched",
+            Map.of(
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                StreamsConfig.EXACTLY_ONCE_V2,
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                1000,
+                LeadStreamConfig.INFERENCE_BATCH_MAX_CONFIG,
+                16,
+                LeadStreamConfig.INFERENCE_LINGER_MS_CONFIG,
+                60_000));
+
+    run.ledger().assertExactlyOnce(run.feed());
+    run.ledger()
+        .assertHotTopicHoldsExactlyTheLeadsEnteringHot(
+            TopicAudit.leads(TopicAudit.readAll(run.config(), run.config().hotTopic(), true)));
+  }
+
+  @Test
   void shouldCatchTheDuplicatesOfAtLeastOnceProcessing(EmbeddedKafkaBroker broker)
       throws Exception {
     // no commit before the kill: every output so far is produced again after the restart

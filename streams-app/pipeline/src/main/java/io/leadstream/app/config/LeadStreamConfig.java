@@ -145,6 +145,20 @@ public final class LeadStreamConfig extends AbstractConfig {
           + "when there are as many stream threads as cores; raise it when there are fewer partitions than cores.";
   public static final int ENCODER_THREADS_DEFAULT = 1;
 
+  public static final String INFERENCE_BATCH_MAX_CONFIG = PREFIX + "inference.batch.max";
+  private static final String INFERENCE_BATCH_MAX_DOC =
+      "Texts a task holds back to read in one encoder call; 1 reads each record's text as it comes. "
+          + "Held records are read at the latest when the task commits, so under exactly-once an output "
+          + "is no later for it. Texts run shortest first; an encoder whose readings depend on their "
+          + "batch (its spec's maxBatch 1, such as minilm-q) still reads them one by one.";
+  public static final int INFERENCE_BATCH_MAX_DEFAULT = 1;
+
+  public static final String INFERENCE_LINGER_MS_CONFIG = PREFIX + "inference.linger.ms";
+  private static final String INFERENCE_LINGER_MS_DOC =
+      "Longest a held text waits for its batch to fill before it is read (with "
+          + "inference.batch.max above 1); every commit reads what is held.";
+  public static final long INFERENCE_LINGER_MS_DEFAULT = 50L;
+
   public static final String STATE_STORES_CONFIG = PREFIX + "state.stores";
   private static final String STATE_STORES_DOC =
       "Where the per-lead score history (lead-track-store) and event history (lead-history-store, "
@@ -534,6 +548,28 @@ public final class LeadStreamConfig extends AbstractConfig {
               2,
               ConfigDef.Width.SHORT,
               "encoder threads")
+          .define(
+              INFERENCE_BATCH_MAX_CONFIG,
+              Type.INT,
+              INFERENCE_BATCH_MAX_DEFAULT,
+              Range.between(1, 1024),
+              Importance.MEDIUM,
+              INFERENCE_BATCH_MAX_DOC,
+              MODEL_GROUP,
+              3,
+              ConfigDef.Width.SHORT,
+              "inference batch")
+          .define(
+              INFERENCE_LINGER_MS_CONFIG,
+              Type.LONG,
+              INFERENCE_LINGER_MS_DEFAULT,
+              Range.between(1L, 60_000L),
+              Importance.LOW,
+              INFERENCE_LINGER_MS_DOC,
+              MODEL_GROUP,
+              4,
+              ConfigDef.Width.SHORT,
+              "inference linger")
           .define(
               STATE_STORES_CONFIG,
               Type.STRING,
@@ -980,6 +1016,14 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public int encoderIntraOpThreads() {
     return getInt(ENCODER_THREADS_CONFIG);
+  }
+
+  public int inferenceBatchMax() {
+    return getInt(INFERENCE_BATCH_MAX_CONFIG);
+  }
+
+  public Duration inferenceLinger() {
+    return Duration.ofMillis(getLong(INFERENCE_LINGER_MS_CONFIG));
   }
 
   /** Stream threads this instance runs (LeadStream's default: one per core). */

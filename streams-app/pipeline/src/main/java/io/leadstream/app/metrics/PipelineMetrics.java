@@ -40,6 +40,7 @@ public final class PipelineMetrics {
   private final Counter textReused;
   private final DistributionSummary unknownTokenRatio;
   private final Counter unreadableText;
+  private final DistributionSummary inferenceBatch;
   private final Timer endToEnd;
   // Meters by tag value, so the per-record path does a map lookup instead of building a meter
   private final Map<String, Timer> stages = new ConcurrentHashMap<>();
@@ -62,6 +63,12 @@ public final class PipelineMetrics {
             .publishPercentileHistogram()
             .minimumExpectedValue(0.001)
             .maximumExpectedValue(1.0)
+            .register(registry);
+    this.inferenceBatch =
+        DistributionSummary.builder("leadstream.inference.batch.texts")
+            .description(
+                "Texts read in one call of the read-text step (leadstream.inference.batch.max at"
+                    + " most; records whose reading is reused are not counted)")
             .register(registry);
     this.unreadableText =
         Counter.builder("leadstream.text.unreadable")
@@ -198,6 +205,11 @@ public final class PipelineMetrics {
   /** Outcomes waiting for their input offsets to commit; the app feeds it the committed offsets. */
   public CommittedOutcomes outcomes() {
     return outcomes;
+  }
+
+  /** One call of the read-text step read this many texts. */
+  public void inferenceBatch(int texts) {
+    inferenceBatch.record(texts);
   }
 
   public void textReused() {

@@ -84,6 +84,7 @@ public final class LeadStreamTopology {
     Topics topics = Topics.from(config, registry);
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(LeadHistory.storeBuilder(config.stateStores()));
+    builder.addStateStore(ReadTextProcessor.drainStore());
 
     KStream<String, TrackedLead> prioritized =
         builder.stream(
@@ -97,8 +98,14 @@ public final class LeadStreamTopology {
                     metrics),
                 Named.as(PARSE))
             .process(
-                ReadTextProcessor.supplier(model, config.textMemoEntries(), metrics),
-                Named.as(READ_TEXT))
+                ReadTextProcessor.supplier(
+                    model,
+                    config.textMemoEntries(),
+                    config.inferenceBatchMax(),
+                    config.inferenceLinger(),
+                    metrics),
+                Named.as(READ_TEXT),
+                ReadTextProcessor.DRAIN_STORE)
             .process(ScoreLeadProcessor.supplier(), Named.as(SCORE))
             .process(
                 TrackLeadProcessor.supplier(
@@ -133,7 +140,8 @@ public final class LeadStreamTopology {
         .process(
             LabelOutcomeProcessor.supplier(config.labelsHorizon(), metrics),
             Named.as(LABEL),
-            LeadHistory.STORE)
+            LeadHistory.STORE,
+            ReadTextProcessor.DRAIN_STORE)
         .to(
             topics.labelled().name(),
             Produced.with(topics.labelled().keySerde(), topics.labelled().valueSerde())

@@ -58,6 +58,6 @@ public final class SampledScores {
   public ScoredLead lendTo(LeadEvent event) {
     Sample sample = samples.get(Math.floorMod(event.getEventId().hashCode(), samples.size()));
     return new ScoredLead(
-        new EnrichedLead(event, sample.text(), false, null), sample.score(), modelVersion);
+        new EnrichedLead(event, sample.text(), false, null, null), sample.score(), modelVersion);
   }
 }

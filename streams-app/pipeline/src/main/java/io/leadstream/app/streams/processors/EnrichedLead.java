@@ -11,6 +11,13 @@ import io.leadstream.schema.LeadEvent;
  * downstream of it (in the same call).
  *
  * @param textReused true when the text had not changed and the previous reading was reused
+ * @param textFailure why the text could not be read (then {@code text} is null), thrown by the
+ *     score step: a batch is read away from the record's own processing, so the failure travels
+ *     with it to where Kafka Streams' handler sees it in the record's context
  */
 public record EnrichedLead(
-    LeadEvent event, TextSignal text, boolean textReused, LeadScorer scorer) {}
+    LeadEvent event,
+    TextSignal text,
+    boolean textReused,
+    LeadScorer scorer,
+    RuntimeException textFailure) {}

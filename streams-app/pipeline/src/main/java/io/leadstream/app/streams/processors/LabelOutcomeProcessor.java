@@ -1,6 +1,7 @@
 package io.leadstream.app.streams.processors;
 
 import io.leadstream.app.metrics.PipelineMetrics;
+import io.leadstream.app.streams.state.CommitDrain;
 import io.leadstream.app.streams.state.LeadHistory;
 import io.leadstream.schema.LabelledLead;
 import io.leadstream.schema.LeadOutcome;
@@ -32,6 +33,7 @@ public final class LabelOutcomeProcessor
   private final Duration horizon;
   private final PipelineMetrics metrics;
   private LeadHistory history;
+  private CommitDrain heldReads;
 
   private LabelOutcomeProcessor(Duration horizon, PipelineMetrics metrics) {
     this.horizon = horizon;
@@ -47,10 +49,12 @@ public final class LabelOutcomeProcessor
   public void init(ProcessorContext<String, LabelledLead> context) {
     super.init(context);
     history = new LeadHistory(context.getStateStore(LeadHistory.STORE));
+    heldReads = context.getStateStore(ReadTextProcessor.DRAIN_STORE);
   }
 
   @Override
   public void process(Record<String, LeadOutcome> record) {
+    heldReads.drain(); // events held for a batch are in the history before it is read
     LeadOutcome outcome = record.value();
     Instant outcomeAt = outcome.getOccurredAt();
     Optional<ScoredEvent> asOf = history.lastAtOrBefore(record.key(), outcomeAt.minus(horizon));

@@ -3,6 +3,7 @@ package io.leadstream.app.streams.processors;
 import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.model.ActiveModel;
 import io.leadstream.app.streams.serde.LeadSerdes;
+import io.leadstream.app.streams.state.CommitDrain;
 import io.leadstream.app.streams.state.LeadTextMemo;
 import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.inference.Sha256;
@@ -10,8 +11,14 @@ import io.leadstream.models.scoring.LeadText;
 import io.leadstream.models.scoring.TextSignal;
 import io.leadstream.schema.LeadEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -28,6 +35,11 @@ import org.apache.kafka.streams.state.Stores;
  * <p>The memo is a cache, not state: losing it costs one inference per lead and changes no score,
  * as the models are deterministic. So it is a bounded in-memory LRU map per partition without a
  * changelog: no changelog writes, no flush at commit, empty after a restart or a rebalance.
+ *
+ * <p>Records are held back ({@link HeldReads}) until {@code batchMax} of them are held, a linger
+ * tick, a commit ({@link CommitDrain}) or an outcome to label comes, and their texts are read in
+ * one call; they are forwarded in arrival order, each with its own record context, so per-key
+ * order, exactly-once and the dead letters' source bytes and offsets are as without batching.
  */
 public final class ReadTextProcessor
     extends ContextualProcessor<String, LeadEvent, String, EnrichedLead> {
@@ -35,27 +47,38 @@ public final class ReadTextProcessor
   /** Per-lead memo of the last text read: its hash and what the model read from it (a cache). */
   public static final String STORE = "lead-text-store";
 
+  /** The task's hook that reads the held records into every commit. */
+  public static final String DRAIN_STORE = "lead-text-drain";
+
   private static final UnreadableTextWarning UNREADABLE = new UnreadableTextWarning();
 
   private final ScorerSession session;
   private final PipelineMetrics metrics;
+  private final int batchMax;
+  private final Duration linger;
   private final Sha256.Reusable textHash = new Sha256.Reusable();
+  private final HeldReads held = new HeldReads();
   private KeyValueStore<String, LeadTextMemo> memos;
 
-  private ReadTextProcessor(ActiveModel model, PipelineMetrics metrics) {
+  private ReadTextProcessor(
+      ActiveModel model, PipelineMetrics metrics, int batchMax, Duration linger) {
     this.session = new ScorerSession(model, metrics.stageTimer());
     this.metrics = metrics;
+    this.batchMax = batchMax;
+    this.linger = linger;
   }
 
   /**
    * @param memoEntries leads whose last text reading each partition remembers
+   * @param batchMax texts read in one call at most; 1 reads each record as it comes
+   * @param linger longest a held record waits for its batch to fill
    */
   public static ProcessorSupplier<String, LeadEvent, String, EnrichedLead> supplier(
-      ActiveModel model, int memoEntries, PipelineMetrics metrics) {
+      ActiveModel model, int memoEntries, int batchMax, Duration linger, PipelineMetrics metrics) {
     return new ProcessorSupplier<>() {
       @Override
       public ReadTextProcessor get() {
-        return new ReadTextProcessor(model, metrics);
+        return new ReadTextProcessor(model, metrics, batchMax, linger);
       }
 
       @Override
@@ -68,28 +91,92 @@ public final class ReadTextProcessor
     };
   }
 
+  /** The drain store, added to the topology and connected to this step and the label step. */
+  public static StoreBuilder<CommitDrain> drainStore() {
+    return CommitDrain.storeBuilder(DRAIN_STORE);
+  }
+
   @Override
   public void init(ProcessorContext<String, EnrichedLead> context) {
     super.init(context);
     memos = context.getStateStore(STORE);
+    CommitDrain drain = context.getStateStore(DRAIN_STORE);
+    drain.onDrain(this::drain);
+    if (batchMax > 1) {
+      context.schedule(linger, PunctuationType.WALL_CLOCK_TIME, now -> drain());
+    }
   }
 
   @Override
   public void process(Record<String, LeadEvent> record) {
+    held.hold(context(), record);
+    if (held.size() >= batchMax) {
+      drain();
+    }
+  }
+
+  /** Reads the texts of the held records that need reading, in one call, and forwards them all. */
+  private void drain() {
+    if (held.isEmpty()) {
+      return;
+    }
+    List<HeldReads.Held> batch = held.takeAll();
     LeadScorer scorer = session.scorer();
-    String text = LeadText.of(record.value());
-    String hash = textHash.of(text.getBytes(StandardCharsets.UTF_8));
-    LeadTextMemo memo = memos.get(record.key());
+    List<String> texts = new ArrayList<>();
+    List<Reading> readings = new ArrayList<>(batch.size());
+    Map<String, Reading> latestByLead = new HashMap<>();
+    for (HeldReads.Held one : batch) {
+      String text = LeadText.of(one.record().value());
+      String hash = textHash.of(text.getBytes(StandardCharsets.UTF_8));
+      Reading reading =
+          reading(one.record().key(), hash, scorer, latestByLead.get(one.record().key()));
+      if (reading == null) {
+        reading = new Reading(hash, texts.size(), null, false);
+        texts.add(text);
+      }
+      latestByLead.put(one.record().key(), reading);
+      readings.add(reading);
+    }
+    List<TextReading> read = TextReading.readAll(scorer, texts);
+    if (!texts.isEmpty()) {
+      metrics.inferenceBatch(texts.size());
+    }
+    held.forwardEach(
+        context(), batch, (one, index) -> forward(one.record(), readings.get(index), read, scorer));
+  }
+
+  /**
+   * The reading the record can reuse: the batch's earlier reading of the lead if its text is the
+   * same, else the memo's if the same bundle read the same text; null when the text must be read.
+   */
+  private Reading reading(String leadId, String hash, LeadScorer scorer, Reading earlier) {
+    if (earlier != null) {
+      return earlier.hash().equals(hash) ? earlier.again() : null;
+    }
+    LeadTextMemo memo = memos.get(leadId);
     boolean reusable =
         memo != null
             && memo.getTextHash().equals(hash)
             && memo.getBundleVersion().equals(scorer.bundleVersion());
-    TextSignal signal;
-    if (reusable) {
-      signal = new TextSignal(memo.getOpportunityProbability(), memo.getUnknownTokenRatio());
+    return reusable
+        ? new Reading(
+            hash,
+            -1,
+            new TextSignal(memo.getOpportunityProbability(), memo.getUnknownTokenRatio()),
+            true)
+        : null;
+  }
+
+  private void forward(
+      Record<String, LeadEvent> record,
+      Reading reading,
+      List<TextReading> read,
+      LeadScorer scorer) {
+    TextReading result = reading.remembered() != null ? null : read.get(reading.text());
+    TextSignal signal = result == null ? reading.remembered() : result.signal();
+    if (reading.reused()) {
       metrics.textReused();
-    } else {
-      signal = readText(scorer, text);
+    } else if (signal != null) {
       metrics.unknownTokenRatio(signal.unknownTokenRatio(), signal.readable());
       if (!signal.readable()) {
         UNREADABLE.warn(record.value(), signal, scorer.bundleVersion());
@@ -97,19 +184,27 @@ public final class ReadTextProcessor
       memos.put(
           record.key(),
           new LeadTextMemo(
-              hash,
+              reading.hash(),
               signal.opportunityProbability(),
               signal.unknownTokenRatio(),
               scorer.bundleVersion()));
     }
-    context().forward(record.withValue(new EnrichedLead(record.value(), signal, reusable, scorer)));
+    RuntimeException failure = result == null ? null : result.failure();
+    context()
+        .forward(
+            record.withValue(
+                new EnrichedLead(record.value(), signal, reading.reused(), scorer, failure)));
   }
 
-  private static TextSignal readText(LeadScorer scorer, String text) {
-    try {
-      return scorer.readText(text);
-    } catch (RuntimeException e) {
-      throw ModelFailures.classify(e, scorer, "read the text of");
+  /**
+   * What a record's text reading is: its text's hash, and either the index of its text among those
+   * read, or a remembered signal.
+   */
+  private record Reading(String hash, int text, TextSignal remembered, boolean reused) {
+
+    /** This reading, for a later record of the same lead with the same text. */
+    Reading again() {
+      return new Reading(hash, text, remembered, true);
     }
   }
 

@@ -20,6 +20,9 @@ public final class ScoreLeadProcessor
   @Override
   public void process(Record<String, EnrichedLead> record) {
     EnrichedLead lead = record.value();
+    if (lead.textFailure() != null) {
+      throw lead.textFailure();
+    }
     LeadScorer scorer = lead.scorer();
     LeadScore score;
     try {
