@@ -33,11 +33,11 @@ public record GemmRate(String shape, int callers, double gflopsPerSecond) {
       throws InterruptedException {
     Engine.getEngine("PyTorch"); // loaded before its thread count is read and set
     ExecutorService pool = Executors.newFixedThreadPool(callers);
-    CyclicBarrier start = new CyclicBarrier(callers);
+    CyclicBarrier together = new CyclicBarrier(callers);
     try {
       List<Callable<long[]>> work = new ArrayList<>();
       for (int c = 0; c < callers; c++) {
-        work.add(() -> multiplyFor(shape, start, warmup, measured));
+        work.add(() -> multiplyFor(shape, together, warmup, measured));
       }
       long flops = 0;
       long nanos = 0;
@@ -54,9 +54,12 @@ public record GemmRate(String shape, int callers, double gflopsPerSecond) {
     }
   }
 
-  /** FLOPs done and nanoseconds taken after the warm-up. */
+  /**
+   * FLOPs done and nanoseconds taken after the warm-up. The callers start measuring together and
+   * restore libtorch's thread count only once all are done, so none runs with it restored.
+   */
   private static long[] multiplyFor(
-      String shape, CyclicBarrier start, Duration warmup, Duration measured) throws Exception {
+      String shape, CyclicBarrier together, Duration warmup, Duration measured) throws Exception {
     int threadsBefore = JniUtils.getNumThreads();
     JniUtils.setNumThreads(1);
     try (Gemm gemm = Gemm.of(shape)) {
@@ -64,7 +67,7 @@ public record GemmRate(String shape, int callers, double gflopsPerSecond) {
       while (System.nanoTime() < warmEnd) {
         gemm.multiply();
       }
-      start.await();
+      together.await();
       long begin = System.nanoTime();
       long end = begin + measured.toNanos();
       long products = 0;
@@ -74,6 +77,7 @@ public record GemmRate(String shape, int callers, double gflopsPerSecond) {
         products++;
         now = System.nanoTime();
       }
+      together.await();
       return new long[] {products * gemm.flopsPerProduct(), now - begin};
     } finally {
       JniUtils.setNumThreads(threadsBefore);
