@@ -167,7 +167,7 @@ public record BenchResult(
   /**
    * {@code achieved X GFLOP/s = Y % of the GEMM's Z GFLOP/s}, with the FLOPs per text, or why not.
    */
-  String achieved(EncoderRate rate) {
+  private String achieved(EncoderRate rate) {
     if (rate.achievedGflopsPerSecond().isEmpty()) {
       return "FLOPs unknown (no dimensions for " + rate.encoder() + ")";
     }
