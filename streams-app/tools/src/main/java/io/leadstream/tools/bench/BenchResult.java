@@ -18,6 +18,13 @@ import java.util.Locale;
  *     batch 1, as many parallel callers as stream threads, same engine settings as the pipeline
  * @param encoderOneCallerTextsPerSecond encoder + head alone, batch 1, one caller with ONNX Runtime
  *     using every core (for reference)
+ * @param stateLeads extra leads with blank text filled into the state before the warm-up; 0 for
+ *     none
+ * @param stateFillSeconds how long sending them and awaiting their outcomes took
+ * @param comparedEncoders encoders alone side by side on the last burst's texts (no head), batch 1,
+ *     as many parallel callers as stream threads; empty when none were compared
+ * @param gemm the machine's float32 GEMM rate with as many callers; null when no encoder was
+ *     compared
  */
 public record BenchResult(
     int leads,
@@ -28,13 +35,21 @@ public record BenchResult(
     long latencyP50Ms,
     long latencyP99Ms,
     List<Double> encoderRounds,
-    double encoderOneCallerTextsPerSecond) {
+    double encoderOneCallerTextsPerSecond,
+    int stateLeads,
+    double stateFillSeconds,
+    List<EncoderRate> comparedEncoders,
+    GemmRate gemm) {
 
   public BenchResult {
     pipelineRounds = List.copyOf(pipelineRounds);
     encoderRounds = List.copyOf(encoderRounds);
+    comparedEncoders = List.copyOf(comparedEncoders);
     if (pipelineRounds.isEmpty() || pipelineRounds.size() != encoderRounds.size()) {
       throw new IllegalArgumentException("one encoder rate per pipeline round, at least one");
+    }
+    if (comparedEncoders.isEmpty() != (gemm == null)) {
+      throw new IllegalArgumentException("a GEMM rate if and only if encoders were compared");
     }
   }
 
@@ -73,7 +88,7 @@ public record BenchResult(
         pipeline latency, paced at %.0f leads/s:                         p50 %d ms, p99 %d ms
         encoder + head alone, same texts, batch 1, %d parallel callers:  %.1f texts/s (%s)
         encoder + head alone, batch 1, 1 caller using every core:       %.1f texts/s
-        pipeline / encoder alone (same configuration, paired by round):  %.0f %% (%s)""",
+        pipeline / encoder alone (same configuration, paired by round):  %.0f %% (%s)%s%s""",
         pipelineRounds.size(),
         leads,
         partitions,
@@ -88,7 +103,121 @@ public record BenchResult(
         range(encoderRounds, 1, ""),
         encoderOneCallerTextsPerSecond,
         100 * ratio(),
-        range(ratios(), 100, " %"));
+        range(ratios(), 100, " %"),
+        describeState(),
+        describeComparison());
+  }
+
+  private String describeState() {
+    return stateLeads == 0
+        ? ""
+        : String.format(
+            Locale.ROOT,
+            "%nstate filled before the warm-up: %d extra leads with blank text in %.1f s",
+            stateLeads,
+            stateFillSeconds);
+  }
+
+  private String describeComparison() {
+    if (comparedEncoders.isEmpty()) {
+      return "";
+    }
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%nencoders alone (no head) on the last burst's texts, batch 1, %d parallel callers,"
+                    + " %d passes alternated (medians; range):",
+                streamThreads,
+                comparedEncoders.get(0).passes().size()));
+    for (EncoderRate rate : comparedEncoders) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%n  %s: %.1f texts/s (%s), %.1f tokens per text, %s",
+              rate.encoder(),
+              rate.textsPerSecond(),
+              range(rate.passes(), 1, ""),
+              rate.meanTokens(),
+              achieved(rate)));
+    }
+    EncoderRate reference = comparedEncoders.get(0);
+    for (EncoderRate rate : comparedEncoders.subList(1, comparedEncoders.size())) {
+      List<Double> ratios = rate.ratiosTo(reference);
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%n  %s / %s (paired by pass): %.2f (%.2f-%.2f)",
+              rate.encoder(),
+              reference.encoder(),
+              median(ratios),
+              ratios.stream().mapToDouble(r -> r).min().orElseThrow(),
+              ratios.stream().mapToDouble(r -> r).max().orElseThrow()));
+    }
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%nGEMM %s float32 through libtorch, %d callers of 1 thread each: %.1f GFLOP/s",
+            gemm.shape(),
+            gemm.callers(),
+            gemm.gflopsPerSecond()));
+    return text.toString();
+  }
+
+  /**
+   * {@code achieved X GFLOP/s = Y % of the GEMM's Z GFLOP/s}, with the FLOPs per text, or why not.
+   */
+  private String achieved(EncoderRate rate) {
+    if (rate.achievedGflopsPerSecond().isEmpty()) {
+      return "FLOPs unknown (no dimensions for " + rate.encoder() + ")";
+    }
+    double achieved = rate.achievedGflopsPerSecond().getAsDouble();
+    return String.format(
+        Locale.ROOT,
+        "%.3f GFLOP per text: achieved %.1f GFLOP/s = %.0f %% of the GEMM's %.1f GFLOP/s",
+        rate.flopsPerText().getAsDouble() / 1e9,
+        achieved,
+        100 * achieved / gemm.gflopsPerSecond(),
+        gemm.gflopsPerSecond());
+  }
+
+  /**
+   * The compared encoders for a report row: each one's median texts/s, achieved GFLOP/s and share
+   * of the GEMM, and the others' ratio to the first; empty when none were compared.
+   */
+  public String comparisonSummary() {
+    if (comparedEncoders.isEmpty()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    EncoderRate reference = comparedEncoders.get(0);
+    for (EncoderRate rate : comparedEncoders) {
+      String ratio =
+          rate == reference
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  ", x%.2f of %s",
+                  median(rate.ratiosTo(reference)),
+                  reference.encoder());
+      String flops =
+          rate.achievedGflopsPerSecond().isEmpty()
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  ", %.1f GFLOP/s = %.0f %%",
+                  rate.achievedGflopsPerSecond().getAsDouble(),
+                  100 * rate.achievedGflopsPerSecond().getAsDouble() / gemm.gflopsPerSecond());
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "%s %.1f texts/s%s%s",
+              rate.encoder(),
+              rate.textsPerSecond(),
+              flops,
+              ratio));
+    }
+    return String.join("; ", parts);
   }
 
   static double median(List<Double> values) {

@@ -4,6 +4,7 @@ import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.models.inference.InferenceOptions;
 import io.leadstream.models.scoring.LeadText;
+import io.leadstream.models.training.SyntheticLeadGenerator;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.tools.demo.SampleFeed;
 import io.leadstream.tools.embedded.EmbeddedPipeline;
@@ -12,15 +13,13 @@ import io.leadstream.tools.observe.OutcomeReader;
 import io.leadstream.tools.observe.OutcomeWaiter;
 import io.leadstream.tools.observe.RunSummary;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Pushes synthetic leads through a running pipeline and runs the encoder alone on the same texts
@@ -29,13 +28,24 @@ import java.util.function.Consumer;
  * and Streams for a good while); rounds of a throughput burst (every lead sent at once; leads/s
  * from first send to last outcome) each followed by the encoder alone on the burst's texts, so the
  * two alternate and a change of the machine's speed shows in both; latency (leads sent at half the
- * median throughput, so queueing does not dominate); the encoder with one caller on every core.
+ * median throughput, so queueing does not dominate); the encoder with one caller on every core;
+ * then, optionally, encoders alone side by side on the last burst's texts ({@link
+ * EncoderComparison}) and the machine's GEMM rate ({@link GemmRate}), for the share of it each
+ * encoder achieves. Before the warm-up the state can be filled with extra leads of blank text, to
+ * see what a larger state costs.
  *
  * <p>It is handed a started pipeline and starts none, so it shares none of the demo's set-up:
  * starting the broker and the app, their settings and the console's logs are done in one place, the
  * commands' {@code EmbeddedOptions}.
  */
 public final class PipelineBenchmark {
+
+  /** Passes of the encoders compared: A-B-A-B. */
+  public static final int COMPARE_PASSES = 2;
+
+  private static final int FILL_CHUNK = 20_000;
+  private static final Duration GEMM_WARMUP = Duration.ofMillis(500);
+  private static final Duration GEMM_TIME = Duration.ofSeconds(2);
 
   private final EmbeddedPipeline pipeline;
   private final Consumer<String> log;
@@ -49,8 +59,22 @@ public final class PipelineBenchmark {
    * @param leads leads of each throughput burst, all new, every one needing inference
    * @param rounds bursts, each followed by the encoder alone on the burst's texts (A-B-A-B), so a
    *     drift of the machine's speed shows in both and the ratio is paired by round
+   * @param stateLeads extra leads with blank text (the encoder skips them: they get the prior) sent
+   *     through the pipeline and awaited before the warm-up, so the stores start with them; their
+   *     ids are never used again
+   * @param compareEncoders encoders run alone after the other phases on the last burst's texts,
+   *     alternated over {@value #COMPARE_PASSES} passes, then a GEMM for their achieved share of
+   *     the machine's rate; empty for neither
    */
-  public BenchResult run(int leads, int rounds, int warmup, int paced, long seed, int partitions)
+  public BenchResult run(
+      int leads,
+      int rounds,
+      int warmup,
+      int paced,
+      long seed,
+      int partitions,
+      int stateLeads,
+      List<String> compareEncoders)
       throws InterruptedException {
     List<LeadEvent> events = SampleFeed.generate(seed, warmup + rounds * leads + paced, 0, 0);
     List<LeadEvent> warm = events.subList(0, warmup);
@@ -58,6 +82,8 @@ public final class PipelineBenchmark {
     int threads = pipeline.config().streamThreads();
     try (OutcomeReader reader = new OutcomeReader(pipeline.config());
         LeadProducer producer = new LeadProducer(pipeline.config())) {
+      double fillSeconds = stateLeads > 0 ? fillState(reader, producer, stateLeads, seed) : 0;
+
       log.accept("warm-up: " + warm.size() + " leads");
       sendAndAwait(reader, producer, warm, 0);
 
@@ -88,6 +114,18 @@ public final class PipelineBenchmark {
           ModelBundle.load(pipeline.config().modelBundle(), InferenceOptions.ENGINE_DEFAULT)) {
         oneCaller = encoderRate(allCores, texts, 1);
       }
+
+      List<EncoderRate> compared = List.of();
+      GemmRate gemm = null;
+      if (!compareEncoders.isEmpty()) {
+        compared = EncoderComparison.run(compareEncoders, texts, threads, COMPARE_PASSES, log);
+        String shape = gemmShape(compared);
+        log.accept(
+            String.format(
+                "GEMM %s, float32 through libtorch, %d callers of 1 thread each, %d s",
+                shape, threads, GEMM_TIME.toSeconds()));
+        gemm = GemmRate.measure(shape, threads, GEMM_WARMUP, GEMM_TIME);
+      }
       return new BenchResult(
           leads,
           partitions,
@@ -97,8 +135,63 @@ public final class PipelineBenchmark {
           pacedRun.latencyPercentileMs(50),
           pacedRun.latencyPercentileMs(99),
           encoderRates,
-          oneCaller);
+          oneCaller,
+          stateLeads,
+          fillSeconds,
+          compared,
+          gemm);
     }
+  }
+
+  /**
+   * Sends {@code count} leads with blank text through the pipeline in chunks and waits for their
+   * outcomes; returns the seconds it took. Their event time lies before the bench's leads', as
+   * older leads' would.
+   */
+  private double fillState(OutcomeReader reader, LeadProducer producer, int count, long seed)
+      throws InterruptedException {
+    log.accept(count + " leads with blank text into the state (the encoder skips them)");
+    Instant start =
+        SyntheticLeadGenerator.DEFAULT_START.minus(Duration.ofMinutes(7L * count + 7 * 24 * 60));
+    SyntheticLeadGenerator generator = new SyntheticLeadGenerator(seed + 1, start);
+    long began = System.nanoTime();
+    int sent = 0;
+    while (sent < count) {
+      List<LeadEvent> chunk = new ArrayList<>();
+      for (int i = 0; i < FILL_CHUNK && sent < count; i++, sent++) {
+        chunk.add(
+            LeadEvent.newBuilder(generator.next().event())
+                .setLeadId(String.format("state-lead-%07d", sent + 1))
+                .setNotes(null)
+                .setLastMessage(null)
+                .build());
+      }
+      sendAndAwait(reader, producer, chunk, 0);
+      log.accept(String.format("state: %d of %d leads", sent, count));
+    }
+    double seconds = (System.nanoTime() - began) / 1e9;
+    log.accept(
+        String.format("state: %d leads in %.1f s (%.0f leads/s)", count, seconds, count / seconds));
+    return seconds;
+  }
+
+  /**
+   * An encoder layer's feed-forward for the texts: M = their mean token count, K x N the first
+   * compared encoder's hidden x intermediate size whose dimensions are known (MiniLM's otherwise).
+   */
+  private static String gemmShape(List<EncoderRate> compared) {
+    EncoderRate known =
+        compared.stream()
+            .filter(rate -> EncoderFlops.ofNamed(rate.encoder()).isPresent())
+            .findFirst()
+            .orElse(compared.get(0));
+    EncoderFlops dimensions = EncoderFlops.ofNamed(known.encoder()).orElse(EncoderFlops.MINILM_L6);
+    return String.format(
+        Locale.ROOT,
+        "%dx%dx%d",
+        Math.max(1, Math.round(known.meanTokens())),
+        dimensions.hidden(),
+        dimensions.intermediate());
   }
 
   /**
@@ -144,31 +237,16 @@ public final class PipelineBenchmark {
    */
   private static double encoderRate(ModelBundle bundle, List<String> texts, int callers)
       throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
     List<LeadScorer> scorers = new ArrayList<>();
     try {
-      List<Callable<Void>> work = new ArrayList<>();
+      List<IntConsumer> reads = new ArrayList<>();
       for (int c = 0; c < callers; c++) {
         LeadScorer scorer = bundle.newScorer();
         scorers.add(scorer);
-        int first = c;
-        work.add(
-            () -> {
-              for (int i = first; i < texts.size(); i += callers) {
-                scorer.readText(texts.get(i));
-              }
-              return null;
-            });
+        reads.add(i -> scorer.readText(texts.get(i)));
       }
-      long start = System.nanoTime();
-      for (Future<Void> done : pool.invokeAll(work)) {
-        done.get();
-      }
-      return texts.size() / ((System.nanoTime() - start) / 1e9);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Encoder benchmark failed", e.getCause());
+      return ParallelReads.textsPerSecond(texts.size(), reads);
     } finally {
-      pool.shutdown();
       scorers.forEach(LeadScorer::close);
     }
   }

@@ -1,6 +1,7 @@
 package io.leadstream.tools.cli;
 
 import io.leadstream.app.config.LeadStreamConfig.InputFormat;
+import io.leadstream.models.inference.LocatedEncoder;
 import io.leadstream.tools.bench.BenchResult;
 import io.leadstream.tools.bench.FormatBenchmark;
 import io.leadstream.tools.bench.FormatBenchmark.FormatResult;
@@ -30,7 +31,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Push synthetic leads through the running topology on an embedded broker and report "
           + "leads/s and p50/p99 end-to-end latency, then run the encoder alone on the same texts "
-          + "(texts/s), so the cost of everything else shows as a ratio."
+          + "(texts/s), so the cost of everything else shows as a ratio; then the encoders of "
+          + "--compare-encoders alone side by side (fp32 and int8 MiniLM by default) and the share "
+          + "of the machine's float32 GEMM rate they achieve. --state-leads runs it all with a "
+          + "larger state."
     })
 final class BenchCommand implements Callable<Integer> {
 
@@ -86,6 +90,33 @@ final class BenchCommand implements Callable<Integer> {
   int rounds;
 
   @Option(
+      names = "--state-leads",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "Before the warm-up, fill the app's state with N extra leads (new ids, never used again),"
+              + " sent through the pipeline and awaited like the warm-up. Their text is blank, and a"
+              + " blank text skips the encoder (it gets the model's prior), so they are cheap; the"
+              + " fill's time is printed. The bench itself sends about 18,000 leads: --state-leads"
+              + " 180000 measures with ten times as many in the state (default: ${DEFAULT-VALUE}).")
+  int stateLeads;
+
+  @Option(
+      names = "--compare-encoders",
+      split = ",",
+      paramLabel = "ENCODER",
+      defaultValue = "minilm,minilm-q",
+      description =
+          "After the other phases, run these encoders alone (no head) on the last burst's texts,"
+              + " batch 1, one caller per stream thread with one ONNX Runtime thread per call,"
+              + " alternated over 2 passes (A-B-A-B); prints each one's median texts/s, the others'"
+              + " ratio to the first, and, from its dimensions and the texts' token counts, the"
+              + " GFLOP/s it achieves against a float32 GEMM the bench times through libtorch. Named"
+              + " encoders (minilm, minilm-q, bge-small-zh) or encoder spec JSON files; an empty"
+              + " value (--compare-encoders=) runs neither (default: ${DEFAULT-VALUE}).")
+  List<String> compareEncoders;
+
+  @Option(
       names = "--report",
       paramLabel = "FILE",
       description = "Append the results as a Markdown table row to FILE (e.g. docs/benchmarks.md).")
@@ -101,6 +132,11 @@ final class BenchCommand implements Callable<Integer> {
     if (formats != null) {
       return compareFormats(out);
     }
+    if (stateLeads < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--state-leads must be 0 or more, got " + stateLeads);
+    }
+    List<String> encoders = comparedEncoders();
     out.printf("Starting an embedded broker and LeadStream (%d partition(s)) ...%n", partitions);
     out.flush();
     BenchResult result;
@@ -112,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
                     out.println("  " + line);
                     out.flush();
                   })
-              .run(leads, rounds, warmup, paced, seed, partitions);
+              .run(leads, rounds, warmup, paced, seed, partitions, stateLeads, encoders);
     }
     out.printf("%n%s%n%s%n", machine(), result.describe());
     if (report != null) {
@@ -157,6 +193,22 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The encoders to compare, each checked before anything starts. */
+  private List<String> comparedEncoders() {
+    List<String> named =
+        compareEncoders == null
+            ? List.of()
+            : compareEncoders.stream().map(String::strip).filter(e -> !e.isEmpty()).toList();
+    for (String encoder : named) {
+      try {
+        LocatedEncoder.of(encoder);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--compare-encoders: " + e.getMessage());
+      }
+    }
+    return named;
+  }
+
   private InputFormat inputFormat(String name) {
     try {
       return InputFormat.of(name);
@@ -169,10 +221,11 @@ final class BenchCommand implements Callable<Integer> {
   private String settings() {
     return String.format(
         Locale.ROOT,
-        "%d leads x %d rounds, %d partition(s), %s%s",
+        "%d leads x %d rounds, %d partition(s), %s%s%s",
         leads,
         rounds,
         partitions,
+        stateLeads == 0 ? "" : String.format(Locale.ROOT, "%d state leads, ", stateLeads),
         embedded.modelBundle,
         embedded.overrides.isEmpty() ? "" : ", " + embedded.overrides);
   }
@@ -202,7 +255,8 @@ final class BenchCommand implements Callable<Integer> {
     String row =
         String.format(
             Locale.ROOT,
-            "| %s | %s | %s, %d stream threads | %.1f | %d / %d | %.1f | %.1f | %.0f %% |%n",
+            "| %s | %s | %s, %d stream threads | %.1f | %d / %d | %.1f | %.1f | %.0f %% | %s | %s"
+                + " | %s |%n",
             LocalDate.now(),
             machine(),
             settings(),
@@ -212,7 +266,15 @@ final class BenchCommand implements Callable<Integer> {
             r.latencyP99Ms(),
             r.encoderTextsPerSecond(),
             r.encoderOneCallerTextsPerSecond(),
-            100 * r.ratio());
+            100 * r.ratio(),
+            r.stateLeads() == 0
+                ? "-"
+                : String.format(Locale.ROOT, "%d (%.1f s)", r.stateLeads(), r.stateFillSeconds()),
+            r.comparedEncoders().isEmpty() ? "-" : r.comparisonSummary(),
+            r.gemm() == null
+                ? "-"
+                : String.format(
+                    Locale.ROOT, "%.1f (%s)", r.gemm().gflopsPerSecond(), r.gemm().shape()));
     Files.writeString(file, row, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

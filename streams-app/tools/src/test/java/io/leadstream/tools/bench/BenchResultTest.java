@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class BenchResultTest {
@@ -22,7 +23,11 @@ class BenchResultTest {
             140,
             280,
             List.of(400.0, 200.0, 420.0),
-            290);
+            290,
+            0,
+            0,
+            List.of(),
+            null);
 
     assertThat(result.pipelineLeadsPerSecond()).isEqualTo(300.0);
     assertThat(result.encoderTextsPerSecond()).isEqualTo(400.0);
@@ -37,7 +42,20 @@ class BenchResultTest {
   @Test
   void shouldTakeTheMiddleOfAnEvenNumberOfRounds() {
     BenchResult result =
-        new BenchResult(4000, 2, 2, List.of(100.0, 300.0), 100, 1, 2, List.of(200.0, 300.0), 1);
+        new BenchResult(
+            4000,
+            2,
+            2,
+            List.of(100.0, 300.0),
+            100,
+            1,
+            2,
+            List.of(200.0, 300.0),
+            1,
+            0,
+            0,
+            List.of(),
+            null);
 
     assertThat(result.pipelineLeadsPerSecond()).isEqualTo(200.0);
     assertThat(result.ratio()).isCloseTo((0.5 + 1.0) / 2, within(1e-12));
@@ -45,7 +63,94 @@ class BenchResultTest {
 
   @Test
   void shouldRefuseRoundsWithoutTheirEncoderRate() {
-    assertThatThrownBy(() -> new BenchResult(1, 1, 1, List.of(1.0, 2.0), 1, 1, 1, List.of(1.0), 1))
+    assertThatThrownBy(
+            () ->
+                new BenchResult(
+                    1, 1, 1, List.of(1.0, 2.0), 1, 1, 1, List.of(1.0), 1, 0, 0, List.of(), null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldReportEachComparedEncodersRateAndShareOfTheGemm() {
+    // 0.2 GFLOP per text; fp32 at 100 and 110 texts/s, int8 at 250 and 264 in the same passes
+    EncoderRate fp32 =
+        new EncoderRate("minilm", List.of(100.0, 110.0), 24.5, OptionalDouble.of(0.2e9));
+    EncoderRate int8 =
+        new EncoderRate("minilm-q", List.of(250.0, 264.0), 24.5, OptionalDouble.of(0.2e9));
+    BenchResult result =
+        new BenchResult(
+            4000,
+            2,
+            2,
+            List.of(300.0),
+            150,
+            140,
+            280,
+            List.of(400.0),
+            290,
+            180_000,
+            312.4,
+            List.of(fp32, int8),
+            new GemmRate("25x384x1536", 2, 100.0));
+
+    // medians 105 and 257 texts/s: 21.0 and 51.4 GFLOP/s of the GEMM's 100
+    assertThat(result.describe())
+        .contains("180000 extra leads with blank text in 312.4 s")
+        .contains("minilm: 105.0 texts/s (100.0-110.0), 24.5 tokens per text")
+        .contains("0.200 GFLOP per text: achieved 21.0 GFLOP/s = 21 % of the GEMM's 100.0 GFLOP/s")
+        .contains("achieved 51.4 GFLOP/s = 51 % of the GEMM's 100.0 GFLOP/s")
+        // per pass 2.5 and 2.4
+        .contains("minilm-q / minilm (paired by pass): 2.45 (2.40-2.50)")
+        .contains("GEMM 25x384x1536 float32 through libtorch, 2 callers of 1 thread each");
+    assertThat(result.comparisonSummary())
+        .isEqualTo(
+            "minilm 105.0 texts/s, 21.0 GFLOP/s = 21 %;"
+                + " minilm-q 257.0 texts/s, 51.4 GFLOP/s = 51 %, x2.45 of minilm");
+  }
+
+  @Test
+  void shouldSayWhyAnEncoderOfUnknownDimensionsHasNoFlops() {
+    EncoderRate unknown =
+        new EncoderRate("spec.json", List.of(100.0, 100.0), 20, OptionalDouble.empty());
+    BenchResult result =
+        new BenchResult(
+            1,
+            1,
+            1,
+            List.of(1.0),
+            1,
+            1,
+            1,
+            List.of(1.0),
+            1,
+            0,
+            0,
+            List.of(unknown),
+            new GemmRate("20x384x1536", 1, 50.0));
+
+    assertThat(result.describe())
+        .contains("FLOPs unknown (no dimensions for spec.json)")
+        .doesNotContain("state filled");
+  }
+
+  @Test
+  void shouldRefuseAGemmRateWithoutComparedEncoders() {
+    assertThatThrownBy(
+            () ->
+                new BenchResult(
+                    1,
+                    1,
+                    1,
+                    List.of(1.0),
+                    1,
+                    1,
+                    1,
+                    List.of(1.0),
+                    1,
+                    0,
+                    0,
+                    List.of(),
+                    new GemmRate("1x1x1", 1, 1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,9 +1,6 @@
 package io.leadstream.tools.bench.micro;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import io.leadstream.tools.bench.Gemm;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,29 +34,19 @@ public class GemmBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    NDManager manager;
-    NDArray left;
-    NDArray right;
-    long flopsPerProduct;
+    Gemm gemm;
 
     @Setup(Level.Trial)
     public void create() {
       // read by the engine when it starts, which is here: one fork per parameter combination
       System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-      String[] mkn = shape.split("x");
-      long m = Long.parseLong(mkn[0]);
-      long k = Long.parseLong(mkn[1]);
-      long n = Long.parseLong(mkn[2]);
-      manager = Engine.getEngine("PyTorch").newBaseManager();
-      left = manager.randomUniform(-1f, 1f, new Shape(m, k));
-      right = manager.randomUniform(-1f, 1f, new Shape(k, n));
-      flopsPerProduct = 2 * m * k * n;
+      gemm = Gemm.of(shape);
     }
 
     @TearDown(Level.Trial)
     public void close() {
-      manager.close();
+      gemm.close();
     }
   }
 
@@ -77,9 +64,7 @@ public class GemmBenchmark {
 
   @Benchmark
   public float gemm(Operands operands, Flops counter) {
-    try (NDArray product = operands.left.matMul(operands.right)) {
-      counter.flops += operands.flopsPerProduct;
-      return product.getFloat(0, 0);
-    }
+    counter.flops += operands.gemm.flopsPerProduct();
+    return operands.gemm.multiply();
   }
 }
