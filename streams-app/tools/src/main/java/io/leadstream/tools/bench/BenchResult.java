@@ -15,7 +15,8 @@ import java.util.Locale;
  * @param latencyP50Ms end-to-end latency p50 in the paced phase (input record time to outcome read)
  * @param latencyP99Ms end-to-end latency p99 in the paced phase
  * @param encoderRounds per round, right after its burst: encoder + head alone on the burst's texts,
- *     batch 1, as many parallel callers as stream threads, same engine settings as the pipeline
+ *     in batches of {@code inferenceBatch}, as many parallel callers as stream threads, same engine
+ *     settings as the pipeline
  * @param encoderOneCallerTextsPerSecond encoder + head alone, batch 1, one caller with ONNX Runtime
  *     using every core (for reference)
  * @param stateLeads extra leads with blank text filled into the state before the warm-up; 0 for
@@ -25,6 +26,8 @@ import java.util.Locale;
  *     as many parallel callers as stream threads; empty when none were compared
  * @param gemm the machine's float32 GEMM rate with as many callers; null when no encoder was
  *     compared
+ * @param inferenceBatch the app's {@code leadstream.inference.batch.max}: texts per encoder call in
+ *     the pipeline and in the encoder-alone rounds
  */
 public record BenchResult(
     int leads,
@@ -39,7 +42,8 @@ public record BenchResult(
     int stateLeads,
     double stateFillSeconds,
     List<EncoderRate> comparedEncoders,
-    GemmRate gemm) {
+    GemmRate gemm,
+    int inferenceBatch) {
 
   public BenchResult {
     pipelineRounds = List.copyOf(pipelineRounds);
@@ -86,7 +90,7 @@ public record BenchResult(
         rounds of a burst then the encoder alone on its texts:           %d (medians; range)
         pipeline, %d leads sent at once (%d partitions, %d stream threads):  %.1f leads/s (%s)
         pipeline latency, paced at %.0f leads/s:                         p50 %d ms, p99 %d ms
-        encoder + head alone, same texts, batch 1, %d parallel callers:  %.1f texts/s (%s)
+        encoder + head alone, same texts, batch %d, %d parallel callers:  %.1f texts/s (%s)
         encoder + head alone, batch 1, 1 caller using every core:       %.1f texts/s
         pipeline / encoder alone (same configuration, paired by round):  %.0f %% (%s)%s%s""",
         pipelineRounds.size(),
@@ -98,6 +102,7 @@ public record BenchResult(
         pacedRatePerSecond,
         latencyP50Ms,
         latencyP99Ms,
+        inferenceBatch,
         streamThreads,
         encoderTextsPerSecond(),
         range(encoderRounds, 1, ""),

@@ -80,6 +80,7 @@ public final class PipelineBenchmark {
     List<LeadEvent> warm = events.subList(0, warmup);
     List<LeadEvent> latency = events.subList(warmup + rounds * leads, events.size());
     int threads = pipeline.config().streamThreads();
+    int inferenceBatch = pipeline.config().inferenceBatchMax();
     try (OutcomeReader reader = new OutcomeReader(pipeline.config());
         LeadProducer producer = new LeadProducer(pipeline.config())) {
       double fillSeconds = stateLeads > 0 ? fillState(reader, producer, stateLeads, seed) : 0;
@@ -101,7 +102,8 @@ public final class PipelineBenchmark {
         long start = System.currentTimeMillis();
         pipelineRates.add(sendAndAwait(reader, producer, burst, 0).throughputPerSecond(start));
         texts = burst.stream().map(LeadText::of).toList();
-        encoderRates.add(encoderRate(pipeline.app().model().current(), texts, threads));
+        encoderRates.add(
+            encoderRate(pipeline.app().model().current(), texts, threads, inferenceBatch));
       }
 
       double pace = Math.max(1, BenchResult.median(pipelineRates) / 2);
@@ -112,7 +114,7 @@ public final class PipelineBenchmark {
       double oneCaller;
       try (ModelBundle allCores =
           ModelBundle.load(pipeline.config().modelBundle(), InferenceOptions.ENGINE_DEFAULT)) {
-        oneCaller = encoderRate(allCores, texts, 1);
+        oneCaller = encoderRate(allCores, texts, 1, 1);
       }
 
       List<EncoderRate> compared = List.of();
@@ -139,7 +141,8 @@ public final class PipelineBenchmark {
           stateLeads,
           fillSeconds,
           compared,
-          gemm);
+          gemm,
+          inferenceBatch);
     }
   }
 
@@ -233,19 +236,24 @@ public final class PipelineBenchmark {
 
   /**
    * Texts/s of {@code callers} threads, each with its own scorer opened before the clock starts,
-   * reading every text once at batch 1.
+   * reading every text once, {@code batch} texts a call (the last call the rest).
    */
-  private static double encoderRate(ModelBundle bundle, List<String> texts, int callers)
+  private static double encoderRate(ModelBundle bundle, List<String> texts, int callers, int batch)
       throws InterruptedException {
+    List<List<String>> batches = new ArrayList<>();
+    for (int from = 0; from < texts.size(); from += batch) {
+      batches.add(texts.subList(from, Math.min(texts.size(), from + batch)));
+    }
     List<LeadScorer> scorers = new ArrayList<>();
     try {
       List<IntConsumer> reads = new ArrayList<>();
       for (int c = 0; c < callers; c++) {
         LeadScorer scorer = bundle.newScorer();
         scorers.add(scorer);
-        reads.add(i -> scorer.readText(texts.get(i)));
+        reads.add(i -> scorer.readTexts(batches.get(i)));
       }
-      return ParallelReads.textsPerSecond(texts.size(), reads);
+      // batches/s times texts per batch on average: texts/s
+      return ParallelReads.textsPerSecond(batches.size(), reads) * texts.size() / batches.size();
     } finally {
       scorers.forEach(LeadScorer::close);
     }

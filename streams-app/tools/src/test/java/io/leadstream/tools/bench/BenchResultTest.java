@@ -27,7 +27,8 @@ class BenchResultTest {
             0,
             0,
             List.of(),
-            null);
+            null,
+            1);
 
     assertThat(result.pipelineLeadsPerSecond()).isEqualTo(300.0);
     assertThat(result.encoderTextsPerSecond()).isEqualTo(400.0);
@@ -55,7 +56,8 @@ class BenchResultTest {
             0,
             0,
             List.of(),
-            null);
+            null,
+            1);
 
     assertThat(result.pipelineLeadsPerSecond()).isEqualTo(200.0);
     assertThat(result.ratio()).isCloseTo((0.5 + 1.0) / 2, within(1e-12));
@@ -66,7 +68,7 @@ class BenchResultTest {
     assertThatThrownBy(
             () ->
                 new BenchResult(
-                    1, 1, 1, List.of(1.0, 2.0), 1, 1, 1, List.of(1.0), 1, 0, 0, List.of(), null))
+                    1, 1, 1, List.of(1.0, 2.0), 1, 1, 1, List.of(1.0), 1, 0, 0, List.of(), null, 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -91,7 +93,8 @@ class BenchResultTest {
             180_000,
             312.4,
             List.of(fp32, int8),
-            new GemmRate("25x384x1536", 2, 100.0));
+            new GemmRate("25x384x1536", 2, 100.0),
+            1);
 
     // medians 105 and 257 texts/s: 21.0 and 51.4 GFLOP/s of the GEMM's 100
     assertThat(result.describe())
@@ -126,7 +129,8 @@ class BenchResultTest {
             0,
             0,
             List.of(unknown),
-            new GemmRate("20x384x1536", 1, 50.0));
+            new GemmRate("20x384x1536", 1, 50.0),
+            1);
 
     assertThat(result.describe())
         .contains("FLOPs unknown (no dimensions for spec.json)")
@@ -150,7 +154,8 @@ class BenchResultTest {
                     0,
                     0,
                     List.of(),
-                    new GemmRate("1x1x1", 1, 1)))
+                    new GemmRate("1x1x1", 1, 1),
+                    1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
