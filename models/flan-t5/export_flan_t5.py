@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Exports google/flan-t5-{small,base,large,xl} into the files a LeadStream bundle loads.
 
-  python export_flan_t5.py google/flan-t5-small --out models/flan-t5-small [--onnx]
+  python export_flan_t5.py google/flan-t5-small --out models/flan-t5-small [--onnx [--int8]]
       [--max-tokens 512] [--revision <commit>]
 
 Needs the Hugging Face hub (or its cache) and the pinned packages of requirements.txt. Writes
 into --out: tokenizer.json, encoder.pt and decoder_step.pt (TorchScript, DJL's PyTorch engine),
-encoder.onnx with --onnx (OnnxRuntime engine), the manifest sections encoder-pytorch.json,
-encoder-onnx.json and zero-shot.json, and export.json (source model, versions, checks).
+encoder.onnx with --onnx (OnnxRuntime engine), encoder-int8.onnx with --int8 (the ONNX encoder
+with dynamic int8 quantization), the manifest sections encoder-pytorch.json, encoder-onnx.json,
+encoder-onnx-int8.json and zero-shot.json, and export.json (source model, versions, checks).
 
 Before writing the sections it reloads the exported files and compares them with the eager model
 on the example texts alone and in one padded batch (max abs difference, fails over 1e-4), and
@@ -33,12 +34,20 @@ def parse_args(argv):
     parser.add_argument("model", help="hub repo id or local folder, e.g. google/flan-t5-small")
     parser.add_argument("--out", required=True, help="folder to write the files into")
     parser.add_argument("--onnx", action="store_true", help="also export the encoder as ONNX")
+    parser.add_argument("--int8", action="store_true",
+                        help="with --onnx: also write encoder-int8.onnx, the ONNX encoder with "
+                             "dynamic int8 quantization (onnxruntime), checked by the cosine of "
+                             "its pooled vectors with the eager encoder (>= %g), and its section "
+                             "encoder-onnx-int8.json (maxBatch 1)" % t5_export.INT8_MIN_COSINE)
     parser.add_argument("--max-tokens", type=int, default=512,
                         help="maxTokens of the manifest sections (default 512, Flan-T5's "
                              "training length; lower is faster)")
     parser.add_argument("--revision", default=None,
                         help="hub revision (commit, tag or branch); default main")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.int8 and not args.onnx:
+        parser.error("--int8 quantizes the ONNX encoder: add --onnx")
+    return args
 
 
 def load(model_id, revision):
@@ -94,7 +103,12 @@ def main(argv=None):
     if args.onnx:
         t5_export.save_onnx_encoder(encoder, encode, args.out)
         checks["onnx"] = t5_export.check_onnx(args.out, encoder, batches)
-    sections = t5_export.write_specs(args.out, model.config, args.max_tokens, args.onnx, yes, no)
+    int8_cosine = None
+    if args.int8:
+        t5_export.save_int8_encoder(args.out)
+        int8_cosine = t5_export.check_int8(args.out, encoder, batches)
+    sections = t5_export.write_specs(args.out, model.config, args.max_tokens, args.onnx, yes, no,
+                                     with_int8=args.int8)
 
     yes_ids, no_ids = [piece_id(p) for p in yes], [piece_id(p) for p in no]
     examples = []
@@ -107,6 +121,7 @@ def main(argv=None):
 
     files = [t5_export.TOKENIZER_JSON, t5_export.ENCODER_PT, t5_export.DECODER_STEP_PT]
     files += [t5_export.ENCODER_ONNX] if args.onnx else []
+    files += [t5_export.ENCODER_INT8_ONNX] if args.int8 else []
     t5_export.write_json(os.path.join(args.out, "export.json"), {
         "model": args.model,
         "revision": getattr(model.config, "_commit_hash", None) or args.revision,
@@ -117,6 +132,7 @@ def main(argv=None):
         "files": {n: t5_export.model_file(args.out, n) for n in files},
         "sections": sections,
         "maxAbsDiff": checks,
+        "int8MinCosine": int8_cosine,
         "zeroShot": {"promptTemplate": t5_export.PROMPT_TEMPLATE, "yesAnswers": yes,
                      "noAnswers": no, "examples": examples},
     })

@@ -37,10 +37,14 @@ from torch import nn
 ENCODER_PT = "encoder.pt"
 DECODER_STEP_PT = "decoder_step.pt"
 ENCODER_ONNX = "encoder.onnx"
+ENCODER_INT8_ONNX = "encoder-int8.onnx"
 DECODER_ONNX = "decoder_model.onnx"
 TOKENIZER_JSON = "tokenizer.json"
 
 TOLERANCE = 1e-4  # max abs difference allowed between an exported file and the eager model
+# int8 cannot match the eager model to TOLERANCE; what LeadStream reads is the pooled, normalized
+# vector, so the int8 encoder is held to its cosine with the eager one, text by text
+INT8_MIN_COSINE = 0.99
 ONNX_OPSET = 14
 ONNX_MAX_BYTES = 2 ** 31 - 2 ** 26  # protobuf's 2 GB limit, with room for the graph itself
 
@@ -162,6 +166,51 @@ def save_onnx_encoder(encoder, encode, out):
                           opset_version=ONNX_OPSET, do_constant_folding=True)
 
 
+def save_int8_encoder(out):
+    """Writes ENCODER_INT8_ONNX: encoder.onnx with dynamic int8 quantization (onnxruntime's
+    quantize_dynamic: the MatMul and Gemm weights in int8, activations quantized per call from
+    their own range, which is why a text's reading then depends on the texts batched with it:
+    its section says maxBatch 1). Needs `onnxruntime`."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic  # only int8 needs it
+
+    quantize_dynamic(os.path.join(out, ENCODER_ONNX), os.path.join(out, ENCODER_INT8_ONNX),
+                     op_types_to_quantize=["MatMul", "Gemm"], weight_type=QuantType.QInt8)
+
+
+def pooled(hidden, mask):
+    """Mean over the text's tokens, L2-normalized: the vector LeadStream reads (pooling mean,
+    normalize true in the sections)."""
+    weights = mask.unsqueeze(-1).to(hidden.dtype)
+    mean = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1)
+    return torch.nn.functional.normalize(mean, dim=-1)
+
+
+def check_int8(out, encoder, batches):
+    """Runs ENCODER_INT8_ONNX one text at a time (as its maxBatch 1 section will) against the
+    eager encoder; returns the lowest cosine of their pooled vectors, raises ExportError under
+    INT8_MIN_COSINE. Needs `onnxruntime`."""
+    import onnxruntime
+
+    session = onnxruntime.InferenceSession(os.path.join(out, ENCODER_INT8_ONNX),
+                                           providers=["CPUExecutionProvider"])
+    cosines = []
+    with torch.no_grad():
+        for ids, mask in batches:
+            for row in range(ids.size(0)):
+                length = int(mask[row].sum())
+                one_ids, one_mask = ids[row:row + 1, :length], mask[row:row + 1, :length]
+                got = session.run(["last_hidden_state"], {"input_ids": one_ids.numpy(),
+                                                          "attention_mask": one_mask.numpy()})[0]
+                cosines.append(float((pooled(torch.from_numpy(got), one_mask)
+                                      * pooled(encoder(one_ids, one_mask), one_mask)).sum()))
+    worst = min(cosines)
+    if worst < INT8_MIN_COSINE:
+        raise ExportError("%s reads a text %.4f cosine away from the eager encoder (< %g): "
+                          "keep the fp32 encoder.onnx" % (ENCODER_INT8_ONNX, worst,
+                                                          INT8_MIN_COSINE))
+    return worst
+
+
 def save_onnx_decoder(encoder, decoder_step, encode, out, start_id):
     """Exports the decoder step to ONNX in the transformers.js layout (DECODER_ONNX, inputs
     DECODER_ONNX_INPUTS, output logits; dynamic batch, encoder and decoder lengths, opset
@@ -273,9 +322,11 @@ def model_file(out, name):
     return {"source": name, "sha256": digest, "size": os.path.getsize(os.path.join(out, name))}
 
 
-def write_specs(out, config, max_tokens, with_onnx, yes_pieces, no_pieces, onnx_decoder=False):
+def write_specs(out, config, max_tokens, with_onnx, yes_pieces, no_pieces, onnx_decoder=False,
+                with_int8=False):
     """Writes the manifest sections for the files in `out`; returns their file names. With
-    onnx_decoder, also zero-shot-onnx.json over encoder.onnx and decoder_model.onnx."""
+    onnx_decoder, also zero-shot-onnx.json over encoder.onnx and decoder_model.onnx; with
+    with_int8, encoder-onnx-int8.json over encoder-int8.onnx, one text per call (maxBatch 1)."""
     def encoder(engine, file_name):
         return {"engine": engine, "model": model_file(out, file_name),
                 "tokenizer": model_file(out, TOKENIZER_JSON),
@@ -286,6 +337,9 @@ def write_specs(out, config, max_tokens, with_onnx, yes_pieces, no_pieces, onnx_
     sections = {"encoder-pytorch.json": encoder("PyTorch", ENCODER_PT)}
     if with_onnx:
         sections["encoder-onnx.json"] = encoder("OnnxRuntime", ENCODER_ONNX)
+    if with_int8:
+        sections["encoder-onnx-int8.json"] = dict(encoder("OnnxRuntime", ENCODER_INT8_ONNX),
+                                                  maxBatch=1)
     def zero_shot(engine, encoder_file, decoder_file, names):
         section = {"engine": engine, "encoder": model_file(out, encoder_file),
                    "decoderStep": model_file(out, decoder_file),

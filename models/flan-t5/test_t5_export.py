@@ -159,6 +159,41 @@ class T5ExportTest(unittest.TestCase):
             t5_export.save_onnx_decoder(self.encoder, self.decoder_step, self.encode, self.out,
                                         START)
 
+    def test_int8_section_reads_one_text_per_call(self):
+        out = tempfile.mkdtemp(prefix="t5-int8-spec-test-")
+        self.addCleanup(shutil.rmtree, out)
+        for name in (t5_export.TOKENIZER_JSON, t5_export.ENCODER_PT, t5_export.DECODER_STEP_PT,
+                     t5_export.ENCODER_ONNX):
+            shutil.copy(os.path.join(self.out, name), out)
+        shutil.copy(os.path.join(self.out, t5_export.ENCODER_ONNX),
+                    os.path.join(out, t5_export.ENCODER_INT8_ONNX))  # stands in: specs only
+        specs = t5_export.write_specs(out, self.model.config, 128, True, t5_export.YES_PIECES,
+                                      t5_export.NO_PIECES, with_int8=True)
+        self.assertIn("encoder-onnx-int8.json", specs)
+        with open(os.path.join(out, "encoder-onnx-int8.json"), encoding="utf-8") as f:
+            spec = json.load(f)
+        self.assertEqual((spec["engine"], spec["model"]["source"], spec["maxBatch"]),
+                         ("OnnxRuntime", t5_export.ENCODER_INT8_ONNX, 1))
+
+    def test_pooled_vector_ignores_padding(self):
+        ids, mask = self.encode(["a b c"])
+        padded_ids, padded_mask = self.encode(["a b c", "a b c d e f g h"])
+        alone = t5_export.pooled(self.encoder(ids, mask), mask)
+        padded = t5_export.pooled(self.encoder(padded_ids, padded_mask), padded_mask)[0:1]
+        self.assertLess((alone - padded).abs().max().item(), 1e-5)
+        self.assertAlmostEqual(float(alone.norm()), 1.0, places=5)
+
+    def test_int8_needs_the_onnx_export(self):
+        with self.assertRaises(SystemExit):
+            export_flan_t5.parse_args(["google/flan-t5-small", "--out", self.out, "--int8"])
+
+    @unittest.skipUnless(has_onnxruntime(), "onnxruntime is not installed")
+    def test_int8_encoder_reads_texts_close_to_eager(self):
+        t5_export.save_int8_encoder(self.out)
+        cosine = t5_export.check_int8(self.out, self.encoder,
+                                      t5_export.check_batches(self.encode, ["hello", "a b c"]))
+        self.assertGreaterEqual(cosine, t5_export.INT8_MIN_COSINE)
+
     @unittest.skipUnless(has_onnxruntime(), "onnxruntime is not installed; the Java "
                                             "T5EncoderTest checks encoder.onnx instead")
     def test_onnx_matches_eager(self):
