@@ -3,6 +3,7 @@ package io.leadstream.tools.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One benchmark run's figures.
@@ -28,6 +29,7 @@ import java.util.Locale;
  *     compared
  * @param inferenceBatch the app's {@code leadstream.inference.batch.max}: texts per encoder call in
  *     the pipeline and in the encoder-alone rounds
+ * @param cpuPerLead CPU milliseconds per lead during the bursts, by what the threads do
  */
 public record BenchResult(
     int leads,
@@ -43,12 +45,14 @@ public record BenchResult(
     double stateFillSeconds,
     List<EncoderRate> comparedEncoders,
     GemmRate gemm,
-    int inferenceBatch) {
+    int inferenceBatch,
+    Map<ThreadCpu.Group, Double> cpuPerLead) {
 
   public BenchResult {
     pipelineRounds = List.copyOf(pipelineRounds);
     encoderRounds = List.copyOf(encoderRounds);
     comparedEncoders = List.copyOf(comparedEncoders);
+    cpuPerLead = Map.copyOf(cpuPerLead);
     if (pipelineRounds.isEmpty() || pipelineRounds.size() != encoderRounds.size()) {
       throw new IllegalArgumentException("one encoder rate per pipeline round, at least one");
     }
@@ -92,7 +96,7 @@ public record BenchResult(
         pipeline latency, paced at %.0f leads/s:                         p50 %d ms, p99 %d ms
         encoder + head alone, same texts, batch %d, %d parallel callers:  %.1f texts/s (%s)
         encoder + head alone, batch 1, 1 caller using every core:       %.1f texts/s
-        pipeline / encoder alone (same configuration, paired by round):  %.0f %% (%s)%s%s""",
+        pipeline / encoder alone (same configuration, paired by round):  %.0f %% (%s)%s%s%s""",
         pipelineRounds.size(),
         leads,
         partitions,
@@ -109,8 +113,52 @@ public record BenchResult(
         encoderOneCallerTextsPerSecond,
         100 * ratio(),
         range(ratios(), 100, " %"),
+        describeCpu(),
         describeState(),
         describeComparison());
+  }
+
+  /**
+   * Where the CPU went during the bursts, and what the app's own share would allow if the broker
+   * and the bench's clients ran elsewhere, as in production: the app's CPU per lead against the
+   * encoder's per text (its callers' cores over its rate).
+   */
+  private String describeCpu() {
+    if (cpuPerLead.isEmpty()) {
+      return "";
+    }
+    double total = cpuPerLead.values().stream().mapToDouble(ms -> ms).sum();
+    StringBuilder text =
+        new StringBuilder(
+            String.format(Locale.ROOT, "%nCPU per lead during the bursts: %.2f ms in all", total));
+    for (ThreadCpu.Group group : ThreadCpu.Group.values()) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%n  %-48s %.2f ms (%.0f %%)",
+              group.description + ":",
+              cpuPerLead.getOrDefault(group, 0.0),
+              100 * cpuPerLead.getOrDefault(group, 0.0) / total));
+    }
+    double encoderMs = 1000.0 * streamThreads / encoderTextsPerSecond();
+    double appMs = appCpuPerLeadMs();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%n  the encoder alone: %.2f ms a text; the app without the broker and the bench's"
+                + " clients: %.2f ms a lead, so at most %.0f %% of the encoder's rate on its own"
+                + " cores",
+            encoderMs,
+            appMs,
+            100 * encoderMs / appMs));
+    return text.toString();
+  }
+
+  /** CPU per lead of the app's own threads and the JVM's (counted as the app's: an upper bound). */
+  public double appCpuPerLeadMs() {
+    return cpuPerLead.getOrDefault(ThreadCpu.Group.STREAM_THREADS, 0.0)
+        + cpuPerLead.getOrDefault(ThreadCpu.Group.APP_CLIENTS, 0.0)
+        + cpuPerLead.getOrDefault(ThreadCpu.Group.JVM, 0.0);
   }
 
   private String describeState() {

@@ -15,8 +15,10 @@ import io.leadstream.tools.observe.RunSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -90,6 +92,7 @@ public final class PipelineBenchmark {
 
       List<Double> pipelineRates = new ArrayList<>();
       List<Double> encoderRates = new ArrayList<>();
+      Map<ThreadCpu.Group, Long> burstCpu = new EnumMap<>(ThreadCpu.Group.class);
       List<String> texts = List.of();
       for (int round = 0; round < rounds; round++) {
         int first = warmup + round * leads;
@@ -100,7 +103,11 @@ public final class PipelineBenchmark {
                     + " (%d parallel callers)",
                 round + 1, rounds, burst.size(), threads));
         long start = System.currentTimeMillis();
+        Map<ThreadCpu.Group, Long> cpuBefore = ThreadCpu.now();
         pipelineRates.add(sendAndAwait(reader, producer, burst, 0).throughputPerSecond(start));
+        Map<ThreadCpu.Group, Long> cpuAfter = ThreadCpu.now();
+        cpuAfter.forEach(
+            (group, nanos) -> burstCpu.merge(group, nanos - cpuBefore.get(group), Long::sum));
         texts = burst.stream().map(LeadText::of).toList();
         encoderRates.add(
             encoderRate(pipeline.app().model().current(), texts, threads, inferenceBatch));
@@ -142,8 +149,17 @@ public final class PipelineBenchmark {
           fillSeconds,
           compared,
           gemm,
-          inferenceBatch);
+          inferenceBatch,
+          ThreadCpu.msPerLead(zero(), burstCpu, rounds * leads));
     }
+  }
+
+  private static Map<ThreadCpu.Group, Long> zero() {
+    Map<ThreadCpu.Group, Long> zero = new EnumMap<>(ThreadCpu.Group.class);
+    for (ThreadCpu.Group group : ThreadCpu.Group.values()) {
+      zero.put(group, 0L);
+    }
+    return zero;
   }
 
   /**

@@ -6,6 +6,7 @@ import io.leadstream.tools.bench.BenchResult;
 import io.leadstream.tools.bench.FormatBenchmark;
 import io.leadstream.tools.bench.FormatBenchmark.FormatResult;
 import io.leadstream.tools.bench.PipelineBenchmark;
+import io.leadstream.tools.bench.ThreadCpu;
 import io.leadstream.tools.embedded.EmbeddedPipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -251,12 +252,27 @@ final class BenchCommand implements Callable<Integer> {
         ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() >> 20);
   }
 
+  /** CPU ms a lead of the app, the broker and the bench's clients, and the app-alone bound. */
+  private static String cpuSummary(BenchResult r) {
+    if (r.cpuPerLead().isEmpty()) {
+      return "-";
+    }
+    double encoderMs = 1000.0 * r.streamThreads() / r.encoderTextsPerSecond();
+    return String.format(
+        Locale.ROOT,
+        "app %.2f, broker %.2f, bench clients %.2f (app alone: %.0f %%)",
+        r.appCpuPerLeadMs(),
+        r.cpuPerLead().get(ThreadCpu.Group.BROKER),
+        r.cpuPerLead().get(ThreadCpu.Group.BENCH_CLIENTS),
+        100 * encoderMs / r.appCpuPerLeadMs());
+  }
+
   private void append(Path file, BenchResult r) throws IOException {
     String row =
         String.format(
             Locale.ROOT,
             "| %s | %s | %s, %d stream threads | %.1f | %d / %d | %.1f | %.1f | %.0f %% | %s | %s"
-                + " | %s |%n",
+                + " | %s | %s |%n",
             LocalDate.now(),
             machine(),
             settings(),
@@ -274,7 +290,8 @@ final class BenchCommand implements Callable<Integer> {
             r.gemm() == null
                 ? "-"
                 : String.format(
-                    Locale.ROOT, "%.1f (%s)", r.gemm().gflopsPerSecond(), r.gemm().shape()));
+                    Locale.ROOT, "%.1f (%s)", r.gemm().gflopsPerSecond(), r.gemm().shape()),
+            cpuSummary(r));
     Files.writeString(file, row, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

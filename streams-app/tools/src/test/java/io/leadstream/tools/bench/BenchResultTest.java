@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,13 @@ class BenchResultTest {
             0,
             List.of(),
             null,
-            1);
+            1,
+            Map.of(
+                ThreadCpu.Group.STREAM_THREADS, 4.0,
+                ThreadCpu.Group.APP_CLIENTS, 0.5,
+                ThreadCpu.Group.BROKER, 1.5,
+                ThreadCpu.Group.BENCH_CLIENTS, 0.2,
+                ThreadCpu.Group.JVM, 0.3));
 
     assertThat(result.pipelineLeadsPerSecond()).isEqualTo(300.0);
     assertThat(result.encoderTextsPerSecond()).isEqualTo(400.0);
@@ -37,7 +44,13 @@ class BenchResultTest {
     assertThat(result.describe())
         .contains("300.0 leads/s (150.0-310.0)")
         .contains("400.0 texts/s (200.0-420.0)")
-        .contains("75 % (74-75 %)");
+        .contains("75 % (74-75 %)")
+        .contains("CPU per lead during the bursts: 6.50 ms in all")
+        .contains("the in-process broker:")
+        .contains("1.50 ms (23 %)")
+        // 2 callers at 400 texts/s: 5 ms of CPU a text; the app's own 4.0 + 0.5 + 0.3 ms a lead
+        .contains("the encoder alone: 5.00 ms a text")
+        .contains("4.80 ms a lead, so at most 104 % of the encoder's rate");
   }
 
   @Test
@@ -57,7 +70,8 @@ class BenchResultTest {
             0,
             List.of(),
             null,
-            1);
+            1,
+            Map.of());
 
     assertThat(result.pipelineLeadsPerSecond()).isEqualTo(200.0);
     assertThat(result.ratio()).isCloseTo((0.5 + 1.0) / 2, within(1e-12));
@@ -68,7 +82,21 @@ class BenchResultTest {
     assertThatThrownBy(
             () ->
                 new BenchResult(
-                    1, 1, 1, List.of(1.0, 2.0), 1, 1, 1, List.of(1.0), 1, 0, 0, List.of(), null, 1))
+                    1,
+                    1,
+                    1,
+                    List.of(1.0, 2.0),
+                    1,
+                    1,
+                    1,
+                    List.of(1.0),
+                    1,
+                    0,
+                    0,
+                    List.of(),
+                    null,
+                    1,
+                    Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -94,7 +122,8 @@ class BenchResultTest {
             312.4,
             List.of(fp32, int8),
             new GemmRate("25x384x1536", 2, 100.0),
-            1);
+            1,
+            Map.of());
 
     // medians 105 and 257 texts/s: 21.0 and 51.4 GFLOP/s of the GEMM's 100
     assertThat(result.describe())
@@ -130,7 +159,8 @@ class BenchResultTest {
             0,
             List.of(unknown),
             new GemmRate("20x384x1536", 1, 50.0),
-            1);
+            1,
+            Map.of());
 
     assertThat(result.describe())
         .contains("FLOPs unknown (no dimensions for spec.json)")
@@ -155,7 +185,8 @@ class BenchResultTest {
                     0,
                     List.of(),
                     new GemmRate("1x1x1", 1, 1),
-                    1))
+                    1,
+                    Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
