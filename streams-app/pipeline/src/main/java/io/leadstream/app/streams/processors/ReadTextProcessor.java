@@ -59,6 +59,7 @@ public final class ReadTextProcessor
   private final Sha256.Reusable textHash = new Sha256.Reusable();
   private final HeldReads held = new HeldReads();
   private KeyValueStore<String, LeadTextMemo> memos;
+  private CommitDrain commitDrain;
 
   private ReadTextProcessor(
       ActiveModel model, PipelineMetrics metrics, int batchMax, Duration linger) {
@@ -100,8 +101,8 @@ public final class ReadTextProcessor
   public void init(ProcessorContext<String, EnrichedLead> context) {
     super.init(context);
     memos = context.getStateStore(STORE);
-    CommitDrain drain = context.getStateStore(DRAIN_STORE);
-    drain.onDrain(this::drain);
+    commitDrain = context.getStateStore(DRAIN_STORE);
+    commitDrain.onDrain(this::drain);
     if (batchMax > 1) {
       context.schedule(linger, PunctuationType.WALL_CLOCK_TIME, now -> drain());
     }
@@ -208,8 +209,14 @@ public final class ReadTextProcessor
     }
   }
 
+  /**
+   * Kafka Streams commits a task before it closes it cleanly, so what is still held here was not
+   * committed and is processed again wherever the task goes next.
+   */
   @Override
   public void close() {
+    commitDrain.onDrain(() -> {});
+    held.takeAll();
     session.close();
   }
 }
