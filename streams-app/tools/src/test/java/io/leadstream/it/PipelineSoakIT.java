@@ -68,7 +68,7 @@ class PipelineSoakIT {
         index++;
       }
     }
-    assertThat(scoredEventIds).as("each valid event scored once").hasSameSizeAs(validEventIds);
+    assertThat(scoredEventIds.size()).as("valid events scored").isEqualTo(validEventIds.size());
     assertThat(scoredEventIds).containsExactlyInAnyOrderElementsOf(validEventIds);
     assertThat(deadLettered).as("dead letters").isEqualTo(invalid).isPositive();
     assertThat(leadIds.size()).as("leads distinct across chunks").isGreaterThan(3_000 / 2);
