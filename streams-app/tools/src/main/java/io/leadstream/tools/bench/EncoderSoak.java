@@ -68,10 +68,14 @@ public final class EncoderSoak {
   }
 
   private static Sample sample(long texts) {
+    return new Sample(texts, residentMiB(), heapUsedAfterGcMiB());
+  }
+
+  /** The Java heap in use after a GC hint ({@code System.gc()}). */
+  static long heapUsedAfterGcMiB() {
     System.gc();
     Runtime runtime = Runtime.getRuntime();
-    long heap = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
-    return new Sample(texts, residentMiB(), heap);
+    return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
   }
 
   /** The process's resident set size from /proc, or -1 where there is none. */

@@ -1,10 +1,10 @@
 package io.leadstream.tools.state;
 
+import io.leadstream.tools.embedded.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 
 /** The bytes a persistent store takes on disk: its RocksDB folders in every task's folder. */
@@ -26,24 +26,13 @@ final class StoreFolders {
       for (Path task : tasks.toList()) {
         Path folder = task.resolve("rocksdb").resolve(store);
         if (Files.isDirectory(folder)) {
-          total += size(folder);
+          total += Folders.bytes(folder);
         }
       }
       return total;
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not measure the state folder " + applicationStateDir, e);
-    }
-  }
-
-  private static long size(Path folder) throws IOException {
-    try (Stream<Path> files = Files.walk(folder)) {
-      List<Path> regular = files.filter(Files::isRegularFile).toList();
-      long total = 0;
-      for (Path file : regular) {
-        total += Files.size(file);
-      }
-      return total;
     }
   }
 }
