@@ -154,11 +154,16 @@ public record BenchResult(
     return text.toString();
   }
 
-  /** CPU per lead of the app's own threads and the JVM's (counted as the app's: an upper bound). */
+  /**
+   * CPU per lead of everything but the broker and the bench's clients: the app's threads and the
+   * process's GC, JIT, RocksDB and other native threads (all counted as the app's, though the
+   * broker's garbage is in the GC's share too: an upper bound).
+   */
   public double appCpuPerLeadMs() {
-    return cpuPerLead.getOrDefault(ThreadCpu.Group.STREAM_THREADS, 0.0)
-        + cpuPerLead.getOrDefault(ThreadCpu.Group.APP_CLIENTS, 0.0)
-        + cpuPerLead.getOrDefault(ThreadCpu.Group.JVM, 0.0);
+    double all = cpuPerLead.values().stream().mapToDouble(ms -> ms).sum();
+    return all
+        - cpuPerLead.getOrDefault(ThreadCpu.Group.BROKER, 0.0)
+        - cpuPerLead.getOrDefault(ThreadCpu.Group.BENCH_CLIENTS, 0.0);
   }
 
   private String describeState() {

@@ -103,11 +103,10 @@ public final class PipelineBenchmark {
                     + " (%d parallel callers)",
                 round + 1, rounds, burst.size(), threads));
         long start = System.currentTimeMillis();
-        Map<ThreadCpu.Group, Long> cpuBefore = ThreadCpu.now();
+        ThreadCpu.Reading cpuBefore = ThreadCpu.now();
         pipelineRates.add(sendAndAwait(reader, producer, burst, 0).throughputPerSecond(start));
-        Map<ThreadCpu.Group, Long> cpuAfter = ThreadCpu.now();
-        cpuAfter.forEach(
-            (group, nanos) -> burstCpu.merge(group, nanos - cpuBefore.get(group), Long::sum));
+        ThreadCpu.between(cpuBefore, ThreadCpu.now())
+            .forEach((group, nanos) -> burstCpu.merge(group, nanos, Long::sum));
         texts = burst.stream().map(LeadText::of).toList();
         encoderRates.add(
             encoderRate(pipeline.app().model().current(), texts, threads, inferenceBatch));
@@ -150,16 +149,8 @@ public final class PipelineBenchmark {
           compared,
           gemm,
           inferenceBatch,
-          ThreadCpu.msPerLead(zero(), burstCpu, rounds * leads));
+          ThreadCpu.msPerLead(burstCpu, rounds * leads));
     }
-  }
-
-  private static Map<ThreadCpu.Group, Long> zero() {
-    Map<ThreadCpu.Group, Long> zero = new EnumMap<>(ThreadCpu.Group.class);
-    for (ThreadCpu.Group group : ThreadCpu.Group.values()) {
-      zero.put(group, 0L);
-    }
-    return zero;
   }
 
   /**

@@ -35,7 +35,8 @@ class BenchResultTest {
                 ThreadCpu.Group.APP_CLIENTS, 0.5,
                 ThreadCpu.Group.BROKER, 1.5,
                 ThreadCpu.Group.BENCH_CLIENTS, 0.2,
-                ThreadCpu.Group.JVM, 0.3));
+                ThreadCpu.Group.GC, 0.2,
+                ThreadCpu.Group.OTHER_NATIVE, 0.1));
 
     assertThat(result.pipelineLeadsPerSecond()).isEqualTo(300.0);
     assertThat(result.encoderTextsPerSecond()).isEqualTo(400.0);
