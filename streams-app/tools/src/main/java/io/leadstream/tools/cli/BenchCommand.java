@@ -222,9 +222,10 @@ final class BenchCommand implements Callable<Integer> {
   private String settings() {
     return String.format(
         Locale.ROOT,
-        "%d leads x %d rounds, %d partition(s), %s%s%s",
+        "%d leads x %d rounds, warm-up %d, %d partition(s), %s%s%s",
         leads,
         rounds,
+        warmup,
         partitions,
         stateLeads == 0 ? "" : String.format(Locale.ROOT, "%d state leads, ", stateLeads),
         embedded.modelBundle,
