@@ -175,9 +175,11 @@ public final class ReadTextProcessor
       LeadScorer scorer) {
     TextReading result = reading.remembered() != null ? null : read.get(reading.text());
     TextSignal signal = result == null ? reading.remembered() : result.signal();
-    if (reading.reused()) {
+    if (signal == null) {
+      // the text failed: the score step throws its failure for this record
+    } else if (reading.reused()) {
       metrics.textReused();
-    } else if (signal != null) {
+    } else {
       metrics.unknownTokenRatio(signal.unknownTokenRatio(), signal.readable());
       if (!signal.readable()) {
         UNREADABLE.warn(record.value(), signal, scorer.bundleVersion());
