@@ -140,18 +140,26 @@ public record BenchResult(
               cpuPerLead.getOrDefault(group, 0.0),
               100 * cpuPerLead.getOrDefault(group, 0.0) / total));
     }
-    double encoderMs = 1000.0 * streamThreads / encoderTextsPerSecond();
-    double appMs = appCpuPerLeadMs();
     text.append(
         String.format(
             Locale.ROOT,
             "%n  the encoder alone: %.2f ms a text; the app without the broker and the bench's"
                 + " clients: %.2f ms a lead, so at most %.0f %% of the encoder's rate on its own"
                 + " cores",
-            encoderMs,
-            appMs,
-            100 * encoderMs / appMs));
+            encoderCpuPerTextMs(),
+            appCpuPerLeadMs(),
+            100 * appAloneBound()));
     return text.toString();
+  }
+
+  /** CPU per text of the encoder alone: its callers' cores over its median rate. */
+  public double encoderCpuPerTextMs() {
+    return 1000.0 * streamThreads / encoderTextsPerSecond();
+  }
+
+  /** The share of the encoder's rate the app's own CPU a lead would allow on its own cores. */
+  public double appAloneBound() {
+    return encoderCpuPerTextMs() / appCpuPerLeadMs();
   }
 
   /**

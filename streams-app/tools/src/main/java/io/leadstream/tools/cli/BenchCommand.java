@@ -258,14 +258,13 @@ final class BenchCommand implements Callable<Integer> {
     if (r.cpuPerLead().isEmpty()) {
       return "-";
     }
-    double encoderMs = 1000.0 * r.streamThreads() / r.encoderTextsPerSecond();
     return String.format(
         Locale.ROOT,
         "app %.2f, broker %.2f, bench clients %.2f (app alone: %.0f %%)",
         r.appCpuPerLeadMs(),
         r.cpuPerLead().get(ThreadCpu.Group.BROKER),
         r.cpuPerLead().get(ThreadCpu.Group.BENCH_CLIENTS),
-        100 * encoderMs / r.appCpuPerLeadMs());
+        100 * r.appAloneBound());
   }
 
   private void append(Path file, BenchResult r) throws IOException {
