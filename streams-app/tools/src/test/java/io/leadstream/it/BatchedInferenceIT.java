@@ -100,6 +100,14 @@ class BatchedInferenceIT {
       int seen = OutcomeWaiter.await(reader, events.size(), Duration.ofSeconds(120), lead -> {});
       assertThat(seen).isEqualTo(events.size());
       OpsClient client = new OpsClient(app.opsPort().orElseThrow());
+      // counted per input offset once committed: held records forwarded in another record's
+      // context would share offsets and be counted as fewer
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (client.counterSum("leadstream_leads_scored_total") < events.size()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      ops.put("leadstream_leads_scored_total", client.counterSum("leadstream_leads_scored_total"));
       for (String name :
           List.of(
               "leadstream_inference_batch_texts_max",
@@ -144,6 +152,9 @@ class BatchedInferenceIT {
       }
     }
 
+    assertThat(ops.get("leadstream_leads_scored_total"))
+        .as("scored events counted by their own input offsets")
+        .isEqualTo(events.size());
     double batches = ops.get("leadstream_inference_batch_texts_count");
     assertThat(ops.get("leadstream_inference_batch_texts_sum"))
         .as("texts read: e1 and e3 of every lead, e2 reused")
