@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.runtime.TopicCreator;
-import io.leadstream.tools.cli.LeadStreamCli;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.observe.OutcomeReader;
 import io.leadstream.tools.observe.OutcomeWaiter;
@@ -13,15 +12,11 @@ import io.leadstream.tools.testing.EmbeddedKafkaExtension;
 import io.leadstream.tools.testing.OutcomeLedger;
 import io.leadstream.tools.testing.TestFeed;
 import io.leadstream.tools.testing.TopicAudit;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -187,64 +182,29 @@ class CrashRecoveryIT {
 
     OutcomeLedger ledger = new OutcomeLedger();
     try (OutcomeReader reader = new OutcomeReader(config)) {
-      Process first = startApp(props, name + "-first");
+      ChildApp first = ChildApp.start(props, workDir.resolve(name + "-first.log"));
       try {
         int seen =
             OutcomeWaiter.await(reader, OUTCOMES_BEFORE_KILL, Duration.ofSeconds(120), ledger::add);
         assertThat(seen)
-            .as("outcomes before the kill; app log: %s", log(name + "-first"))
+            .as("outcomes before the kill; app log: %s", first.logTail())
             .isGreaterThanOrEqualTo(OUTCOMES_BEFORE_KILL);
         if (StreamsConfig.EXACTLY_ONCE_V2.equals(
             guarantee.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
           awaitAnOpenTransactionWithOutputs(config);
         }
       } finally {
-        first.destroyForcibly(); // SIGKILL: no shutdown hook, no commit, no leaving the group
-        first.waitFor(30, TimeUnit.SECONDS);
+        first.kill();
       }
       assertThat(ledger.size()).as("the kill must land mid-stream").isLessThan(feed.size());
 
-      Process second = startApp(props, name + "-second");
+      ChildApp second = ChildApp.start(props, workDir.resolve(name + "-second.log"));
       try {
         ledger.readAll(reader, feed.size() - ledger.size(), Duration.ofSeconds(180));
       } finally {
-        second.destroy();
-        second.waitFor(60, TimeUnit.SECONDS);
+        second.close();
       }
     }
     return new CrashRun(config, feed, ledger);
-  }
-
-  private Process startApp(Map<String, Object> props, String name) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "-cp",
-                testClassPath(),
-                LeadStreamCli.class.getName(),
-                "run"));
-    props.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(workDir.resolve(name + ".log").toFile())
-        .start();
-  }
-
-  private String log(String name) {
-    try {
-      String log = Files.readString(workDir.resolve(name + ".log"));
-      return log.length() > 4000 ? log.substring(log.length() - 4000) : log;
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
-  }
-
-  private static String testClassPath() {
-    String surefire = System.getProperty("surefire.test.class.path");
-    return surefire != null && !surefire.isBlank()
-        ? surefire
-        : System.getProperty("java.class.path");
   }
 }

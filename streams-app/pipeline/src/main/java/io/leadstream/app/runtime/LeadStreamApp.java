@@ -209,7 +209,7 @@ public final class LeadStreamApp implements AutoCloseable {
           self);
     }
     KafkaStreams streams = new KafkaStreams(topology, props);
-    streams.setGlobalStateRestoreListener(restores);
+    streams.setGlobalStateRestoreListener(new RestoreLog(restores));
     streamsRef.set(streams);
     LeadStreamApp app = new LeadStreamApp(model, streams, metrics, failures, probes);
     app.opsServer = opsServer;

@@ -46,6 +46,15 @@ public record TestFeed(List<LeadEvent> leads, List<RawRecord> malformed) {
     return new TestFeed(unique, malformed);
   }
 
+  /** The same feed without free text: the encoder skips every event (it gets the prior). */
+  public TestFeed withoutTexts() {
+    List<LeadEvent> blank =
+        leads.stream()
+            .map(lead -> LeadEvent.newBuilder(lead).setNotes(null).setLastMessage(null).build())
+            .toList();
+    return new TestFeed(blank, malformed);
+  }
+
   /** This feed and then {@code next}, as one. */
   public TestFeed plus(TestFeed next) {
     List<LeadEvent> allLeads = new ArrayList<>(leads);
