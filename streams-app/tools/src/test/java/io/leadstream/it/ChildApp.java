@@ -76,7 +76,8 @@ final class ChildApp implements AutoCloseable {
     }
   }
 
-  private static String testClassPath() {
+  /** The class path this test runs on, for a JVM of its own. */
+  static String testClassPath() {
     String surefire = System.getProperty("surefire.test.class.path");
     return surefire != null && !surefire.isBlank()
         ? surefire

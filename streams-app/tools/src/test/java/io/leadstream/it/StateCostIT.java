@@ -38,6 +38,7 @@ class StateCostIT {
 
   private static final int LEADS = 2_000;
   private static final int EVENTS_PER_LEAD = 3;
+  private static final int LIVE_EVENTS = 100;
 
   /** Kafka's record batch v2: at most this many bytes a record beyond its key and value. */
   private static final int MAX_RECORD_OVERHEAD = 80;
@@ -51,7 +52,16 @@ class StateCostIT {
         IntegrationConfigs.forRun(broker.bootstrapServers(), "state-cost", work, Map.of());
 
     StateCostResult result =
-        StateCost.measure(config, work, LEADS, EVENTS_PER_LEAD, 20, 5, (stage, done, total) -> {});
+        StateCost.measure(
+            config,
+            work,
+            LEADS,
+            EVENTS_PER_LEAD,
+            20,
+            5,
+            LIVE_EVENTS,
+            ChildApp.testClassPath(),
+            (stage, done, total) -> {});
 
     assertThat(result.events()).isEqualTo((long) LEADS * EVENTS_PER_LEAD);
     for (String name : List.of(TrackLeadProcessor.STORE, LeadHistory.STORE)) {
@@ -59,8 +69,7 @@ class StateCostIT {
       // every event writes once to each store, and the history keeps all three of a lead's
       assertThat(store.changelogRecords()).as(name).isEqualTo(result.events());
       assertThat(store.restoredRecords()).as(name).isEqualTo(store.changelogRecords());
-      List<ConsumerRecord<byte[], byte[]>> records =
-          TopicAudit.readAll(config, config.applicationId() + "-" + name + "-changelog", false);
+      List<ConsumerRecord<byte[], byte[]>> records = filledChangelog(config, name);
       assertThat(records).as(name).hasSize((int) store.changelogRecords());
       long keysAndValues =
           records.stream().mapToLong(r -> r.key().length + (long) r.value().length).sum();
@@ -72,23 +81,21 @@ class StateCostIT {
     }
     assertThat(result.store(ReadTextProcessor.STORE).changelogBytes()).isZero();
     Map<String, Long> historyPerLead =
-        TopicAudit.readAll(
-                config, config.applicationId() + "-" + LeadHistory.STORE + "-changelog", false)
-            .stream()
+        filledChangelog(config, LeadHistory.STORE).stream()
             .collect(Collectors.groupingBy(r -> leadIdOf(r.key()), Collectors.counting()));
     assertThat(historyPerLead).hasSize(LEADS);
     assertThat(historyPerLead.values()).containsOnly((long) EVENTS_PER_LEAD);
     Map<String, Long> tracksPerLead =
-        TopicAudit.readAll(
-                config,
-                config.applicationId() + "-" + TrackLeadProcessor.STORE + "-changelog",
-                false)
-            .stream()
+        filledChangelog(config, TrackLeadProcessor.STORE).stream()
             .collect(
                 Collectors.groupingBy(
                     r -> new String(r.key(), StandardCharsets.UTF_8), Collectors.counting()));
     assertThat(tracksPerLead).hasSize(LEADS);
     assertThat(result.restoreSeconds()).isPositive();
+    // after the kill, the live events' writes at most (memtables not flushed since the start)
+    assertThat(result.afterKill().trackRestored()).isLessThanOrEqualTo(LIVE_EVENTS);
+    assertThat(result.afterKill().historyRestored()).isLessThanOrEqualTo(LIVE_EVENTS);
+    assertThat(result.afterKill().readySeconds()).isPositive();
   }
 
   @Test
@@ -97,7 +104,7 @@ class StateCostIT {
     CommandLine cli = LeadStreamCli.commandLine();
     cli.setOut(new PrintWriter(out));
 
-    int code = cli.execute("state-cost", "--leads", "200", "--samples", "5");
+    int code = cli.execute("state-cost", "--leads", "200", "--samples", "5", "--live-events", "20");
 
     assertThat(code).as(out.toString()).isZero();
     Function<String, Long> rows =
@@ -106,6 +113,24 @@ class StateCostIT {
     assertThat(rows.apply("       200        600  " + LeadHistory.STORE)).isEqualTo(1);
     assertThat(out.toString())
         .containsPattern(ReadTextProcessor.STORE + " +in-memory LRU cache, no changelog");
+    assertThat(out.toString()).contains("after a kill -9 of the pipeline running on this state");
+  }
+
+  /**
+   * The store's changelog without the writes of the live leads scored before the kill (their ids
+   * start with {@code live-}).
+   */
+  private static List<ConsumerRecord<byte[], byte[]>> filledChangelog(
+      LeadStreamConfig config, String store) {
+    return TopicAudit.readAll(config, config.applicationId() + "-" + store + "-changelog", false)
+        .stream()
+        .filter(
+            r ->
+                !(store.equals(LeadHistory.STORE)
+                        ? leadIdOf(r.key())
+                        : new String(r.key(), StandardCharsets.UTF_8))
+                    .startsWith("live-"))
+        .toList();
   }
 
   /** The lead id at the head of a history key: its length, then its bytes. */

@@ -5,6 +5,7 @@ import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.embedded.Folders;
 import io.leadstream.tools.state.StateCost;
 import io.leadstream.tools.state.StateCostResult;
+import io.leadstream.tools.state.StateCostResult.AfterKill;
 import io.leadstream.tools.state.StateCostResult.StoreCost;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,10 +32,12 @@ import picocli.CommandLine.Spec;
           + " fresh embedded broker, build the state the pipeline would hold for them (synthetic"
           + " leads with follow-up events, each through the pipeline's own track step and stores,"
           + " with the real scores of a sample of events lent to the others so the encoder need"
-          + " not run per event), throw the local state away as a kill -9 under exactly-once"
-          + " does, then start the pipeline on a fresh state folder and time the restore from the"
-          + " changelogs. Prints per store the changelog's records and bytes per lead, the RocksDB"
-          + " bytes per lead after the restore and the restore time.",
+          + " not run per event). Then start the pipeline on a fresh state folder and time the"
+          + " restore from the changelogs (a new instance, or one that lost its disk); and start"
+          + " it on the built state in a JVM of its own, let it score some live events, kill it"
+          + " with SIGKILL and time its restart. Prints per store the changelog's records and"
+          + " bytes per lead, the RocksDB bytes per lead after the restore and the restore time,"
+          + " and what the restart after the kill restored.",
       "Example: state-cost --leads 100000,1000000"
     })
 final class StateCostCommand implements Callable<Integer> {
@@ -64,6 +67,15 @@ final class StateCostCommand implements Callable<Integer> {
           "Events read and scored for real by the model bundle, whose scores the other events"
               + " borrow (default: ${DEFAULT-VALUE}).")
   int samples;
+
+  @Option(
+      names = "--live-events",
+      defaultValue = "100000",
+      description =
+          "Events of new leads, without text, that the pipeline scores on the built state before"
+              + " it is killed with SIGKILL: enough to flush the stores' memtables, as a"
+              + " long-running pipeline has (default: ${DEFAULT-VALUE}).")
+  int liveEvents;
 
   @Option(
       names = "--partitions",
@@ -108,7 +120,15 @@ final class StateCostCommand implements Callable<Integer> {
           new HashMap<>(configs.apply(broker.bootstrapServers()).originals());
       props.putIfAbsent(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, partitions);
       return StateCost.measure(
-          new LeadStreamConfig(props), work, n, eventsPerLead, samples, seed, progress);
+          new LeadStreamConfig(props),
+          work,
+          n,
+          eventsPerLead,
+          samples,
+          seed,
+          liveEvents,
+          System.getProperty("java.class.path"),
+          progress);
     } finally {
       progress.finish();
       Folders.deleteQuietly(work);
@@ -166,6 +186,19 @@ final class StateCostCommand implements Callable<Integer> {
               "",
               result.restoreSeconds(),
               result.heapMiB()));
+      AfterKill afterKill = result.afterKill();
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "%10s %10s  after a kill -9 of the pipeline running on this state (%,d live events"
+                  + " scored): %,d track and %,d history records restored, running %.1f s after"
+                  + " the start%n",
+              "",
+              "",
+              afterKill.liveEvents(),
+              afterKill.trackRestored(),
+              afterKill.historyRestored(),
+              afterKill.readySeconds()));
     }
     return table.toString();
   }

@@ -55,6 +55,10 @@ final class CampaignFeed implements AutoCloseable {
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, TEN_MINUTES);
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, TEN_MINUTES);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // one request in flight: with more, a first request refused while the new topic's leader is
+    // being made (NOT_LEADER_OR_FOLLOWER) can be overtaken by the next, and its retries then fail
+    // with OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery time-out (KAFKA-15591)
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     this.producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     this.topic = config.rawTopic();

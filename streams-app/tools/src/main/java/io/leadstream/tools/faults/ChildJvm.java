@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code leadstream} command in a JVM of its own, with its output in a log file, that the
- * campaign can kill -9, pause (SIGSTOP), resume (SIGCONT), stop and start again.
+ * campaign (and state-cost) can kill -9, pause (SIGSTOP), resume (SIGCONT), stop and start again.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
   private final String name;
   private final String classPath;
@@ -28,7 +28,7 @@ final class ChildJvm {
    * @param jvmOptions options of the JVM, before the class (e.g. {@code -Xmx2g})
    * @param arguments the command line after {@code leadstream}
    */
-  ChildJvm(
+  public ChildJvm(
       String name,
       String classPath,
       String mainClass,
@@ -43,12 +43,12 @@ final class ChildJvm {
     this.logDir = logDir;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** Starts the process; each start logs to a file of its own ({@code <name>-<n>.log}). */
-  ChildJvm start() {
+  public ChildJvm start() {
     List<String> command =
         new ArrayList<>(
             List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
@@ -68,13 +68,13 @@ final class ChildJvm {
   }
 
   /** SIGKILL: no shutdown hook, no commit, no leaving the consumer group. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     waitFor();
   }
 
   /** SIGTERM, and waits for the process to end. */
-  void stop() {
+  public void stop() {
     if (process != null && process.isAlive()) {
       process.destroy();
       waitFor();
@@ -91,12 +91,12 @@ final class ChildJvm {
     signal("-CONT");
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process != null && process.isAlive();
   }
 
   /** The log files of every start, oldest first. */
-  List<Path> logs() {
+  public List<Path> logs() {
     List<Path> logs = new ArrayList<>();
     for (int i = 1; i <= starts; i++) {
       logs.add(log(i));

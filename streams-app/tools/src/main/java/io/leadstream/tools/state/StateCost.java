@@ -34,15 +34,16 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * Measures what the pipeline's state costs for a number of leads: the bytes per lead of each store
  * and of its changelog, and the time the pipeline takes to restore its stores after losing its
- * local state (as after a kill -9 under exactly-once, where Streams wipes the stores and restores
- * them from their changelogs).
+ * local state, and after a kill -9.
  *
  * <p>The state is built without running the text encoder per event: synthetic leads ({@link
  * SyntheticLeadGenerator}, a first event and follow-ups) go to a fill topic, and a {@link
  * StateFiller} with the pipeline's application.id hands each event, with the real reading and score
  * of one of a sample of events ({@link SampledScores}), to the pipeline's own track step and
- * stores. Its local state is then thrown away, and the real pipeline is started on a fresh state
- * folder and timed until every changelog partition is restored.
+ * stores. The real pipeline is then started on a fresh state folder (as a new instance, or one that
+ * lost its disk) and timed until every changelog partition is restored; and once more on the
+ * filler's folder, in a JVM of its own that scores some live events and is killed with SIGKILL, and
+ * timed as it starts again ({@link KillRecovery}).
  */
 public final class StateCost {
 
@@ -55,7 +56,9 @@ public final class StateCost {
    *     of the topics it creates); its changelogs must not exist yet
    * @param work a folder for the filler's and the pipeline's state folders
    * @param samples events read and scored for real, whose scores the others borrow
-   * @param progress told each stage's progress: score, produce, fill, restore
+   * @param liveEvents events the pipeline scores on the state before it is killed with SIGKILL
+   * @param classPath the class path to start that pipeline's JVM from
+   * @param progress told each stage's progress: score, produce, fill, restore, live, restart
    */
   public static StateCostResult measure(
       LeadStreamConfig settings,
@@ -64,6 +67,8 @@ public final class StateCost {
       int eventsPerLead,
       int samples,
       long seed,
+      int liveEvents,
+      String classPath,
       TrainingProgress progress)
       throws InterruptedException, ExecutionException {
     if (leads < 1 || eventsPerLead < 1 || samples < 1) {
@@ -87,10 +92,10 @@ public final class StateCost {
             config.modelBundle(), sampleEvents, done -> progress.update("score", done, samples));
 
     Map<String, Changelog> changelogs = new HashMap<>();
+    Path fillDir = work.resolve("filler-state");
     try (Admin admin = Admin.create(config.clientProperties())) {
       createFillTopic(admin, config, fillTopic);
       produce(config, fillTopic, leads, eventsPerLead, seed, progress);
-      Path fillDir = work.resolve("filler-state");
       StateFiller.fill(
           config,
           fillTopic,
@@ -98,8 +103,6 @@ public final class StateCost {
           events,
           fillDir,
           done -> progress.update("fill", done, events));
-      // the filler's local state is lost, as a kill -9 under exactly-once loses it
-      Folders.deleteQuietly(fillDir);
       admin.deleteTopics(List.of(fillTopic)).all().get();
       for (String store : logged) {
         changelogs.put(
@@ -142,7 +145,14 @@ public final class StateCost {
     }
     stores.add(new StateCostResult.StoreCost(ReadTextProcessor.STORE, false, 0, 0, 0, 0, 0));
     Folders.deleteQuietly(restoreDir);
-    return new StateCostResult(leads, events, stores, restoreSeconds, heapMiB);
+
+    // the pipeline on the filler's state folder, as if it had written it, killed while it runs
+    props.put(StreamsConfig.STATE_DIR_CONFIG, fillDir.toString());
+    StateCostResult.AfterKill afterKill =
+        KillRecovery.measure(
+            new LeadStreamConfig(props), classPath, work, liveEvents, seed, progress);
+    Folders.deleteQuietly(fillDir);
+    return new StateCostResult(leads, events, stores, restoreSeconds, heapMiB, afterKill);
   }
 
   /** The fill topic has the input topic's partitions, so a lead lands in its own task. */

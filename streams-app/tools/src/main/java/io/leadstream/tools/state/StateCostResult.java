@@ -9,9 +9,26 @@ import java.util.List;
  *     bundle loads meanwhile)
  * @param heapMiB the JVM's heap in use after the restore, after a GC hint (the whole JVM: the app
  *     with its model bundle)
+ * @param afterKill the restart after a kill -9 of the running pipeline on this state
  */
 public record StateCostResult(
-    int leads, long events, List<StoreCost> stores, double restoreSeconds, long heapMiB) {
+    int leads,
+    long events,
+    List<StoreCost> stores,
+    double restoreSeconds,
+    long heapMiB,
+    AfterKill afterKill) {
+
+  /**
+   * The restart after a kill -9 of the pipeline running on the state ({@link KillRecovery}).
+   *
+   * @param liveEvents events the pipeline scored between its start and the kill
+   * @param trackRestored records restored into the track store after the kill
+   * @param historyRestored records restored into the history store after the kill
+   * @param readySeconds from the start after the kill until Streams runs, its stores restored
+   */
+  public record AfterKill(
+      int liveEvents, long trackRestored, long historyRestored, double readySeconds) {}
 
   /**
    * One store.
