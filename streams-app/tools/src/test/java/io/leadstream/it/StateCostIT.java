@@ -8,6 +8,7 @@ import io.leadstream.app.streams.processors.TrackLeadProcessor;
 import io.leadstream.app.streams.state.LeadHistory;
 import io.leadstream.tools.cli.LeadStreamCli;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
+import io.leadstream.tools.faults.Launcher;
 import io.leadstream.tools.state.StateCost;
 import io.leadstream.tools.state.StateCostResult;
 import io.leadstream.tools.state.StateCostResult.StoreCost;
@@ -60,7 +61,7 @@ class StateCostIT {
             20,
             5,
             LIVE_EVENTS,
-            ChildApp.testClassPath(),
+            new Launcher(ChildApp.testClassPath(), LeadStreamCli.class.getName()),
             (stage, done, total) -> {});
 
     assertThat(result.events()).isEqualTo((long) LEADS * EVENTS_PER_LEAD);

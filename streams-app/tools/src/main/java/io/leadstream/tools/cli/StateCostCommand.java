@@ -3,6 +3,7 @@ package io.leadstream.tools.cli;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.embedded.Folders;
+import io.leadstream.tools.faults.Launcher;
 import io.leadstream.tools.state.StateCost;
 import io.leadstream.tools.state.StateCostResult;
 import io.leadstream.tools.state.StateCostResult.AfterKill;
@@ -127,7 +128,7 @@ final class StateCostCommand implements Callable<Integer> {
           samples,
           seed,
           liveEvents,
-          System.getProperty("java.class.path"),
+          new Launcher(System.getProperty("java.class.path"), LeadStreamCli.class.getName()),
           progress);
     } finally {
       progress.finish();

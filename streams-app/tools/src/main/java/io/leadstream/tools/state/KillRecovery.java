@@ -8,8 +8,8 @@ import io.leadstream.models.training.LabelledLead;
 import io.leadstream.models.training.SyntheticLeadGenerator;
 import io.leadstream.models.training.TrainingProgress;
 import io.leadstream.schema.LeadEvent;
-import io.leadstream.tools.cli.LeadStreamCli;
 import io.leadstream.tools.faults.ChildJvm;
+import io.leadstream.tools.faults.Launcher;
 import io.leadstream.tools.feed.LeadProducer;
 import io.leadstream.tools.observe.OutcomeReader;
 import io.leadstream.tools.observe.OutcomeWaiter;
@@ -42,12 +42,12 @@ final class KillRecovery {
 
   /**
    * @param config the pipeline's settings, whose state folder holds the filler's stores
-   * @param classPath the class path to start the pipeline's JVM from
+   * @param launcher how to start the pipeline in a JVM of its own
    * @param logDir where the killed JVM's log goes
    */
   static StateCostResult.AfterKill measure(
       LeadStreamConfig config,
-      String classPath,
+      Launcher launcher,
       Path logDir,
       int liveEvents,
       long seed,
@@ -58,8 +58,8 @@ final class KillRecovery {
     ChildJvm pipeline =
         new ChildJvm(
             "state-cost-pipeline",
-            classPath,
-            LeadStreamCli.class.getName(),
+            launcher.classPath(),
+            launcher.mainClass(),
             List.of(),
             run,
             logDir);

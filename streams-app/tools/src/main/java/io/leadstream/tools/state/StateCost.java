@@ -12,6 +12,7 @@ import io.leadstream.models.training.TrainingProgress;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.kafka.LeadStreamSerdes;
 import io.leadstream.tools.embedded.Folders;
+import io.leadstream.tools.faults.Launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class StateCost {
    * @param work a folder for the filler's and the pipeline's state folders
    * @param samples events read and scored for real, whose scores the others borrow
    * @param liveEvents events the pipeline scores on the state before it is killed with SIGKILL
-   * @param classPath the class path to start that pipeline's JVM from
+   * @param launcher how to start that pipeline in a JVM of its own
    * @param progress told each stage's progress: score, produce, fill, restore, live, restart
    */
   public static StateCostResult measure(
@@ -68,7 +69,7 @@ public final class StateCost {
       int samples,
       long seed,
       int liveEvents,
-      String classPath,
+      Launcher launcher,
       TrainingProgress progress)
       throws InterruptedException, ExecutionException {
     if (leads < 1 || eventsPerLead < 1 || samples < 1) {
@@ -150,7 +151,7 @@ public final class StateCost {
     props.put(StreamsConfig.STATE_DIR_CONFIG, fillDir.toString());
     StateCostResult.AfterKill afterKill =
         KillRecovery.measure(
-            new LeadStreamConfig(props), classPath, work, liveEvents, seed, progress);
+            new LeadStreamConfig(props), launcher, work, liveEvents, seed, progress);
     Folders.deleteQuietly(fillDir);
     return new StateCostResult(leads, events, stores, restoreSeconds, heapMiB, afterKill);
   }
