@@ -819,10 +819,10 @@ public final class LeadStreamConfig extends AbstractConfig {
    * Kafka Streams settings LeadStream sets unless the user sets them. One stream thread per core:
    * inference is CPU-bound and each thread runs its own predictor. A 10 s session time-out (Kafka's
    * default is 45 s) bounds how long the group waits for a member that died without leaving it: a
-   * killed instance, or a failed stream thread before its replacement joins. Transactional state
-   * stores (Kafka 4.4) keep a store's uncommitted writes out of RocksDB until their transaction
-   * commits, so that after a kill -9 under exactly-once a store is kept and restored from its last
-   * flushed offset instead of wiped and restored from the start of its changelog.
+   * killed instance, or a failed stream thread before its replacement joins. Kafka 4.4's
+   * transactional state stores ({@code enable.transactional.statestores}) stay off, as in Streams:
+   * their RocksDB store crashed a JVM here when a metrics reader read its uncommitted-bytes gauge
+   * after the store had closed (docs/architecture.md, "After a crash").
    */
   private static final Map<String, Object> STREAMS_DEFAULTS =
       Map.of(
@@ -839,9 +839,7 @@ public final class LeadStreamConfig extends AbstractConfig {
           StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
           "io.leadstream.app.streams.errors.DeadLetterHandler",
           StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
-          200,
-          StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG,
-          true);
+          200);
 
   /**
    * @throws ConfigException when a setting is invalid, or the input settings do not fit together:
