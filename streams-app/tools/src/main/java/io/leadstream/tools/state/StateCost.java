@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -193,6 +194,7 @@ public final class StateCost {
     SyntheticLeadGenerator generator = new SyntheticLeadGenerator(seed);
     long events = (long) leads * eventsPerLead;
     long sent = 0;
+    AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<String, LeadEvent> producer =
         new KafkaProducer<>(
             props, new StringSerializer(), LeadStreamSerdes.leadEvent().serializer())) {
@@ -202,13 +204,25 @@ public final class StateCost {
           if (k > 0) {
             event = generator.followUp(event);
           }
-          producer.send(new ProducerRecord<>(fillTopic, event.getLeadId(), event));
+          producer.send(
+              new ProducerRecord<>(fillTopic, event.getLeadId(), event),
+              (metadata, e) -> {
+                if (e != null) {
+                  failure.compareAndSet(null, e);
+                }
+              });
           if (++sent % 10_000 == 0 || sent == events) {
             progress.update("produce", sent, events);
           }
         }
       }
       producer.flush();
+    }
+    // a lost event would leave the filler waiting for it
+    if (failure.get() != null) {
+      throw new IllegalStateException(
+          "Sending the state's events to " + fillTopic + " failed: " + failure.get().getMessage(),
+          failure.get());
     }
   }
 }
