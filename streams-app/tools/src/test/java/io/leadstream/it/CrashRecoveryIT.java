@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
+import io.leadstream.tools.faults.ChildJvm;
 import io.leadstream.tools.observe.OutcomeReader;
 import io.leadstream.tools.observe.OutcomeWaiter;
 import io.leadstream.tools.testing.EmbeddedKafkaExtension;
@@ -182,27 +183,27 @@ class CrashRecoveryIT {
 
     OutcomeLedger ledger = new OutcomeLedger();
     try (OutcomeReader reader = new OutcomeReader(config)) {
-      ChildApp first = ChildApp.start(props, workDir.resolve(name + "-first.log"));
+      ChildJvm app = IntegrationConfigs.app(name, props, workDir).start();
       try {
         int seen =
             OutcomeWaiter.await(reader, OUTCOMES_BEFORE_KILL, Duration.ofSeconds(120), ledger::add);
         assertThat(seen)
-            .as("outcomes before the kill; app log: %s", first.logTail())
+            .as("outcomes before the kill; app log: %s", app.logTail())
             .isGreaterThanOrEqualTo(OUTCOMES_BEFORE_KILL);
         if (StreamsConfig.EXACTLY_ONCE_V2.equals(
             guarantee.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
           awaitAnOpenTransactionWithOutputs(config);
         }
       } finally {
-        first.kill();
+        app.kill();
       }
       assertThat(ledger.size()).as("the kill must land mid-stream").isLessThan(feed.size());
 
-      ChildApp second = ChildApp.start(props, workDir.resolve(name + "-second.log"));
+      app.start();
       try {
         ledger.readAll(reader, feed.size() - ledger.size(), Duration.ofSeconds(180));
       } finally {
-        second.close();
+        app.stop();
       }
     }
     return new CrashRun(config, feed, ledger);

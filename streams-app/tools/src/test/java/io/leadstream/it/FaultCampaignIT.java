@@ -39,7 +39,7 @@ class FaultCampaignIT {
             true,
             7,
             work,
-            testClassPath(),
+            IntegrationConfigs.testClassPath(),
             LeadStreamCli.class.getName(),
             List.of());
 
@@ -63,12 +63,5 @@ class FaultCampaignIT {
                     || line.contains("LeaveGroup"));
     System.out.println(progress);
     System.out.println(report);
-  }
-
-  private static String testClassPath() {
-    String surefire = System.getProperty("surefire.test.class.path");
-    return surefire != null && !surefire.isBlank()
-        ? surefire
-        : System.getProperty("java.class.path");
   }
 }

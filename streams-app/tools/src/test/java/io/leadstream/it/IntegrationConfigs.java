@@ -2,6 +2,7 @@ package io.leadstream.it;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.tools.cli.LeadStreamCli;
+import io.leadstream.tools.faults.ChildJvm;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -37,6 +38,25 @@ final class IntegrationConfigs {
   static LeadStreamConfig forRun(
       String bootstrap, String name, Path stateDir, Map<String, Object> extra) {
     return new LeadStreamConfig(props(bootstrap, name, stateDir, extra));
+  }
+
+  /**
+   * {@code leadstream run} with these settings as {@code -D} options, in a JVM of its own that a
+   * test can kill with SIGKILL and start again; not started yet.
+   */
+  static ChildJvm app(String name, Map<String, Object> props, Path logDir) {
+    List<String> run = new ArrayList<>(List.of("run"));
+    props.forEach((key, value) -> run.add("-D" + key + "=" + value));
+    return new ChildJvm(
+        name, testClassPath(), LeadStreamCli.class.getName(), List.of(), run, logDir);
+  }
+
+  /** The class path this test runs on, for a JVM of its own. */
+  static String testClassPath() {
+    String surefire = System.getProperty("surefire.test.class.path");
+    return surefire != null && !surefire.isBlank()
+        ? surefire
+        : System.getProperty("java.class.path");
   }
 
   /**

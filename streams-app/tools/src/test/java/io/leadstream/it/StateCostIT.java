@@ -61,7 +61,7 @@ class StateCostIT {
             20,
             5,
             LIVE_EVENTS,
-            new Launcher(ChildApp.testClassPath(), LeadStreamCli.class.getName()),
+            new Launcher(IntegrationConfigs.testClassPath(), LeadStreamCli.class.getName()),
             (stage, done, total) -> {});
 
     assertThat(result.events()).isEqualTo((long) LEADS * EVENTS_PER_LEAD);

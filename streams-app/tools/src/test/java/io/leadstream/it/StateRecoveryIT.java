@@ -9,6 +9,7 @@ import io.leadstream.app.streams.state.LeadHistory;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
+import io.leadstream.tools.faults.ChildJvm;
 import io.leadstream.tools.observe.Outcome;
 import io.leadstream.tools.observe.OutcomeReader;
 import io.leadstream.tools.observe.OutcomeWaiter;
@@ -104,12 +105,12 @@ class StateRecoveryIT {
     feed.sendAll(config);
 
     try (OutcomeReader reader = new OutcomeReader(config)) {
-      ChildApp first = ChildApp.start(props, workDir.resolve(name + "-first.log"));
+      ChildJvm app = IntegrationConfigs.app(name, props, workDir).start();
       try {
         int seen = OutcomeWaiter.await(reader, EVENTS, Duration.ofSeconds(180), outcome -> {});
-        assertThat(seen).as("outcomes before the kill; log: %s", first.logTail()).isEqualTo(EVENTS);
+        assertThat(seen).as("outcomes before the kill; log: %s", app.logTail()).isEqualTo(EVENTS);
       } finally {
-        first.kill();
+        app.kill();
       }
 
       LeadEvent before = feed.leads().get(0);
@@ -119,7 +120,8 @@ class StateRecoveryIT {
               .setOccurredAt(before.getOccurredAt().plusSeconds(60))
               .build();
       new TestFeed(List.of(followUp), List.of()).sendAll(config);
-      try (ChildApp second = ChildApp.start(props, workDir.resolve(name + "-second.log"))) {
+      app.start();
+      try {
         List<PrioritizedLead> scored = new ArrayList<>();
         OutcomeWaiter.await(
             reader,
@@ -127,10 +129,12 @@ class StateRecoveryIT {
             Duration.ofSeconds(120),
             outcome -> scored.add(((Outcome.Scored) outcome).lead()));
         assertThat(scored)
-            .as("the follow-up, scored after the restart; log: %s", second.logTail())
+            .as("the follow-up, scored after the restart; log: %s", app.logTail())
             .extracting(PrioritizedLead::getEventId)
             .containsExactly(followUp.getEventId());
-        return new Recovery(scored.get(0), restores(second.log()), second.logTail());
+        return new Recovery(scored.get(0), restores(app.log()), app.logTail());
+      } finally {
+        app.stop();
       }
     }
   }

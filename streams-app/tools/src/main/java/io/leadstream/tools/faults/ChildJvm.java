@@ -2,6 +2,7 @@ package io.leadstream.tools.faults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,25 @@ public final class ChildJvm {
       logs.add(log(i));
     }
     return logs;
+  }
+
+  /** The latest start's log, whole. */
+  public String log() {
+    try {
+      return Files.readString(log(starts));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the log of " + name, e);
+    }
+  }
+
+  /** The last 4,000 characters of the latest start's log, for an error message. */
+  public String logTail() {
+    try {
+      String log = log();
+      return log.substring(Math.max(0, log.length() - 4000));
+    } catch (UncheckedIOException e) {
+      return "(no log: " + e.getCause().getMessage() + ")";
+    }
   }
 
   private Path log(int start) {

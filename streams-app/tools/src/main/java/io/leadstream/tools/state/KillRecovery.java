@@ -82,8 +82,8 @@ final class KillRecovery {
                   + liveEvents
                   + " live events within "
                   + LIVE_TIMEOUT
-                  + "; its log: "
-                  + pipeline.logs());
+                  + "; its log ends: "
+                  + pipeline.logTail());
         }
       } finally {
         pipeline.kill();
