@@ -212,6 +212,11 @@ public final class PipelineMetrics {
     inferenceBatch.record(texts);
   }
 
+  /** Texts read per call of the read-text step, as {@link #inferenceBatch(int)} records them. */
+  public DistributionSummary inferenceBatches() {
+    return inferenceBatch;
+  }
+
   public void textReused() {
     textReused.increment();
   }

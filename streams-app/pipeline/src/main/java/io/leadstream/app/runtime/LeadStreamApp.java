@@ -310,6 +310,11 @@ public final class LeadStreamApp implements AutoCloseable {
     return model;
   }
 
+  /** The pipeline's own meters (what /metrics serves besides Kafka's and the JVM's). */
+  public PipelineMetrics pipelineMetrics() {
+    return metrics.pipeline();
+  }
+
   /** The port of the ops endpoints, when they are served. */
   public Optional<Integer> opsPort() {
     return Optional.ofNullable(opsServer).map(OpsServer::port);

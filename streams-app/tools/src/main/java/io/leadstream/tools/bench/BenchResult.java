@@ -29,6 +29,8 @@ import java.util.Map;
  *     compared
  * @param inferenceBatch the app's {@code leadstream.inference.batch.max}: texts per encoder call in
  *     the pipeline and in the encoder-alone rounds
+ * @param textsPerPipelineCall texts the pipeline's read-text step read per call during the bursts,
+ *     on average: how full its batches were (1 without batching)
  * @param cpuPerLead CPU milliseconds per lead during the bursts, by what the threads do
  */
 public record BenchResult(
@@ -46,6 +48,7 @@ public record BenchResult(
     List<EncoderRate> comparedEncoders,
     GemmRate gemm,
     int inferenceBatch,
+    double textsPerPipelineCall,
     Map<ThreadCpu.Group, Double> cpuPerLead) {
 
   public BenchResult {
@@ -93,6 +96,7 @@ public record BenchResult(
         """
         rounds of a burst then the encoder alone on its texts:           %d (medians; range)
         pipeline, %d leads sent at once (%d partitions, %d stream threads):  %.1f leads/s (%s)
+        pipeline's read-text calls during the bursts (batch.max %d):      %.1f texts a call
         pipeline latency, paced at %.0f leads/s:                         p50 %d ms, p99 %d ms
         encoder + head alone, same texts, batch %d, %d parallel callers:  %.1f texts/s (%s)
         encoder + head alone, batch 1, 1 caller using every core:       %.1f texts/s
@@ -103,6 +107,8 @@ public record BenchResult(
         streamThreads,
         pipelineLeadsPerSecond(),
         range(pipelineRounds, 1, ""),
+        inferenceBatch,
+        textsPerPipelineCall,
         pacedRatePerSecond,
         latencyP50Ms,
         latencyP99Ms,

@@ -93,6 +93,7 @@ public final class PipelineBenchmark {
       List<Double> pipelineRates = new ArrayList<>();
       List<Double> encoderRates = new ArrayList<>();
       Map<ThreadCpu.Group, Long> burstCpu = new EnumMap<>(ThreadCpu.Group.class);
+      ReadCalls readCalls = new ReadCalls(pipeline.app().pipelineMetrics());
       List<String> texts = List.of();
       for (int round = 0; round < rounds; round++) {
         int first = warmup + round * leads;
@@ -104,7 +105,9 @@ public final class PipelineBenchmark {
                 round + 1, rounds, burst.size(), threads));
         long start = System.currentTimeMillis();
         ThreadCpu.Reading cpuBefore = ThreadCpu.now();
+        readCalls.resume();
         pipelineRates.add(sendAndAwait(reader, producer, burst, 0).throughputPerSecond(start));
+        readCalls.pause();
         ThreadCpu.between(cpuBefore, ThreadCpu.now())
             .forEach((group, nanos) -> burstCpu.merge(group, nanos, Long::sum));
         texts = burst.stream().map(LeadText::of).toList();
@@ -149,6 +152,7 @@ public final class PipelineBenchmark {
           compared,
           gemm,
           inferenceBatch,
+          readCalls.textsPerCall(),
           ThreadCpu.msPerLead(burstCpu, rounds * leads));
     }
   }

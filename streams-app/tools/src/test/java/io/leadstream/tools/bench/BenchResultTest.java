@@ -30,6 +30,7 @@ class BenchResultTest {
             List.of(),
             null,
             1,
+            1.0,
             Map.of(
                 ThreadCpu.Group.STREAM_THREADS, 4.0,
                 ThreadCpu.Group.APP_CLIENTS, 0.5,
@@ -72,6 +73,7 @@ class BenchResultTest {
             List.of(),
             null,
             1,
+            1.0,
             Map.of());
 
     assertThat(result.pipelineLeadsPerSecond()).isEqualTo(200.0);
@@ -97,6 +99,7 @@ class BenchResultTest {
                     List.of(),
                     null,
                     1,
+                    1.0,
                     Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -124,6 +127,7 @@ class BenchResultTest {
             List.of(fp32, int8),
             new GemmRate("25x384x1536", 2, 100.0),
             1,
+            1.0,
             Map.of());
 
     // medians 105 and 257 texts/s: 21.0 and 51.4 GFLOP/s of the GEMM's 100
@@ -161,6 +165,7 @@ class BenchResultTest {
             List.of(unknown),
             new GemmRate("20x384x1536", 1, 50.0),
             1,
+            1.0,
             Map.of());
 
     assertThat(result.describe())
@@ -187,6 +192,7 @@ class BenchResultTest {
                     List.of(),
                     new GemmRate("1x1x1", 1, 1),
                     1,
+                    1.0,
                     Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
