@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +51,14 @@ class StateCostIT {
   @Test
   void shouldRestoreExactlyTheRecordsTheStateWasBuiltWith(EmbeddedKafkaBroker broker)
       throws Exception {
+    // changelogs as written (LeadStream's default compresses them), so that their bytes can be
+    // checked against their records' own
     LeadStreamConfig config =
-        IntegrationConfigs.forRun(broker.bootstrapServers(), "state-cost", work, Map.of());
+        IntegrationConfigs.forRun(
+            broker.bootstrapServers(),
+            "state-cost",
+            work,
+            Map.of(StreamsConfig.topicPrefix(TopicConfig.COMPRESSION_TYPE_CONFIG), "uncompressed"));
 
     StateCostResult result =
         StateCost.measure(

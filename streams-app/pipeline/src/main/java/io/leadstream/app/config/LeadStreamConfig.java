@@ -23,6 +23,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.LoggerFactory;
@@ -148,15 +149,18 @@ public final class LeadStreamConfig extends AbstractConfig {
   public static final String INFERENCE_BATCH_MAX_CONFIG = PREFIX + "inference.batch.max";
   private static final String INFERENCE_BATCH_MAX_DOC =
       "Texts a task holds back to read in one encoder call; 1 reads each record's text as it comes. "
-          + "Held records are read at the latest when the task commits, so under exactly-once an output "
-          + "is no later for it. Texts run shortest first; an encoder whose readings depend on their "
-          + "batch (its spec's maxBatch 1, such as minilm-q) still reads them one by one.";
+          + "Held records are read at the latest when the task commits, so nothing is committed without "
+          + "its output; that commit then waits for their reading, which adds latency (bench: p50 about "
+          + "30-50 ms at 8). Texts run shortest first; an encoder whose readings depend on their batch "
+          + "(its spec's maxBatch 1, such as minilm-q) still reads them one by one.";
   public static final int INFERENCE_BATCH_MAX_DEFAULT = 1;
 
   public static final String INFERENCE_LINGER_MS_CONFIG = PREFIX + "inference.linger.ms";
   private static final String INFERENCE_LINGER_MS_DOC =
       "Longest a held text waits for its batch to fill before it is read (with "
-          + "inference.batch.max above 1); every commit reads what is held.";
+          + "inference.batch.max above 1); every commit reads what is held. The wait is checked after "
+          + "each processing pass of the stream thread, and Streams shortens its passes when a tick "
+          + "runs, so a linger shorter than a pass (a few ms) reads one text per call.";
   public static final long INFERENCE_LINGER_MS_DEFAULT = 50L;
 
   public static final String STATE_STORES_CONFIG = PREFIX + "state.stores";
@@ -824,22 +828,31 @@ public final class LeadStreamConfig extends AbstractConfig {
    * their RocksDB store crashed a JVM here when a metrics reader read its uncommitted-bytes gauge
    * after the store had closed (docs/architecture.md, "After a crash").
    */
+  /** Changelog segments small enough to roll, so the log cleaner can compact them. */
+  public static final int CHANGELOG_SEGMENT_BYTES_DEFAULT = 16 * 1024 * 1024;
+
   private static final Map<String, Object> STREAMS_DEFAULTS =
-      Map.of(
-          StreamsConfig.NUM_STREAM_THREADS_CONFIG,
-          Runtime.getRuntime().availableProcessors(),
-          StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
-          10_000,
-          StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
-          3_000,
-          StreamsConfig.APPLICATION_ID_CONFIG,
-          "leadstream",
-          StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
-          StreamsConfig.EXACTLY_ONCE_V2,
-          StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-          "io.leadstream.app.streams.errors.DeadLetterHandler",
-          StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
-          200);
+      Map.ofEntries(
+          Map.entry(
+              StreamsConfig.NUM_STREAM_THREADS_CONFIG, Runtime.getRuntime().availableProcessors()),
+          Map.entry(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000),
+          Map.entry(
+              StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000),
+          Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, "leadstream"),
+          Map.entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2),
+          Map.entry(
+              StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+              "io.leadstream.app.streams.errors.DeadLetterHandler"),
+          Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200),
+          // the changelogs Streams creates: compressed by the broker (the outputs stay as written,
+          // for consumers without zstd), in segments that roll and so are compacted
+          Map.entry(StreamsConfig.topicPrefix(TopicConfig.COMPRESSION_TYPE_CONFIG), "zstd"),
+          Map.entry(
+              StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG),
+              CHANGELOG_SEGMENT_BYTES_DEFAULT),
+          Map.entry(
+              StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
+              "io.leadstream.app.streams.state.CompressedRocksDb"));
 
   /**
    * @throws ConfigException when a setting is invalid, or the input settings do not fit together:
