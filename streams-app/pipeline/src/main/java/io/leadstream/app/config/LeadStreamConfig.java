@@ -151,7 +151,7 @@ public final class LeadStreamConfig extends AbstractConfig {
       "Texts a task holds back to read in one encoder call; 1 reads each record's text as it comes. "
           + "Held records are read at the latest when the task commits, so nothing is committed without "
           + "its output; that commit then waits for their reading, which adds latency (bench: p50 about "
-          + "30-50 ms at 8). Texts run shortest first; an encoder whose readings depend on their batch "
+          + "20-50 ms at 8). Texts run shortest first; an encoder whose readings depend on their batch "
           + "(its spec's maxBatch 1, such as minilm-q) still reads them one by one.";
   public static final int INFERENCE_BATCH_MAX_DEFAULT = 1;
 
@@ -819,6 +819,9 @@ public final class LeadStreamConfig extends AbstractConfig {
               ConfigDef.Width.SHORT,
               "schema registry retry");
 
+  /** Changelog segments small enough to roll, so the log cleaner can compact them. */
+  public static final int CHANGELOG_SEGMENT_BYTES_DEFAULT = 16 * 1024 * 1024;
+
   /**
    * Kafka Streams settings LeadStream sets unless the user sets them. One stream thread per core:
    * inference is CPU-bound and each thread runs its own predictor. A 10 s session time-out (Kafka's
@@ -826,11 +829,10 @@ public final class LeadStreamConfig extends AbstractConfig {
    * killed instance, or a failed stream thread before its replacement joins. Kafka 4.4's
    * transactional state stores ({@code enable.transactional.statestores}) stay off, as in Streams:
    * their RocksDB store crashed a JVM here when a metrics reader read its uncommitted-bytes gauge
-   * after the store had closed (docs/architecture.md, "After a crash").
+   * after the store had closed (docs/architecture.md, "After a crash"). The state is kept small:
+   * changelogs compressed by the broker and compacted, RocksDB blocks compressed
+   * (docs/architecture.md, "State").
    */
-  /** Changelog segments small enough to roll, so the log cleaner can compact them. */
-  public static final int CHANGELOG_SEGMENT_BYTES_DEFAULT = 16 * 1024 * 1024;
-
   private static final Map<String, Object> STREAMS_DEFAULTS =
       Map.ofEntries(
           Map.entry(

@@ -8,7 +8,7 @@ import org.rocksdb.Options;
 /**
  * LeadStream's RocksDB stores with LZ4-compressed blocks: Kafka Streams opens them without
  * compression, and the history store's entries (a whole event each, with notes that grow as the
- * lead does) take about a fifth of their size compressed. The default {@code
+ * lead does) take under a third of their size compressed. The default {@code
  * rocksdb.config.setter}; a setter of the user's own replaces it.
  */
 public final class CompressedRocksDb implements RocksDBConfigSetter {
