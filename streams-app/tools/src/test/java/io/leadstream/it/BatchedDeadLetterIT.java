@@ -21,6 +21,7 @@ import io.leadstream.tools.testing.TopicAudit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,20 +56,12 @@ class BatchedDeadLetterIT {
       throws Exception {
     Path bundle = BundleFolders.copyShipped("default", dir.resolve("bundle"));
     BundleFolders.addTokenTheEncoderLacks(bundle, WORD_THE_MODEL_LACKS);
+    Map<String, Object> settings = new HashMap<>(IntegrationConfigs.batchedWithoutLinger(BATCH));
+    settings.put(LeadStreamConfig.MODEL_BUNDLE_CONFIG, bundle.toString());
+    settings.put(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, 1);
     LeadStreamConfig config =
         IntegrationConfigs.forRun(
-            broker.bootstrapServers(),
-            "batched-dlq",
-            dir.resolve("state"),
-            Map.of(
-                LeadStreamConfig.MODEL_BUNDLE_CONFIG,
-                bundle.toString(),
-                LeadStreamConfig.TOPIC_PARTITIONS_CONFIG,
-                1,
-                LeadStreamConfig.INFERENCE_BATCH_MAX_CONFIG,
-                BATCH,
-                LeadStreamConfig.INFERENCE_LINGER_MS_CONFIG,
-                60_000));
+            broker.bootstrapServers(), "batched-dlq", dir.resolve("state"), settings);
     TopicCreator.createMissing(config);
     List<LeadEvent> events = new ArrayList<>();
     for (int i = 0; i < LEADS; i++) {

@@ -59,11 +59,7 @@ class BatchedInferenceIT {
             broker.bootstrapServers(),
             "batched",
             stateDir,
-            Map.of(
-                LeadStreamConfig.INFERENCE_BATCH_MAX_CONFIG,
-                BATCH,
-                LeadStreamConfig.INFERENCE_LINGER_MS_CONFIG,
-                60_000));
+            IntegrationConfigs.batchedWithoutLinger(BATCH));
     TopicCreator.createMissing(config);
     List<LeadEvent> events = new ArrayList<>();
     for (int i = LEADS - 1; i >= 0; i--) { // lead-000 last, so its last event is still held

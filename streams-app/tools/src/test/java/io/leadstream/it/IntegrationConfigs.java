@@ -35,6 +35,18 @@ final class IntegrationConfigs {
     return props;
   }
 
+  /**
+   * Batching on, with a linger longer than any test: held records are drained only by a full batch,
+   * a commit or an outcome to label.
+   */
+  static Map<String, Object> batchedWithoutLinger(int batchMax) {
+    return Map.of(
+        LeadStreamConfig.INFERENCE_BATCH_MAX_CONFIG,
+        batchMax,
+        LeadStreamConfig.INFERENCE_LINGER_MS_CONFIG,
+        60_000);
+  }
+
   static LeadStreamConfig forRun(
       String bootstrap, String name, Path stateDir, Map<String, Object> extra) {
     return new LeadStreamConfig(props(bootstrap, name, stateDir, extra));

@@ -820,7 +820,7 @@ public final class LeadStreamConfig extends AbstractConfig {
               "schema registry retry");
 
   /** Changelog segments small enough to roll, so the log cleaner can compact them. */
-  public static final int CHANGELOG_SEGMENT_BYTES_DEFAULT = 16 * 1024 * 1024;
+  private static final int CHANGELOG_SEGMENT_BYTES_DEFAULT = 16 * 1024 * 1024;
 
   /**
    * Kafka Streams settings LeadStream sets unless the user sets them. One stream thread per core:

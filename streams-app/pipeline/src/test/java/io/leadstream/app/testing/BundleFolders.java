@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadstream.models.bundle.BundleCopy;
 import io.leadstream.models.bundle.BundleManifest;
 import io.leadstream.models.inference.ModelSource;
+import io.leadstream.models.inference.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Consumer;
 
 /** Bundle folders for tests: a shipped bundle copied out of the class path, then edited. */
@@ -67,8 +65,10 @@ public final class BundleFolders {
       ObjectNode tokenizer = (ObjectNode) JSON.readTree(shipped.toFile());
       JsonNode vocab = tokenizer.get("model").get("vocab"); // Unigram: a list; WordPiece: ids
       int next = vocab.size();
-      for (JsonNode id : vocab.isObject() ? vocab : JSON.createArrayNode()) {
-        next = Math.max(next, id.asInt() + 1);
+      if (vocab.isObject()) {
+        for (JsonNode id : vocab) {
+          next = Math.max(next, id.asInt() + 1);
+        }
       }
       ((ArrayNode) tokenizer.get("added_tokens"))
           .addObject()
@@ -81,7 +81,7 @@ public final class BundleFolders {
           .put("special", false);
       byte[] bytes = JSON.writeValueAsBytes(tokenizer);
       Files.write(bundle.resolve(EXTENDED_TOKENIZER), bytes);
-      String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      String sha256 = Sha256.of(bytes);
       editManifest(
           bundle,
           edited ->
@@ -91,8 +91,6 @@ public final class BundleFolders {
                   .put("size", bytes.length));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
