@@ -32,6 +32,8 @@ import java.util.Map;
  * @param textsPerPipelineCall texts the pipeline's read-text step read per call during the bursts,
  *     on average: how full its batches were (1 without batching)
  * @param cpuPerLead CPU milliseconds per lead during the bursts, by what the threads do
+ * @param cores the machine's cores
+ * @param burstSeconds the bursts' wall-clock time, all rounds together
  */
 public record BenchResult(
     int leads,
@@ -49,7 +51,9 @@ public record BenchResult(
     GemmRate gemm,
     int inferenceBatch,
     double textsPerPipelineCall,
-    Map<ThreadCpu.Group, Double> cpuPerLead) {
+    Map<ThreadCpu.Group, Double> cpuPerLead,
+    int cores,
+    double burstSeconds) {
 
   public BenchResult {
     pipelineRounds = List.copyOf(pipelineRounds);
@@ -155,12 +159,31 @@ public record BenchResult(
             encoderCpuPerTextMs(),
             appCpuPerLeadMs(),
             100 * appAloneBound()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%n  busy during the bursts: the %d cores %.0f %%, the %d stream threads %.0f %% of"
+                + " their time (the rest they waited: for commits, polls, the bursts' ends or a core)",
+            cores,
+            100 * busyShare(total, cores),
+            streamThreads,
+            100
+                * busyShare(
+                    cpuPerLead.getOrDefault(ThreadCpu.Group.STREAM_THREADS, 0.0), streamThreads)));
     return text.toString();
   }
 
-  /** CPU per text of the encoder alone: its callers' cores over its median rate. */
+  /** The share of {@code threads} threads' time that CPU of {@code msPerLead} a lead filled. */
+  private double busyShare(double msPerLead, int threads) {
+    return msPerLead * leads * pipelineRounds.size() / (1000 * burstSeconds * threads);
+  }
+
+  /**
+   * CPU per text of the encoder alone: its callers' cores over its median rate (callers beyond the
+   * cores share them).
+   */
   public double encoderCpuPerTextMs() {
-    return 1000.0 * streamThreads / encoderTextsPerSecond();
+    return 1000.0 * Math.min(streamThreads, cores) / encoderTextsPerSecond();
   }
 
   /** The share of the encoder's rate the app's own CPU a lead would allow on its own cores. */

@@ -93,6 +93,7 @@ public final class PipelineBenchmark {
       List<Double> pipelineRates = new ArrayList<>();
       List<Double> encoderRates = new ArrayList<>();
       Map<ThreadCpu.Group, Long> burstCpu = new EnumMap<>(ThreadCpu.Group.class);
+      long burstNanos = 0;
       ReadCalls readCalls = new ReadCalls(pipeline.app().pipelineMetrics());
       List<String> texts = List.of();
       for (int round = 0; round < rounds; round++) {
@@ -104,10 +105,12 @@ public final class PipelineBenchmark {
                     + " (%d parallel callers)",
                 round + 1, rounds, burst.size(), threads));
         long start = System.currentTimeMillis();
+        long started = System.nanoTime();
         ThreadCpu.Reading cpuBefore = ThreadCpu.now();
         readCalls.resume();
         pipelineRates.add(sendAndAwait(reader, producer, burst, 0).throughputPerSecond(start));
         readCalls.pause();
+        burstNanos += System.nanoTime() - started;
         ThreadCpu.between(cpuBefore, ThreadCpu.now())
             .forEach((group, nanos) -> burstCpu.merge(group, nanos, Long::sum));
         texts = burst.stream().map(LeadText::of).toList();
@@ -153,7 +156,9 @@ public final class PipelineBenchmark {
           gemm,
           inferenceBatch,
           readCalls.textsPerCall(),
-          ThreadCpu.msPerLead(burstCpu, rounds * leads));
+          ThreadCpu.msPerLead(burstCpu, rounds * leads),
+          Runtime.getRuntime().availableProcessors(),
+          burstNanos / 1e9);
     }
   }
 

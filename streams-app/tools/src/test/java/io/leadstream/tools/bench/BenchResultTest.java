@@ -37,7 +37,9 @@ class BenchResultTest {
                 ThreadCpu.Group.BROKER, 1.5,
                 ThreadCpu.Group.BENCH_CLIENTS, 0.2,
                 ThreadCpu.Group.GC, 0.2,
-                ThreadCpu.Group.OTHER_NATIVE, 0.1));
+                ThreadCpu.Group.OTHER_NATIVE, 0.1),
+            2,
+            50);
 
     assertThat(result.pipelineLeadsPerSecond()).isEqualTo(300.0);
     assertThat(result.encoderTextsPerSecond()).isEqualTo(400.0);
@@ -52,7 +54,40 @@ class BenchResultTest {
         .contains("1.50 ms (23 %)")
         // 2 callers at 400 texts/s: 5 ms of CPU a text; the app's own 4.0 + 0.5 + 0.3 ms a lead
         .contains("the encoder alone: 5.00 ms a text")
-        .contains("4.80 ms a lead, so at most 104 % of the encoder's rate");
+        .contains("4.80 ms a lead, so at most 104 % of the encoder's rate")
+        // 3 x 4000 leads in 50 s on 2 cores: 6.5 ms a lead fill 78 %, the stream threads' 4.0 48 %
+        .contains("busy during the bursts: the 2 cores 78 %, the 2 stream threads 48 % of their");
+  }
+
+  @Test
+  void shouldCountTheEncoderAloneOnTheCoresItsCallersShare() {
+    // 4 callers on 2 cores at 400 texts/s: 5 ms of a core a text, not 10
+    BenchResult result =
+        new BenchResult(
+            4000,
+            4,
+            4,
+            List.of(300.0),
+            150,
+            140,
+            280,
+            List.of(400.0),
+            290,
+            0,
+            0,
+            List.of(),
+            null,
+            1,
+            1.0,
+            Map.of(ThreadCpu.Group.STREAM_THREADS, 6.0),
+            2,
+            20);
+
+    assertThat(result.encoderCpuPerTextMs()).isCloseTo(5.0, within(1e-12));
+    assertThat(result.describe())
+        .contains("so at most 83 % of the encoder's rate")
+        // 4000 leads at 6 ms in 20 s: 1.2 of the 2 cores, 0.3 of each of the 4 stream threads
+        .contains("the 2 cores 60 %, the 4 stream threads 30 % of their time");
   }
 
   @Test
@@ -74,7 +109,9 @@ class BenchResultTest {
             null,
             1,
             1.0,
-            Map.of());
+            Map.of(),
+            2,
+            0);
 
     assertThat(result.pipelineLeadsPerSecond()).isEqualTo(200.0);
     assertThat(result.ratio()).isCloseTo((0.5 + 1.0) / 2, within(1e-12));
@@ -100,7 +137,9 @@ class BenchResultTest {
                     null,
                     1,
                     1.0,
-                    Map.of()))
+                    Map.of(),
+                    2,
+                    0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -128,7 +167,9 @@ class BenchResultTest {
             new GemmRate("25x384x1536", 2, 100.0),
             1,
             1.0,
-            Map.of());
+            Map.of(),
+            2,
+            0);
 
     // medians 105 and 257 texts/s: 21.0 and 51.4 GFLOP/s of the GEMM's 100
     assertThat(result.describe())
@@ -166,7 +207,9 @@ class BenchResultTest {
             new GemmRate("20x384x1536", 1, 50.0),
             1,
             1.0,
-            Map.of());
+            Map.of(),
+            2,
+            0);
 
     assertThat(result.describe())
         .contains("FLOPs unknown (no dimensions for spec.json)")
@@ -193,7 +236,9 @@ class BenchResultTest {
                     new GemmRate("1x1x1", 1, 1),
                     1,
                     1.0,
-                    Map.of()))
+                    Map.of(),
+                    2,
+                    0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
