@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Tokenized texts padded to the longest of them, row-major: what a transformer encoder takes as
@@ -43,7 +44,10 @@ record PaddedBatch(
    */
   static HuggingFaceTokenizer tokenizer(Path file, int maxTokens, boolean lowercase)
       throws IOException {
-    return HuggingFaceTokenizer.builder()
+    HuggingFaceTokenizer.Builder builder = HuggingFaceTokenizer.builder();
+    // DJL otherwise caps the length at its own model maximum, 512, whatever maxLength says
+    builder.configure(Map.of("modelMaxLength", maxTokens));
+    return builder
         .optTokenizerPath(file)
         // "true" would lower-case in the default locale (Turkish dotless i); "und" is Locale.ROOT
         .optDoLowerCase(lowercase ? Locale.ROOT.toLanguageTag() : "false")
