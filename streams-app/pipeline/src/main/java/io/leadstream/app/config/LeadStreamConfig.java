@@ -847,8 +847,9 @@ public final class LeadStreamConfig extends AbstractConfig {
               "io.leadstream.app.streams.errors.DeadLetterHandler"),
           Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200),
           // the changelogs Streams creates: compressed by the broker (the outputs stay as written,
-          // for consumers without zstd), in segments that roll and so are compacted
-          Map.entry(StreamsConfig.topicPrefix(TopicConfig.COMPRESSION_TYPE_CONFIG), "zstd"),
+          // for consumers without lz4), LZ4 for its cheap decompression on restore, in segments
+          // that roll and so are compacted
+          Map.entry(StreamsConfig.topicPrefix(TopicConfig.COMPRESSION_TYPE_CONFIG), "lz4"),
           Map.entry(
               StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG),
               CHANGELOG_SEGMENT_BYTES_DEFAULT),
