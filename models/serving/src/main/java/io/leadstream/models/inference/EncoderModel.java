@@ -10,7 +10,6 @@ import io.leadstream.models.BundleException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -76,34 +75,11 @@ public final class EncoderModel implements AutoCloseable {
     Model model = Model.newInstance(name, engine);
     try {
       model.load(modelFile.getParent(), name, loadOptions(engine, inference));
+      return new EncoderModel(spec, tokenizer, unknownId, model);
     } catch (IOException | MalformedModelException | OrtException | RuntimeException e) {
       model.close();
       tokenizer.close();
       throw new BundleException(spec.model().source() + ": cannot load encoder model: " + e, e);
-    }
-    EncoderModel loaded = new EncoderModel(spec, tokenizer, unknownId, model);
-    try {
-      loaded.readLongestText();
-    } catch (RuntimeException e) {
-      loaded.close();
-      throw new BundleException(
-          spec.model().source()
-              + ": the encoder fails on a text of maxTokens ("
-              + spec.maxTokens()
-              + ") tokens; does the model read that many (its position embeddings)? "
-              + Objects.requireNonNullElse(e.getCause(), e),
-          e);
-    }
-    return loaded;
-  }
-
-  /**
-   * Runs the encoder once on a text that fills {@code maxTokens}, so that a manifest allowing
-   * longer texts than the model reads is refused at load instead of failing on each long text.
-   */
-  private void readLongestText() {
-    try (TextEncoder encoder = newEncoder()) {
-      encoder.embed("lead ".repeat(spec.maxTokens()));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.leadstream.app.model;
 
+import io.leadstream.app.streams.errors.Causes;
 import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.scoring.LeadScore;
 import io.leadstream.models.scoring.LeadText;
@@ -13,9 +14,10 @@ import java.util.List;
 
 /**
  * Scores a fixed set of canary leads and checks that every answer is plausible: p(opportunity) in
- * [0, 1], a probability in [0, 1], a score of 0-100 and a tier. Run on a bundle before it may serve
- * (start-up and live reload), by readiness, and when a record fails in the model, to tell a record
- * the model cannot score from a model that cannot score at all.
+ * [0, 1], a probability in [0, 1], a score of 0-100 and a tier; then reads one text as long as the
+ * manifest's {@code maxTokens} allows. Run on a bundle before it may serve (start-up and live
+ * reload), by readiness, and when a record fails in the model, to tell a record the model cannot
+ * score from a model that cannot score at all.
  */
 public final class ScorerCheck {
 
@@ -67,12 +69,35 @@ public final class ScorerCheck {
               .setOccurredAt(AT)
               .build());
 
+  /**
+   * More words than any bundle's {@code maxTokens}: the tokenizer truncates it to the longest text
+   * the encoder reads, which a model with fewer position embeddings than that cannot read.
+   */
+  private static final String LONGEST_TEXT = "lead ".repeat(4096);
+
   private ScorerCheck() {}
 
   /**
    * @throws IllegalStateException naming what is wrong; or whatever the scorer throws
    */
   public static void check(LeadScorer scorer) {
+    checkCanaries(scorer);
+    try {
+      scorer.readTexts(List.of(LONGEST_TEXT));
+    } catch (RuntimeException e) {
+      // not a cause: callers report the root cause, and this message is the one that helps
+      IllegalStateException longest =
+          new IllegalStateException(
+              "the model reads the canary leads but fails on a text of the most tokens its"
+                  + " manifest allows (maxTokens): does the model read that many (its position"
+                  + " embeddings)? "
+                  + Causes.rootCause(e));
+      longest.addSuppressed(e);
+      throw longest;
+    }
+  }
+
+  private static void checkCanaries(LeadScorer scorer) {
     List<TextSignal> texts = scorer.readTexts(CANARIES.stream().map(LeadText::of).toList());
     for (int i = 0; i < CANARIES.size(); i++) {
       double p = texts.get(i).opportunityProbability();
