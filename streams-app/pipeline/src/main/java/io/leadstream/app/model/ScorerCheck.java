@@ -16,8 +16,8 @@ import java.util.List;
  * Scores a fixed set of canary leads and checks that every answer is plausible: p(opportunity) in
  * [0, 1], a probability in [0, 1], a score of 0-100 and a tier; then reads one text as long as the
  * manifest's {@code maxTokens} allows. Run on a bundle before it may serve (start-up and live
- * reload), by readiness, and when a record fails in the model, to tell a record the model cannot
- * score from a model that cannot score at all.
+ * reload), and when a record fails in the model, to tell a record the model cannot score from a
+ * model that cannot score at all; readiness runs the canary leads alone.
  */
 public final class ScorerCheck {
 
@@ -78,6 +78,9 @@ public final class ScorerCheck {
   private ScorerCheck() {}
 
   /**
+   * The whole check, before a bundle serves and when a record failed in the model: the canary
+   * leads, then the longest text.
+   *
    * @throws IllegalStateException naming what is wrong; or whatever the scorer throws
    */
   public static void check(LeadScorer scorer) {
@@ -97,7 +100,14 @@ public final class ScorerCheck {
     }
   }
 
-  private static void checkCanaries(LeadScorer scorer) {
+  /**
+   * The canary leads only: what readiness checks every few seconds on the bundle serving, which
+   * passed {@link #check} before it served (a longest text through a large encoder would cost a
+   * share of a core at that pace).
+   *
+   * @throws IllegalStateException naming what is wrong; or whatever the scorer throws
+   */
+  public static void checkCanaries(LeadScorer scorer) {
     List<TextSignal> texts = scorer.readTexts(CANARIES.stream().map(LeadText::of).toList());
     for (int i = 0; i < CANARIES.size(); i++) {
       double p = texts.get(i).opportunityProbability();

@@ -26,7 +26,7 @@ public final class ScorerProbe implements AutoCloseable {
         close();
         lease = model.openScorer(StageTimer.NONE);
       }
-      ScorerCheck.check(lease.scorer());
+      ScorerCheck.checkCanaries(lease.scorer());
       return Check.up("bundle " + version + " scores the canary leads");
     } catch (RuntimeException e) {
       close();

@@ -40,6 +40,9 @@ class ScorerCheckTest {
           .hasMessageContaining("reads the canary leads but fails on a text of the most tokens")
           .hasMessageContaining("maxTokens")
           .hasMessageContaining("512 by 600");
+      assertThatCode(() -> ScorerCheck.checkCanaries(scorer))
+          .as("readiness' check, the canary leads alone, which the bundle reads")
+          .doesNotThrowAnyException();
     }
   }
 }
