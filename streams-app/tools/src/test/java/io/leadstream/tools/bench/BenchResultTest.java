@@ -63,25 +63,8 @@ class BenchResultTest {
   void shouldCountTheEncoderAloneOnTheCoresItsCallersShare() {
     // 4 callers on 2 cores at 400 texts/s: 5 ms of a core a text, not 10
     BenchResult result =
-        new BenchResult(
-            4000,
-            4,
-            4,
-            List.of(300.0),
-            150,
-            140,
-            280,
-            List.of(400.0),
-            290,
-            0,
-            0,
-            List.of(),
-            null,
-            1,
-            1.0,
-            Map.of(ThreadCpu.Group.STREAM_THREADS, 6.0),
-            2,
-            20);
+        oneRoundAt300LeadsAnd400Texts(
+            4, 0, 0, List.of(), null, Map.of(ThreadCpu.Group.STREAM_THREADS, 6.0), 20);
 
     assertThat(result.encoderCpuPerTextMs()).isCloseTo(5.0, within(1e-12));
     assertThat(result.describe())
@@ -151,24 +134,13 @@ class BenchResultTest {
     EncoderRate int8 =
         new EncoderRate("minilm-q", List.of(250.0, 264.0), 24.5, OptionalDouble.of(0.2e9));
     BenchResult result =
-        new BenchResult(
-            4000,
+        oneRoundAt300LeadsAnd400Texts(
             2,
-            2,
-            List.of(300.0),
-            150,
-            140,
-            280,
-            List.of(400.0),
-            290,
             180_000,
             312.4,
             List.of(fp32, int8),
             new GemmRate("25x384x1536", 2, 100.0),
-            1,
-            1.0,
             Map.of(),
-            2,
             0);
 
     // medians 105 and 257 texts/s: 21.0 and 51.4 GFLOP/s of the GEMM's 100
@@ -240,5 +212,35 @@ class BenchResultTest {
                     2,
                     0))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** One round of 4,000 leads at 300 leads/s, the encoder alone at 400 texts/s, on 2 cores. */
+  private static BenchResult oneRoundAt300LeadsAnd400Texts(
+      int threads,
+      int stateLeads,
+      double stateFillSeconds,
+      List<EncoderRate> compared,
+      GemmRate gemm,
+      Map<ThreadCpu.Group, Double> cpuPerLead,
+      double burstSeconds) {
+    return new BenchResult(
+        4000,
+        threads,
+        threads,
+        List.of(300.0),
+        150,
+        140,
+        280,
+        List.of(400.0),
+        290,
+        stateLeads,
+        stateFillSeconds,
+        compared,
+        gemm,
+        1,
+        1.0,
+        cpuPerLead,
+        2,
+        burstSeconds);
   }
 }
