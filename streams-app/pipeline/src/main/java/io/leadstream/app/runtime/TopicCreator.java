@@ -2,6 +2,7 @@ package io.leadstream.app.runtime;
 
 import io.leadstream.app.config.LeadStreamConfig;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,33 +34,54 @@ public final class TopicCreator {
   private TopicCreator() {}
 
   /**
-   * Waits until the broker's metadata shows a leader for every partition of new topics: writing to
-   * a topic before that fails with retriable errors, and an idempotent producer's retries can then
-   * end in OUT_OF_ORDER_SEQUENCE_NUMBER.
+   * Waits until every partition of the topics can be written: its leader is in the broker's
+   * metadata and answers for the partition. A broker shows a new partition's leader in its metadata
+   * a moment before it leads it; an idempotent producer with requests in flight can then have its
+   * first request refused and overtaken by the next, and every retry of the first fails with
+   * OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery time-out expires its records (KAFKA-15591,
+   * fixed in brokers from Kafka 4.5). Asking each leader for the partition's end offset closes that
+   * gap.
    */
-  private static void awaitLeaders(Admin admin, List<String> topics)
+  public static void awaitWritable(Admin admin, Collection<String> topics)
       throws ExecutionException, InterruptedException {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (true) {
       try {
-        boolean ready =
-            admin.describeTopics(topics).allTopicNames().get().values().stream()
+        Map<String, TopicDescription> described =
+            admin.describeTopics(topics).allTopicNames().get();
+        boolean led =
+            described.values().stream()
                 .flatMap(topic -> topic.partitions().stream())
                 .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
-        if (ready) {
+        if (led) {
+          admin.listOffsets(endOffsetsOf(described)).all().get();
           return;
         }
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+        if (!(e.getCause() instanceof RetriableException)) {
           throw e;
         }
       }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
-            "Topics " + topics + " have no leader after " + READY_TIMEOUT);
+            "Topics " + topics + " cannot be written to after " + READY_TIMEOUT);
       }
       Thread.sleep(100);
     }
+  }
+
+  private static Map<TopicPartition, OffsetSpec> endOffsetsOf(
+      Map<String, TopicDescription> topics) {
+    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    topics.forEach(
+        (name, topic) ->
+            topic
+                .partitions()
+                .forEach(
+                    partition ->
+                        partitions.put(
+                            new TopicPartition(name, partition.partition()), OffsetSpec.latest())));
+    return partitions;
   }
 
   /**
@@ -114,7 +139,7 @@ public final class TopicCreator {
           }
           // another client created it meanwhile: as good as created
         }
-        awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
+        awaitWritable(admin, missing.stream().map(NewTopic::name).toList());
         log.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
       }
     } catch (ExecutionException e) {

@@ -178,6 +178,7 @@ public final class StateCost {
                     replication < 0 ? Optional.empty() : Optional.of(replication))))
         .all()
         .get();
+    TopicCreator.awaitWritable(admin, List.of(fillTopic));
   }
 
   /** Each lead's first event and its follow-ups, keyed by lead id as a CRM producer keys them. */
