@@ -15,6 +15,7 @@ import io.leadstream.tools.testing.TestFeed;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ class TopicLayoutIT {
   void shouldCreateTopicsThatAnIdempotentProducerCanWriteAtOnceWithoutLosingRecords(
       EmbeddedKafkaBroker broker) throws Exception {
     int rounds = 10;
-    List<String> lost = new ArrayList<>();
+    List<String> lost = Collections.synchronizedList(new ArrayList<>());
     for (int round = 0; round < rounds; round++) {
       LeadStreamConfig config =
           IntegrationConfigs.forRun(
@@ -140,12 +141,10 @@ class TopicLayoutIT {
         for (String topic : List.of(config.rawTopic(), config.outcomesTopic())) {
           for (int i = 0; i < 600; i++) {
             producer.send(
-                new ProducerRecord<>(topic, i % 3, null, new byte[200]),
+                new ProducerRecord<>(topic, i % config.topicPartitions(), null, new byte[200]),
                 (metadata, e) -> {
                   if (e != null) {
-                    synchronized (lost) {
-                      lost.add(topic + ": " + e.getMessage());
-                    }
+                    lost.add(topic + ": " + e.getMessage());
                   }
                 });
           }

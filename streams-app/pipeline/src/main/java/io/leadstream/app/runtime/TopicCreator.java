@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -73,14 +74,12 @@ public final class TopicCreator {
   private static Map<TopicPartition, OffsetSpec> endOffsetsOf(
       Map<String, TopicDescription> topics) {
     Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-    topics.forEach(
-        (name, topic) ->
-            topic
-                .partitions()
-                .forEach(
-                    partition ->
-                        partitions.put(
-                            new TopicPartition(name, partition.partition()), OffsetSpec.latest())));
+    for (TopicDescription topic : topics.values()) {
+      for (TopicPartitionInfo partition : topic.partitions()) {
+        partitions.put(
+            new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest());
+      }
+    }
     return partitions;
   }
 
