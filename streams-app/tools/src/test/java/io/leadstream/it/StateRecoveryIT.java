@@ -29,13 +29,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a restart after a kill -9 under exactly-once restores. With LeadStream's defaults Streams
- * wipes a task's stores after the unclean shutdown and restores them from the start of their
- * changelogs; with Kafka 4.4's transactional state stores, which LeadStream leaves off (they
- * crashed a JVM here: docs/architecture.md, "After a crash"), a store keeps what its memtables had
- * flushed and only the changelogs' tail is restored. Either way the app carries on from the lead's
- * state: a follow-up gets the lead's previous score. Memtables of 64 KiB ({@link SmallMemtables})
- * make the run's few megabytes flush as a production store's gigabytes do.
+ * What a restart after a kill -9 under exactly-once restores. With LeadStream's defaults (Kafka
+ * 4.4's transactional state stores on) a store keeps what its memtables had flushed and only the
+ * changelogs' tail is restored; with them off, as in Streams' defaults, Streams wipes a task's
+ * stores after the unclean shutdown and restores them from the start of their changelogs. Either
+ * way the app carries on from the lead's state: a follow-up gets the lead's previous score.
+ * Memtables of 64 KiB ({@link SmallMemtables}) make the run's few megabytes flush as a production
+ * store's gigabytes do.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class StateRecoveryIT {
@@ -49,11 +49,9 @@ class StateRecoveryIT {
   @TempDir Path workDir;
 
   @Test
-  void shouldRestoreOnlyTheChangelogsTailAfterAKill9WithTransactionalStateStores(
-      EmbeddedKafkaBroker broker) throws Exception {
-    Recovery recovery =
-        killAndRestart(
-            broker, "state-kept", Map.of(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true));
+  void shouldRestoreOnlyTheChangelogsTailAfterAKill9WithTheDefaults(EmbeddedKafkaBroker broker)
+      throws Exception {
+    Recovery recovery = killAndRestart(broker, "state-kept", Map.of());
 
     assertThat(recovery.followUp().getPreviousScore())
         .as("the follow-up of a lead scored before the kill knows its previous score")
@@ -70,9 +68,11 @@ class StateRecoveryIT {
   }
 
   @Test
-  void shouldWipeAndRestoreEveryRecordAfterAKill9WithTheDefaults(EmbeddedKafkaBroker broker)
-      throws Exception {
-    Recovery recovery = killAndRestart(broker, "state-wiped", Map.of());
+  void shouldWipeAndRestoreEveryRecordAfterAKill9WithoutTransactionalStateStores(
+      EmbeddedKafkaBroker broker) throws Exception {
+    Recovery recovery =
+        killAndRestart(
+            broker, "state-wiped", Map.of(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, false));
 
     assertThat(recovery.followUp().getPreviousScore()).isNotNull();
     // offsets count the transactions' commit markers too: a changelog's end lies past its records

@@ -827,9 +827,10 @@ public final class LeadStreamConfig extends AbstractConfig {
    * inference is CPU-bound and each thread runs its own predictor. A 10 s session time-out (Kafka's
    * default is 45 s) bounds how long the group waits for a member that died without leaving it: a
    * killed instance, or a failed stream thread before its replacement joins. Kafka 4.4's
-   * transactional state stores ({@code enable.transactional.statestores}) stay off, as in Streams:
-   * their RocksDB store crashed a JVM here when a metrics reader read its uncommitted-bytes gauge
-   * after the store had closed (docs/architecture.md, "After a crash"). The state is kept small:
+   * transactional state stores ({@code enable.transactional.statestores}) are on (Streams leaves
+   * them off): after a kill -9 the stores keep what they had flushed and only the changelogs' tail
+   * is restored, not every record (docs/architecture.md, "After a crash"); LeadStream's RocksDB
+   * stores guard the uncommitted-bytes gauge that crashed a JVM here. The state is kept small:
    * changelogs compressed by the broker and compacted, RocksDB blocks compressed
    * (docs/architecture.md, "State").
    */
@@ -846,6 +847,7 @@ public final class LeadStreamConfig extends AbstractConfig {
               StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
               "io.leadstream.app.streams.errors.DeadLetterHandler"),
           Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200),
+          Map.entry(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true),
           // the changelogs Streams creates: compressed by the broker (the outputs stay as written,
           // for consumers without lz4), LZ4 for its cheap decompression on restore, in segments
           // that roll and so are compacted

@@ -25,10 +25,10 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * The restore after a kill -9 of the running pipeline: the pipeline is started in a JVM of its own
  * on the state folder the filler left, scores live events, and is killed with SIGKILL; the pipeline
- * is then started again on the same folder and timed until it runs. Under exactly-once Streams
- * wipes a store it finds left open by an unclean shutdown and restores it whole; with transactional
- * state stores ({@code -D enable.transactional.statestores=true}) a store keeps what it had
- * flushed, and only the changelogs' tail since is restored.
+ * is then started again on the same folder and timed until it runs. With LeadStream's transactional
+ * state stores a store keeps what it had flushed, and only the changelogs' tail since is restored;
+ * without them ({@code -D enable.transactional.statestores=false}) exactly-once Streams wipes a
+ * store it finds left open by an unclean shutdown and restores it whole.
  */
 final class KillRecovery {
 

@@ -1,6 +1,8 @@
 package io.leadstream.app.streams.state;
 
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -8,7 +10,10 @@ import org.apache.kafka.streams.state.Stores;
  * survive a crash; they differ in memory use and restore time.
  */
 public enum LeadStores {
-  /** On local disk in RocksDB: any number of leads; Streams flushes it at every commit. */
+  /**
+   * On local disk in RocksDB: any number of leads. Its uncommitted-bytes gauge is safe to read from
+   * any thread ({@link GaugeSafeKeyValueStore}).
+   */
   ROCKSDB,
   /**
    * In the heap: fastest, but every lead's state is in memory and is restored from the changelog at
@@ -18,7 +23,25 @@ public enum LeadStores {
 
   public KeyValueBytesStoreSupplier supplier(String name) {
     return this == ROCKSDB
-        ? Stores.persistentKeyValueStore(name)
+        ? new GaugeSafe(Stores.persistentKeyValueStore(name))
         : Stores.inMemoryKeyValueStore(name);
+  }
+
+  private record GaugeSafe(KeyValueBytesStoreSupplier rocksDb)
+      implements KeyValueBytesStoreSupplier {
+    @Override
+    public String name() {
+      return rocksDb.name();
+    }
+
+    @Override
+    public KeyValueStore<Bytes, byte[]> get() {
+      return new GaugeSafeKeyValueStore(rocksDb.get());
+    }
+
+    @Override
+    public String metricsScope() {
+      return rocksDb.metricsScope();
+    }
   }
 }
