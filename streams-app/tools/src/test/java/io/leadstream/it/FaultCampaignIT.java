@@ -43,7 +43,12 @@ class FaultCampaignIT {
             LeadStreamCli.class.getName(),
             List.of());
 
-    CampaignResult result = new FaultCampaign(settings, new PrintWriter(progress)).run();
+    CampaignResult result;
+    try {
+      result = new FaultCampaign(settings, new PrintWriter(progress)).run();
+    } finally {
+      System.out.println(progress); // what the campaign did, also when it stopped short
+    }
 
     StringWriter report = new StringWriter();
     result.print(new PrintWriter(report));
@@ -61,7 +66,6 @@ class FaultCampaignIT {
             line ->
                 line.contains("Get exceptions for the following tasks")
                     || line.contains("LeaveGroup"));
-    System.out.println(progress);
     System.out.println(report);
   }
 }

@@ -66,6 +66,20 @@ final class CampaignAudit implements AutoCloseable {
     return true;
   }
 
+  /** Per partition, how long before {@code nowMs} the newest input with an outcome was produced. */
+  String newestDeliveries(long nowMs) {
+    StringBuilder ages = new StringBuilder();
+    for (int p = 0; p < partitions; p++) {
+      Long newest = newestInputMs.get(p);
+      ages.append(ages.length() == 0 ? "" : ", ")
+          .append("partition ")
+          .append(p)
+          .append(": ")
+          .append(newest == null ? "none yet" : (nowMs - newest) + " ms ago");
+    }
+    return ages.toString();
+  }
+
   /**
    * Waits until every partition has the outcome of an input produced after {@code sinceMs}.
    *

@@ -111,17 +111,17 @@ public final class FaultCampaign {
         say(
             "Warming up: %d instance(s), %.0f events/s over %d partitions ...",
             apps.size(), settings.rate(), settings.partitions());
-        awaitSteady(audit);
+        awaitSteady(audit, apps);
         List<Fault> faults = new ArrayList<>();
         for (int k = 0; k < settings.kills(); k++) {
           faults.add(
               killInstance(apps, config, audit, apps.size() > 1 && k == settings.kills() / 2));
         }
         for (Duration outage : settings.brokerKills()) {
-          faults.add(brokerOutage(broker, outage, audit, false));
+          faults.add(brokerOutage(broker, apps, outage, audit, false));
         }
         for (Duration outage : settings.brokerPauses()) {
-          faults.add(brokerOutage(broker, outage, audit, true));
+          faults.add(brokerOutage(broker, apps, outage, audit, true));
         }
         say("Faults done; stopping the producer and waiting for every outcome ...");
         feed.stop();
@@ -178,7 +178,7 @@ public final class FaultCampaign {
       List<ChildJvm> apps, LeadStreamConfig config, CampaignAudit audit, boolean leaveDown)
       throws InterruptedException {
     pause();
-    awaitSteady(audit);
+    awaitSteady(audit, apps);
     ChildJvm app = victim(apps, config);
     long at = System.currentTimeMillis();
     app.kill();
@@ -206,10 +206,11 @@ public final class FaultCampaign {
     return fault;
   }
 
-  private Fault brokerOutage(ChildJvm broker, Duration outage, CampaignAudit audit, boolean hang)
+  private Fault brokerOutage(
+      ChildJvm broker, List<ChildJvm> apps, Duration outage, CampaignAudit audit, boolean hang)
       throws InterruptedException {
     pause();
-    awaitSteady(audit);
+    awaitSteady(audit, apps);
     if (hang) {
       broker.pause();
     } else {
@@ -287,13 +288,22 @@ public final class FaultCampaign {
    * Waits until every partition has the outcome of an input produced in the last {@link #STEADY}:
    * the pipeline keeps up, so a fault's recovery is not a backlog's.
    */
-  private void awaitSteady(CampaignAudit audit) throws InterruptedException {
+  private void awaitSteady(CampaignAudit audit, List<ChildJvm> apps) throws InterruptedException {
     long deadline = System.currentTimeMillis() + RECOVERY_LIMIT.toMillis();
     while (!audit.everyPartitionDeliveredSince(System.currentTimeMillis() - STEADY.toMillis())) {
       if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException(
-            "The pipeline is not delivering on every partition; see the logs in "
-                + settings.workDir());
+        StringBuilder message =
+            new StringBuilder("The pipeline is not delivering on every partition within ")
+                .append(RECOVERY_LIMIT)
+                .append(" (newest input with an outcome: ")
+                .append(audit.newestDeliveries(System.currentTimeMillis()))
+                .append("); the logs are in ")
+                .append(settings.workDir());
+        for (ChildJvm app : apps) {
+          message.append("\n--- the end of ").append(app.name()).append("'s log:\n");
+          message.append(app.logTail());
+        }
+        throw new IllegalStateException(message.toString());
       }
       Thread.sleep(100);
     }
