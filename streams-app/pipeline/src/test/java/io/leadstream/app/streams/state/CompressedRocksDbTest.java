@@ -2,7 +2,6 @@ package io.leadstream.app.streams.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.testing.TestLeads;
 import io.leadstream.schema.kafka.LeadStreamSerdes;
 import java.io.IOException;
@@ -10,14 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,17 +28,8 @@ class CompressedRocksDbTest {
 
   @Test
   void shouldKeepTheStoresEntriesCompressedOnDisk() throws IOException {
-    Properties props = new Properties();
-    props.putAll(new LeadStreamConfig(Map.of()).streamsProperties());
-    MockProcessorContext<Object, Object> context =
-        new MockProcessorContext<>(props, new TaskId(0, 0), dir.toFile());
     KeyValueStore<Bytes, byte[]> store =
-        Stores.keyValueStoreBuilder(
-                LeadStores.ROCKSDB.supplier("events"), Serdes.Bytes(), Serdes.ByteArray())
-            .withLoggingDisabled()
-            .withCachingDisabled()
-            .build();
-    store.init(context.getStateStoreContext(), store);
+        DefaultRocksDbStores.open(DefaultRocksDbStores.context(dir), "events");
     long encoded = 0;
     for (int i = 0; i < EVENTS; i++) {
       String lead = String.format("lead-%05d", i);

@@ -2,20 +2,16 @@ package io.leadstream.app.streams.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leadstream.app.config.LeadStreamConfig;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -40,7 +36,7 @@ class GaugeSafeKeyValueStoreTest {
     AtomicBoolean closing = new AtomicBoolean();
     AtomicInteger unsafeReads = new AtomicInteger();
     GaugeSafeKeyValueStore store = new GaugeSafeKeyValueStore(slowToClose(closing, unsafeReads));
-    store.init(defaultContext().getStateStoreContext(), store);
+    store.init(DefaultRocksDbStores.context(dir).getStateStoreContext(), store);
     CountDownLatch firstRead = new CountDownLatch(1);
     AtomicBoolean stop = new AtomicBoolean();
     Thread reader =
@@ -95,14 +91,8 @@ class GaugeSafeKeyValueStoreTest {
   @Test
   void shouldReadTheUncommittedBytesOfKafkasTransactionalRocksDbStoreUntilItCloses() {
     // LeadStream's defaults turn transactional state stores on: writes wait for the commit
-    MockProcessorContext<Object, Object> context = defaultContext();
-    KeyValueStore<Bytes, byte[]> store =
-        Stores.keyValueStoreBuilder(
-                LeadStores.ROCKSDB.supplier("events"), Serdes.Bytes(), Serdes.ByteArray())
-            .withLoggingDisabled()
-            .withCachingDisabled()
-            .build();
-    store.init(context.getStateStoreContext(), store);
+    MockProcessorContext<Object, Object> context = DefaultRocksDbStores.context(dir);
+    KeyValueStore<Bytes, byte[]> store = DefaultRocksDbStores.open(context, "events");
     byte[] value = "a lead's event".getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < 100; i++) {
       store.put(Bytes.wrap(("lead-" + i).getBytes(StandardCharsets.UTF_8)), value);
@@ -112,12 +102,6 @@ class GaugeSafeKeyValueStoreTest {
     assertThat((Long) gauge.metricValue()).as("bytes waiting for the commit").isPositive();
     store.close();
     assertThat(gauge.metricValue()).as("after the close").isEqualTo(0L);
-  }
-
-  private MockProcessorContext<Object, Object> defaultContext() {
-    Properties props = new Properties();
-    props.putAll(new LeadStreamConfig(Map.of()).streamsProperties());
-    return new MockProcessorContext<>(props, new TaskId(0, 0), dir.toFile());
   }
 
   private static Metric uncommittedBytesGauge(MockProcessorContext<Object, Object> context) {
