@@ -23,11 +23,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * else is the wrapped store's.
  *
  * <p>With transactional state stores, Kafka Streams 4.4 registers an {@code uncommitted-bytes}
- * gauge per store that reads the RocksDB store's native write batch without checking that the store
- * is open; a metrics reader on another thread (Micrometer's Kafka binder, a JMX exporter) that
- * reads it while or after the stream thread closes the store touches freed native memory, and the
- * JVM dies of a SIGSEGV. Here the reading and {@link #close} exclude each other, and a closed store
- * reads 0.
+ * gauge per store that reads the RocksDB store's native write batch, which each commit closes and
+ * replaces and the store's close frees, without any lock; a metrics reader on another thread
+ * (Micrometer's Kafka binder, a JMX exporter) that reads it meanwhile touches freed native memory,
+ * and the JVM dies of a SIGSEGV. Here the reading excludes {@link #commit} and {@link #close}, and
+ * a closed store reads 0.
  */
 final class GaugeSafeKeyValueStore implements KeyValueStore<Bytes, byte[]> {
 
@@ -85,7 +85,9 @@ final class GaugeSafeKeyValueStore implements KeyValueStore<Bytes, byte[]> {
 
   @Override
   public void commit(Map<TopicPartition, Long> changelogOffsets) {
-    inner.commit(changelogOffsets);
+    synchronized (lifecycle) {
+      inner.commit(changelogOffsets);
+    }
   }
 
   @Override

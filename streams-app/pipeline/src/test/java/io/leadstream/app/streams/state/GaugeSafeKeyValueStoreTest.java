@@ -22,21 +22,47 @@ import org.junit.jupiter.api.io.TempDir;
  * A metrics reader on another thread (Micrometer's refresh thread, a JMX exporter) may read a
  * store's uncommitted-bytes gauge while the stream thread closes the store, or after: the reading
  * never reaches the wrapped store then. Kafka Streams' own transactional RocksDB store would read a
- * freed native write batch there, which crashed a JVM with a SIGSEGV; reading freed memory does not
- * crash reliably, so the first test watches the wrapped store's calls instead.
+ * native write batch that a commit replaces and a close frees, which crashed a JVM with a SIGSEGV;
+ * reading freed memory does not crash reliably, so the first two tests watch the wrapped store's
+ * calls instead.
  */
 class GaugeSafeKeyValueStoreTest {
 
-  private static final long CLOSE_MS = 50;
+  private static final long SLOW_MS = 50;
 
   @TempDir Path dir;
 
   @Test
-  void shouldNotReadTheWrappedStoreWhileItClosesOrAfter() throws Exception {
-    AtomicBoolean closing = new AtomicBoolean();
-    AtomicInteger unsafeReads = new AtomicInteger();
-    GaugeSafeKeyValueStore store = new GaugeSafeKeyValueStore(slowToClose(closing, unsafeReads));
+  void shouldNotReadTheWrappedStoreWhileItCommits() throws Exception {
+    SlowStore slow = new SlowStore("commit");
+    GaugeSafeKeyValueStore store = new GaugeSafeKeyValueStore(slow.proxy());
     store.init(DefaultRocksDbStores.context(dir).getStateStoreContext(), store);
+
+    whileReading(store, () -> store.commit(Map.of()));
+
+    assertThat(slow.unsafeReads).as("readings of the wrapped store while it committed").hasValue(0);
+    store.close();
+  }
+
+  @Test
+  void shouldNotReadTheWrappedStoreWhileItClosesOrAfter() throws Exception {
+    SlowStore slow = new SlowStore("close");
+    GaugeSafeKeyValueStore store = new GaugeSafeKeyValueStore(slow.proxy());
+    store.init(DefaultRocksDbStores.context(dir).getStateStoreContext(), store);
+
+    whileReading(store, store::close);
+
+    assertThat(slow.unsafeReads)
+        .as("readings of the wrapped store while or after it closed")
+        .hasValue(0);
+    assertThat(store.approximateNumUncommittedBytes()).isZero();
+  }
+
+  /**
+   * Runs {@code action} while another thread reads the gauge, and goes on reading a while after.
+   */
+  private static void whileReading(GaugeSafeKeyValueStore store, Runnable action)
+      throws InterruptedException {
     CountDownLatch firstRead = new CountDownLatch(1);
     AtomicBoolean stop = new AtomicBoolean();
     Thread reader =
@@ -50,42 +76,47 @@ class GaugeSafeKeyValueStoreTest {
             "metrics-reader");
     reader.start();
     firstRead.await();
-
-    store.close();
-    Thread.sleep(CLOSE_MS);
+    action.run();
+    Thread.sleep(SLOW_MS);
     stop.set(true);
     reader.join();
-
-    assertThat(unsafeReads)
-        .as("readings of the wrapped store while or after it closed")
-        .hasValue(0);
-    assertThat(store.approximateNumUncommittedBytes()).isZero();
   }
 
-  /** An in-memory store that takes {@link #CLOSE_MS} to close and counts the readings meanwhile. */
-  @SuppressWarnings("unchecked")
-  private static KeyValueStore<Bytes, byte[]> slowToClose(
-      AtomicBoolean closing, AtomicInteger unsafeReads) {
-    KeyValueStore<Bytes, byte[]> real = Stores.inMemoryKeyValueStore("slow").get();
-    InvocationHandler handler =
-        (proxy, method, args) -> {
-          switch (method.getName()) {
-            case "close" -> {
-              closing.set(true);
-              Thread.sleep(CLOSE_MS);
+  /**
+   * An in-memory store whose {@code method} (commit or close) takes {@link #SLOW_MS}, counting the
+   * uncommitted-bytes readings from its start on (for a commit: until its end), when Kafka's
+   * RocksDB store would read a write batch that the commit replaces or the close frees.
+   */
+  private static final class SlowStore {
+    final AtomicInteger unsafeReads = new AtomicInteger();
+    private final String method;
+    private final AtomicBoolean inside = new AtomicBoolean();
+
+    SlowStore(String method) {
+      this.method = method;
+    }
+
+    @SuppressWarnings("unchecked")
+    KeyValueStore<Bytes, byte[]> proxy() {
+      KeyValueStore<Bytes, byte[]> real = Stores.inMemoryKeyValueStore("slow").get();
+      InvocationHandler handler =
+          (proxy, called, args) -> {
+            if (called.getName().equals(method)) {
+              inside.set(true);
+              Thread.sleep(SLOW_MS);
+              Object result = called.invoke(real, args);
+              inside.set(method.equals("close")); // a closed store stays unsafe to read
+              return result;
             }
-            case "approximateNumUncommittedBytes" -> {
-              if (closing.get()) {
-                unsafeReads.incrementAndGet();
-              }
+            if (called.getName().equals("approximateNumUncommittedBytes") && inside.get()) {
+              unsafeReads.incrementAndGet();
             }
-            default -> {}
-          }
-          return method.invoke(real, args);
-        };
-    return (KeyValueStore<Bytes, byte[]>)
-        Proxy.newProxyInstance(
-            KeyValueStore.class.getClassLoader(), new Class<?>[] {KeyValueStore.class}, handler);
+            return called.invoke(real, args);
+          };
+      return (KeyValueStore<Bytes, byte[]>)
+          Proxy.newProxyInstance(
+              KeyValueStore.class.getClassLoader(), new Class<?>[] {KeyValueStore.class}, handler);
+    }
   }
 
   @Test
