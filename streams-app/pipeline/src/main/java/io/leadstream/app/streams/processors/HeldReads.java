@@ -25,6 +25,7 @@ final class HeldReads {
 
   private List<Held> held = new ArrayList<>();
   private ProcessorNode<?, ?, ?, ?> node;
+  private long oldestHeldAtMs;
 
   /** Holds the record being processed. */
   void hold(ProcessorContext<?, ?> context, Record<String, LeadEvent> record) {
@@ -32,7 +33,15 @@ final class HeldReads {
     if (node == null) {
       node = internal.currentNode();
     }
+    if (held.isEmpty()) {
+      oldestHeldAtMs = context.currentSystemTimeMs();
+    }
     held.add(new Held(record, internal.recordContext()));
+  }
+
+  /** How long the oldest held record has waited, by the wall clock at {@code nowMs}; 0 if none. */
+  long waitedMs(long nowMs) {
+    return held.isEmpty() ? 0 : nowMs - oldestHeldAtMs;
   }
 
   int size() {

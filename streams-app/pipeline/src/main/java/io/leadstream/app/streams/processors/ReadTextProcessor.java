@@ -36,10 +36,11 @@ import org.apache.kafka.streams.state.Stores;
  * as the models are deterministic. So it is a bounded in-memory LRU map per partition without a
  * changelog: no changelog writes, no flush at commit, empty after a restart or a rebalance.
  *
- * <p>Records are held back ({@link HeldReads}) until {@code batchMax} of them are held, a linger
- * tick, a commit ({@link CommitDrain}) or an outcome to label comes, and their texts are read in
- * one call; they are forwarded in arrival order, each with its own record context, so per-key
- * order, exactly-once and the dead letters' source bytes and offsets are as without batching.
+ * <p>Records are held back ({@link HeldReads}) until {@code batchMax} of them are held, the oldest
+ * has waited the linger, a commit ({@link CommitDrain}) or an outcome to label comes, and their
+ * texts are read in one call; they are forwarded in arrival order, each with its own record
+ * context, so per-key order, exactly-once and the dead letters' source bytes and offsets are as
+ * without batching.
  */
 public final class ReadTextProcessor
     extends ContextualProcessor<String, LeadEvent, String, EnrichedLead> {
@@ -104,8 +105,22 @@ public final class ReadTextProcessor
     commitDrain = context.getStateStore(DRAIN_STORE);
     commitDrain.onDrain(this::drain);
     if (batchMax > 1) {
-      context.schedule(linger, PunctuationType.WALL_CLOCK_TIME, now -> drain());
+      // a tick drains only a batch whose oldest record has waited the linger, so records in hand
+      // (a backlog) fill their batch between ticks, and a sparse stream's wait about the linger
+      context.schedule(
+          tickInterval(linger),
+          PunctuationType.WALL_CLOCK_TIME,
+          now -> {
+            if (held.waitedMs(now) >= linger.toMillis()) {
+              drain();
+            }
+          });
     }
+  }
+
+  /** Half the linger: a held batch is drained within one and a half lingers of its first record. */
+  private static Duration tickInterval(Duration linger) {
+    return Duration.ofMillis(Math.max(1, linger.toMillis() / 2));
   }
 
   @Override
