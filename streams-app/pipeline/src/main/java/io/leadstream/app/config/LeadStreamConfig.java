@@ -833,7 +833,9 @@ public final class LeadStreamConfig extends AbstractConfig {
    * is restored, not every record (docs/architecture.md, "After a crash"); LeadStream's RocksDB
    * stores guard the uncommitted-bytes gauge that crashed a JVM here. The state is kept small:
    * changelogs compressed by the broker and compacted, RocksDB blocks compressed
-   * (docs/architecture.md, "State").
+   * (docs/architecture.md, "State"). The commit interval stays Streams' own, 100 ms under
+   * exactly-once: an output is visible when its transaction commits, and 200 ms kept the batched
+   * p99 over 300 ms in {@code bench} (docs/benchmarks.md, "Session 28").
    */
   private static final Map<String, Object> STREAMS_DEFAULTS =
       Map.ofEntries(
@@ -847,7 +849,6 @@ public final class LeadStreamConfig extends AbstractConfig {
           Map.entry(
               StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
               "io.leadstream.app.streams.errors.DeadLetterHandler"),
-          Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200),
           Map.entry(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true),
           // the changelogs Streams creates: compressed by the broker (the outputs stay as written,
           // for consumers without lz4), LZ4 for its cheap decompression on restore, in segments
