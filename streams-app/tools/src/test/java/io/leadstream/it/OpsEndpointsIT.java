@@ -53,13 +53,17 @@ class OpsEndpointsIT {
       app.awaitRunning(Duration.ofSeconds(60));
       new OutcomeLedger().readAll(reader, feed.size(), Duration.ofSeconds(120));
       OpsClient ops = new OpsClient(port);
+      String notAvro =
+          "leadstream_dead_letters_total{reason=\"NOT_AVRO\",topic=\""
+              + config.rawTopic()
+              + "\"} 1.0";
       Await.until(
           "the lag gauges and the committed counters in /metrics",
           Duration.ofSeconds(30),
           () -> {
             String body = ops.get("/metrics").body();
             return body.contains("kafka_consumer_fetch_manager_records_lag{")
-                && body.contains("leadstream_dead_letters_total{reason=\"NOT_AVRO\"} 1.0");
+                && body.contains(notAvro);
           });
 
       assertThat(get(port, "/health/live").statusCode()).isEqualTo(200);
@@ -70,7 +74,7 @@ class OpsEndpointsIT {
       String metrics = get(port, "/metrics").body();
       assertThat(metrics)
           .contains("leadstream_model_info{version=\"" + app.modelVersion() + "\"} 1")
-          .contains("leadstream_dead_letters_total{reason=\"NOT_AVRO\"} 1.0")
+          .contains(notAvro)
           .contains("leadstream_leads_scored_total{tier=")
           .contains("leadstream_text_inference_skipped_total")
           .contains("leadstream_stage_seconds_bucket{stage=\"tokenize\"")

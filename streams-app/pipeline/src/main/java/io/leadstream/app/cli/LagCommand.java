@@ -16,15 +16,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Prints how far LeadStream's consumer group is behind on the raw leads topic. */
+/** Prints how far LeadStream's consumer group is behind on the topics it consumes. */
 @Command(
     name = "lag",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the consumer lag of LeadStream's group on the raw leads topic: per partition the "
-          + "committed offset, the log-end offset, the lag in records and the time lag (age of the oldest "
-          + "unprocessed lead). For cron and alerting: --json, and --max-lag / --max-time-lag-seconds make "
-          + "the exit code 3 when exceeded."
+      "Print the consumer lag of LeadStream's group on the topics it consumes (raw leads, "
+          + "then outcomes): per partition the committed offset, the log-end offset, the lag in "
+          + "records and the time lag (age of the oldest unprocessed record). For cron and "
+          + "alerting: --json, and --max-lag / --max-time-lag-seconds make the exit code 3 when "
+          + "exceeded."
     })
 public final class LagCommand implements Callable<Integer> {
 
@@ -55,7 +56,7 @@ public final class LagCommand implements Callable<Integer> {
     String group = config.streamsProperties().get(StreamsConfig.APPLICATION_ID_CONFIG).toString();
     List<PartitionLag> lags =
         new ConsumerLagReader(config.clientProperties(), Clock.systemUTC())
-            .read(group, config.rawTopic());
+            .read(group, config.inputTopics());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(lags));

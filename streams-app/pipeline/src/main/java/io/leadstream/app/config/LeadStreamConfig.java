@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -965,6 +966,11 @@ public final class LeadStreamConfig extends AbstractConfig {
 
   public String outcomesTopic() {
     return getString(TOPIC_OUTCOMES_CONFIG);
+  }
+
+  /** The topics LeadStream consumes, whose lag and progress ops watch: raw leads, outcomes. */
+  public List<String> inputTopics() {
+    return List.of(rawTopic(), outcomesTopic());
   }
 
   public String labelledTopic() {

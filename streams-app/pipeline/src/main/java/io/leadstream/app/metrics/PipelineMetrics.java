@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * LeadStream's own meters: per-stage latency, end-to-end latency, dead letters by reason, leads per
- * tier, outcomes labelled and unmatched (all four counted once committed, see {@link
- * CommittedOutcomes}), inferences skipped, unknown-token ratio. Thread-safe; shared by every
+ * LeadStream's own meters: per-stage latency, end-to-end latency, dead letters by reason and input
+ * topic, leads per tier, outcomes labelled and unmatched (all four counted once committed, see
+ * {@link CommittedOutcomes}), inferences skipped, unknown-token ratio. Thread-safe; shared by every
  * processor. In Prometheus they read {@code leadstream_stage_seconds{stage="encode"}}, {@code
- * leadstream_dead_letters_total{reason="INVALID_FIELD"}} and so on.
+ * leadstream_dead_letters_total{reason="INVALID_FIELD",topic="leads.raw"}} and so on.
  */
 public final class PipelineMetrics {
 
@@ -44,7 +44,10 @@ public final class PipelineMetrics {
   private final Timer endToEnd;
   // Meters by tag value, so the per-record path does a map lookup instead of building a meter
   private final Map<String, Timer> stages = new ConcurrentHashMap<>();
-  private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+
+  private record DeadLetterKind(String topic, String reason) {}
+
+  private final Map<DeadLetterKind, Counter> deadLetters = new ConcurrentHashMap<>();
   private final Map<String, Counter> tiers = new ConcurrentHashMap<>();
   private final Map<Integer, Counter> labelled = new ConcurrentHashMap<>();
   private final Map<String, Counter> unmatched = new ConcurrentHashMap<>();
@@ -136,11 +139,14 @@ public final class PipelineMetrics {
         partition,
         offset,
         deadLetters.computeIfAbsent(
-            reason,
-            name ->
+            new DeadLetterKind(topic, reason),
+            kind ->
                 Counter.builder("leadstream.dead.letters")
-                    .description("Records sent to the dead-letter topic and committed, by reason")
-                    .tag("reason", name)
+                    .description(
+                        "Records sent to the dead-letter topic and committed, by reason and"
+                            + " input topic")
+                    .tag("reason", kind.reason())
+                    .tag("topic", kind.topic())
                     .register(registry)));
   }
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -16,24 +15,24 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Asks the cluster, within a timeout, for the consumer group's committed offsets and the log-end
- * offsets of the input topic: the answer feeds the progress check, and not getting one means the
+ * offsets of the input topics: the answer feeds the progress check, and not getting one means the
  * broker is unreachable, which Kafka Streams itself would only log.
  */
 public final class ClusterProbe implements AutoCloseable {
 
-  /** The group's offsets on the input topic, as the cluster gave them. */
+  /** The group's offsets on the input topics, as the cluster gave them. */
   public record Offsets(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {}
 
   private final Admin admin;
   private final String groupId;
-  private final String topic;
+  private final List<String> topics;
   private final Duration timeout;
 
   public ClusterProbe(
-      Map<String, Object> clientProperties, String groupId, String topic, Duration timeout) {
+      Map<String, Object> clientProperties, String groupId, List<String> topics, Duration timeout) {
     this.admin = Admin.create(clientProperties);
     this.groupId = groupId;
-    this.topic = topic;
+    this.topics = List.copyOf(topics);
     this.timeout = timeout;
   }
 
@@ -43,16 +42,7 @@ public final class ClusterProbe implements AutoCloseable {
   public Offsets offsets() {
     try {
       long millis = timeout.toMillis();
-      List<TopicPartition> partitions =
-          admin
-              .describeTopics(List.of(topic))
-              .allTopicNames()
-              .get(millis, TimeUnit.MILLISECONDS)
-              .get(topic)
-              .partitions()
-              .stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
+      List<TopicPartition> partitions = TopicOffsets.partitions(admin, topics, millis);
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin
               .listConsumerGroupOffsets(
@@ -60,15 +50,11 @@ public final class ClusterProbe implements AutoCloseable {
               .partitionsToOffsetAndMetadata()
               .get(millis, TimeUnit.MILLISECONDS);
       Map<TopicPartition, ListOffsetsResultInfo> ends =
-          admin
-              .listOffsets(
-                  partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-              .all()
-              .get(millis, TimeUnit.MILLISECONDS);
+          TopicOffsets.at(admin, partitions, OffsetSpec.latest(), millis);
       Map<TopicPartition, Long> committedOffsets = new HashMap<>();
       committed.forEach(
           (partition, offset) -> {
-            if (offset != null && partition.topic().equals(topic)) {
+            if (offset != null && topics.contains(partition.topic())) {
               committedOffsets.put(partition, offset.offset());
             }
           });

@@ -3,12 +3,12 @@ package io.leadstream.app.ops;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -20,8 +20,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads a consumer group's lag on a topic: committed offset, log-end offset and record lag per
- * partition, and the time lag, from the timestamp of the oldest record the group has not processed.
+ * Reads a consumer group's lag on the topics it consumes: committed offset, log-end offset and
+ * record lag per partition, and the time lag, from the timestamp of the oldest record the group has
+ * not processed.
  */
 public final class ConsumerLagReader {
 
@@ -35,33 +36,21 @@ public final class ConsumerLagReader {
     this.clock = clock;
   }
 
-  public List<PartitionLag> read(String groupId, String topic)
-      throws ExecutionException, InterruptedException {
+  /** One row per partition of {@code topics}, in their order, then by partition number. */
+  public List<PartitionLag> read(String groupId, List<String> topics)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    long timeoutMs = TIMEOUT.toMillis();
     try (Admin admin = Admin.create(clientProperties)) {
-      List<TopicPartition> partitions =
-          admin
-              .describeTopics(List.of(topic))
-              .allTopicNames()
-              .get()
-              .get(topic)
-              .partitions()
-              .stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
+      List<TopicPartition> partitions = TopicOffsets.partitions(admin, topics, timeoutMs);
       Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+          admin
+              .listConsumerGroupOffsets(groupId)
+              .partitionsToOffsetAndMetadata()
+              .get(timeoutMs, TimeUnit.MILLISECONDS);
       Map<TopicPartition, ListOffsetsResultInfo> ends =
-          admin
-              .listOffsets(
-                  partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-              .all()
-              .get();
+          TopicOffsets.at(admin, partitions, OffsetSpec.latest(), timeoutMs);
       Map<TopicPartition, ListOffsetsResultInfo> starts =
-          admin
-              .listOffsets(
-                  partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest())))
-              .all()
-              .get();
+          TopicOffsets.at(admin, partitions, OffsetSpec.earliest(), timeoutMs);
       Map<TopicPartition, Long> nextToProcess = new HashMap<>();
       for (TopicPartition partition : partitions) {
         OffsetAndMetadata offset = committed.get(partition);
@@ -78,14 +67,13 @@ public final class ConsumerLagReader {
         Long timestamp = oldestUnprocessed.get(partition);
         lags.add(
             new PartitionLag(
-                topic,
+                partition.topic(),
                 partition.partition(),
                 offset == null ? -1 : offset.offset(),
                 end,
                 Math.max(0, end - next),
                 timestamp == null ? 0 : Math.max(0, now - timestamp)));
       }
-      lags.sort(Comparator.comparingInt(PartitionLag::partition));
       return lags;
     }
   }

@@ -2,6 +2,7 @@ package io.leadstream.app.ops;
 
 import io.leadstream.app.metrics.CommittedOutcomes;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +32,7 @@ public final class HealthProbes implements AutoCloseable {
   private final ClusterProbe cluster;
   private final ProgressCheck progress;
   private final CommittedOutcomes outcomes;
-  private final String inputTopic;
+  private final Set<String> inputTopics;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           new NamedDaemonThreads("leadstream-health-probes"));
@@ -44,13 +45,13 @@ public final class HealthProbes implements AutoCloseable {
       ClusterProbe cluster,
       ProgressCheck progress,
       CommittedOutcomes outcomes,
-      String inputTopic) {
+      Collection<String> inputTopics) {
     this.streams = streams;
     this.scorer = scorer;
     this.cluster = cluster;
     this.progress = progress;
     this.outcomes = outcomes;
-    this.inputTopic = inputTopic;
+    this.inputTopics = Set.copyOf(inputTopics);
   }
 
   /** Starts probing at once, then every {@code interval}. */
@@ -110,7 +111,7 @@ public final class HealthProbes implements AutoCloseable {
     return streams.get().metadataForLocalThreads().stream()
         .flatMap(thread -> thread.activeTasks().stream())
         .flatMap(task -> task.topicPartitions().stream())
-        .filter(partition -> partition.topic().equals(inputTopic))
+        .filter(partition -> inputTopics.contains(partition.topic()))
         .collect(Collectors.toSet());
   }
 

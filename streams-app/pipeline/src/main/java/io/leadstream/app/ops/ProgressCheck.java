@@ -49,8 +49,8 @@ public final class ProgressCheck {
   }
 
   /**
-   * Notes the group's offsets on the input topic and which of its partitions this instance works on
-   * now.
+   * Notes the group's offsets on the input topics and which of their partitions this instance works
+   * on now.
    *
    * @param committed the group's committed offset per partition (absent: none committed yet)
    * @param ends each partition's log-end offset

@@ -168,11 +168,11 @@ public final class LeadStreamApp implements AutoCloseable {
             new ClusterProbe(
                 config.clientProperties(),
                 config.applicationId(),
-                config.rawTopic(),
+                config.inputTopics(),
                 config.healthProbeInterval()),
             progress,
             metrics.pipeline().outcomes(),
-            config.rawTopic());
+            config.inputTopics());
     Health health =
         new Health(
             () -> streamsRef.get() == null ? KafkaStreams.State.CREATED : streamsRef.get().state(),

@@ -241,6 +241,7 @@ class LeadStreamTopologyTest {
                 .registry()
                 .get("leadstream.dead.letters")
                 .tag("reason", "INVALID_FIELD")
+                .tag("topic", "leads.raw")
                 .counter()
                 .count())
         .isEqualTo(1.0);

@@ -228,6 +228,21 @@ class OutcomeLabelsTopologyTest {
         .extracting(l -> l.getOutcome().getEventId())
         .containsExactly("o-ok");
     assertThat(run.prioritized().isEmpty()).isTrue();
+    run.countCommittedOutcomes();
+    assertThat(
+            metrics
+                .registry()
+                .get("leadstream.dead.letters")
+                .tag("topic", "leads.outcomes")
+                .counters())
+        .extracting(counter -> counter.getId().getTag("reason"))
+        .containsExactlyInAnyOrder(
+            "NOT_AVRO",
+            "EMPTY_RECORD",
+            "INVALID_FIELD",
+            "MISSING_LEAD_ID",
+            "KEY_MISMATCH",
+            "UNKNOWN_SCHEMA");
   }
 
   @Test
