@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -832,11 +833,12 @@ public final class LeadStreamConfig extends AbstractConfig {
    * transactional state stores ({@code enable.transactional.statestores}) are on (Streams leaves
    * them off): after a kill -9 the stores keep what they had flushed and only the changelogs' tail
    * is restored, not every record (docs/architecture.md, "After a crash"); LeadStream's RocksDB
-   * stores guard the uncommitted-bytes gauge that crashed a JVM here. The state is kept small:
-   * changelogs compressed by the broker and compacted, RocksDB blocks compressed
-   * (docs/architecture.md, "State"). The commit interval stays Streams' own, 100 ms under
-   * exactly-once: an output is visible when its transaction commits, and 200 ms kept the batched
-   * p99 over 300 ms in {@code bench} (docs/benchmarks.md, "Session 28").
+   * stores guard the uncommitted-bytes gauge that crashed a JVM here. The lead queries read
+   * committed state only (Streams reads the transaction buffer too), so they never show a score a
+   * crash would abort. The state is kept small: changelogs compressed by the broker and compacted,
+   * RocksDB blocks compressed (docs/architecture.md, "State"). The commit interval stays Streams'
+   * own, 100 ms under exactly-once: an output is visible when its transaction commits, and 200 ms
+   * kept the batched p99 over 300 ms in {@code bench} (docs/benchmarks.md, "Session 28").
    */
   private static final Map<String, Object> STREAMS_DEFAULTS =
       Map.ofEntries(
@@ -851,6 +853,9 @@ public final class LeadStreamConfig extends AbstractConfig {
               StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
               "io.leadstream.app.streams.errors.DeadLetterHandler"),
           Map.entry(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true),
+          Map.entry(
+              StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG,
+              IsolationLevel.READ_COMMITTED.name()),
           // the changelogs Streams creates: compressed by the broker (the outputs stay as written,
           // for consumers without lz4), LZ4 for its cheap decompression on restore, in segments
           // that roll and so are compacted
