@@ -106,7 +106,8 @@ public final class ReadTextProcessor
     commitDrain.onDrain(this::drain);
     if (batchMax > 1) {
       // a tick drains only a batch whose oldest record has waited the linger, so records in hand
-      // (a backlog) fill their batch between ticks, and a sparse stream's wait about the linger
+      // (a backlog) fill their batch between ticks, and a sparse stream's records wait about the
+      // linger
       context.schedule(
           tickInterval(linger),
           PunctuationType.WALL_CLOCK_TIME,
