@@ -64,6 +64,8 @@ public final class ClusterProbe implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    } catch (IllegalStateException e) {
+      throw e; // a topic missing: said as it is
     } catch (Exception e) {
       throw new IllegalStateException(
           "the Kafka cluster did not answer within "
