@@ -77,11 +77,24 @@ final class IntegrationConfigs {
    */
   static int execute(
       String command, Map<String, Object> props, StringWriter out, String... options) {
+    return execute(command, props, out, null, options);
+  }
+
+  /** As {@link #execute(String, Map, StringWriter, String...)}, its errors in {@code err}. */
+  static int execute(
+      String command,
+      Map<String, Object> props,
+      StringWriter out,
+      StringWriter err,
+      String... options) {
     List<String> args = new ArrayList<>(List.of(command));
     props.forEach((key, value) -> args.add("-D" + key + "=" + value));
     args.addAll(List.of(options));
     CommandLine cli = LeadStreamCli.commandLine();
     cli.setOut(new PrintWriter(out));
+    if (err != null) {
+      cli.setErr(new PrintWriter(err));
+    }
     return cli.execute(args.toArray(String[]::new));
   }
 }

@@ -8,7 +8,6 @@ import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.schema.OutcomeType;
-import io.leadstream.tools.cli.LeadStreamCli;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
 import io.leadstream.tools.feed.OutcomeProducer;
 import io.leadstream.tools.observe.OutcomeReader;
@@ -16,18 +15,14 @@ import io.leadstream.tools.testing.Await;
 import io.leadstream.tools.testing.EmbeddedKafkaExtension;
 import io.leadstream.tools.testing.OutcomeLedger;
 import io.leadstream.tools.testing.TestFeed;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * `lag` reports the group's backlog on both topics it consumes (raw leads and outcomes) before
@@ -47,7 +42,7 @@ class LagCommandIT {
     LeadStreamConfig config = new LeadStreamConfig(props);
     TestFeed feed = TestFeed.of(12);
     StringWriter missing = new StringWriter();
-    assertThat(lagWithErrors(props, missing)).isEqualTo(1);
+    assertThat(IntegrationConfigs.execute("lag", props, new StringWriter(), missing)).isEqualTo(1);
     assertThat(missing.toString())
         .contains("topic " + config.rawTopic() + " does not exist", "leadstream topics");
     TopicCreator.createMissing(config);
@@ -99,14 +94,5 @@ class LagCommandIT {
 
   private static int lag(Map<String, Object> props, StringWriter out, String... options) {
     return IntegrationConfigs.execute("lag", props, out, options);
-  }
-
-  /** `lag` with its error output in {@code err}. */
-  private static int lagWithErrors(Map<String, Object> props, StringWriter err) {
-    List<String> args = new ArrayList<>(List.of("lag"));
-    props.forEach((key, value) -> args.add("-D" + key + "=" + value));
-    CommandLine cli = LeadStreamCli.commandLine();
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args.toArray(String[]::new));
   }
 }

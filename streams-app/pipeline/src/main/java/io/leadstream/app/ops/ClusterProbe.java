@@ -37,7 +37,8 @@ public final class ClusterProbe implements AutoCloseable {
   }
 
   /**
-   * @throws IllegalStateException saying why the cluster did not answer in time
+   * @throws IllegalStateException saying why the cluster did not answer in time, or naming an input
+   *     topic that does not exist
    */
   public Offsets offsets() {
     try {
@@ -65,7 +66,7 @@ public final class ClusterProbe implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (IllegalStateException e) {
-      throw e; // a topic missing: said as it is
+      throw e; // an input topic missing (TopicOffsets): the cluster did answer
     } catch (Exception e) {
       throw new IllegalStateException(
           "the Kafka cluster did not answer within "
