@@ -34,6 +34,11 @@ final class BundleScorer implements LeadScorer {
   }
 
   @Override
+  public boolean readsEachTextAlone() {
+    return text.readsEachTextAlone();
+  }
+
+  @Override
   public LeadScore score(LeadEvent event, TextSignal text) {
     long started = System.nanoTime();
     LeadScore result = scoring.score(event, text);

@@ -55,6 +55,11 @@ final class HeadTextReader implements TextReader {
   }
 
   @Override
+  public boolean readsEachTextAlone() {
+    return encoder.maxBatch() == 1;
+  }
+
+  @Override
   public void close() {
     encoder.close();
   }

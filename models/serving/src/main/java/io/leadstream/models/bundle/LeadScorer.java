@@ -22,6 +22,12 @@ public interface LeadScorer extends AutoCloseable {
   /** Batch form of {@link #readText(String)}; one result per text, same order. */
   List<TextSignal> readTexts(List<String> texts);
 
+  /**
+   * Whether its encoder reads every text in a call of its own (its spec's {@code maxBatch} 1, such
+   * as minilm-q's), so that the texts of one {@link #readTexts} call share no model call.
+   */
+  boolean readsEachTextAlone();
+
   /** Scores a lead from its structured fields plus what was read from its text. */
   LeadScore score(LeadEvent event, TextSignal text);
 

@@ -26,6 +26,11 @@ final class PriorText implements TextModel {
       }
 
       @Override
+      public boolean readsEachTextAlone() {
+        return false;
+      }
+
+      @Override
       public void close() {}
     };
   }

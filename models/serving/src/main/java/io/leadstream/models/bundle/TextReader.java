@@ -12,6 +12,12 @@ interface TextReader extends AutoCloseable {
   /** One signal per text, same order; a null text counts as blank. */
   List<TextSignal> read(List<String> texts);
 
+  /**
+   * Whether its model reads every text in a call of its own, so that the texts given in one {@link
+   * #read} do not share a model call.
+   */
+  boolean readsEachTextAlone();
+
   @Override
   void close();
 

@@ -56,6 +56,12 @@ public final class ZeroShotTextReader implements TextReader {
     return signals;
   }
 
+  /** Readable texts run in padded batches. */
+  @Override
+  public boolean readsEachTextAlone() {
+    return false;
+  }
+
   @Override
   public void close() {
     predictor.close();

@@ -72,6 +72,11 @@ public final class TextEncoder implements AutoCloseable {
     }
   }
 
+  /** Most texts one model call reads; 1 for a model whose vectors would depend on their batch. */
+  public int maxBatch() {
+    return maxBatch;
+  }
+
   /** Size of the embeddings. */
   public int dimension() {
     return dimension;

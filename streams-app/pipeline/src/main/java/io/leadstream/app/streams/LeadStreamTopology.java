@@ -3,6 +3,7 @@ package io.leadstream.app.streams;
 import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.metrics.PipelineMetrics;
 import io.leadstream.app.model.ActiveModel;
+import io.leadstream.app.streams.processors.InferenceBatch;
 import io.leadstream.app.streams.processors.LabelOutcomeProcessor;
 import io.leadstream.app.streams.processors.OutcomeValidator;
 import io.leadstream.app.streams.processors.ParseLeadProcessor;
@@ -101,7 +102,7 @@ public final class LeadStreamTopology {
                 ReadTextProcessor.supplier(
                     model,
                     config.textMemoEntries(),
-                    config.inferenceBatchMax(),
+                    InferenceBatch.of(config),
                     config.inferenceLinger(),
                     metrics),
                 Named.as(READ_TEXT),

@@ -27,7 +27,8 @@ import java.util.Map;
  *     as many parallel callers as stream threads; empty when none were compared
  * @param gemm the machine's float32 GEMM rate with as many callers; null when no encoder was
  *     compared
- * @param inferenceBatch the app's {@code leadstream.inference.batch.max}: texts per encoder call in
+ * @param inferenceBatch records the app's read-text step holds for one read ({@code
+ *     leadstream.inference.batch.max}, or chosen from the encoder when it is 0): texts per call in
  *     the pipeline and in the encoder-alone rounds
  * @param textsPerPipelineCall texts the pipeline's read-text step read per call during the bursts,
  *     on average: how full its batches were (1 without batching)
@@ -100,7 +101,7 @@ public record BenchResult(
         """
         rounds of a burst then the encoder alone on its texts:           %d (medians; range)
         pipeline, %d leads sent at once (%d partitions, %d stream threads):  %.1f leads/s (%s)
-        pipeline's read-text calls during the bursts (batch.max %d):      %.1f texts a call
+        pipeline's read-text calls during the bursts (holding %d):        %.1f texts a call
         pipeline latency, paced at %.0f leads/s:                         p50 %d ms, p99 %d ms
         encoder + head alone, same texts, batch %d, %d parallel callers:  %.1f texts/s (%s)
         encoder + head alone, batch 1, 1 caller using every core:       %.1f texts/s

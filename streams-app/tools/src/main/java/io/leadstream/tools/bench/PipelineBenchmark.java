@@ -1,5 +1,6 @@
 package io.leadstream.tools.bench;
 
+import io.leadstream.app.streams.processors.InferenceBatch;
 import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.ModelBundle;
 import io.leadstream.models.inference.InferenceOptions;
@@ -82,7 +83,7 @@ public final class PipelineBenchmark {
     List<LeadEvent> warm = events.subList(0, warmup);
     List<LeadEvent> latency = events.subList(warmup + rounds * leads, events.size());
     int threads = pipeline.config().streamThreads();
-    int inferenceBatch = pipeline.config().inferenceBatchMax();
+    int inferenceBatch = heldForOneRead(pipeline);
     try (OutcomeReader reader = new OutcomeReader(pipeline.config());
         LeadProducer producer = new LeadProducer(pipeline.config())) {
       double fillSeconds = stateLeads > 0 ? fillState(reader, producer, stateLeads, seed) : 0;
@@ -254,6 +255,13 @@ public final class PipelineBenchmark {
    * Texts/s of {@code callers} threads, each with its own scorer opened before the clock starts,
    * reading every text once, {@code batch} texts a call (the last call the rest).
    */
+  /** Records the app's read-text step holds for one read of the serving bundle. */
+  private static int heldForOneRead(EmbeddedPipeline pipeline) {
+    try (LeadScorer scorer = pipeline.app().model().current().newScorer()) {
+      return InferenceBatch.of(pipeline.config()).limit(scorer);
+    }
+  }
+
   private static double encoderRate(ModelBundle bundle, List<String> texts, int callers, int batch)
       throws InterruptedException {
     List<List<String>> batches = new ArrayList<>();

@@ -36,11 +36,11 @@ import org.apache.kafka.streams.state.Stores;
  * as the models are deterministic. So it is a bounded in-memory LRU map per partition without a
  * changelog: no changelog writes, no flush at commit, empty after a restart or a rebalance.
  *
- * <p>Records are held back ({@link HeldReads}) until {@code batchMax} of them are held, the oldest
- * has waited the linger, a commit ({@link CommitDrain}) or an outcome to label comes, and their
- * texts are read in one call; they are forwarded in arrival order, each with its own record
- * context, so per-key order, exactly-once and the dead letters' source bytes and offsets are as
- * without batching.
+ * <p>Records are held back ({@link HeldReads}) until a batch of them is held ({@link
+ * InferenceBatch}), the oldest has waited the linger, a commit ({@link CommitDrain}) or an outcome
+ * to label comes, and their texts are read in one call; they are forwarded in arrival order, each
+ * with its own record context, so per-key order, exactly-once and the dead letters' source bytes
+ * and offsets are as without batching.
  */
 public final class ReadTextProcessor
     extends ContextualProcessor<String, LeadEvent, String, EnrichedLead> {
@@ -55,7 +55,7 @@ public final class ReadTextProcessor
 
   private final ScorerSession session;
   private final PipelineMetrics metrics;
-  private final int batchMax;
+  private final InferenceBatch batch;
   private final Duration linger;
   private final Sha256.Reusable textHash = new Sha256.Reusable();
   private final HeldReads held = new HeldReads();
@@ -63,24 +63,28 @@ public final class ReadTextProcessor
   private CommitDrain commitDrain;
 
   private ReadTextProcessor(
-      ActiveModel model, PipelineMetrics metrics, int batchMax, Duration linger) {
+      ActiveModel model, PipelineMetrics metrics, InferenceBatch batch, Duration linger) {
     this.session = new ScorerSession(model, metrics.stageTimer());
     this.metrics = metrics;
-    this.batchMax = batchMax;
+    this.batch = batch;
     this.linger = linger;
   }
 
   /**
    * @param memoEntries leads whose last text reading each partition remembers
-   * @param batchMax texts read in one call at most; 1 reads each record as it comes
+   * @param batch records held to read their texts in one call
    * @param linger longest a held record waits for its batch to fill
    */
   public static ProcessorSupplier<String, LeadEvent, String, EnrichedLead> supplier(
-      ActiveModel model, int memoEntries, int batchMax, Duration linger, PipelineMetrics metrics) {
+      ActiveModel model,
+      int memoEntries,
+      InferenceBatch batch,
+      Duration linger,
+      PipelineMetrics metrics) {
     return new ProcessorSupplier<>() {
       @Override
       public ReadTextProcessor get() {
-        return new ReadTextProcessor(model, metrics, batchMax, linger);
+        return new ReadTextProcessor(model, metrics, batch, linger);
       }
 
       @Override
@@ -104,7 +108,7 @@ public final class ReadTextProcessor
     memos = context.getStateStore(STORE);
     commitDrain = context.getStateStore(DRAIN_STORE);
     commitDrain.onDrain(this::drain);
-    if (batchMax > 1) {
+    if (batch.mayHold()) {
       // a tick drains only a batch whose oldest record has waited the linger, so records in hand
       // (a backlog) fill their batch between ticks, and a sparse stream's records wait about the
       // linger
@@ -127,7 +131,7 @@ public final class ReadTextProcessor
   @Override
   public void process(Record<String, LeadEvent> record) {
     held.hold(context(), record);
-    if (held.size() >= batchMax) {
+    if (held.size() >= batch.limit(session.scorer())) {
       drain();
     }
   }
