@@ -70,8 +70,9 @@ public final class PipelineMetrics {
     this.inferenceBatch =
         DistributionSummary.builder("leadstream.inference.batch.texts")
             .description(
-                "Texts read in one call of the read-text step (leadstream.inference.batch.max at"
-                    + " most; records whose reading is reused are not counted)")
+                "Texts read in one call of the read-text step (at most the records it holds:"
+                    + " leadstream.inference.batch.max, or chosen from the encoder; records whose"
+                    + " reading is reused are not counted)")
             .register(registry);
     this.unreadableText =
         Counter.builder("leadstream.text.unreadable")
