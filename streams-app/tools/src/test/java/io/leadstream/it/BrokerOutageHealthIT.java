@@ -4,13 +4,12 @@ import io.leadstream.app.config.LeadStreamConfig;
 import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
+import io.leadstream.tools.embedded.FreePorts;
 import io.leadstream.tools.observe.OutcomeReader;
 import io.leadstream.tools.testing.Await;
 import io.leadstream.tools.testing.OpsClient;
 import io.leadstream.tools.testing.OutcomeLedger;
 import io.leadstream.tools.testing.TestFeed;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,8 +27,9 @@ class BrokerOutageHealthIT {
 
   @Test
   void shouldTurnReadinessRedWhileTheBrokerIsDownAndGreenWhenItIsBack() throws Exception {
-    int port = freePort();
-    int controllerPort = freePort();
+    int[] ports = FreePorts.distinct(2);
+    int port = ports[0];
+    int controllerPort = ports[1];
     EmbeddedKafkaBroker broker =
         EmbeddedKafkaBroker.startPersistent(dir.resolve("broker"), port, controllerPort);
     LeadStreamConfig config =
@@ -70,12 +70,6 @@ class BrokerOutageHealthIT {
           () -> ops.status("/health/ready") == 200);
     } finally {
       broker.close();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,9 +92,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static EmbeddedKafkaBroker start(Map<String, String> overrides, Path tlsKeyStore) {
     try {
       Path logDir = Files.createTempDirectory("leadstream-kafka-");
-      int port = freePort();
-      int sslPort = tlsKeyStore == null ? -1 : freePort();
-      Properties props = brokerProperties(logDir, port, freePort());
+      int[] ports = FreePorts.distinct(3);
+      int port = ports[0];
+      int sslPort = tlsKeyStore == null ? -1 : ports[2];
+      Properties props = brokerProperties(logDir, port, ports[1]);
       if (sslPort > 0) {
         props.put("listeners", props.get("listeners") + ",SSL://localhost:" + sslPort);
         props.put(
@@ -181,13 +181,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throw new IllegalStateException(
           "Formatting the embedded broker's log folder failed: "
               + output.toString(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
     }
   }
 }

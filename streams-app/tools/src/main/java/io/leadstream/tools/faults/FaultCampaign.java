@@ -7,10 +7,10 @@ import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.schema.Tier;
 import io.leadstream.schema.kafka.LeadStreamSerdes;
+import io.leadstream.tools.embedded.FreePorts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +81,8 @@ public final class FaultCampaign {
     long started = System.nanoTime();
     Path work = settings.workDir();
     Files.createDirectories(work);
-    int port = freePort();
+    int[] ports = FreePorts.distinct(2);
+    int port = ports[0];
     ChildJvm broker =
         new ChildJvm(
             "broker",
@@ -93,7 +94,7 @@ public final class FaultCampaign {
                 "--port",
                 Integer.toString(port),
                 "--controller-port",
-                Integer.toString(freePort()),
+                Integer.toString(ports[1]),
                 "--data",
                 work.resolve("broker-data").toString()),
             work);
@@ -437,11 +438,5 @@ public final class FaultCampaign {
   private void say(String format, Object... args) {
     progress.printf(format + "%n", args);
     progress.flush();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
