@@ -9,6 +9,7 @@ import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.app.testing.BundleFolders;
 import io.leadstream.app.testing.TestLeads;
+import io.leadstream.models.inference.EditedTokenizers;
 import io.leadstream.schema.LeadEvent;
 import io.leadstream.schema.PrioritizedLead;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
@@ -34,12 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  * dead letter carries its own key, value bytes and source offset, not those of the record, tick or
  * commit that drained the batch; the batch's other records are scored, and the pipeline goes on.
  *
- * <p>The failure is a real one: the bundle's tokenizer knows a word as a token its model has no
- * embedding for, so ONNX Runtime fails on any text with that word while the canary leads still
- * score (UNSCORABLE, the record's fault, not the model's). The events are all in the topic before
- * the app starts, on one partition, so its first poll holds them all and the first batch of 16 is
- * drained by the 16th record: the failing one, the 6th, is not the one whose context the drain runs
- * in.
+ * <p>The failure is a real one, of a defect no load check looks for: the bundle's tokenizer names
+ * an unknown token its vocabulary lacks, so it fails on any text with a character it cannot split,
+ * while the canary leads still score (UNSCORABLE: the bundle cannot score this record, and the
+ * record waits in the dead-letter topic for a fixed bundle and a replay). The events are all in the
+ * topic before the app starts, on one partition, so its first poll holds them all and the first
+ * batch of 16 is drained by the 16th record: the failing one, the 6th, is not the one whose context
+ * the drain runs in.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class BatchedDeadLetterIT {
@@ -47,7 +49,6 @@ class BatchedDeadLetterIT {
   private static final int LEADS = 40;
   private static final int BATCH = 16;
   private static final int FAILING = 5;
-  private static final String WORD_THE_MODEL_LACKS = "zebracorn";
 
   @TempDir Path dir;
 
@@ -55,7 +56,7 @@ class BatchedDeadLetterIT {
   void shouldDeadLetterTheFailingRecordOfABatchWithItsOwnBytesAndOffset(EmbeddedKafkaBroker broker)
       throws Exception {
     Path bundle = BundleFolders.copyShipped("default", dir.resolve("bundle"));
-    BundleFolders.addTokenTheEncoderLacks(bundle, WORD_THE_MODEL_LACKS);
+    BundleFolders.nameAnUnknownTokenTheVocabularyLacks(bundle);
     Map<String, Object> settings = new HashMap<>(IntegrationConfigs.batchedWithoutLinger(BATCH));
     settings.put(LeadStreamConfig.MODEL_BUNDLE_CONFIG, bundle.toString());
     settings.put(LeadStreamConfig.TOPIC_PARTITIONS_CONFIG, 1);
@@ -68,7 +69,10 @@ class BatchedDeadLetterIT {
       String lead = String.format("lead-%03d", i);
       LeadEvent.Builder event = TestLeads.hot(lead).setNotes("Budget approved for seat " + i);
       if (i == FAILING) {
-        event.setNotes("They asked about the " + WORD_THE_MODEL_LACKS + " plan for 400 seats.");
+        event.setNotes(
+            "They sent their logo "
+                + EditedTokenizers.CHARACTER_MINILM_CANNOT_SPLIT
+                + " and asked about 400 seats.");
       }
       events.add(event.build());
     }

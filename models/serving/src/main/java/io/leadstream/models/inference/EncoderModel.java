@@ -63,10 +63,9 @@ public final class EncoderModel implements AutoCloseable {
     Path modelFile = source.resolve(spec.model());
     Path tokenizerFile = source.resolve(spec.tokenizer());
     HuggingFaceTokenizer tokenizer;
-    long unknownId;
+    TokenizerVocabulary vocabulary;
     try {
-      unknownId =
-          TokenizerVocabulary.read(tokenizerFile, spec.unknownToken()).unknownId().orElse(-1);
+      vocabulary = TokenizerVocabulary.read(tokenizerFile, spec.unknownToken());
       tokenizer = PaddedBatch.tokenizer(tokenizerFile, spec.maxTokens(), spec.lowercase());
     } catch (IOException | RuntimeException e) {
       throw new BundleException(spec.tokenizer().source() + ": cannot load tokenizer: " + e, e);
@@ -75,12 +74,19 @@ public final class EncoderModel implements AutoCloseable {
     Model model = Model.newInstance(name, engine);
     try {
       model.load(modelFile.getParent(), name, loadOptions(engine, inference));
-      return new EncoderModel(spec, tokenizer, unknownId, model);
     } catch (IOException | MalformedModelException | OrtException | RuntimeException e) {
       model.close();
       tokenizer.close();
       throw new BundleException(spec.model().source() + ": cannot load encoder model: " + e, e);
     }
+    try {
+      TokenIdProbe.check(model, spec.inputs(), vocabulary.highestId(), spec.tokenizer());
+    } catch (BundleException e) {
+      model.close();
+      tokenizer.close();
+      throw e;
+    }
+    return new EncoderModel(spec, tokenizer, vocabulary.unknownId().orElse(-1), model);
   }
 
   /**

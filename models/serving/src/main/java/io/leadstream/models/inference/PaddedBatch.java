@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * Tokenized texts padded to the longest of them, row-major: what a transformer encoder takes as
  * {@code input_ids}, {@code attention_mask} and {@code token_type_ids} of shape (batch, length).
+ * Padding is id 0 with mask 0: the attention mask keeps it out of every text's result, whatever the
+ * tokenizer's own padding id.
  */
 record PaddedBatch(
     Encoding[] encodings, int batch, int length, long[] ids, long[] mask, long[] types) {
@@ -39,8 +41,8 @@ record PaddedBatch(
   }
 
   /**
-   * A tokenizer that adds special tokens, truncates to {@code maxTokens} and pads to the longest
-   * text; with {@code lowercase} it lower-cases texts first.
+   * A tokenizer that adds special tokens and truncates to {@code maxTokens}; with {@code lowercase}
+   * it lower-cases texts first. It does not pad: {@link #of} does.
    */
   static HuggingFaceTokenizer tokenizer(Path file, int maxTokens, boolean lowercase)
       throws IOException {
@@ -54,7 +56,6 @@ record PaddedBatch(
         .optAddSpecialTokens(true)
         .optMaxLength(maxTokens)
         .optTruncation(true)
-        .optPadding(true)
         .build();
   }
 }

@@ -1,5 +1,6 @@
 package io.leadstream.models.inference;
 
+import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDList;
 import ai.djl.translate.Batchifier;
@@ -17,8 +18,7 @@ abstract class PaddedBatchTranslator<O> implements Translator<String, O> {
   private final HuggingFaceTokenizer tokenizer;
 
   /**
-   * @param tokenizer configured with truncation to the model's longest input and padding to the
-   *     longest text of a batch
+   * @param tokenizer configured with truncation to the model's longest input
    */
   PaddedBatchTranslator(HuggingFaceTokenizer tokenizer) {
     this.tokenizer = tokenizer;
@@ -52,8 +52,17 @@ abstract class PaddedBatchTranslator<O> implements Translator<String, O> {
     return tokenizer;
   }
 
-  /** The texts tokenized together and padded to the longest of them. */
+  /**
+   * The texts tokenized and padded to the longest of them. Each text is tokenized in a call of its
+   * own: DJL's {@code batchEncode} turns a tokenizer error on any one text into a Rust panic that
+   * aborts the whole JVM, where {@code encode} throws it, so the pipeline can tell which record's
+   * text failed.
+   */
   final PaddedBatch tokenize(List<String> texts) {
-    return PaddedBatch.of(tokenizer.batchEncode(texts));
+    Encoding[] encodings = new Encoding[texts.size()];
+    for (int i = 0; i < encodings.length; i++) {
+      encodings[i] = tokenizer.encode(texts.get(i));
+    }
+    return PaddedBatch.of(encodings);
   }
 }

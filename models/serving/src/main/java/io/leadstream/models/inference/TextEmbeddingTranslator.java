@@ -28,8 +28,7 @@ public final class TextEmbeddingTranslator extends PaddedBatchTranslator<TextEmb
   private final long unknownId;
 
   /**
-   * @param tokenizer configured with truncation to {@code spec.maxTokens()} and padding to the
-   *     longest text of a batch
+   * @param tokenizer configured with truncation to {@code spec.maxTokens()}
    * @param spec input names, output name, pooling, dimension and normalization
    */
   public TextEmbeddingTranslator(HuggingFaceTokenizer tokenizer, EncoderSpec spec) {

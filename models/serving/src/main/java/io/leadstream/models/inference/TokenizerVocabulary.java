@@ -80,4 +80,13 @@ public final class TokenizerVocabulary {
   public int size() {
     return ids.size();
   }
+
+  /** The highest id the tokenizer can emit for a piece: the model must have an embedding for it. */
+  public long highestId() {
+    long highest = -1;
+    for (long id : ids.values()) {
+      highest = Math.max(highest, id);
+    }
+    return highest;
+  }
 }

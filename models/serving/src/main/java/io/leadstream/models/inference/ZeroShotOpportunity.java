@@ -102,12 +102,14 @@ public final class ZeroShotOpportunity implements AutoCloseable {
     long[] yes;
     long[] no;
     long unknownId;
+    long highestId;
     HuggingFaceTokenizer tokenizer;
     try {
       TokenizerVocabulary vocabulary = TokenizerVocabulary.read(tokenizerFile, null);
       yes = answerIds(vocabulary, spec.yesAnswers(), spec, "yesAnswers");
       no = answerIds(vocabulary, spec.noAnswers(), spec, "noAnswers");
       unknownId = vocabulary.unknownId().orElse(-1);
+      highestId = vocabulary.highestId();
       tokenizer = PaddedBatch.tokenizer(tokenizerFile, spec.maxTokens(), false);
     } catch (IOException | RuntimeException e) {
       if (e instanceof BundleException b) {
@@ -120,6 +122,8 @@ public final class ZeroShotOpportunity implements AutoCloseable {
     Model step = null;
     try {
       encoder = loadModel(encoderFile, spec.engine(), options);
+      TokenIdProbe.check(
+          encoder, List.of("input_ids", "attention_mask"), highestId, spec.tokenizer());
       decoder = loadModel(decoderFile, spec.engine(), options);
       step = Model.newInstance("zero-shot-step", spec.engine());
       step.setBlock(
@@ -142,6 +146,9 @@ public final class ZeroShotOpportunity implements AutoCloseable {
         }
       }
       tokenizer.close();
+      if (e instanceof BundleException b) {
+        throw b;
+      }
       String file = encoder == null ? spec.encoder().source() : spec.decoderStep().source();
       throw new BundleException(file + ": cannot load zero-shot model: " + e, e);
     }

@@ -25,8 +25,7 @@ final class ZeroShotTranslator extends PaddedBatchTranslator<Double> {
   private final long[] noIds;
 
   /**
-   * @param tokenizer configured with truncation to {@code spec.maxTokens()} and padding to the
-   *     longest text of a batch
+   * @param tokenizer configured with truncation to {@code spec.maxTokens()}
    */
   ZeroShotTranslator(
       HuggingFaceTokenizer tokenizer, ZeroShotSpec spec, long[] yesIds, long[] noIds) {

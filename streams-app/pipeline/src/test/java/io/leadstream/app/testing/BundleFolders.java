@@ -1,11 +1,10 @@
 package io.leadstream.app.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadstream.models.bundle.BundleCopy;
 import io.leadstream.models.bundle.BundleManifest;
+import io.leadstream.models.inference.EditedTokenizers;
 import io.leadstream.models.inference.ModelSource;
 import io.leadstream.models.inference.Sha256;
 import java.io.IOException;
@@ -19,7 +18,7 @@ import java.util.function.Consumer;
 public final class BundleFolders {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String EXTENDED_TOKENIZER = "tokenizer-extended.json";
+  private static final String EDITED_TOKENIZER = "tokenizer-edited.json";
 
   private BundleFolders() {}
 
@@ -52,41 +51,24 @@ public final class BundleFolders {
   }
 
   /**
-   * Gives the bundle's encoder a tokenizer that knows {@code word} as one token more than the
-   * model's embeddings have rows, the way a tokenizer extended without resizing its model is: a
-   * text with that word fails in ONNX Runtime (an index out of bounds), every other text reads as
-   * before. The tokenizer is written into the bundle and the manifest names it.
+   * Gives the bundle's encoder a tokenizer that names an unknown token its vocabulary lacks ({@link
+   * EditedTokenizers#withUnknownTokenItsVocabularyLacks}): a text with a character it cannot split,
+   * such as {@link EditedTokenizers#CHARACTER_MINILM_CANNOT_SPLIT}, fails in the tokenizer, every
+   * other text reads as before. The tokenizer is written into the bundle and the manifest names it.
    */
-  public static void addTokenTheEncoderLacks(Path bundle, String word) {
+  public static void nameAnUnknownTokenTheVocabularyLacks(Path bundle) {
     try {
       BundleManifest manifest =
           BundleManifest.fromJson(Files.readAllBytes(bundle.resolve(BundleManifest.FILE_NAME)));
       Path shipped = ModelSource.forFolder(bundle).resolve(manifest.encoder().tokenizer());
-      ObjectNode tokenizer = (ObjectNode) JSON.readTree(shipped.toFile());
-      JsonNode vocab = tokenizer.get("model").get("vocab"); // Unigram: a list; WordPiece: ids
-      int next = vocab.size();
-      if (vocab.isObject()) {
-        for (JsonNode id : vocab) {
-          next = Math.max(next, id.asInt() + 1);
-        }
-      }
-      ((ArrayNode) tokenizer.get("added_tokens"))
-          .addObject()
-          .put("id", next)
-          .put("content", word)
-          .put("single_word", false)
-          .put("lstrip", false)
-          .put("rstrip", false)
-          .put("normalized", true)
-          .put("special", false);
-      byte[] bytes = JSON.writeValueAsBytes(tokenizer);
-      Files.write(bundle.resolve(EXTENDED_TOKENIZER), bytes);
+      byte[] bytes = EditedTokenizers.withUnknownTokenItsVocabularyLacks(shipped);
+      Files.write(bundle.resolve(EDITED_TOKENIZER), bytes);
       String sha256 = Sha256.of(bytes);
       editManifest(
           bundle,
           edited ->
               ((ObjectNode) edited.get("encoder").get("tokenizer"))
-                  .put("source", EXTENDED_TOKENIZER)
+                  .put("source", EDITED_TOKENIZER)
                   .put("sha256", sha256)
                   .put("size", bytes.length));
     } catch (IOException e) {
