@@ -22,18 +22,47 @@ final class TokenIdProbe {
   private TokenIdProbe() {}
 
   /**
+   * Reads a one-token input of id 0, then one of {@code highestId}. A model that fails on the first
+   * fails for another reason than its vocabulary, and the canary check reports it with its cause;
+   * one that reads the first and fails on the second lacks embeddings for the tokenizer's ids.
+   *
    * @param inputs the model's input names, in order: {@code input_ids}, {@code attention_mask},
    *     {@code token_type_ids}
-   * @throws BundleException naming the tokenizer and the id when the model fails on it
+   * @throws BundleException naming the tokenizer and the id when the model fails on that id alone
    */
   static void check(Model model, List<String> inputs, long highestId, ModelFile tokenizer) {
-    try (NDManager manager = model.getNDManager().newSubManager();
-        Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
+    try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
+      try {
+        read(predictor, model, inputs, 0);
+      } catch (TranslateException | RuntimeException e) {
+        return;
+      }
+      try {
+        read(predictor, model, inputs, highestId);
+      } catch (TranslateException | RuntimeException e) {
+        throw new BundleException(
+            tokenizer.source()
+                + ": the tokenizer has token ids up to "
+                + highestId
+                + " but the model fails on id "
+                + highestId
+                + " (it reads id 0); are the model's embeddings smaller than the vocabulary (a"
+                + " tokenizer extended without resizing the model)? "
+                + e.getMessage(),
+            e);
+      }
+    }
+  }
+
+  private static void read(
+      Predictor<NDList, NDList> predictor, Model model, List<String> inputs, long id)
+      throws TranslateException {
+    try (NDManager manager = model.getNDManager().newSubManager()) {
       NDList list = new NDList(inputs.size());
       for (String name : inputs) {
         long value =
             switch (name) {
-              case "input_ids" -> highestId;
+              case "input_ids" -> id;
               case "attention_mask" -> 1;
               default -> 0;
             };
@@ -42,17 +71,6 @@ final class TokenIdProbe {
         list.add(array);
       }
       predictor.predict(list).close();
-    } catch (TranslateException | RuntimeException e) {
-      throw new BundleException(
-          tokenizer.source()
-              + ": the tokenizer has token ids up to "
-              + highestId
-              + " but the model fails on id "
-              + highestId
-              + "; are the model's embeddings smaller than the vocabulary (a tokenizer extended"
-              + " without resizing the model)? "
-              + e.getMessage(),
-          e);
     }
   }
 }
