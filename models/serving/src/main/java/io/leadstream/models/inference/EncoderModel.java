@@ -109,6 +109,9 @@ public final class EncoderModel implements AutoCloseable {
     options.addConfigEntry("session.intra_op.allow_spinning", "0");
     options.setIntraOpNumThreads(inference.intraOpThreads());
     options.addConfigEntry("session.inter_op.allow_spinning", "0");
+    if (inference.operatorProfile() != null) {
+      options.enableProfiling(inference.operatorProfile().toString());
+    }
     return Map.of("sessionOptions", options);
   }
 

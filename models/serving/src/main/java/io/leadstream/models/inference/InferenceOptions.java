@@ -1,5 +1,7 @@
 package io.leadstream.models.inference;
 
+import java.nio.file.Path;
+
 /**
  * How the encoder uses the CPU in this process (not part of a bundle: the same bundle runs on
  * machines of any size).
@@ -7,8 +9,11 @@ package io.leadstream.models.inference;
  * @param intraOpThreads threads ONNX Runtime may use inside one model call; 0 lets it use every
  *     core. In a streaming service, parallelism comes from the stream threads, each with its own
  *     predictor, so 1 is the better choice there: calls then never wait for a busy sibling thread.
+ * @param operatorProfile null, or the file prefix of ONNX Runtime's operator profile: each operator
+ *     call is timed and written to {@code <prefix>_<date>_<time>.json} when the model closes (a
+ *     tool's option; it slows every call)
  */
-public record InferenceOptions(int intraOpThreads) {
+public record InferenceOptions(int intraOpThreads, Path operatorProfile) {
 
   /** ONNX Runtime's own choice: every core for each call. Best for one caller at a time. */
   public static final InferenceOptions ENGINE_DEFAULT = new InferenceOptions(0);
@@ -20,5 +25,10 @@ public record InferenceOptions(int intraOpThreads) {
     if (intraOpThreads < 0) {
       throw new IllegalArgumentException("intraOpThreads must be >= 0, was " + intraOpThreads);
     }
+  }
+
+  /** Options without the operator profile. */
+  public InferenceOptions(int intraOpThreads) {
+    this(intraOpThreads, null);
   }
 }

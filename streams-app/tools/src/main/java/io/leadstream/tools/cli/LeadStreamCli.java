@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       StateCostCommand.class,
       MicrobenchCommand.class,
+      ProfileEncodersCommand.class,
       SoakCommand.class,
       GenerateCommand.class,
       SchemaCommand.class,
