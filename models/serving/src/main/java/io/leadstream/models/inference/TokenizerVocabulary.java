@@ -20,10 +20,12 @@ public final class TokenizerVocabulary {
 
   private final Map<String, Long> ids;
   private final Long unknownId;
+  private final long highestId;
 
-  private TokenizerVocabulary(Map<String, Long> ids, Long unknownId) {
+  private TokenizerVocabulary(Map<String, Long> ids, Long unknownId, long highestId) {
     this.ids = ids;
     this.unknownId = unknownId;
+    this.highestId = highestId;
   }
 
   /**
@@ -48,8 +50,10 @@ public final class TokenizerVocabulary {
         ids.put(entry.getKey(), entry.getValue().asLong());
       }
     }
+    long highestId = ids.values().stream().mapToLong(Long::longValue).max().orElse(-1);
     for (JsonNode added : root.path("added_tokens")) {
       ids.putIfAbsent(added.path("content").asText(), added.path("id").asLong());
+      highestId = Math.max(highestId, added.path("id").asLong());
     }
     Long unknownId = null;
     if (model.hasNonNull("unk_id")) {
@@ -59,7 +63,7 @@ public final class TokenizerVocabulary {
     } else if (model.hasNonNull("unk_token")) {
       unknownId = ids.get(model.get("unk_token").asText());
     }
-    return new TokenizerVocabulary(Map.copyOf(ids), unknownId);
+    return new TokenizerVocabulary(Map.copyOf(ids), unknownId, highestId);
   }
 
   /** The id of a vocabulary piece, e.g. {@code "▁yes"}. */
@@ -81,12 +85,11 @@ public final class TokenizerVocabulary {
     return ids.size();
   }
 
-  /** The highest id the tokenizer can emit for a piece: the model must have an embedding for it. */
+  /**
+   * The highest id the tokenizer can emit, of its vocabulary and its added tokens (also one whose
+   * text the vocabulary has under another id): the model must have an embedding for it.
+   */
   public long highestId() {
-    long highest = -1;
-    for (long id : ids.values()) {
-      highest = Math.max(highest, id);
-    }
-    return highest;
+    return highestId;
   }
 }
