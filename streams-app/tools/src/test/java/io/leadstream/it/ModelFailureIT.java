@@ -11,7 +11,9 @@ import io.leadstream.app.runtime.LeadStreamApp;
 import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.app.testing.BundleFolders;
 import io.leadstream.models.bundle.ModelBundle;
+import io.leadstream.schema.OutcomeType;
 import io.leadstream.tools.embedded.EmbeddedKafkaBroker;
+import io.leadstream.tools.feed.OutcomeProducer;
 import io.leadstream.tools.observe.OutcomeReader;
 import io.leadstream.tools.observe.OutcomeWaiter;
 import io.leadstream.tools.testing.Await;
@@ -32,9 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A model that breaks while the app runs (a bundle whose encoder input is misnamed, put in service
  * past the checks that would refuse it) is not bad input: the app stops processing with nothing
  * committed past the records it holds, dead-letters nothing, and says so on /health/ready and
- * /health/progress; when the bundle is fixed (a reload, or a restart after the instance shut itself
- * down) every held record gets its one outcome, and the outcome counters in /metrics count each
- * committed outcome once, never an aborted attempt.
+ * /health/progress (which names a waiting outcome's partition as well as the leads'); when the
+ * bundle is fixed (a reload, or a restart after the instance shut itself down) every held record
+ * gets its one outcome, and the outcome counters in /metrics count each committed outcome once,
+ * never an aborted attempt.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class ModelFailureIT {
@@ -74,6 +77,16 @@ class ModelFailureIT {
           "readiness red", Duration.ofSeconds(30), () -> ops.status("/health/ready") == 503);
       Await.until(
           "progress red", Duration.ofSeconds(30), () -> ops.status("/health/progress") == 503);
+      // outcomes wait as well: progress watches their partitions too, not the leads' alone
+      try (OutcomeProducer outcomes = new OutcomeProducer(config)) {
+        String lead = before.leads().get(0).getLeadId();
+        outcomes.send(OutcomeLabelsIT.outcome(lead, "outcome-while-broken", OutcomeType.WON));
+        outcomes.flushAndCount();
+      }
+      Await.until(
+          "progress names the waiting outcome's partition",
+          Duration.ofSeconds(30),
+          () -> ops.get("/health/progress").body().contains(config.outcomesTopic() + "-"));
       OutcomeWaiter.await(
           reader,
           Integer.MAX_VALUE,
