@@ -9,7 +9,6 @@ import io.leadstream.app.runtime.TopicCreator;
 import io.leadstream.app.testing.TestLeads;
 import io.leadstream.models.bundle.LeadScorer;
 import io.leadstream.models.bundle.ModelBundle;
-import io.leadstream.models.inference.InferenceOptions;
 import io.leadstream.models.scoring.LeadText;
 import io.leadstream.schema.LabelledLead;
 import io.leadstream.schema.LeadEvent;
@@ -136,8 +135,7 @@ class BatchedInferenceIT {
     Map<String, LeadEvent> byId = new HashMap<>();
     events.forEach(event -> byId.put(event.getEventId(), event));
     try (ModelBundle bundle =
-            ModelBundle.load(
-                config.modelBundle(), new InferenceOptions(config.encoderIntraOpThreads()));
+            ModelBundle.load(config.modelBundle(), LeadStreamApp.inferenceOptions(config));
         LeadScorer scorer = bundle.newScorer()) {
       for (PrioritizedLead out : outputs) {
         double alone =

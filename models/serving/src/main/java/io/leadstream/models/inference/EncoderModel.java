@@ -7,16 +7,23 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.leadstream.models.BundleException;
+import io.leadstream.models.inference.graph.EncoderGraphFusion;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A loaded text encoder: the model and tokenizer an {@link EncoderSpec} describes. Thread-safe and
  * shared; each thread runs it through its own {@link TextEncoder}.
  */
 public final class EncoderModel implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EncoderModel.class);
 
   /** Engines a manifest may name. */
   public static final Set<String> KNOWN_ENGINES = Set.of("OnnxRuntime", "PyTorch");
@@ -73,7 +80,7 @@ public final class EncoderModel implements AutoCloseable {
     String name = stripExtension(modelFile.getFileName().toString());
     Model model = Model.newInstance(name, engine);
     try {
-      model.load(modelFile.getParent(), name, loadOptions(engine, inference));
+      loadGraph(model, modelFile, name, engine, inference);
     } catch (IOException | MalformedModelException | OrtException | RuntimeException e) {
       model.close();
       tokenizer.close();
@@ -87,6 +94,40 @@ public final class EncoderModel implements AutoCloseable {
       throw e;
     }
     return new EncoderModel(spec, tokenizer, vocabulary.unknownId().orElse(-1), model);
+  }
+
+  /** Loads the fused graph where fusion applies ({@link EncoderGraphFusion}), else the file. */
+  private static void loadGraph(
+      Model model, Path modelFile, String name, String engine, InferenceOptions inference)
+      throws IOException, MalformedModelException, OrtException {
+    Optional<EncoderGraphFusion.Fused> fused = fused(modelFile, engine, inference);
+    if (fused.isPresent()) {
+      try {
+        model.load(new ByteArrayInputStream(fused.get().model()), loadOptions(engine, inference));
+        LOG.info("{}: graph fused: {}", modelFile.getFileName(), fused.get());
+        return;
+      } catch (IOException | MalformedModelException | OrtException | RuntimeException e) {
+        LOG.warn(
+            "{}: ONNX Runtime refused the fused graph ({}); loading the file as it is",
+            modelFile.getFileName(),
+            e.toString());
+      }
+    }
+    model.load(modelFile.getParent(), name, loadOptions(engine, inference));
+  }
+
+  private static Optional<EncoderGraphFusion.Fused> fused(
+      Path modelFile, String engine, InferenceOptions inference) {
+    if (!"OnnxRuntime".equals(engine) || !inference.graphFusion()) {
+      return Optional.empty();
+    }
+    try {
+      return EncoderGraphFusion.fuse(modelFile);
+    } catch (IOException | OrtException | RuntimeException e) {
+      // a model ONNX Runtime cannot read fails again, with its own message, when loaded as it is
+      LOG.debug("{}: not fused: {}", modelFile.getFileName(), e.toString());
+      return Optional.empty();
+    }
   }
 
   /**

@@ -12,8 +12,11 @@ import java.nio.file.Path;
  * @param operatorProfile null, or the file prefix of ONNX Runtime's operator profile: each operator
  *     call is timed and written to {@code <prefix>_<date>_<time>.json} when the model closes (a
  *     tool's option; it slows every call)
+ * @param graphFusion whether an ONNX encoder's graph is fused beyond ONNX Runtime's own load-time
+ *     optimizations ({@code EncoderGraphFusion}: one attention operator per layer, biases and
+ *     residual adds folded into their neighbours) before it is loaded
  */
-public record InferenceOptions(int intraOpThreads, Path operatorProfile) {
+public record InferenceOptions(int intraOpThreads, Path operatorProfile, boolean graphFusion) {
 
   /** ONNX Runtime's own choice: every core for each call. Best for one caller at a time. */
   public static final InferenceOptions ENGINE_DEFAULT = new InferenceOptions(0);
@@ -27,8 +30,18 @@ public record InferenceOptions(int intraOpThreads, Path operatorProfile) {
     }
   }
 
-  /** Options without the operator profile. */
+  /** Options without the operator profile, the graph fused. */
   public InferenceOptions(int intraOpThreads) {
     this(intraOpThreads, null);
+  }
+
+  /** Options with the graph fused. */
+  public InferenceOptions(int intraOpThreads, Path operatorProfile) {
+    this(intraOpThreads, operatorProfile, true);
+  }
+
+  /** These options, loading an encoder's graph as its file has it. */
+  public InferenceOptions withoutGraphFusion() {
+    return new InferenceOptions(intraOpThreads, operatorProfile, false);
   }
 }

@@ -127,13 +127,19 @@ public final class LeadStreamApp implements AutoCloseable {
     return start(config, NO_RESTORE_LISTENER);
   }
 
+  /** How the app's encoders use the CPU and whether their graphs are fused. */
+  public static InferenceOptions inferenceOptions(LeadStreamConfig config) {
+    InferenceOptions threads = new InferenceOptions(config.encoderIntraOpThreads());
+    return config.encoderGraphFusion() ? threads : threads.withoutGraphFusion();
+  }
+
   /**
    * {@link #start(LeadStreamConfig)}, telling {@code restores} of every store partition restored
    * from its changelog (tools time restores with it).
    */
   public static LeadStreamApp start(LeadStreamConfig config, StateRestoreListener restores) {
     StatePartitionCheck.verify(config);
-    InferenceOptions inference = new InferenceOptions(config.encoderIntraOpThreads());
+    InferenceOptions inference = inferenceOptions(config);
     CompletableFuture<ModelBundle> loading = loadInBackground(config.modelBundle(), inference);
     ActiveModel model = new ActiveModel(loading);
     AppMetrics metrics = new AppMetrics();

@@ -55,7 +55,7 @@ public final class EncoderComparison {
       for (String encoder : encoders) {
         List<Integer> counts = Arrays.stream(tokens.get(encoder)).boxed().toList();
         OptionalDouble flops =
-            EncoderFlops.ofNamed(encoder)
+            EncoderFlops.ofNamed(EncoderChoice.encoder(encoder))
                 .map(dimensions -> OptionalDouble.of(dimensions.meanPerText(counts)))
                 .orElse(OptionalDouble.empty());
         double meanTokens = counts.stream().mapToInt(Integer::intValue).average().orElseThrow();

@@ -2,7 +2,6 @@ package io.leadstream.tools.bench;
 
 import io.leadstream.models.inference.EncoderModel;
 import io.leadstream.models.inference.InferenceOptions;
-import io.leadstream.models.inference.LocatedEncoder;
 import io.leadstream.models.inference.TextEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +33,7 @@ public final class EncoderProfile {
     String prefix = encoder.replaceAll("[^A-Za-z0-9._-]", "_");
     Path profilePrefix = folder.resolve(prefix);
     long tokens = 0;
-    try (EncoderModel model =
-            LocatedEncoder.of(encoder).load(new InferenceOptions(1, profilePrefix));
+    try (EncoderModel model = EncoderChoice.load(encoder, new InferenceOptions(1, profilePrefix));
         TextEncoder reader = model.newEncoder()) {
       for (int i = 0; i < texts.size(); i++) {
         tokens += reader.embed(texts.get(i)).tokens();

@@ -32,10 +32,11 @@ public record OperatorProfile(int calls, List<OperatorTime> operators) {
   public record OperatorTime(String type, double nodes, double microsPerCall) {
 
     /**
-     * A matrix product: the work int8 weights speed up (MatMul, MatMulInteger and their fusions).
+     * A matrix product: the work int8 weights speed up (MatMul, MatMulInteger and their fusions,
+     * and the fused attention operators, most of whose time is their Q, K and V projections).
      */
     public boolean isMatrixProduct() {
-      return type.contains("MatMul") || type.contains("Gemm");
+      return type.contains("MatMul") || type.contains("Gemm") || type.endsWith("Attention");
     }
   }
 

@@ -202,10 +202,11 @@ public final class PipelineBenchmark {
   private static String gemmShape(List<EncoderRate> compared) {
     EncoderRate known =
         compared.stream()
-            .filter(rate -> EncoderFlops.ofNamed(rate.encoder()).isPresent())
+            .filter(rate -> EncoderFlops.ofNamed(EncoderChoice.encoder(rate.encoder())).isPresent())
             .findFirst()
             .orElse(compared.get(0));
-    EncoderFlops dimensions = EncoderFlops.ofNamed(known.encoder()).orElse(EncoderFlops.MINILM_L6);
+    EncoderFlops dimensions =
+        EncoderFlops.ofNamed(EncoderChoice.encoder(known.encoder())).orElse(EncoderFlops.MINILM_L6);
     return String.format(
         Locale.ROOT,
         "%dx%dx%d",

@@ -3,6 +3,7 @@ package io.leadstream.tools.cli;
 import io.leadstream.app.config.LeadStreamConfig.InputFormat;
 import io.leadstream.models.inference.LocatedEncoder;
 import io.leadstream.tools.bench.BenchResult;
+import io.leadstream.tools.bench.EncoderChoice;
 import io.leadstream.tools.bench.FormatBenchmark;
 import io.leadstream.tools.bench.FormatBenchmark.FormatResult;
 import io.leadstream.tools.bench.PipelineBenchmark;
@@ -113,8 +114,9 @@ final class BenchCommand implements Callable<Integer> {
               + " alternated over 2 passes (A-B-A-B); prints each one's median texts/s, the others'"
               + " ratio to the first, and, from its dimensions and the texts' token counts, the"
               + " GFLOP/s it achieves against a float32 GEMM the bench times through libtorch. Named"
-              + " encoders (minilm, minilm-q, bge-small-zh) or encoder spec JSON files; an empty"
-              + " value (--compare-encoders=) runs neither (default: ${DEFAULT-VALUE}).")
+              + " encoders (minilm, minilm-q, bge-small-zh) or encoder spec JSON files, each with"
+              + " ':unfused' after it for its graph as exported (minilm-q:unfused); an empty value"
+              + " (--compare-encoders=) runs neither (default: ${DEFAULT-VALUE}).")
   List<String> compareEncoders;
 
   @Option(
@@ -202,7 +204,7 @@ final class BenchCommand implements Callable<Integer> {
             : compareEncoders.stream().map(String::strip).filter(e -> !e.isEmpty()).toList();
     for (String encoder : named) {
       try {
-        LocatedEncoder.of(encoder);
+        LocatedEncoder.of(EncoderChoice.encoder(encoder));
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), "--compare-encoders: " + e.getMessage());
       }

@@ -43,8 +43,9 @@ final class ProfileEncodersCommand implements Callable<Integer> {
       paramLabel = "ENCODER",
       defaultValue = "minilm,minilm-q",
       description =
-          "Encoders to profile: names (minilm, minilm-q, bge-small-zh) or encoder spec files"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Encoders to profile: names (minilm, minilm-q, bge-small-zh) or encoder spec files,"
+              + " each with ':unfused' after it for its graph as exported (default:"
+              + " ${DEFAULT-VALUE}).")
   List<String> encoders;
 
   @Option(

@@ -28,21 +28,25 @@ class EncoderProfileTest {
     List<Integer> progress = new ArrayList<>();
     EncoderProfile.Profiled fp32 = EncoderProfile.run("minilm", TEXTS, folder, progress::add);
     EncoderProfile.Profiled int8 = EncoderProfile.run("minilm-q", TEXTS, folder, done -> {});
+    EncoderProfile.Profiled exported =
+        EncoderProfile.run("minilm-q:unfused", TEXTS, folder, done -> {});
 
     assertThat(progress).containsExactly(1, 2, 3);
     assertThat(fp32.meanTokens()).isBetween(8.0, 16.0);
-    for (EncoderProfile.Profiled profiled : List.of(fp32, int8)) {
+    for (EncoderProfile.Profiled profiled : List.of(fp32, int8, exported)) {
       OperatorProfile profile = profiled.operators();
       assertThat(profile.calls()).as("the texts' calls and the load's").isGreaterThanOrEqualTo(3);
       assertThat(profile.matrixProductMicrosPerCall())
           .isPositive()
           .isLessThan(profile.microsPerCall());
-      assertThat(profile.operators())
-          .extracting(OperatorTime::type)
-          .contains("LayerNormalization", "Softmax");
+      assertThat(profile.operators()).extracting(OperatorTime::type).contains("LayerNormalization");
     }
-    assertThat(types(fp32)).contains("MatMul").doesNotContain("MatMulIntegerToFloat");
-    assertThat(types(int8)).contains("MatMulIntegerToFloat", "DynamicQuantizeMatMul");
+    assertThat(types(fp32)).contains("MatMul", "Attention").doesNotContain("MatMulIntegerToFloat");
+    assertThat(types(int8)).contains("QAttention", "DynamicQuantizeMatMul");
+    assertThat(types(exported)).contains("MatMulIntegerToFloat", "DynamicQuantizeMatMul");
+    assertThat(exported.operators().operators())
+        .extracting(OperatorTime::type)
+        .contains("Softmax", "Transpose");
   }
 
   private static List<String> types(EncoderProfile.Profiled profiled) {
