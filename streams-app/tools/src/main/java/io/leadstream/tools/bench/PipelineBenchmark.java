@@ -43,7 +43,7 @@ import java.util.function.IntConsumer;
  */
 public final class PipelineBenchmark {
 
-  /** Passes of the encoders compared: A-B-A-B. */
+  /** Passes of the encoders compared: A-B, then B-A. */
   public static final int COMPARE_PASSES = 2;
 
   private static final int FILL_CHUNK = 20_000;

@@ -31,8 +31,8 @@ class EncoderComparisonTest {
         .containsExactly(
             "encoders compared, pass 1 of 2: minilm alone on 4 texts (2 parallel callers)",
             "encoders compared, pass 1 of 2: minilm-q alone on 4 texts (2 parallel callers)",
-            "encoders compared, pass 2 of 2: minilm alone on 4 texts (2 parallel callers)",
-            "encoders compared, pass 2 of 2: minilm-q alone on 4 texts (2 parallel callers)");
+            "encoders compared, pass 2 of 2: minilm-q alone on 4 texts (2 parallel callers)",
+            "encoders compared, pass 2 of 2: minilm alone on 4 texts (2 parallel callers)");
     List<Integer> tokens = miniLmTokens();
     for (EncoderRate rate : rates) {
       assertThat(rate.passes()).hasSize(2).allSatisfy(r -> assertThat(r).isPositive());
