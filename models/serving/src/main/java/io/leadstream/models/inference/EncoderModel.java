@@ -80,7 +80,7 @@ public final class EncoderModel implements AutoCloseable {
     String name = stripExtension(modelFile.getFileName().toString());
     Model model = Model.newInstance(name, engine);
     try {
-      loadGraph(model, modelFile, name, engine, inference);
+      loadGraph(model, modelFile, name, engine, inference, fused(modelFile, engine, inference));
     } catch (IOException | MalformedModelException | OrtException | RuntimeException e) {
       model.close();
       tokenizer.close();
@@ -96,11 +96,19 @@ public final class EncoderModel implements AutoCloseable {
     return new EncoderModel(spec, tokenizer, vocabulary.unknownId().orElse(-1), model);
   }
 
-  /** Loads the fused graph where fusion applies ({@link EncoderGraphFusion}), else the file. */
-  private static void loadGraph(
-      Model model, Path modelFile, String name, String engine, InferenceOptions inference)
+  /**
+   * Loads the fused graph where there is one ({@link EncoderGraphFusion}), else the file; also the
+   * file, with a warning, if ONNX Runtime refuses the fused graph (a fusion is a speed-up, the file
+   * is the model).
+   */
+  static void loadGraph(
+      Model model,
+      Path modelFile,
+      String name,
+      String engine,
+      InferenceOptions inference,
+      Optional<EncoderGraphFusion.Fused> fused)
       throws IOException, MalformedModelException, OrtException {
-    Optional<EncoderGraphFusion.Fused> fused = fused(modelFile, engine, inference);
     if (fused.isPresent()) {
       try {
         model.load(new ByteArrayInputStream(fused.get().model()), loadOptions(engine, inference));
