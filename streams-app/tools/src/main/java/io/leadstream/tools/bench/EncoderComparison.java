@@ -15,8 +15,8 @@ import java.util.function.IntConsumer;
 /**
  * Encoders alone side by side on the same texts: each pass runs every encoder once, in turn, every
  * other pass in the reverse order (A-B, B-A, ...), so a change of the machine's speed shows in all
- * of them and a steady drift favours none (with one order, the encoder run last in each pass was
- * measured up to 13 % faster than itself run first). Each encoder is loaded as {@link
+ * of them and a steady drift favours none (with one order, the same encoder was measured 7-8 %
+ * faster run last in each pass than run first). Each encoder is loaded as {@link
  * EncoderChoice#load} does (one ONNX Runtime thread per call) and read at batch 1 by {@code
  * callers} threads, each with its own {@link TextEncoder} opened before the clock starts.
  */
