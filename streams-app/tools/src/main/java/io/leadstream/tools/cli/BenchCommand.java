@@ -111,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
       description =
           "After the other phases, run these encoders alone (no head) on the last burst's texts,"
               + " batch 1, one caller per stream thread with one ONNX Runtime thread per call,"
-              + " over 2 passes, the second in reverse order (A-B-B-A); prints each one's median texts/s, the others'"
+              + " over 8 passes, 4 slices of the texts each once in each order (A-B, B-A); prints each one's median texts/s, the others'"
               + " ratio to the first, and, from its dimensions and the texts' token counts, the"
               + " GFLOP/s it achieves against a float32 GEMM the bench times through libtorch. Named"
               + " encoders (minilm, minilm-q, bge-small-zh) or encoder spec JSON files, each with"

@@ -43,6 +43,33 @@ class EncoderComparisonTest {
   }
 
   @Test
+  void shouldReadEachSliceOnceInEachOrderWhenThereAreMorePasses() throws Exception {
+    List<String> logged = new ArrayList<>();
+
+    List<EncoderRate> rates =
+        EncoderComparison.run(List.of("minilm", "minilm-q"), TEXTS, 1, 4, logged::add);
+
+    // two slices of two texts: slice 1 forward, slice 2 reversed, then each in the other order
+    assertThat(logged)
+        .containsExactly(
+            "encoders compared, pass 1 of 4: minilm alone on 2 texts (1 parallel callers)",
+            "encoders compared, pass 1 of 4: minilm-q alone on 2 texts (1 parallel callers)",
+            "encoders compared, pass 2 of 4: minilm-q alone on 2 texts (1 parallel callers)",
+            "encoders compared, pass 2 of 4: minilm alone on 2 texts (1 parallel callers)",
+            "encoders compared, pass 3 of 4: minilm-q alone on 2 texts (1 parallel callers)",
+            "encoders compared, pass 3 of 4: minilm alone on 2 texts (1 parallel callers)",
+            "encoders compared, pass 4 of 4: minilm alone on 2 texts (1 parallel callers)",
+            "encoders compared, pass 4 of 4: minilm-q alone on 2 texts (1 parallel callers)");
+    List<Integer> tokens = miniLmTokens();
+    for (EncoderRate rate : rates) {
+      assertThat(rate.passes()).hasSize(4).allSatisfy(r -> assertThat(r).isPositive());
+      assertThat(rate.meanTokens())
+          .as("every text counted once the slices are read")
+          .isEqualTo(tokens.stream().mapToInt(Integer::intValue).average().orElseThrow());
+    }
+  }
+
+  @Test
   void shouldMeasureTheGemmRateOfAllCallersTogether() throws Exception {
     GemmRate gemm = GemmRate.measure("8x16x32", 2, Duration.ofMillis(50), Duration.ofMillis(200));
 
