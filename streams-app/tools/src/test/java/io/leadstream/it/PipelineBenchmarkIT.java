@@ -33,9 +33,10 @@ class PipelineBenchmarkIT {
   void shouldFillTheStateWithLeadsOfTheirOwnAndCompareTheEncoderAgainstTheGemm() throws Exception {
     List<String> logged = new ArrayList<>();
     try (EmbeddedPipeline pipeline = EmbeddedPipelines.start(Map.of(), 2, false)) {
+      PipelineBenchmark bench = new PipelineBenchmark(pipeline, logged::add);
       BenchResult result =
-          new PipelineBenchmark(pipeline, logged::add)
-              .run(LEADS, 1, WARMUP, PACED, 11, 2, STATE_LEADS, List.of("minilm-q"));
+          bench.withEncodersCompared(
+              bench.run(LEADS, 1, WARMUP, PACED, 11, 2, STATE_LEADS), List.of("minilm-q"));
 
       List<String> tracked = trackedLeadIds(pipeline);
       // every lead the bench sent is tracked once: none of the state leads' ids is reused

@@ -69,6 +69,29 @@ public record BenchResult(
     }
   }
 
+  /** These results with the encoders compared and the GEMM they are set against. */
+  public BenchResult withComparison(List<EncoderRate> compared, GemmRate gemmRate) {
+    return new BenchResult(
+        leads,
+        partitions,
+        streamThreads,
+        pipelineRounds,
+        pacedRatePerSecond,
+        latencyP50Ms,
+        latencyP99Ms,
+        encoderRounds,
+        encoderOneCallerTextsPerSecond,
+        stateLeads,
+        stateFillSeconds,
+        compared,
+        gemmRate,
+        inferenceBatch,
+        textsPerPipelineCall,
+        cpuPerLead,
+        cores,
+        burstSeconds);
+  }
+
   /** Median leads/s of the rounds. */
   public double pipelineLeadsPerSecond() {
     return median(pipelineRounds);

@@ -56,6 +56,7 @@ public final class PipelineBenchmark {
 
   private final EmbeddedPipeline pipeline;
   private final Consumer<String> log;
+  private List<String> lastBurstTexts = List.of();
 
   public PipelineBenchmark(EmbeddedPipeline pipeline, Consumer<String> log) {
     this.pipeline = pipeline;
@@ -69,19 +70,9 @@ public final class PipelineBenchmark {
    * @param stateLeads extra leads with blank text (the encoder skips them: they get the prior) sent
    *     through the pipeline and awaited before the warm-up, so the stores start with them; their
    *     ids are never used again
-   * @param compareEncoders encoders run alone after the other phases on the last burst's texts,
-   *     alternated over {@value #COMPARE_PASSES} passes, then a GEMM for their achieved share of
-   *     the machine's rate; empty for neither
    */
   public BenchResult run(
-      int leads,
-      int rounds,
-      int warmup,
-      int paced,
-      long seed,
-      int partitions,
-      int stateLeads,
-      List<String> compareEncoders)
+      int leads, int rounds, int warmup, int paced, long seed, int partitions, int stateLeads)
       throws InterruptedException {
     List<LeadEvent> events = SampleFeed.generate(seed, warmup + rounds * leads + paced, 0, 0);
     List<LeadEvent> warm = events.subList(0, warmup);
@@ -134,17 +125,7 @@ public final class PipelineBenchmark {
         oneCaller = encoderRate(allCores, texts, 1, 1);
       }
 
-      List<EncoderRate> compared = List.of();
-      GemmRate gemm = null;
-      if (!compareEncoders.isEmpty()) {
-        compared = EncoderComparison.run(compareEncoders, texts, threads, COMPARE_PASSES, log);
-        String shape = gemmShape(compared);
-        log.accept(
-            String.format(
-                "GEMM %s, float32 through libtorch, %d callers of 1 thread each, %d s",
-                shape, threads, GEMM_TIME.toSeconds()));
-        gemm = GemmRate.measure(shape, threads, GEMM_WARMUP, GEMM_TIME);
-      }
+      lastBurstTexts = texts;
       return new BenchResult(
           leads,
           partitions,
@@ -157,14 +138,37 @@ public final class PipelineBenchmark {
           oneCaller,
           stateLeads,
           fillSeconds,
-          compared,
-          gemm,
+          List.of(),
+          null,
           inferenceBatch,
           readCalls.textsPerCall(),
           ThreadCpu.msPerLead(burstCpu, rounds * leads),
           Runtime.getRuntime().availableProcessors(),
           burstNanos / 1e9);
     }
+  }
+
+  /**
+   * {@code measured} with these encoders run alone on {@link #run}'s last burst's texts, alternated
+   * over {@value #COMPARE_PASSES} passes, then a GEMM for their achieved share of the machine's
+   * rate; unchanged for none. Best with the pipeline closed: beside the idle app, its broker and
+   * the JIT compiling them, a pass scattered by about 15 % (session 31).
+   */
+  public BenchResult withEncodersCompared(BenchResult measured, List<String> encoders)
+      throws InterruptedException {
+    if (encoders.isEmpty()) {
+      return measured;
+    }
+    int threads = measured.streamThreads();
+    List<EncoderRate> compared =
+        EncoderComparison.run(encoders, lastBurstTexts, threads, COMPARE_PASSES, log);
+    String shape = gemmShape(compared);
+    log.accept(
+        String.format(
+            "GEMM %s, float32 through libtorch, %d callers of 1 thread each, %d s",
+            shape, threads, GEMM_TIME.toSeconds()));
+    return measured.withComparison(
+        compared, GemmRate.measure(shape, threads, GEMM_WARMUP, GEMM_TIME));
   }
 
   /**

@@ -143,16 +143,21 @@ final class BenchCommand implements Callable<Integer> {
     out.printf("Starting an embedded broker and LeadStream (%d partition(s)) ...%n", partitions);
     out.flush();
     BenchResult result;
+    PipelineBenchmark bench;
     try (EmbeddedPipeline pipeline = embedded.start("leadstream-bench", partitions)) {
-      result =
+      bench =
           new PipelineBenchmark(
-                  pipeline,
-                  line -> {
-                    out.println("  " + line);
-                    out.flush();
-                  })
-              .run(leads, rounds, warmup, paced, seed, partitions, stateLeads, encoders);
+              pipeline,
+              line -> {
+                out.println("  " + line);
+                out.flush();
+              });
+      result = bench.run(leads, rounds, warmup, paced, seed, partitions, stateLeads);
     }
+    if (!encoders.isEmpty()) {
+      out.println("  app and broker stopped: the encoders compared run alone in the process");
+    }
+    result = bench.withEncodersCompared(result, encoders);
     out.printf("%n%s%n%s%n", machine(), result.describe());
     if (report != null) {
       append(report, result);
