@@ -34,8 +34,8 @@ import java.util.function.IntConsumer;
  * median throughput, so queueing does not dominate); the encoder with one caller on every core;
  * then, optionally and best after the pipeline is closed ({@link #withEncodersCompared}), encoders
  * alone side by side on the last burst's texts ({@link EncoderComparison}) and the machine's GEMM
- * rate ({@link GemmRate}), for the share of it each encoder achieves. Before the warm-up the state can be filled with extra leads of blank text, to
- * see what a larger state costs.
+ * rate ({@link GemmRate}), for the share of it each encoder achieves. Before the warm-up the state
+ * can be filled with extra leads of blank text, to see what a larger state costs.
  *
  * <p>It is handed a started pipeline and starts none, so it shares none of the demo's set-up:
  * starting the broker and the app, their settings and the console's logs are done in one place, the
@@ -44,9 +44,8 @@ import java.util.function.IntConsumer;
 public final class PipelineBenchmark {
 
   /**
-   * Passes of the encoders compared: 4 slices of the texts, each once in each order (A-B, B-A),
-   * so the spread shows (with the app stopped, ±5 % for fp32 MiniLM and ±10 % for int8 in session
-   * 31).
+   * Passes of the encoders compared: 4 slices of the texts, each once in each order (A-B, B-A), so
+   * the spread shows (with the app stopped, ±5 % for fp32 MiniLM and ±10 % for int8 in session 31).
    */
   public static final int COMPARE_PASSES = 8;
 
