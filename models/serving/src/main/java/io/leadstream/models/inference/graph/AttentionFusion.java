@@ -2,6 +2,7 @@ package io.leadstream.models.inference.graph;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ final class AttentionFusion {
       }
     }
     if (fused > 0) {
+      // the replaced blocks' nodes and weights, so that later fusions see live nodes only
       graph.removeUnused();
     }
     return fused;
@@ -324,7 +326,7 @@ final class AttentionFusion {
             bias,
             Initializer.FLOAT,
             new long[] {3 * width},
-            concatenated(q.bias(), block.k().bias(), block.v().bias())));
+            perColumn(width, Float.BYTES, q.bias(), block.k().bias(), block.v().bias())));
     String mask = int32Mask(block.mask());
     OnnxNode fused;
     if (q.quantized()) {
@@ -392,14 +394,6 @@ final class AttentionFusion {
     return out.array();
   }
 
-  private static byte[] concatenated(Initializer... vectors) {
-    ByteBuffer out = ByteBuffer.allocate(totalBytes(vectors));
-    for (Initializer v : vectors) {
-      out.put(v.data().orElseThrow());
-    }
-    return out.array();
-  }
-
   /** Per-column values of three scalars or [width] vectors, side by side. */
   private static byte[] perColumn(long width, int elementSize, Initializer... values) {
     ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(3 * width * elementSize));
@@ -435,14 +429,6 @@ final class AttentionFusion {
               .orElse(new byte[Math.toIntExact(width)]));
     }
     return out.array();
-  }
-
-  private static int totalBytes(Initializer... tensors) {
-    int total = 0;
-    for (Initializer t : tensors) {
-      total += t.data().orElseThrow().remaining();
-    }
-    return total;
   }
 
   private Optional<OnnxNode> producedBy(String value, String opType, OnnxNode reader) {
@@ -486,10 +472,6 @@ final class AttentionFusion {
   }
 
   private static List<Long> boxed(long[] values) {
-    List<Long> list = new ArrayList<>();
-    for (long v : values) {
-      list.add(v);
-    }
-    return list;
+    return Arrays.stream(values).boxed().toList();
   }
 }

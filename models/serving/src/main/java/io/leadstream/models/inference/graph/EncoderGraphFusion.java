@@ -43,7 +43,6 @@ public final class EncoderGraphFusion {
     if (attentions + biases + skipLayerNorms == 0) {
       return Optional.empty();
     }
-    graph.removeUnused();
     return Optional.of(new Fused(graph.toBytes(), attentions, biases, skipLayerNorms));
   }
 

@@ -62,24 +62,22 @@ final class OnnxNode {
   }
 
   OnnxNode withInt(String attribute, long value) {
-    return withAttribute(
-        List.of(
-            ProtoMessage.stringField(ATTRIBUTE_NAME, attribute),
-            ProtoMessage.varintField(ATTRIBUTE_I, value),
-            ProtoMessage.varintField(ATTRIBUTE_TYPE, TYPE_INT)));
+    return withAttribute(attribute, ProtoMessage.varintField(ATTRIBUTE_I, value), TYPE_INT);
   }
 
   OnnxNode withFloat(String attribute, float value) {
-    return withAttribute(
-        List.of(
-            ProtoMessage.stringField(ATTRIBUTE_NAME, attribute),
-            ProtoMessage.floatField(ATTRIBUTE_F, value),
-            ProtoMessage.varintField(ATTRIBUTE_TYPE, TYPE_FLOAT)));
+    return withAttribute(attribute, ProtoMessage.floatField(ATTRIBUTE_F, value), TYPE_FLOAT);
   }
 
-  private OnnxNode withAttribute(List<ProtoMessage.Field> attribute) {
+  private OnnxNode withAttribute(String attribute, ProtoMessage.Field value, int type) {
+    ProtoMessage message =
+        new ProtoMessage(
+            List.of(
+                ProtoMessage.stringField(ATTRIBUTE_NAME, attribute),
+                value,
+                ProtoMessage.varintField(ATTRIBUTE_TYPE, type)));
     List<ProtoMessage.Field> fields = new ArrayList<>(proto.fields());
-    fields.add(ProtoMessage.messageField(ATTRIBUTE, new ProtoMessage(attribute)));
+    fields.add(ProtoMessage.messageField(ATTRIBUTE, message));
     return new OnnxNode(new ProtoMessage(fields));
   }
 
