@@ -131,9 +131,15 @@ public final class EncoderModel implements AutoCloseable {
     }
     try {
       return EncoderGraphFusion.fuse(modelFile);
-    } catch (IOException | OrtException | RuntimeException e) {
+    } catch (OrtException e) {
       // a model ONNX Runtime cannot read fails again, with its own message, when loaded as it is
       LOG.debug("{}: not fused: {}", modelFile.getFileName(), e.toString());
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "{}: graph fusion failed ({}); loading the file as it is",
+          modelFile.getFileName(),
+          e.toString());
       return Optional.empty();
     }
   }
