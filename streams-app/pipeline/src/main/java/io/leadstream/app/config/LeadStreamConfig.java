@@ -153,7 +153,7 @@ public final class LeadStreamConfig extends AbstractConfig {
       "Whether an ONNX encoder's graph is fused before it loads, beyond ONNX Runtime's own load-time "
           + "optimizations: each BERT-style self-attention block becomes one (Q)Attention operator, biases and "
           + "residual adds are folded into their neighbours. The same function with fewer operators (MiniLM: "
-          + "int8 7 %, fp32 3 % faster a text); a graph without such blocks loads as it is. false loads "
+          + "int8 5-8 %, fp32 1-5 % faster a text); a graph without such blocks loads as it is. false loads "
           + "the file as it is.";
   public static final boolean ENCODER_GRAPH_FUSION_DEFAULT = true;
 
