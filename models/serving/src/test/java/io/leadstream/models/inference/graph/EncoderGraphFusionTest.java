@@ -48,7 +48,9 @@ class EncoderGraphFusionTest {
       for (int d = 0; d < a.length; d++) {
         largest = Math.max(largest, Math.abs(a[d] - b[d]));
       }
-      assertThat(largest).as("largest difference in text %d", i).isLessThan(1e-5f);
+      // int8: the same quantized products in the same order, so the same floats
+      float allowed = name.equals(NamedEncoders.MINILM_QUANTIZED) ? 0f : 1e-5f;
+      assertThat(largest).as("largest difference in text %d", i).isLessThanOrEqualTo(allowed);
     }
   }
 
